@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lotse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lotse", targets: ["lotse"]),
+        .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
+        .library(name: "LotseIndex", targets: ["LotseIndex"]),
+        .library(name: "LotseSearch", targets: ["LotseSearch"]),
+        .library(name: "LotseTestSupport", targets: ["LotseTestSupport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries behind small shim headers (see DESIGN.md).
+        .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
+        .target(
+            name: "LotseIndex",
+            dependencies: [
+                "LotseAnalysis", "CLibXML2", "CCmarkGFM",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(
+            name: "LotseSearch",
+            dependencies: [
+                "LotseAnalysis", "LotseIndex",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Resources/synonyms.txt")]),
+        .executableTarget(
+            name: "lotse",
+            dependencies: [
+                "LotseIndex", "LotseSearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch"]),
+
+        .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
+        .testTarget(name: "LotseIndexTests", dependencies: ["LotseIndex", "LotseTestSupport"]),
+        .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,177 @@
+/// Lotse's text analyzer, identical on the index and query side:
+/// ICU word breaks → NFKC case folding and diacritics removal → German umlaut spellings (de) →
+/// Snowball stem, compound parts and hyphen joins as colocated tokens.
+///
+/// Stop words stay in the index (exact positions for snippets); queries drop them (`StopWords`).
+/// Not thread-safe: one instance per connection or thread. Per-word results are memoised, which
+/// makes the common case (a word seen before) a dictionary lookup.
+public final class Analyzer {
+    public let resources: AnalyzerResources
+    /// The language of the text analyzed next: selects folding rules, stemmer and compound splitting.
+    public var language: Language {
+        didSet {
+            guard language != oldValue else { return }
+            caches[oldValue] = cache
+            cache = caches.removeValue(forKey: language) ?? LanguageCache()
+        }
+    }
+
+    private let breaker = WordBreaker()
+    private var stemmers: [Language: Stemmer] = [:]
+    private var cache = LanguageCache()
+    private var caches: [Language: LanguageCache] = [:]
+    /// Reused per call: the words of the current text.
+    private var words: [AnalyzedWord] = []
+
+    static let maximumCachedWords = 200_000
+    /// Longer "words" (hashes, base64) are indexed as they are, without stemming or splitting.
+    static let maximumWordBytes = 64
+
+    public init(resources: AnalyzerResources = .empty, language: Language = .de) {
+        self.resources = resources
+        self.language = language
+    }
+
+    // MARK: - Words
+
+    /// Folds one word the way the index does ("Größe" → "grosse", "Rueckerstattung" → "ruckerstattung").
+    public func fold(_ word: String) -> String? {
+        var word = word
+        return word.withUTF8 { fold(raw: $0) }
+    }
+
+    /// Stem of an already folded word in the current language (never pass a stem).
+    public func stem(_ folded: String) -> String {
+        guard folded.utf8.count > 2, !folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return folded }
+        return stemmer(for: language).stem(folded)
+    }
+
+    /// Compound parts of a folded word (German only), empty for non-compounds.
+    public func compoundParts(_ folded: String) -> [String] {
+        language == .de ? resources.splitter.split(folded) : []
+    }
+
+    /// Terms the index stores beside a folded word: its stem, compound parts and their stems.
+    public func variants(of folded: String) -> [String] {
+        guard folded.utf8.count <= Self.maximumWordBytes else { return [] }
+        var result: [String] = []
+        func add(_ term: String) {
+            if term != folded, !result.contains(term) { result.append(term) }
+        }
+        add(stem(folded))
+        for part in compoundParts(folded) {
+            add(part)
+            add(stem(part))
+        }
+        return result
+    }
+
+    /// The words of `text` with byte offsets, folded, and whether a hyphen joins each to the one before.
+    public func words(in text: String) -> [AnalyzedWord] {
+        var text = text
+        return text.withUTF8 { bytes in
+            collectWords(bytes)
+            return words
+        }
+    }
+
+    // MARK: - Tokens
+
+    /// Calls `emit(term, start, end, colocated)` for every token of `text`; `emit` returns false to stop.
+    public func analyze(_ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, emit: (String, Int, Int, Bool) -> Bool) {
+        collectWords(text)
+        for index in words.indices {
+            let word = words[index]
+            guard emit(word.folded, word.start, word.end, false) else { return }
+            guard mode == .document else { continue }
+            for variant in cachedVariants(of: word) {
+                guard emit(variant, word.start, word.end, true) else { return }
+            }
+            guard index + 1 < words.count, words[index + 1].joinedToPrevious else { continue }
+            var chainEnd = index + 1
+            while chainEnd + 1 < words.count, words[chainEnd + 1].joinedToPrevious,
+                  chainEnd - index < HyphenJoining.maximumChain { chainEnd += 1 }
+            let chain = words[index...chainEnd].map(\.folded)
+            for joined in HyphenJoining.joins(startingAt: 0, in: chain) {
+                guard emit(joined, word.start, word.end, true) else { return }
+                let stemmed = stem(joined)
+                if stemmed != joined, !emit(stemmed, word.start, word.end, true) { return }
+            }
+        }
+    }
+
+    /// All tokens of `text` (tests, tools and the query side; the index uses the callback form).
+    public func tokens(_ text: String, mode: AnalysisMode = .document) -> [Token] {
+        var result: [Token] = []
+        var position = -1
+        var text = text
+        text.withUTF8 { bytes in
+            analyze(bytes, mode: mode) { term, start, end, colocated in
+                if !colocated { position += 1 }
+                result.append(Token(term: term, start: start, end: end, position: position, colocated: colocated))
+                return true
+            }
+        }
+        return result
+    }
+
+    // MARK: - Internals
+
+    /// Memoised per language: raw word → folded form ("" when nothing is left), folded → variants.
+    private struct LanguageCache {
+        var folds: [String: String] = [:]
+        var variants: [String: [String]] = [:]
+    }
+
+    private func collectWords(_ text: UnsafeBufferPointer<UInt8>) {
+        words.removeAll(keepingCapacity: true)
+        var previousEnd = -1
+        breaker.forEachWord(in: text) { start, end in
+            WordSegments.forEachPart(of: text, from: start, to: end) { partStart, partEnd in
+                let raw = UnsafeBufferPointer(rebasing: text[partStart..<partEnd])
+                guard let folded = fold(raw: raw) else { return }
+                let joined = previousEnd >= 0 && HyphenJoining.isHyphen(text, from: previousEnd, to: partStart)
+                words.append(AnalyzedWord(folded: folded, start: partStart, end: partEnd, joinedToPrevious: joined))
+                previousEnd = partEnd
+            }
+        }
+    }
+
+    private func fold(raw: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = String(decoding: raw, as: UTF8.self)
+        if let cached = cache.folds[key] { return cached.isEmpty ? nil : cached }
+        var folded = CaseFolding.fold(raw)
+        if language == .de, let word = folded { folded = GermanNormalization.normalize(word) }
+        if raw.count <= Self.maximumWordBytes {
+            if cache.folds.count >= Self.maximumCachedWords { cache.folds.removeAll(keepingCapacity: true) }
+            cache.folds[key] = folded ?? ""
+        }
+        return folded
+    }
+
+    private func cachedVariants(of word: AnalyzedWord) -> [String] {
+        if let variants = cache.variants[word.folded] { return variants }
+        let variants = variants(of: word.folded)
+        if word.folded.utf8.count <= Self.maximumWordBytes {
+            if cache.variants.count >= Self.maximumCachedWords { cache.variants.removeAll(keepingCapacity: true) }
+            cache.variants[word.folded] = variants
+        }
+        return variants
+    }
+
+    private func stemmer(for language: Language) -> Stemmer {
+        if let stemmer = stemmers[language] { return stemmer }
+        let stemmer = Stemmer(language: language)
+        stemmers[language] = stemmer
+        return stemmer
+    }
+}
+
+/// A folded word and where it stands in the source text.
+public struct AnalyzedWord: Equatable, Sendable {
+    public var folded: String
+    public var start: Int
+    public var end: Int
+    /// A single hyphen stands between this word and the previous one ("E-Mail").
+    public var joinedToPrevious: Bool
+}

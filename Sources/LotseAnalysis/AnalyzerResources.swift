@@ -1,0 +1,44 @@
+/// The immutable data an analyzer needs beyond code: the compound dictionary built from the corpus.
+/// Shared by every analyzer instance (one per connection or thread).
+public struct AnalyzerResources: Sendable {
+    public let splitter: CompoundSplitter
+
+    public init(compoundDictionary: [String: Int] = [:], neverSplit: Set<String> = CompoundSplitter.defaultNeverSplit) {
+        splitter = CompoundSplitter(dictionary: compoundDictionary, neverSplit: neverSplit)
+    }
+
+    public static let empty = AnalyzerResources()
+
+    /// Analyzer code version. Bump on any change to token output: indexes built by another version are rebuilt.
+    public static let codeVersion = 1
+
+    /// Version string stored in the index: code version plus a fingerprint of the word lists.
+    public var version: String {
+        var hasher = StableHash()
+        for word in splitter.neverSplit.sorted() { hasher.add(word) }
+        for language in Language.allCases { hasher.add(language.rawValue) }
+        return "lotse-\(Self.codeVersion)-\(hasher.hex)"
+    }
+}
+
+/// FNV-1a, 64 bit: a stable (not per-process seeded) hash for fingerprints and content change detection.
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    public init() {}
+
+    public mutating func add<Bytes: Sequence<UInt8>>(bytes: Bytes) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
+        }
+    }
+
+    /// Adds `text` and a terminator, so ["ab", "c"] and ["a", "bc"] differ.
+    public mutating func add(_ text: String) {
+        add(bytes: text.utf8)
+        add(bytes: CollectionOfOne(0xff))
+    }
+
+    public var hex: String { String(value, radix: 16) }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import LotseAnalysis
+
+/// Builds the index from the articles directory: unchanged files (same content hash, same analyzer) are
+/// copied from the previous index instead of re-parsed, everything is written into a temporary file, checked,
+/// and renamed over the old index, so readers never see a half-built index and a failed build changes nothing.
+public struct IndexBuilder: Sendable {
+    public var configuration: IndexConfiguration
+    /// Called after each file is looked at: (files done, files in total).
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(configuration: IndexConfiguration, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.configuration = configuration
+        self.progress = progress
+    }
+
+    public func build() throws -> BuildReport {
+        let started = ContinuousClock.now
+        let indexPath = configuration.indexPath
+        try FileManager.default.createDirectory(atPath: (indexPath as NSString).deletingLastPathComponent.nonEmpty ?? ".",
+                                                withIntermediateDirectories: true)
+        let lock = try BuildLock(indexPath: indexPath)
+        defer { lock.release() }
+
+        let analyzerVersion = AnalyzerResources.empty.version
+        let previous = configuration.full ? nil : PreviousIndex.load(path: indexPath, analyzerVersion: analyzerVersion)
+        let (files, unreadable) = try SourceFile.scan(directory: configuration.articlesDirectory)
+        var plan = BuildPlan(rejected: unreadable)
+        for (number, file) in files.enumerated() {
+            if let entry = previous?.entries[file.relativePath], entry.hash == file.hash {
+                plan.keep(entry, display: file.displayPath)
+            } else {
+                do {
+                    let article = try ArticleParser.parse(file.data, file: file.displayPath)
+                    plan.add(article, from: file, replacing: previous?.entries[file.relativePath] != nil)
+                } catch {
+                    plan.rejected.append(error)
+                }
+            }
+            progress?(number + 1, files.count)
+        }
+        plan.rejected.sort { $0.file < $1.file }
+        if !plan.rejected.isEmpty, !configuration.keepGoing {
+            throw IndexError.rejectedArticles(plan.rejected)
+        }
+
+        var report = BuildReport()
+        report.added = plan.parsed.count - plan.replacedCount
+        report.updated = plan.replacedCount
+        report.unchanged = plan.kept.count
+        report.removed = (previous?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
+        report.rejected = plan.rejected
+        if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty {
+            report.seconds = (ContinuousClock.now - started).seconds
+            return report
+        }
+        try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion)
+        report.wroteIndex = true
+        report.seconds = (ContinuousClock.now - started).seconds
+        return report
+    }
+
+    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String) throws {
+        let indexPath = configuration.indexPath
+        let temporaryPath = indexPath + ".building"
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+        do {
+            let (queue, context) = try IndexStore.openForBuild(path: temporaryPath, resources: .empty)
+            try queue.writeWithoutTransaction { db in
+                try IndexSchema.create(db)
+                if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
+                try db.inTransaction {
+                    try insert(plan.parsed, db)
+                    let vocabulary = try countVocabulary(db)
+                    context.resources = AnalyzerResources(compoundDictionary: vocabulary.compoundDictionary)
+                    try writeStatistics(vocabulary, db)
+                    try indexText(db, context: context)
+                    try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count)
+                    return .commit
+                }
+                try db.execute(sql: "INSERT INTO fts(fts) VALUES('optimize')")
+                try verify(db, expected: plan.kept.count + plan.parsed.count)
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try queue.close()
+            try Durability.replace(indexPath, with: temporaryPath)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw error
+        }
+    }
+
+    private func copyKept(_ kept: [PreviousIndex.Entry], from previousPath: String, _ db: Database) throws {
+        guard !kept.isEmpty else { return }
+        try db.execute(sql: "ATTACH DATABASE ? AS previous", arguments: [previousPath])
+        try db.execute(sql: "CREATE TEMP TABLE kept(rowid INTEGER PRIMARY KEY)")
+        let statement = try db.makeStatement(sql: "INSERT INTO kept(rowid) VALUES (?)")
+        for entry in kept { try statement.execute(arguments: [entry.rowid]) }
+        try db.execute(sql: """
+            INSERT INTO articles(id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
+            SELECT id, path, hash, lang, title, headings, tags, body, category, url, updated, html
+            FROM previous.articles WHERE rowid IN (SELECT rowid FROM kept)
+            """)
+        try db.execute(sql: "DROP TABLE kept")
+        try db.execute(sql: "DETACH DATABASE previous")
+    }
+
+    private func insert(_ parsed: [BuildPlan.Parsed], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO articles(id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in parsed {
+            let article = item.article
+            try statement.execute(arguments: [
+                article.id, item.path, item.hash, article.language.rawValue, article.title,
+                IndexSchema.headingsColumn(article.headings), IndexSchema.tagsColumn(article.tags), article.body,
+                article.category, article.url, article.updated, article.html,
+            ])
+        }
+    }
+
+    private func countVocabulary(_ db: Database) throws -> Vocabulary {
+        var vocabulary = Vocabulary()
+        let analyzer = Analyzer()
+        let rows = try Row.fetchCursor(db, sql: "SELECT lang, title, headings, tags, body FROM articles")
+        while let row = try rows.next() {
+            let language = Language(rawValue: row[0]) ?? .de
+            vocabulary.add([row[1], row[2], row[3], row[4]], language: language, analyzer: analyzer)
+        }
+        return vocabulary
+    }
+
+    private func writeStatistics(_ vocabulary: Vocabulary, _ db: Database) throws {
+        let terms = try db.makeStatement(sql: "INSERT INTO terms(term, df, cf) VALUES (?, ?, ?)")
+        for (term, counts) in vocabulary.terms {
+            try terms.execute(arguments: [term, counts.documents, counts.occurrences])
+        }
+        try db.execute(sql: "CREATE TABLE compounds(word TEXT PRIMARY KEY, frequency INTEGER NOT NULL) WITHOUT ROWID")
+        let compounds = try db.makeStatement(sql: "INSERT INTO compounds(word, frequency) VALUES (?, ?)")
+        for (word, frequency) in vocabulary.compoundDictionary {
+            try compounds.execute(arguments: [word, frequency])
+        }
+    }
+
+    /// Tokenizes all rows, one language at a time so the tokenizer knows each row's language.
+    private func indexText(_ db: Database, context: TokenizerContext) throws {
+        let languages = try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM articles ORDER BY lang")
+        for code in languages {
+            context.language = Language(rawValue: code) ?? .de
+            try db.execute(sql: """
+                INSERT INTO fts(rowid, title, headings, tags, body)
+                SELECT rowid, title, headings, tags, body FROM articles WHERE lang = ?
+                """, arguments: [code])
+        }
+    }
+
+    private func writeMeta(_ db: Database, analyzerVersion: String, count: Int) throws {
+        let values = [
+            IndexMetaKey.analyzerVersion: analyzerVersion,
+            IndexMetaKey.builtAt: ISO8601DateFormatter().string(from: Date()),
+            IndexMetaKey.articleCount: String(count),
+        ]
+        for (key, value) in values {
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    /// The checks before the new file may replace the old one.
+    private func verify(_ db: Database, expected: Int) throws {
+        let quickCheck = try String.fetchOne(db, sql: "PRAGMA quick_check")
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? -1
+        try db.execute(sql: "INSERT INTO fts(fts) VALUES('integrity-check')")
+        guard quickCheck == "ok", rows == expected else {
+            throw DatabaseError(message: "new index failed its checks (quick_check: \(quickCheck ?? "none"), rows: \(rows) of \(expected))")
+        }
+    }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

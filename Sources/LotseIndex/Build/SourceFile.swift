@@ -1,0 +1,39 @@
+import Foundation
+import LotseAnalysis
+
+/// An article file found under the articles directory, read once, with its content hash.
+struct SourceFile {
+    /// Path relative to the articles directory: the key for incremental builds.
+    var relativePath: String
+    /// Path as shown in messages (articles directory joined with the relative path).
+    var displayPath: String
+    var data: Data
+    var hash: String
+
+    /// Every article file below `directory` (hidden files and folders skipped), sorted by path.
+    static func scan(directory: String) throws -> (files: [SourceFile], unreadable: [ArticleParseError]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IndexError.articlesDirectoryMissing(path: directory)
+        }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        var files: [SourceFile] = []
+        var unreadable: [ArticleParseError] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard ArticleParser.isArticle(url), (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            let display = (directory as NSString).appendingPathComponent(relative)
+            do {
+                let data = try Data(contentsOf: url)
+                var hash = StableHash()
+                hash.add(bytes: data)
+                files.append(SourceFile(relativePath: relative, displayPath: display, data: data, hash: hash.hex))
+            } catch {
+                unreadable.append(ArticleParseError(file: display, reason: "unreadable: \(error.localizedDescription)"))
+            }
+        }
+        files.sort { $0.relativePath < $1.relativePath }
+        return (files, unreadable)
+    }
+}

@@ -1,0 +1,85 @@
+import Yams
+
+/// YAML front matter between `---` lines at the top of a Markdown file.
+struct FrontMatter {
+    var fields: [String: Any] = [:]
+    /// 1-based line of each top-level key, for error messages.
+    var lines: [String: Int] = [:]
+    /// The Markdown after the closing `---`, and the line it starts on.
+    var markdown: Substring
+    var markdownLine: Int
+
+    static let knownKeys: Set<String> = ["title", "category", "tags", "lang", "id", "url", "updated"]
+
+    /// Splits and parses front matter; a file without it is all Markdown.
+    static func parse(_ text: String, file: String) throws(ArticleParseError) -> FrontMatter {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return FrontMatter(markdown: Substring(text), markdownLine: 1)
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw ArticleParseError(file: file, line: 1, reason: "front matter opened with --- is never closed")
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        var result = FrontMatter(markdown: lines[(close + 1)...].joined(separator: "\n")[...], markdownLine: close + 2)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ArticleParseError(file: file, line: yamlLine(of: error).map { $0 + 1 }, reason: "invalid front matter: \(yamlProblem(of: error))")
+        } catch {
+            throw ArticleParseError(file: file, line: 2, reason: "invalid front matter")
+        }
+        guard let node else { return result }
+        guard let mapping = node.mapping else {
+            throw ArticleParseError(file: file, line: 2, reason: "front matter must be key: value pairs")
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            let line = key.mark.map { $0.line + 1 } ?? 2
+            result.lines[name] = line
+            guard knownKeys.contains(name) else {
+                throw ArticleParseError(file: file, line: line, reason: "unknown front matter key '\(name)'")
+            }
+            if let sequence = value.sequence {
+                result.fields[name] = sequence.compactMap(\.string)
+            } else if let scalar = value.scalar {
+                result.fields[name] = scalar.string
+            } else {
+                throw ArticleParseError(file: file, line: line, reason: "'\(name)' must be text or a list")
+            }
+        }
+        return result
+    }
+
+    func string(_ key: String, file: String) throws(ArticleParseError) -> String? {
+        guard let value = fields[key] else { return nil }
+        guard let text = value as? String else {
+            throw ArticleParseError(file: file, line: lines[key], reason: "'\(key)' must be text, not a list")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func list(_ key: String) -> [String] {
+        if let list = fields[key] as? [String] { return list }
+        if let text = fields[key] as? String {
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return []
+    }
+
+    private static func yamlLine(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    private static func yamlProblem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        default: "\(error)"
+        }
+    }
+}

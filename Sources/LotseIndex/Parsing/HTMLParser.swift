@@ -1,0 +1,191 @@
+import CLibXML2
+
+/// Help-center HTML exports through libxml2: the article content from `<article>` or `<main>`, with navigation,
+/// banners, votes, comments, sidebars, forms and scripts removed and entities decoded.
+enum HTMLParser {
+    struct Result {
+        var title: String?
+        var headings: [String]
+        var body: String
+        var html: String
+        var meta: [String: String]
+        var language: String?
+    }
+
+    /// Elements that are never article content.
+    private static let droppedElements: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
+        "iframe", "object", "embed", "svg", "canvas", "input", "select", "textarea", "link", "meta",
+    ]
+    /// Class or id fragments of help-center boilerplate blocks.
+    private static let boilerplateMarkers = [
+        "cookie", "consent", "banner", "breadcrumb", "vote", "feedback", "comment", "related", "sidebar",
+        "newsletter", "share", "rating", "promoted", "subscribe", "pagination", "article-footer", "helpful",
+    ]
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result {
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let document = bytes.withMemoryRebound(to: CChar.self) {
+            htmlReadMemory($0.baseAddress, Int32($0.count), file, "UTF-8", options)
+        }
+        guard let document, let root = xmlDocGetRootElement(document) else {
+            if let document { xmlFreeDoc(document) }
+            return Result(title: nil, headings: [], body: "", html: "", meta: [:], language: nil)
+        }
+        defer { xmlFreeDoc(document) }
+
+        var meta: [String: String] = [:]
+        var pageTitle: String?
+        collectHead(root, meta: &meta, title: &pageTitle)
+        let language = attribute(root, "lang")
+
+        let content = firstElement(named: "article", in: root) ?? firstElement(named: "main", in: root)
+            ?? firstElement(named: "body", in: root) ?? root
+        removeBoilerplate(content)
+
+        var collector = TextCollector()
+        collectText(content, into: &collector)
+        let html = serializeChildren(of: content, document: document)
+        let title = collector.title ?? pageTitle.map(stripSiteName)
+        return Result(title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
+    }
+
+    // MARK: - Tree helpers
+
+    private static func name(_ node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    private static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+        guard let value = xmlGetProp(node, key) else { return nil }
+        defer { lotse_xml_free(value) }
+        return String(cString: value)
+    }
+
+    private static func text(of node: xmlNodePtr) -> String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { lotse_xml_free(content) }
+        return TextCollector.squeeze(String(cString: content))
+    }
+
+    private static func children(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            result.append(current)
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    private static func firstElement(named wanted: String, in node: xmlNodePtr) -> xmlNodePtr? {
+        for child in children(of: node) where child.pointee.type == XML_ELEMENT_NODE {
+            if name(child) == wanted { return child }
+            if let found = firstElement(named: wanted, in: child) { return found }
+        }
+        return nil
+    }
+
+    private static func collectHead(_ node: xmlNodePtr, meta: inout [String: String], title: inout String?) {
+        for child in children(of: node) where child.pointee.type == XML_ELEMENT_NODE {
+            switch name(child) {
+            case "title": title = title ?? text(of: child)
+            case "meta":
+                if let key = attribute(child, "name") ?? attribute(child, "property"), let value = attribute(child, "content") {
+                    meta[key.lowercased()] = value
+                }
+            case "link":
+                if attribute(child, "rel")?.lowercased() == "canonical", let href = attribute(child, "href") { meta["canonical"] = href }
+            case "body": continue
+            default: collectHead(child, meta: &meta, title: &title)
+            }
+        }
+    }
+
+    private static func isBoilerplate(_ node: xmlNodePtr) -> Bool {
+        if droppedElements.contains(name(node)) { return true }
+        let marks = [attribute(node, "class"), attribute(node, "id"), attribute(node, "role")].compactMap { $0?.lowercased() }
+        return marks.contains { mark in boilerplateMarkers.contains { mark.contains($0) } }
+    }
+
+    private static func removeBoilerplate(_ node: xmlNodePtr) {
+        for child in children(of: node) {
+            switch child.pointee.type {
+            case XML_ELEMENT_NODE:
+                if isBoilerplate(child) {
+                    xmlUnlinkNode(child)
+                    xmlFreeNode(child)
+                } else {
+                    sanitizeAttributes(child)
+                    removeBoilerplate(child)
+                }
+            case XML_COMMENT_NODE, XML_PI_NODE:
+                xmlUnlinkNode(child)
+                xmlFreeNode(child)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Drops event handlers and script URLs from what will be served as article HTML.
+    private static func sanitizeAttributes(_ node: xmlNodePtr) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            let key = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            var value = ""
+            if let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                value = String(cString: raw).lowercased()
+                lotse_xml_free(raw)
+            }
+            if key.hasPrefix("on") || key == "style" || value.trimmingCharacters(in: .whitespaces).hasPrefix("javascript:") {
+                xmlRemoveProp(current)
+            }
+        }
+    }
+
+    private static func collectText(_ node: xmlNodePtr, into collector: inout TextCollector) {
+        for child in children(of: node) {
+            switch child.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = child.pointee.content { collector.append(String(cString: content)) }
+            case XML_ELEMENT_NODE:
+                let element = name(child)
+                if element.count == 2, element.first == "h", let level = Int(element.dropFirst()), (1...6).contains(level) {
+                    collector.beginHeading(level: level)
+                    collectText(child, into: &collector)
+                    collector.endHeading(titleFromHeading: true)
+                } else {
+                    if blockElements.contains(element) { collector.breakBlock() }
+                    collectText(child, into: &collector)
+                    if blockElements.contains(element) || element == "br" { collector.breakBlock() }
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    private static let blockElements: Set<String> = [
+        "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "section", "article", "main", "pre", "blockquote",
+        "dd", "dt", "dl", "figure", "figcaption", "hr", "br", "thead", "tbody",
+    ]
+
+    private static func serializeChildren(of node: xmlNodePtr, document: xmlDocPtr) -> String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        for child in children(of: node) { htmlNodeDump(buffer, document, child) }
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// "Speicherplatz erweitern – Lindenhost Hilfe-Center" → "Speicherplatz erweitern".
+    private static func stripSiteName(_ title: String) -> String {
+        for separator in [" – ", " — ", " | ", " - "] {
+            if let range = title.range(of: separator, options: .backwards) { return String(title[..<range.lowerBound]) }
+        }
+        return title
+    }
+}

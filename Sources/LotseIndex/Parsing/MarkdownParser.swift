@@ -1,0 +1,72 @@
+import CCmarkGFM
+
+/// Markdown through cmark-gfm's syntax tree: title (first H1), headings, plain body text and safe HTML.
+/// Raw HTML inside Markdown is not rendered (cmark's safe default).
+enum MarkdownParser {
+    struct Result {
+        var title: String?
+        var headings: [String]
+        var body: String
+        var html: String
+    }
+
+    private static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
+
+    static func parse(_ markdown: Substring) -> Result {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { return Result(title: nil, headings: [], body: "", html: "") }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        var text = String(markdown)
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return Result(title: nil, headings: [], body: "", html: "") }
+        defer { cmark_node_free(document) }
+
+        var collector = TextCollector()
+        walk(document, into: &collector)
+        var html = ""
+        if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return Result(title: collector.title, headings: collector.headings, body: collector.bodyText, html: html)
+    }
+
+    private static func walk(_ document: OpaquePointer, into collector: inout TextCollector) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch type {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    collector.beginHeading(level: Int(cmark_node_get_heading_level(node)))
+                } else {
+                    collector.endHeading(titleFromHeading: true)
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) { collector.append(String(cString: literal)) }
+                if type == CMARK_NODE_CODE_BLOCK { collector.breakBlock() }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                collector.append(" ")
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                continue
+            default:
+                if !entering || cmark_node_first_child(node) == nil { collector.breakBlock() }
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

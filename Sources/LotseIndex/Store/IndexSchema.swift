@@ -1,0 +1,48 @@
+import GRDB
+
+/// Tables of the index file. Rebuilt from `articles/` at any time; tickets never live here.
+enum IndexSchema {
+    static let statements = [
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        """
+        CREATE TABLE articles(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            title TEXT NOT NULL,
+            headings TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            body TEXT NOT NULL,
+            category TEXT NOT NULL,
+            url TEXT,
+            updated TEXT,
+            html TEXT NOT NULL)
+        """,
+        // External content: the text lives once, in `articles`; FTS5 keeps only the inverted index.
+        """
+        CREATE VIRTUAL TABLE fts USING fts5(
+            title, headings, tags, body,
+            content='articles', content_rowid='rowid', tokenize='\(LotseTokenizer.name)', prefix='2 3')
+        """,
+        // Term statistics over folded words (typo correction, compound dictionary, analytics).
+        "CREATE TABLE terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, cf INTEGER NOT NULL) WITHOUT ROWID",
+    ]
+
+    static func create(_ db: Database) throws {
+        for statement in statements { try db.execute(sql: statement) }
+    }
+
+    /// Headings are stored one per line; tags space-separated after their own text for the FTS column.
+    static func headingsColumn(_ headings: [String]) -> String { headings.joined(separator: "\n") }
+    static func tagsColumn(_ tags: [String]) -> String { tags.joined(separator: ", ") }
+}
+
+/// Keys of the `meta` table.
+public enum IndexMetaKey {
+    public static let analyzerVersion = "analyzer_version"
+    public static let dictionaryHash = "dictionary_hash"
+    public static let builtAt = "built_at"
+    public static let articleCount = "article_count"
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import LotseAnalysis
+
+/// Opening index files with the `lotse` tokenizer registered on every connection.
+public enum IndexStore {
+    /// A read-only connection to a built index (search, snippets, stats). The file is never written after
+    /// it is renamed into place, so readers need no WAL and keep reading an old file that was replaced.
+    public static func openReadOnly(path: String) throws -> DatabaseQueue {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw IndexError.missingIndex(path: path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "lotse.index"
+        configuration.prepareDatabase { db in
+            try LotseTokenizer.register(on: db, context: TokenizerContext(resources: .empty))
+            try db.execute(sql: "PRAGMA query_only = 1")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.read { db in try checkSchema(db, path: path) }
+        return queue
+    }
+
+    /// A connection for building: the caller sets `context.language` before writing each row.
+    static func openForBuild(path: String, resources: AnalyzerResources) throws -> (DatabaseQueue, TokenizerContext) {
+        var configuration = Configuration()
+        configuration.label = "lotse.index.build"
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let context = TokenizerContext(resources: resources)
+        try queue.writeWithoutTransaction { db in
+            try LotseTokenizer.register(on: db, context: context)
+            // A temporary file renamed into place at the end: a crash leaves only garbage to delete.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        }
+        return (queue, context)
+    }
+
+    static func checkSchema(_ db: Database, path: String) throws {
+        guard try db.tableExists("articles"), try db.tableExists("meta"), try db.tableExists("terms") else {
+            throw IndexError.notAnIndex(path: path)
+        }
+    }
+
+    public static func meta(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+}
+
+/// Problems with an index file as a whole (as opposed to an article in it).
+public enum IndexError: Error, Equatable, CustomStringConvertible {
+    case missingIndex(path: String)
+    case notAnIndex(path: String)
+    case rejectedArticles([ArticleParseError])
+    case articlesDirectoryMissing(path: String)
+    case locked(path: String)
+
+    public var description: String {
+        switch self {
+        case .missingIndex(let path): "no index at \(path): run `lotse index` first"
+        case .notAnIndex(let path): "\(path) is not a Lotse index (missing tables)"
+        case .rejectedArticles(let errors):
+            "\(errors.count) article file(s) rejected, index left unchanged:\n" + errors.map { "  \($0)" }.joined(separator: "\n")
+        case .articlesDirectoryMissing(let path): "articles directory \(path) does not exist"
+        case .locked(let path): "another `lotse index` is building \(path)"
+        }
+    }
+}

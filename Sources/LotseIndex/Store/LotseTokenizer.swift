@@ -1,0 +1,107 @@
+import GRDB
+import GRDBSQLite
+import LotseAnalysis
+
+/// State shared by the tokenizer instances of one connection: the analyzer resources and, while an
+/// indexer writes rows, the language of the row being written (FTS5 passes no row context to tokenizers).
+final class TokenizerContext {
+    /// Set by the builder once the corpus vocabulary is known; instances pick up the change.
+    var resources: AnalyzerResources {
+        didSet { generation += 1 }
+    }
+    var language: Language = .de
+    private(set) var generation = 0
+
+    init(resources: AnalyzerResources) { self.resources = resources }
+}
+
+/// One FTS5 tokenizer instance (per table per connection) owning its analyzer.
+private final class TokenizerInstance {
+    let context: TokenizerContext
+    private var cached: Analyzer?
+    private var generation = -1
+
+    init(context: TokenizerContext) { self.context = context }
+
+    var analyzer: Analyzer {
+        if let cached, generation == context.generation { return cached }
+        let analyzer = Analyzer(resources: context.resources)
+        cached = analyzer
+        generation = context.generation
+        return analyzer
+    }
+}
+
+/// Lotse's analyzer as the FTS5 tokenizer `lotse`, through the fts5 C API.
+///
+/// - Documents (`FTS5_TOKENIZE_DOCUMENT`): the full analysis with colocated stems, parts and joined forms.
+/// - Highlight and snippet (`FTS5_TOKENIZE_AUX`): positions and offsets only, no stemming.
+/// - Queries (`FTS5_TOKENIZE_QUERY`): terms are taken verbatim, split on spaces: the query builder has already
+///   analysed them, so MATCH text written by anything else is not analysed.
+public enum LotseTokenizer {
+    public static let name = "lotse"
+
+    /// Registers the tokenizer on one connection. Must run on every connection that touches the FTS table.
+    static func register(on db: Database, context: TokenizerContext) throws {
+        let api = FTS5.api(db)
+        var tokenizer = fts5_tokenizer(xCreate: create, xDelete: delete, xTokenize: tokenize)
+        let userData = Unmanaged.passRetained(context).toOpaque()
+        let code = api.pointee.xCreateTokenizer(UnsafeMutablePointer(mutating: api), name, userData, &tokenizer) { pointer in
+            if let pointer { Unmanaged<TokenizerContext>.fromOpaque(pointer).release() }
+        }
+        guard code == SQLITE_OK else {
+            Unmanaged<TokenizerContext>.fromOpaque(userData).release()
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register the lotse tokenizer")
+        }
+    }
+
+    private static let create: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Int32 = { userData, _, _, output in
+        guard let userData, let output else { return SQLITE_ERROR }
+        let context = Unmanaged<TokenizerContext>.fromOpaque(userData).takeUnretainedValue()
+        output.pointee = OpaquePointer(Unmanaged.passRetained(TokenizerInstance(context: context)).toOpaque())
+        return SQLITE_OK
+    }
+
+    private static let delete: @convention(c) (OpaquePointer?) -> Void = { instance in
+        if let instance { Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(instance)).release() }
+    }
+
+    private typealias TokenCallback = @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
+
+    private static let tokenize: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, TokenCallback?) -> Int32 = { pointer, callbackContext, flags, text, length, emitToken in
+        guard let pointer, let emitToken else { return SQLITE_ERROR }
+        guard let text, length > 0 else { return SQLITE_OK }
+        let instance = Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: Int(length))
+        if flags & FTS5_TOKENIZE_QUERY != 0 {
+            return emitVerbatim(bytes, callbackContext: callbackContext, emitToken: emitToken)
+        }
+        let analyzer = instance.analyzer
+        analyzer.language = instance.context.language
+        var code = SQLITE_OK
+        let mode: AnalysisMode = flags & FTS5_TOKENIZE_AUX != 0 ? .positions : .document
+        analyzer.analyze(bytes, mode: mode) { term, start, end, colocated in
+            var term = term
+            code = term.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) {
+                    emitToken(callbackContext, colocated ? FTS5_TOKEN_COLOCATED : 0, $0.baseAddress, Int32($0.count), Int32(start), Int32(end))
+                }
+            }
+            return code == SQLITE_OK
+        }
+        return code
+    }
+
+    private static func emitVerbatim(_ bytes: UnsafeBufferPointer<UInt8>, callbackContext: UnsafeMutableRawPointer?, emitToken: TokenCallback) -> Int32 {
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+            if index > start {
+                let term = UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+                let code = emitToken(callbackContext, 0, term, Int32(index - start), Int32(start), Int32(index))
+                if code != SQLITE_OK { return code }
+            }
+            start = index + 1
+        }
+        return SQLITE_OK
+    }
+}

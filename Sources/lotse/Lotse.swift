@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Lotse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lotse",
+        abstract: "German-first knowledge-base search with ticket deflection.",
+        subcommands: [IndexCommand.self])
+}
