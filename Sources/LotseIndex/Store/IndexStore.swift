@@ -6,7 +6,8 @@ import LotseAnalysis
 public enum IndexStore {
     /// A read-only connection to a built index (search, snippets, stats). The file is never written after
     /// it is renamed into place, so readers need no WAL and keep reading an old file that was replaced.
-    public static func openReadOnly(path: String) throws -> DatabaseQueue {
+    /// `prepare` runs on the connection too (the search target registers its ranking function there).
+    public static func openReadOnly(path: String, prepare: (@Sendable (Database) throws -> Void)? = nil) throws -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else {
             throw IndexError.missingIndex(path: path)
         }
@@ -15,7 +16,7 @@ public enum IndexStore {
         configuration.label = "lotse.index"
         configuration.prepareDatabase { db in
             try LotseTokenizer.register(on: db, context: TokenizerContext(resources: .empty))
-            try db.execute(sql: "PRAGMA query_only = 1")
+            try prepare?(db)
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.read { db in try checkSchema(db, path: path) }

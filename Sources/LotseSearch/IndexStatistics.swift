@@ -1,0 +1,46 @@
+import GRDB
+import LotseAnalysis
+import LotseIndex
+
+/// What the query side needs from the index, loaded once per index file into memory.
+struct IndexStatistics: Sendable {
+    var documentCount: Int
+    /// Every indexed term (words, stems, parts, joined forms) → number of articles containing it.
+    var documentFrequency: [String: Int]
+    /// Folded words (no stems) → document frequency: the vocabulary for typo correction.
+    var words: [String: Int]
+    var compoundDictionary: [String: Int]
+    var languages: Set<Language>
+    var categories: [String: Int]
+    var analyzerVersion: String
+
+    static func load(_ db: Database) throws -> IndexStatistics {
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lotse_vocab USING fts5vocab(main, fts, row)")
+        var documentFrequency: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.lotse_vocab") {
+            documentFrequency[row[0]] = row[1]
+        }
+        var words: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT term, df FROM terms") { words[row[0]] = row[1] }
+        var compounds: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT word, frequency FROM compounds") { compounds[row[0]] = row[1] }
+        let languages = Set(try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM articles").compactMap(Language.init(rawValue:)))
+        var categories: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT category, count(*) FROM articles GROUP BY category") { categories[row[0]] = row[1] }
+        return IndexStatistics(
+            documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
+            documentFrequency: documentFrequency, words: words, compoundDictionary: compounds,
+            languages: languages, categories: categories,
+            analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion) ?? "unknown")
+    }
+
+    /// Robertson–Spärck Jones idf, never negative.
+    func idf(documentFrequency df: Int) -> Double {
+        let n = Double(max(documentCount, 1))
+        return log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,26 @@
+/// One thing the query asks for (a word, a hyphenated compound), matched by any of its alternatives.
+struct Concept: Equatable {
+    struct Alternative: Equatable, Hashable {
+        /// Analysed terms; more than one is a phrase.
+        var terms: [String]
+        /// Match `terms[0]` as a prefix of indexed terms (the unfinished last word).
+        var prefix = false
+        /// How much an occurrence counts (1 for the word itself, less for parts, synonyms, corrections).
+        var weight = 1.0
+    }
+
+    /// The folded word as the user wrote it (for debugging and query logs).
+    var word: String
+    var alternatives: [Alternative]
+    /// Query weight: subject words weigh more than description words.
+    var weight: Double
+    /// Inverse document frequency, set by the planner from the index statistics.
+    var idf = 1.0
+}
+
+/// How a query is interpreted: short search, as-you-type, or a whole ticket draft.
+public enum QueryMode: String, Sendable, Equatable {
+    case short
+    case asYouType
+    case draft
+}

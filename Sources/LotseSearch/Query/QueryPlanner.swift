@@ -1,0 +1,170 @@
+import LotseAnalysis
+
+/// Turns what the user typed into weighted concepts with their alternatives: stems, other-language stems,
+/// synonyms, compound parts, typo corrections and (for the unfinished last word) a prefix.
+struct QueryPlanner {
+    let statistics: IndexStatistics
+    let synonyms: Synonyms
+    let corrector: TypoCorrector
+    let analyzers: [Language: Analyzer]
+
+    /// Drafts keep this many of their most informative concepts.
+    static let draftConceptLimit = 16
+    /// A term in more than this share of articles tells nothing (only applied to larger indexes).
+    static let universalShare = 0.5
+    static let subjectWeight = 2.0
+
+    init(statistics: IndexStatistics, synonyms: Synonyms, corrector: TypoCorrector) {
+        self.statistics = statistics
+        self.synonyms = synonyms
+        self.corrector = corrector
+        let resources = AnalyzerResources(compoundDictionary: statistics.compoundDictionary)
+        var analyzers: [Language: Analyzer] = [.de: Analyzer(resources: resources, language: .de)]
+        for language in statistics.languages where language != .de {
+            analyzers[language] = Analyzer(resources: resources, language: language)
+        }
+        self.analyzers = analyzers
+    }
+
+    private var german: Analyzer { analyzers[.de]! }
+
+    /// Concepts of a search-box query; the last word is a prefix when `prefixLastWord`.
+    func concepts(query: String, prefixLastWord: Bool) -> [Concept] {
+        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord)
+        if concepts.count > Self.draftConceptLimit { concepts = selectInformative(concepts) }
+        return concepts
+    }
+
+    /// Concepts of a ticket draft: subject weighted above description, greetings and signatures dropped.
+    func concepts(subject: String, description: String, prefixLastWord: Bool) -> [Concept] {
+        let descriptionText = DraftCleaner.clean(description)
+        var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty)
+        for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord) {
+            if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {
+                concepts[index].weight = max(concepts[index].weight, concept.weight) + 0.5
+            } else {
+                concepts.append(concept)
+            }
+        }
+        return selectInformative(concepts)
+    }
+
+    // MARK: - Words to concepts
+
+    private func concepts(of text: String, weight: Double, prefixLastWord: Bool) -> [Concept] {
+        let words = german.words(in: text)
+        let endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
+        var concepts: [Concept] = []
+        var index = 0
+        while index < words.count {
+            // A hyphen chain ("E-Mail-Adresse") is one concept.
+            var end = index + 1
+            while end < words.count, words[end].joinedToPrevious { end += 1 }
+            let chain = words[index..<end].map(\.folded)
+            let isLast = end == words.count
+            let concept = chain.count > 1
+                ? hyphenConcept(chain, weight: weight)
+                : wordConcept(chain[0], raw: text.utf8Slice(words[index].start, words[index].end),
+                              weight: weight, prefix: prefixLastWord && isLast && endsInWord)
+            if let concept, !concepts.contains(where: { $0.alternatives.first == concept.alternatives.first }) {
+                concepts.append(concept)
+            }
+            index = end
+        }
+        return concepts
+    }
+
+    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool) -> Concept? {
+        let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
+        if !prefix, folded.unicodeScalars.count < 2 { return nil }
+        if !prefix, StopWords.contains(folded, language: .de) { return nil }
+        if !prefix, statistics.languages.count > 1, StopWords.contains(folded, language: .en) { return nil }
+        if isNumber, df(folded) == 0, !prefix { return nil }
+
+        let stem = german.stem(folded)
+        var alternatives: [Concept.Alternative] = []
+        func add(_ terms: [String], weight: Double = 1, prefix: Bool = false) {
+            guard !terms.isEmpty, !alternatives.contains(where: { $0.terms == terms && $0.prefix == prefix }) else { return }
+            alternatives.append(Concept.Alternative(terms: terms, prefix: prefix, weight: weight))
+        }
+        if !prefix || folded.unicodeScalars.count >= 3 { add([stem]) }
+        for (language, analyzer) in analyzers where language != .de {
+            if let other = analyzer.fold(raw) { add([analyzer.stem(other)]) }
+        }
+        if prefix { add([folded], weight: 0.9, prefix: true) }
+        for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: 0.9) }
+        for part in german.compoundParts(folded) where !StopWords.contains(part, language: .de) {
+            add([german.stem(part)], weight: 0.5)
+        }
+        let known = alternatives.contains { !$0.prefix && df($0.terms[0]) > 0 }
+        if !isNumber, !known || isRare(stem) {
+            for correction in corrector.corrections(for: folded) {
+                let correctedStem = german.stem(correction)
+                add([correctedStem], weight: 0.8)
+                for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: 0.7) }
+            }
+            if prefix, !known {
+                for correction in corrector.corrections(for: folded, prefix: true) {
+                    add([String(correction.unicodeScalars.prefix(folded.unicodeScalars.count).map(Character.init))], weight: 0.7, prefix: true)
+                }
+            }
+        }
+        guard !alternatives.isEmpty else { return nil }
+        var concept = Concept(word: folded, alternatives: alternatives, weight: weight)
+        concept.idf = idf(of: concept)
+        return concept
+    }
+
+    private func hyphenConcept(_ chain: [String], weight: Double) -> Concept? {
+        let joined = chain.joined()
+        var alternatives = [Concept.Alternative(terms: [german.stem(joined)])]
+        for expression in synonyms.alternatives(forStem: german.stem(joined)) {
+            alternatives.append(Concept.Alternative(terms: expression, weight: 0.9))
+        }
+        let meaningful = chain.filter { $0.unicodeScalars.count >= 3 && !StopWords.contains($0, language: .de) }
+        for part in meaningful where chain.count > 1 {
+            alternatives.append(Concept.Alternative(terms: [german.stem(part)], weight: 0.5))
+        }
+        var concept = Concept(word: chain.joined(separator: "-"), alternatives: alternatives, weight: weight)
+        concept.idf = idf(of: concept)
+        return concept
+    }
+
+    // MARK: - Statistics
+
+    private func df(_ term: String) -> Int { statistics.documentFrequency[term] ?? 0 }
+
+    private func isRare(_ stem: String) -> Bool { df(stem) <= 1 && statistics.documentCount >= 20 }
+
+    /// The idf of the concept's main matching alternative; unknown words count as rare (they lower coverage).
+    private func idf(of concept: Concept) -> Double {
+        let frequencies = concept.alternatives.filter { !$0.prefix && $0.weight >= 0.8 }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
+        if let best = frequencies.max() { return statistics.idf(documentFrequency: best) }
+        if concept.alternatives.contains(where: \.prefix) { return statistics.idf(documentFrequency: max(1, statistics.documentCount / 20)) }
+        return statistics.idf(documentFrequency: 1)
+    }
+
+    /// Drops near-universal concepts and keeps the most informative ones (weight × idf).
+    private func selectInformative(_ concepts: [Concept]) -> [Concept] {
+        var filtered = concepts
+        if statistics.documentCount >= 10 {
+            let limit = Int(Double(statistics.documentCount) * Self.universalShare)
+            let informative = concepts.filter { concept in
+                !concept.alternatives.filter({ !$0.prefix }).allSatisfy { df($0.terms.joined(separator: " ")) > limit }
+            }
+            if !informative.isEmpty { filtered = informative }
+        }
+        guard filtered.count > Self.draftConceptLimit else { return filtered }
+        let ranked = filtered.enumerated().sorted { ($0.element.weight * $0.element.idf, -$0.offset) > ($1.element.weight * $1.element.idf, -$1.offset) }
+        let kept = Set(ranked.prefix(Self.draftConceptLimit).map(\.offset))
+        return filtered.enumerated().filter { kept.contains($0.offset) }.map(\.element)
+    }
+}
+
+extension String {
+    /// The text between two UTF-8 byte offsets that lie on character boundaries (analyzer offsets do).
+    func utf8Slice(_ start: Int, _ end: Int) -> String {
+        let bytes = utf8
+        return String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
+    }
+}

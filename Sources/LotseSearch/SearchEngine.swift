@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import LotseAnalysis
+import LotseIndex
+
+/// Answers search-box queries and ticket drafts from one index file.
+/// Thread-safe: reads go through a small pool of read-only connections; per-query state is local.
+public final class SearchEngine: Sendable {
+    public let indexPath: String
+    private let connections: [DatabaseQueue]
+    private let next = Atomic<Int>(0)
+    let statistics: IndexStatistics
+    private let synonyms: Synonyms
+    private let corrector: TypoCorrector
+
+    /// Opens `indexPath` with `connectionCount` read-only connections; `synonymsText` overrides the bundled list.
+    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil) throws {
+        self.indexPath = indexPath
+        connections = try (0..<max(1, connectionCount)).map { _ in
+            try IndexStore.openReadOnly(path: indexPath) { db in try ScoringFunction.register(on: db) }
+        }
+        statistics = try connections[0].read { db in try IndexStatistics.load(db) }
+        let text = synonymsText ?? Synonyms.bundledPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        synonyms = Synonyms(text: text, analyzer: Analyzer())
+        corrector = TypoCorrector(vocabulary: statistics.words)
+    }
+
+    public var articleCount: Int { statistics.documentCount }
+    public var analyzerVersion: String { statistics.analyzerVersion }
+    public var categories: [String: Int] { statistics.categories }
+
+    /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
+    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
+        let planner = makePlanner()
+        let concepts = planner.concepts(query: query, prefixLastWord: true)
+        let mode: QueryMode = concepts.count > 6 ? .draft : .short
+        return try run(concepts, mode: mode, options: options, planner: planner)
+    }
+
+    /// Suggestions for a ticket being written: subject weighted above the description.
+    public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
+        let planner = makePlanner()
+        let concepts = planner.concepts(subject: subject, description: description, prefixLastWord: true)
+        let mode: QueryMode = concepts.count > 6 || !description.isEmpty ? .draft : .short
+        return try run(concepts, mode: mode, options: options, planner: planner)
+    }
+
+    // MARK: - Internals
+
+    private func makePlanner() -> QueryPlanner {
+        QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector)
+    }
+
+    private var connection: DatabaseQueue {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return connections[index % connections.count]
+    }
+
+    private struct Candidate {
+        var rowid: Int64
+        var score: Double
+    }
+
+    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions, planner: QueryPlanner) throws -> [SearchResult] {
+        guard !concepts.isEmpty else { return [] }
+        let weights = concepts.map { $0.weight * $0.idf }
+        var options = options
+        if mode == .draft { options.minimumScore *= SearchOptions.draftThresholdFactor }
+        var candidates: [Candidate] = []
+        if mode == .short, concepts.count > 1, let all = QueryBuilder.build(concepts, combining: .all) {
+            candidates = try rank(all, weights: weights, exponent: 1.5, options: options)
+        }
+        if candidates.count < options.limit, let any = QueryBuilder.build(concepts, combining: .any) {
+            let more = try rank(any, weights: weights, exponent: mode == .draft ? 1.0 : 1.5, options: options)
+            let seen = Set(candidates.map(\.rowid))
+            candidates += more.filter { !seen.contains($0.rowid) }
+        }
+        candidates = Array(candidates.prefix(options.limit))
+        guard !candidates.isEmpty else { return [] }
+        return try results(for: candidates, concepts: concepts, analyzer: planner.analyzers[.de]!)
+    }
+
+    private func rank(_ query: QueryBuilder.Query, weights: [Double], exponent: Double, options: SearchOptions) throws -> [Candidate] {
+        let plan = ScoringPlan(phraseConcepts: query.phraseConcepts, phraseWeights: query.phraseWeights,
+                               conceptWeights: weights, coverageExponent: exponent)
+        var sql = "SELECT fts.rowid, lotse_score(fts, ?) AS score FROM fts"
+        var arguments: StatementArguments = [plan.encoded]
+        var filters = ["fts MATCH ?"]
+        arguments += [query.match]
+        if options.language != nil || options.category != nil {
+            sql += " JOIN articles ON articles.rowid = fts.rowid"
+            if let language = options.language {
+                filters.append("articles.lang = ?")
+                arguments += [language.rawValue]
+            }
+            if let category = options.category {
+                filters.append("articles.category = ?")
+                arguments += [category]
+            }
+        }
+        sql += " WHERE " + filters.joined(separator: " AND ") + " ORDER BY score DESC LIMIT ?"
+        arguments += [options.limit]
+        return try connection.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+                let score: Double = row[1]
+                return score >= options.minimumScore ? Candidate(rowid: row[0], score: score) : nil
+            }
+        }
+    }
+
+    private func results(for candidates: [Candidate], concepts: [Concept], analyzer: Analyzer) throws -> [SearchResult] {
+        let rows = try connection.read { db in
+            let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
+            return try Row.fetchAll(db, sql: "SELECT rowid, id, title, url, category, body, lang FROM articles WHERE rowid IN (\(placeholders))",
+                                    arguments: StatementArguments(candidates.map(\.rowid)))
+        }
+        var byRowid: [Int64: Row] = [:]
+        for row in rows { byRowid[row[0]] = row }
+        let snippets = SnippetBuilder(concepts: concepts)
+        return candidates.compactMap { candidate in
+            guard let row = byRowid[candidate.rowid] else { return nil }
+            analyzer.language = Language(rawValue: row[6]) ?? .de
+            defer { analyzer.language = .de }
+            return SearchResult(id: row[1], title: row[2], url: row[3], category: row[4],
+                                snippet: snippets.snippet(of: row[5], analyzer: analyzer),
+                                score: (candidate.score * 1000).rounded() / 1000)
+        }
+    }
+}
+
+import Synchronization

@@ -1,0 +1,35 @@
+import LotseAnalysis
+
+/// One suggested article, as the API and the CLI return it.
+public struct SearchResult: Sendable, Codable, Equatable {
+    public var id: String
+    public var title: String
+    public var url: String?
+    public var category: String
+    /// HTML-escaped passage with matched words in `<mark>`.
+    public var snippet: String
+    /// 0…1: weighted share of the query matched, saturated by term frequency.
+    public var score: Double
+}
+
+/// Limits and filters of one search.
+public struct SearchOptions: Sendable, Equatable {
+    public var limit: Int
+    public var language: Language?
+    public var category: String?
+    /// Results scoring below this are not suggested ("none" queries return nothing rather than noise).
+    public var minimumScore: Double
+
+    public static let defaultMinimumScore = 0.10
+    /// Drafts spread their weight over many words (greetings, context), so matching a fair share of them is
+    /// already strong evidence: their threshold is this fraction of `minimumScore`.
+    public static let draftThresholdFactor = 0.3
+    public static let maximumLimit = 50
+
+    public init(limit: Int = 5, language: Language? = nil, category: String? = nil, minimumScore: Double = SearchOptions.defaultMinimumScore) {
+        self.limit = max(1, min(limit, Self.maximumLimit))
+        self.language = language
+        self.category = category
+        self.minimumScore = minimumScore
+    }
+}

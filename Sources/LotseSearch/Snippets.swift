@@ -1,0 +1,83 @@
+import LotseAnalysis
+
+/// Builds a short passage of an article around the query's matches: HTML-escaped text with the matched
+/// words in `<mark>` (the only markup added).
+struct SnippetBuilder {
+    /// Terms that highlight a word when the word or one of its stems/parts/joins equals them.
+    let terms: Set<String>
+    /// Prefixes (the unfinished last word) that highlight a word starting with them.
+    let prefixes: [String]
+    static let windowWords = 28
+
+    init(concepts: [Concept]) {
+        var terms: Set<String> = []
+        var prefixes: [String] = []
+        for alternative in concepts.flatMap(\.alternatives) {
+            if alternative.prefix { prefixes.append(alternative.terms[0]) } else { terms.formUnion(alternative.terms) }
+        }
+        self.terms = terms
+        self.prefixes = prefixes
+    }
+
+    func snippet(of text: String, analyzer: Analyzer) -> String {
+        var words: [(start: Int, end: Int, matched: Bool)] = []
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            analyzer.analyze(bytes, mode: .document) { term, start, end, colocated in
+                let hit = terms.contains(term) || prefixes.contains { term.hasPrefix($0) }
+                if colocated {
+                    if hit { words[words.count - 1].matched = true }
+                } else {
+                    words.append((start, end, hit))
+                }
+                return true
+            }
+        }
+        guard !words.isEmpty else { return HTML.escape(String(text.prefix(200))) }
+        // The window with the most matched words; the earliest on ties.
+        let size = min(Self.windowWords, words.count)
+        var count = words[0..<size].filter(\.matched).count
+        var best = (start: 0, count: count)
+        if words.count > size {
+            for start in 1...(words.count - size) {
+                if words[start - 1].matched { count -= 1 }
+                if words[start + size - 1].matched { count += 1 }
+                if count > best.count { best = (start, count) }
+            }
+        }
+        let window = words[best.start..<(best.start + size)]
+        let bytes = Array(text.utf8)
+        var result = best.start > 0 ? "… " : ""
+        var cursor = window.first!.start
+        for word in window {
+            result += HTML.escape(String(decoding: bytes[cursor..<word.start], as: UTF8.self))
+            let surface = HTML.escape(String(decoding: bytes[word.start..<word.end], as: UTF8.self))
+            result += word.matched ? "<mark>\(surface)</mark>" : surface
+            cursor = word.end
+        }
+        if best.start + size < words.count {
+            result += " …"
+        } else {
+            result += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
+        }
+        return result
+    }
+}
+
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LotseIndex
+import LotseSearch
+
+/// Scores a judged query set with Lotse and with the plain FTS5 baseline, in the same run.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "Measure relevance on a judged query set.")
+
+    @Option(help: "Index file to read.")
+    var index = IndexConfiguration.defaultIndexPath
+
+    @Argument(help: "Judged queries (JSON).")
+    var judged: String
+
+    @Flag(help: "List the answered queries Lotse misses in the top 3.")
+    var misses = false
+
+    @Option(help: "Minimum score for a suggestion (tuning).")
+    var minimumScore = SearchOptions.defaultMinimumScore
+
+    func run() throws {
+        let queries = try RelevanceReport.load(judged)
+        let engine = try SearchEngine(indexPath: index, connectionCount: 1)
+        let lotse = try RelevanceReport.evaluate(queries) { query in
+            let results = if let query = query.query {
+                try engine.search(query, options: SearchOptions(limit: 10, minimumScore: minimumScore))
+            } else {
+                try engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: SearchOptions(limit: 10, minimumScore: minimumScore))
+            }
+            return results.map(\.id)
+        }
+        let baselineEngine = try BaselineSearch(indexPath: index)
+        let baseline = try RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
+        print("queries: \(queries.count)")
+        print("lotse     \(lotse.summary)")
+        print("baseline  \(baseline.summary)")
+        print("Recall@3 by kind (lotse / baseline):")
+        for kind in lotse.byKind.keys.sorted() {
+            let ours = lotse.byKind[kind]!, theirs = baseline.byKind[kind]!
+            print(String(format: "  %-9@ %3d queries  %.3f / %.3f", kind, ours.count,
+                         Double(ours.foundAt3) / Double(ours.count), Double(theirs.foundAt3) / Double(theirs.count)))
+        }
+        if misses {
+            for miss in lotse.misses {
+                print("miss \(miss.query.id) [\(miss.query.kind)] \(miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")) → want \(miss.query.relevant) got \(miss.results)")
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import LotseAnalysis
+import LotseIndex
+import LotseSearch
+
+/// Options shared by `search` and `suggest`.
+struct ResultOptions: ParsableArguments {
+    @Option(help: "Index file to read.")
+    var index = IndexConfiguration.defaultIndexPath
+
+    @Option(help: "Maximum number of results (1–\(SearchOptions.maximumLimit)).")
+    var limit = 5
+
+    @Option(help: "Only articles in this language (de, en, fr, es).")
+    var lang: Language?
+
+    @Option(help: "Only articles in this category.")
+    var category: String?
+
+    @Option(help: "Minimum score (0–1) for a result.")
+    var minimumScore = SearchOptions.defaultMinimumScore
+
+    @Flag(help: "Print {\"results\":[…]} as JSON.")
+    var json = false
+
+    var searchOptions: SearchOptions { SearchOptions(limit: limit, language: lang, category: category, minimumScore: minimumScore) }
+
+    func openEngine() throws -> SearchEngine {
+        do {
+            return try SearchEngine(indexPath: index, connectionCount: 1)
+        } catch let error as IndexError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    func print(_ results: [SearchResult]) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(["results": results])
+            Swift.print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        if results.isEmpty { Swift.print("no matching articles") }
+        for (rank, result) in results.enumerated() {
+            Swift.print("\(rank + 1). \(result.title)  [\(result.id), \(result.category), score \(result.score)]")
+            Swift.print("   \(TerminalHighlight.render(result.snippet))")
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Search the help center.")
+
+    @OptionGroup var options: ResultOptions
+
+    @Argument(help: "The query.")
+    var query: [String]
+
+    func run() throws {
+        let engine = try options.openEngine()
+        try options.print(engine.search(query.joined(separator: " "), options: options.searchOptions))
+    }
+}
+
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Suggest articles for a ticket draft.")
+
+    @OptionGroup var options: ResultOptions
+
+    @Option(help: "Ticket subject.")
+    var subject: String
+
+    @Option(help: "Ticket description.")
+    var description = ""
+
+    func run() throws {
+        let engine = try options.openEngine()
+        try options.print(engine.suggest(subject: subject, description: description, options: options.searchOptions))
+    }
+}
+
+/// Snippets are HTML (escaped text plus <mark>); on a terminal, marks become bold and entities text.
+enum TerminalHighlight {
+    static func render(_ snippet: String) -> String {
+        let bold = isatty(STDOUT_FILENO) == 1
+        return snippet
+            .replacingOccurrences(of: "<mark>", with: bold ? "\u{1B}[1m" : "[")
+            .replacingOccurrences(of: "</mark>", with: bold ? "\u{1B}[0m" : "]")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import LotseIndex
+import Testing
+@testable import LotseSearch
+
+/// Measured relevance on the judged query set for `articles/`, asserted against the floors of the issues,
+/// with the stock FTS5 unicode61 baseline scored in the same run.
+@Suite(.serialized) struct RelevanceTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func buildIndex() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-relevance-\(UUID().uuidString)")
+        let indexPath = directory.appendingPathComponent("index.sqlite").path
+        _ = try IndexBuilder(configuration: IndexConfiguration(
+            articlesDirectory: root.appendingPathComponent("articles").path, indexPath: indexPath)).build()
+        return indexPath
+    }
+
+    static func judged() throws -> [JudgedQuery] {
+        try RelevanceReport.load(root.appendingPathComponent("Tests/LotseSearchTests/Fixtures/judged-queries.json").path)
+    }
+
+    @Test func judgedSetMeetsRecallAndMRRFloors() throws {
+        let indexPath = try Self.buildIndex()
+        let queries = try Self.judged()
+        #expect(queries.count >= 120)
+        #expect(queries.filter { !$0.isAnswerable }.count == 10)
+
+        let engine = try SearchEngine(indexPath: indexPath, connectionCount: 1)
+        let lotse = try RelevanceReport.evaluate(queries) { query in
+            let options = SearchOptions(limit: 10)
+            let results = if let text = query.query {
+                try engine.search(text, options: options)
+            } else {
+                try engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: options)
+            }
+            return results.map(\.id)
+        }
+        let baselineEngine = try BaselineSearch(indexPath: indexPath)
+        let baseline = try RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
+        print("lotse    \(lotse.summary)\nbaseline \(baseline.summary)")
+
+        #expect(lotse.recallAt3 >= 0.93, "Recall@3 \(lotse.recallAt3)")
+        #expect(lotse.mrrAt10 >= 0.85, "MRR@10 \(lotse.mrrAt10)")
+        #expect(lotse.recallAt1 >= 0.80, "Recall@1 \(lotse.recallAt1)")
+        #expect(lotse.unanswerableWithResults <= 2, "unanswerable queries with suggestions: \(lotse.unanswerableWithResults)")
+        #expect(lotse.recallAt3 > baseline.recallAt3)
+        #expect(lotse.mrrAt10 > baseline.mrrAt10)
+        // Typos and missing umlauts are where plain FTS5 fails; Lotse must not.
+        for kind in ["typo", "noumlaut"] {
+            let measured = lotse.byKind[kind]!
+            #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
+        }
+    }
+}
