@@ -22,7 +22,9 @@ build: deps
 index: build
 	.build/release/lotse index --articles articles --index $(INDEX)
 
+## Until `lotse serve` lands, `make run` indexes and shows a sample search.
 run: index
+	.build/release/lotse search --index $(INDEX) "Passwort vergessen"
 
 test: deps
 	$(SWIFT) test
