@@ -10,20 +10,20 @@ struct PreviousIndex {
     }
 
     var entries: [String: Entry]
+    /// The analyzer that built it: rows of another version cannot be kept.
+    var analyzerVersion: String?
 
-    /// The previous index's articles by relative path, or nil when there is none, it is unreadable,
-    /// or an older analyzer built it (then everything is re-parsed).
-    static func load(path: String, analyzerVersion: String) -> PreviousIndex? {
+    /// The previous index's articles by relative path, or nil when there is none or it is unreadable.
+    static func load(path: String, analyzerVersion: String?) -> PreviousIndex? {
         guard let queue = try? IndexStore.openReadOnly(path: path) else { return nil }
         defer { try? queue.close() }
         return try? queue.read { db -> PreviousIndex? in
-            guard try IndexStore.meta(db, IndexMetaKey.analyzerVersion) == analyzerVersion else { return nil }
             var entries: [String: Entry] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rowid, id, path, hash FROM articles") {
                 let entry = Entry(rowid: row[0], id: row[1], path: row[2], hash: row[3])
                 entries[entry.path] = entry
             }
-            return PreviousIndex(entries: entries)
+            return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion))
         }
     }
 }

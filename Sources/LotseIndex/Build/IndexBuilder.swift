@@ -24,7 +24,9 @@ public struct IndexBuilder: Sendable {
         defer { lock.release() }
 
         let analyzerVersion = AnalyzerResources.empty.version
-        let previous = configuration.full ? nil : PreviousIndex.load(path: indexPath, analyzerVersion: analyzerVersion)
+        // With --full (or another analyzer) nothing is kept, but the previous articles still count as updated or removed.
+        let existing = PreviousIndex.load(path: indexPath, analyzerVersion: configuration.full ? nil : analyzerVersion)
+        let previous = existing?.analyzerVersion == analyzerVersion && !configuration.full ? existing : nil
         let (files, unreadable) = try SourceFile.scan(directory: configuration.articlesDirectory)
         var plan = BuildPlan(rejected: unreadable)
         for (number, file) in files.enumerated() {
@@ -33,7 +35,7 @@ public struct IndexBuilder: Sendable {
             } else {
                 do {
                     let article = try ArticleParser.parse(file.data, file: file.displayPath)
-                    plan.add(article, from: file, replacing: previous?.entries[file.relativePath] != nil)
+                    plan.add(article, from: file, replacing: existing?.entries[file.relativePath] != nil)
                 } catch {
                     plan.rejected.append(error)
                 }
@@ -49,7 +51,7 @@ public struct IndexBuilder: Sendable {
         report.added = plan.parsed.count - plan.replacedCount
         report.updated = plan.replacedCount
         report.unchanged = plan.kept.count
-        report.removed = (previous?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
+        report.removed = (existing?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
         report.rejected = plan.rejected
         if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty {
             report.seconds = (ContinuousClock.now - started).seconds

@@ -17,11 +17,12 @@ struct SourceFile {
             throw IndexError.articlesDirectoryMissing(path: directory)
         }
         let root = URL(fileURLWithPath: directory).standardizedFileURL
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
         var files: [SourceFile] = []
         var unreadable: [ArticleParseError] = []
         while let url = enumerator?.nextObject() as? URL {
-            guard ArticleParser.isArticle(url), (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            // Symlinks are followed; a dangling one, or a folder named like an article, is reported as unreadable.
+            guard ArticleParser.isArticle(url), (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let display = (directory as NSString).appendingPathComponent(relative)
             do {

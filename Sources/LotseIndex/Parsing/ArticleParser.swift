@@ -42,7 +42,11 @@ public enum ArticleParser {
     private static func parseMarkdown(_ text: String, file: String, defaultID: String) throws(ArticleParseError) -> Article {
         let front = try FrontMatter.parse(text.replacingOccurrences(of: "\r\n", with: "\n"), file: file)
         let parsed = MarkdownParser.parse(front.markdown)
-        let title = try front.string("title", file: file) ?? parsed.title
+        let frontTitle = try front.string("title", file: file)
+        let title = frontTitle ?? parsed.title
+        var headings = parsed.headings
+        // An H1 that differs from the front-matter title is content: keep it as a heading.
+        if let frontTitle, let heading = parsed.title, heading != frontTitle { headings.insert(heading, at: 0) }
         guard let title, !title.isEmpty else {
             throw ArticleParseError(file: file, line: front.markdownLine, reason: "no title: set 'title' in the front matter or start with a '# Heading'")
         }
@@ -53,7 +57,7 @@ public enum ArticleParser {
         let id = try front.string("id", file: file) ?? defaultID
         try validateID(id, file: file, line: front.lines["id"])
         return Article(
-            id: id, title: title, headings: parsed.headings, body: parsed.body,
+            id: id, title: title, headings: headings, body: parsed.body,
             category: try front.string("category", file: file) ?? "Allgemein", tags: front.list("tags"),
             language: language, url: try front.string("url", file: file), updated: try front.string("updated", file: file),
             html: parsed.html)

@@ -11,6 +11,7 @@ enum MarkdownParser {
     }
 
     private static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
+    private static let inlineTypes: Set<String> = ["emph", "strong", "link", "image", "strikethrough"]
 
     static func parse(_ markdown: Substring) -> Result {
         cmark_gfm_core_extensions_ensure_registered()
@@ -61,7 +62,9 @@ enum MarkdownParser {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 continue
             default:
-                if !entering || cmark_node_first_child(node) == nil { collector.breakBlock() }
+                // Inline containers (emphasis, links) must not split "**Kunden**nummer" into two words.
+                let isInline = cmark_node_get_type_string(node).map { inlineTypes.contains(String(cString: $0)) } ?? false
+                if !isInline, !entering || cmark_node_first_child(node) == nil { collector.breakBlock() }
             }
         }
     }

@@ -1,0 +1,69 @@
+import Foundation
+import LotseIndex
+import LotseTestSupport
+import Testing
+
+/// Which files under the articles folder the builder looks at, and how it keys them.
+@Suite struct SourceScanTests {
+    @Test func subfoldersAreScannedWithRelativePaths() throws {
+        let workspace = try ArticleWorkspace(files: [
+            "konto/kundennummer-finden.md": ArticleFixtures.kundennummer,
+            "konto/sicherheit/passwort.md": ArticleFixtures.passwort,
+            "webhosting/speicherplatz.html": ArticleFixtures.speicherplatzPage,
+        ])
+        try workspace.build()
+        let index = try workspace.inspector()
+        #expect(try index.ids() == ["kundennummer", "passwort", "speicherplatz"])
+        #expect(try index.value(.path, of: "passwort") == "konto/sicherheit/passwort.md")
+        #expect(try index.value(.path, of: "speicherplatz") == "webhosting/speicherplatz.html")
+    }
+
+    @Test func hiddenAndNonArticleFilesAreIgnored() throws {
+        let workspace = try ArticleWorkspace(files: ["postfach.md": ArticleFixtures.postfach])
+        try workspace.write("kein Artikel", to: "notizen.txt")
+        try workspace.write("{}", to: "daten.json")
+        try workspace.write("---\ntitle: [kaputt\n---\n", to: ".entwurf.md")
+        try workspace.write("---\ntitle: [kaputt\n---\n", to: ".git/alt.md")
+        let report = try workspace.build()
+        #expect(report.added == 1)
+        #expect(report.rejected.isEmpty)
+        #expect(try workspace.inspector().ids() == ["postfach"])
+    }
+
+    @Test(arguments: ["seite.HTML", "seite.htm", "seite.Md", "seite.markdown"])
+    func articleExtensionsAreCaseInsensitive(name: String) throws {
+        let text = name.lowercased().hasPrefix("seite.ht")
+            ? ArticleFixtures.html(body: "<article><h1>Seite</h1><p>Seiteninhalt.</p></article>")
+            : ArticleFixtures.simple(title: "Seite", text: "Seiteninhalt.")
+        let workspace = try ArticleWorkspace(files: [name: text])
+        try workspace.build()
+        #expect(try workspace.inspector().ids(matching: "seiteninhalt") == ["seite"])
+    }
+
+    /// A symbolic link to an article file is an article file: it is indexed or rejected, never silently dropped.
+    @Test func symlinkedArticleIsNotSilentlyDropped() throws {
+        let workspace = try ArticleWorkspace(files: ["postfach.md": ArticleFixtures.postfach])
+        let target = try workspace.directory.write(ArticleFixtures.passwort, to: "geteilt/passwort.md")
+        try workspace.symlink("passwort-link.md", to: target)
+        let report = try workspace.build(keepGoing: true)
+        let indexed = try workspace.inspector().ids().contains("passwort-link")
+        let rejected = report.rejected.contains { $0.file == workspace.articlePath("passwort-link.md") }
+        #expect(indexed || rejected, "passwort-link.md was neither indexed nor rejected: \(report.summary)")
+    }
+
+    @Test func missingArticlesFolderIsAnError() throws {
+        let directory = try TemporaryDirectory()
+        let configuration = IndexConfiguration(articlesDirectory: directory.path("fehlt"), indexPath: directory.path("index.sqlite"))
+        #expect(throws: IndexError.articlesDirectoryMissing(path: directory.path("fehlt"))) {
+            try IndexBuilder(configuration: configuration).build()
+        }
+        #expect(!directory.exists("index.sqlite"))
+    }
+
+    @Test func openingAMissingIndexNamesThePath() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: IndexError.missingIndex(path: directory.path("nichts.sqlite"))) {
+            try IndexStore.openReadOnly(path: directory.path("nichts.sqlite"))
+        }
+    }
+}
