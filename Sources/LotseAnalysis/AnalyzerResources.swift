@@ -10,7 +10,7 @@ public struct AnalyzerResources: Sendable {
     public static let empty = AnalyzerResources()
 
     /// Analyzer code version. Bump on any change to token output: indexes built by another version are rebuilt.
-    public static let codeVersion = 1
+    public static let codeVersion = 3
 
     /// Version string stored in the index: code version plus a fingerprint of the word lists.
     public var version: String {

