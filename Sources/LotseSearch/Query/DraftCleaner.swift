@@ -1,4 +1,5 @@
-/// Strips what a ticket draft says besides the problem: greetings, sign-offs and signatures, quoted replies.
+/// Strips what a ticket draft says besides the problem: greetings, sign-offs and signatures, quoted replies,
+/// and e-mail addresses and URLs (they identify the customer, not the topic).
 enum DraftCleaner {
     private static let greetings = [
         "sehr geehrte damen und herren", "sehr geehrtes support-team", "sehr geehrtes team", "liebes support-team",
@@ -21,9 +22,18 @@ enum DraftCleaner {
             if line.hasPrefix(">") { continue }
             if quoteMarkers.contains(where: lower.hasPrefix) || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:")) { break }
             if signOffs.contains(where: { lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25 }) { break }
-            kept.append(Substring(stripGreeting(line)))
+            let content = stripIdentifiers(stripGreeting(line))
+            if content.isEmpty, !line.isEmpty { continue }
+            kept.append(Substring(content))
         }
         return kept.joined(separator: "\n")
+    }
+
+    private static func stripIdentifiers(_ line: String) -> String {
+        guard line.contains("@") || line.contains("://") || line.contains("www.") else { return line }
+        return line.split(separator: " ", omittingEmptySubsequences: false).filter { word in
+            !(word.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www."))
+        }.joined(separator: " ")
     }
 
     /// "Hallo Support-Team, seit gestern …" → "seit gestern …"
@@ -32,9 +42,9 @@ enum DraftCleaner {
         guard let greeting = greetings.first(where: { lower.hasPrefix($0) }) else { return line }
         let rest = line.dropFirst(greeting.count)
         guard let comma = rest.firstIndex(where: { $0 == "," || $0 == "!" }), rest.distance(from: rest.startIndex, to: comma) <= 30 else {
-            return rest.first?.isLetter == true ? line : String(rest)
+            return rest.first?.isLetter == true ? line : rest.trimmingCharacters(in: .whitespaces)
         }
-        return String(rest[rest.index(after: comma)...])
+        return rest[rest.index(after: comma)...].trimmingCharacters(in: .whitespaces)
     }
 }
 

@@ -1,0 +1,20 @@
+import Testing
+@testable import LotseSearch
+
+@Suite struct DraftCleanerTests {
+    @Test(arguments: [
+        ("Hallo Support-Team,\nmein Postfach ist voll.", "mein Postfach ist voll."),
+        ("Sehr geehrte Damen und Herren, die Rechnung fehlt.", "die Rechnung fehlt."),
+        ("Das Zertifikat ist abgelaufen.\nViele Grüße\nMax Müller\nKundennummer K-1234567", "Das Zertifikat ist abgelaufen."),
+        ("Domain umziehen\n\nMit freundlichen Grüßen\nFirma GmbH", "Domain umziehen\n"),
+        ("Geht wieder nicht.\n> Am Montag schrieben Sie:\n> Bitte Cache leeren", "Geht wieder nicht."),
+        ("Login klappt nicht\n-----Original-Nachricht-----\nVon: support@lindenhost.de", "Login klappt nicht"),
+        ("Hallo, hallo? Niemand da?", "hallo? Niemand da?"),
+        ("Hallöchen Welt", "Hallöchen Welt"),
+        ("Login mit m.keller@neuefirma.de geht nicht", "Login mit geht nicht"),
+        ("Seite https://shop.example.de/kasse zeigt 500", "Seite zeigt 500"),
+    ])
+    func stripsGreetingsSignaturesAndQuotes(draft: String, expected: String) {
+        #expect(DraftCleaner.clean(draft) == expected)
+    }
+}

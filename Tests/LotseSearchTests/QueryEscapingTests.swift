@@ -1,0 +1,62 @@
+import LotseTestSupport
+import Testing
+@testable import LotseSearch
+
+@Suite struct QueryEscapingTests {
+    @Test(arguments: [
+        (Concept.Alternative(terms: ["passwort"]), "\"passwort\""),
+        (Concept.Alternative(terms: ["pass\"wort"]), "\"pass\"\"wort\""),
+        (Concept.Alternative(terms: ["kund"], prefix: true), "\"kund\"*"),
+        (Concept.Alternative(terms: ["vertrag", "beend"]), "\"vertrag beend\""),
+        (Concept.Alternative(terms: ["a b"]), "\"ab\""),
+    ])
+    func phrasesAreQuoted(alternative: Concept.Alternative, expected: String) {
+        #expect(QueryBuilder.phrase(alternative) == expected)
+    }
+
+    @Test func emptyTermsAreDropped() {
+        #expect(QueryBuilder.phrase(Concept.Alternative(terms: [""])) == nil)
+        #expect(QueryBuilder.build([Concept(word: "x", alternatives: [.init(terms: [""])], weight: 1)], combining: .any) == nil)
+    }
+
+    @Test func groupsCombineAndRecordPhraseOrder() throws {
+        let concepts = [
+            Concept(word: "passwort", alternatives: [.init(terms: ["passwort"]), .init(terms: ["kennwort"], weight: 0.9)], weight: 1),
+            Concept(word: "vergessen", alternatives: [.init(terms: ["vergess"])], weight: 1),
+        ]
+        let all = try #require(QueryBuilder.build(concepts, combining: .all))
+        #expect(all.match == "(\"passwort\" OR \"kennwort\") AND \"vergess\"")
+        #expect(all.phraseConcepts == [0, 0, 1])
+        #expect(all.phraseWeights == [1, 0.9, 1])
+        #expect(try #require(QueryBuilder.build(concepts, combining: .any)).match == "(\"passwort\" OR \"kennwort\") OR \"vergess\"")
+    }
+
+    static let hostile = [
+        "\"", "\"\"\"", "passwort\"", "* passwort *", "^passwort", "title:passwort", "-passwort", "NEAR(passwort vergessen, 2)",
+        "AND", "OR NOT", "passwort AND OR NOT", "(passwort", "passwort)", "[passwort]", "{}", "🔑🔑", "passwort 🔑",
+        "'; DROP TABLE articles; --", "\\", "\u{0}", "\u{FEFF}passwort", "😀👍🏽🇩🇪", ":::", "...", "- - -", "+", "\"*\"",
+        "e-mail-adresse\"", "\u{202E}drowssap", "passwort\nvergessen\t\r", String(repeating: "a", count: 10_000),
+        String(repeating: "Passwort vergessen ", count: 600), String(repeating: "\" OR ", count: 500),
+    ]
+
+    @Test(arguments: hostile)
+    func hostileInputNeverThrows(query: String) throws {
+        let fixture = try SearchFixture.shared()
+        let results = try fixture.engine.search(query)
+        #expect(results.allSatisfy { SearchFixture.articles.keys.contains($0.id + ".md") })
+        _ = try fixture.engine.suggest(subject: query, description: query)
+    }
+
+    /// Property-style: random strings over a hostile alphabet never make search throw.
+    @Test func randomStringsNeverThrow() throws {
+        let fixture = try SearchFixture.shared()
+        let alphabet = Array("abcäöüßXYZ \"*^:-()[]{}+NEAROTD\\'`~!?.,;/\n\t0123456789🔑é\u{301}\u{0}")
+        var generator = SyntheticCorpus.SplitMix64(seed: 7)
+        for _ in 0..<400 {
+            let length = Int(generator.next() % 40)
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            _ = try fixture.engine.search(text)
+            _ = try fixture.engine.suggest(subject: text, description: String(text.reversed()))
+        }
+    }
+}

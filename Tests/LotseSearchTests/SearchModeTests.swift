@@ -1,0 +1,98 @@
+import Testing
+@testable import LotseSearch
+
+@Suite struct SearchModeTests {
+    @Test(arguments: [
+        ("Passwort vergessen", "passwort-zuruecksetzen"),
+        ("Kennwort", "passwort-zuruecksetzen"),                 // synonym and tag
+        ("Kundennummer", "kundennummer-finden"),
+        ("Kunden Nummer", "kundennummer-finden"),               // compound written apart
+        ("Nummer", "kundennummer-finden"),                      // compound part
+        ("Emailadresse ändern", "e-mail-adresse-aendern"),      // hyphenated compound written together
+        ("Mailadresse", "e-mail-adresse-aendern"),
+        ("E Mail Adresse", "e-mail-adresse-aendern"),
+        ("Kuendigung", "vertrag-kuendigen"),                    // umlaut as ue
+        ("Kundigung", "vertrag-kuendigen"),                     // umlaut dropped
+        ("Rechnungs Adresse", "rechnungsadresse-aendern"),
+        ("reset password", "en-reset-password"),                // English article, English stemmer
+    ])
+    func shortQueriesFindTheirArticle(query: String, expected: String) throws {
+        #expect(try SearchFixture.shared().ids(query).first == expected)
+    }
+
+    @Test(arguments: [
+        ("Passw", "passwort-zuruecksetzen"),
+        ("Kundennum", "kundennummer-finden"),
+        ("Rechnungsadresse ä", "rechnungsadresse-aendern"),
+        ("Vertrag kündi", "vertrag-kuendigen"),
+        ("Spamfil", "spamfilter"),
+    ])
+    func unfinishedLastWordMatchesAsPrefix(typed: String, expected: String) throws {
+        #expect(try SearchFixture.shared().ids(typed).first == expected)
+    }
+
+    @Test func finishedWordIsNotAPrefix() throws {
+        // "Spam " (with a space) is a whole word: it must not match "Spamfilter" through a prefix.
+        let fixture = try SearchFixture.shared()
+        #expect(try fixture.ids("Spam ").first == "spamfilter")  // found through the word "Spam" in the body
+        #expect(try fixture.ids("Xylophon ").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Pasword vergesen", "passwort-zuruecksetzen"),
+        ("Kundenummer", "kundennummer-finden"),
+        ("Spamfliter", "spamfilter"),
+        ("Rechnungsadrese", "rechnungsadresse-aendern"),
+    ])
+    func typosAreCorrectedFromTheVocabulary(query: String, expected: String) throws {
+        #expect(try SearchFixture.shared().ids(query).first == expected)
+    }
+
+    @Test func shortQueriesPreferArticlesMatchingEveryWord() throws {
+        // Both words only meet in the password article; "Link" alone would also match nothing else.
+        let results = try SearchFixture.shared().engine.search("Kennwort Link")
+        #expect(results.first?.id == "passwort-zuruecksetzen")
+    }
+
+    @Test func draftRanksTheArticleMatchingTheWholeProblem() throws {
+        let results = try SearchFixture.shared().engine.suggest(
+            subject: "Neue Anschrift auf der Rechnung",
+            description: """
+            Hallo Support-Team,
+            wir sind umgezogen. Wie ändere ich die Adresse, die auf unseren Rechnungen steht?
+            Viele Grüße
+            Erika Mustermann
+            """)
+        #expect(results.first?.id == "rechnungsadresse-aendern")
+    }
+
+    @Test func signaturesAndQuotedRepliesDoNotCount() throws {
+        let engine = try SearchFixture.shared().engine
+        let draft = "Hallo,\nwie geht das?\nViele Grüße\nSpamfilter Mustermann\n> Kündigungsfrist"
+        #expect(try engine.suggest(subject: "Frage", description: draft).isEmpty)
+        #expect(try engine.suggest(subject: "Frage", description: "Spamfilter").first?.id == "spamfilter")
+    }
+
+    @Test func unanswerableQueriesReturnNothing() throws {
+        let fixture = try SearchFixture.shared()
+        #expect(try fixture.ids("Wie buche ich einen Flug nach Mallorca?").isEmpty)
+        #expect(try fixture.ids("Rezept für Apfelkuchen").isEmpty)
+        #expect(try fixture.engine.suggest(subject: "Urlaubsantrag", description: "Bitte genehmigen Sie meinen Urlaub im August.").isEmpty)
+    }
+
+    @Test func thresholdIsAnOption() throws {
+        let fixture = try SearchFixture.shared()
+        let weak = "Ordner Werbung Mallorca Flug Hotel Strand"
+        let strict = try fixture.ids(weak, options: SearchOptions(minimumScore: 0.9))
+        let lax = try fixture.ids(weak, options: SearchOptions(minimumScore: 0))
+        #expect(strict.isEmpty)
+        #expect(lax.first == "spamfilter")
+    }
+
+    @Test func emptyAndStopWordOnlyQueriesReturnNothing() throws {
+        let fixture = try SearchFixture.shared()
+        #expect(try fixture.ids("").isEmpty)
+        #expect(try fixture.ids("   ").isEmpty)
+        #expect(try fixture.ids("und oder der die das ").isEmpty)
+    }
+}
