@@ -16,7 +16,8 @@ public final class Analyzer {
         }
     }
 
-    private let breaker = WordBreaker()
+    /// Created on first use: analyzers that only fold and stem single words never need ICU's iterator.
+    private lazy var breaker = WordBreaker()
     private var stemmers: [Language: Stemmer] = [:]
     private var cache = LanguageCache()
     private var caches: [Language: LanguageCache] = [:]
@@ -123,17 +124,26 @@ public final class Analyzer {
         var variants: [String: [String]] = [:]
     }
 
+    /// Byte ranges of the words of `text`, exactly the positions the index stores, without folding,
+    /// stemming or splitting: what highlighting needs to map token positions back to text.
+    public func forEachWordRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        breaker.forEachWord(in: text) { start, end in
+            WordSegments.forEachPart(of: text, from: start, to: end) { partStart, partEnd in
+                if WordSegments.isWordLike(UnsafeBufferPointer(rebasing: text[partStart..<partEnd])) { body(partStart, partEnd) }
+            }
+        }
+    }
+
     private func collectWords(_ text: UnsafeBufferPointer<UInt8>) {
         words.removeAll(keepingCapacity: true)
         var previousEnd = -1
-        breaker.forEachWord(in: text) { start, end in
-            WordSegments.forEachPart(of: text, from: start, to: end) { partStart, partEnd in
-                let raw = UnsafeBufferPointer(rebasing: text[partStart..<partEnd])
-                guard let folded = fold(raw: raw) else { return }
-                let joined = previousEnd >= 0 && HyphenJoining.isHyphen(text, from: previousEnd, to: partStart)
-                words.append(AnalyzedWord(folded: folded, start: partStart, end: partEnd, joinedToPrevious: joined))
-                previousEnd = partEnd
-            }
+        forEachWordRange(in: text) { start, end in
+            let raw = UnsafeBufferPointer(rebasing: text[start..<end])
+            // Word-likeness alone decides positions (see forEachWordRange); folding never drops a word.
+            let folded = fold(raw: raw) ?? String(decoding: raw, as: UTF8.self)
+            let joined = previousEnd >= 0 && HyphenJoining.isHyphen(text, from: previousEnd, to: start)
+            words.append(AnalyzedWord(folded: folded, start: start, end: end, joinedToPrevious: joined))
+            previousEnd = end
         }
     }
 

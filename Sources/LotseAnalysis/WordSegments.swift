@@ -25,6 +25,19 @@ enum WordSegments {
         if end > partStart { body(partStart, end) }
     }
 
+    /// Whether a segment holds a letter or digit: the one rule that makes a segment an indexed word.
+    static func isWordLike(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        if raw.allSatisfy({ $0 < 0x80 }) {
+            return raw.contains { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+        }
+        var iterator = raw.makeIterator()
+        var decoder = Unicode.UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return true }
+        }
+        return false
+    }
+
     private static func isSeparator(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ",")
             || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "'")

@@ -66,18 +66,19 @@ public final class SearchEngine: Sendable {
         let weights = concepts.map { $0.weight * $0.idf }
         var options = options
         if mode == .draft { options.minimumScore *= SearchOptions.draftThresholdFactor }
+        guard let any = QueryBuilder.build(concepts, combining: .any) else { return [] }
         var candidates: [Candidate] = []
         if mode == .short, concepts.count > 1, let all = QueryBuilder.build(concepts, combining: .all) {
             candidates = try rank(all, weights: weights, exponent: 1.5, options: options)
         }
-        if candidates.count < options.limit, let any = QueryBuilder.build(concepts, combining: .any) {
+        if candidates.count < options.limit {
             let more = try rank(any, weights: weights, exponent: mode == .draft ? 1.0 : 1.5, options: options)
             let seen = Set(candidates.map(\.rowid))
             candidates += more.filter { !seen.contains($0.rowid) }
         }
         candidates = Array(candidates.prefix(options.limit))
         guard !candidates.isEmpty else { return [] }
-        return try results(for: candidates, concepts: concepts, analyzer: planner.analyzers[.de]!)
+        return try results(for: candidates, match: any.match, analyzer: planner.analyzers[.de]!)
     }
 
     private func rank(_ query: QueryBuilder.Query, weights: [Double], exponent: Double, options: SearchOptions) throws -> [Candidate] {
@@ -108,21 +109,23 @@ public final class SearchEngine: Sendable {
         }
     }
 
-    private func results(for candidates: [Candidate], concepts: [Concept], analyzer: Analyzer) throws -> [SearchResult] {
+    /// Metadata and snippets of the final results; match positions come from the index (every concept's hits).
+    private func results(for candidates: [Candidate], match: String, analyzer: Analyzer) throws -> [SearchResult] {
+        let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
         let rows = try connection.read { db in
-            let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
-            return try Row.fetchAll(db, sql: "SELECT rowid, id, title, url, category, body, lang FROM articles WHERE rowid IN (\(placeholders))",
-                                    arguments: StatementArguments(candidates.map(\.rowid)))
+            try Row.fetchAll(db, sql: """
+                SELECT articles.rowid, articles.id, articles.title, articles.url, articles.category, articles.body,
+                       lotse_positions(fts, 3)
+                FROM fts JOIN articles ON articles.rowid = fts.rowid
+                WHERE fts MATCH ? AND fts.rowid IN (\(placeholders))
+                """, arguments: [match] + StatementArguments(candidates.map(\.rowid)))
         }
         var byRowid: [Int64: Row] = [:]
         for row in rows { byRowid[row[0]] = row }
-        let snippets = SnippetBuilder(concepts: concepts)
         return candidates.compactMap { candidate in
             guard let row = byRowid[candidate.rowid] else { return nil }
-            analyzer.language = Language(rawValue: row[6]) ?? .de
-            defer { analyzer.language = .de }
             return SearchResult(id: row[1], title: row[2], url: row[3], category: row[4],
-                                snippet: snippets.snippet(of: row[5], analyzer: analyzer),
+                                snippet: SnippetBuilder.snippet(of: row[5], matched: SnippetBuilder.positions(row[6]), analyzer: analyzer),
                                 score: (candidate.score * 1000).rounded() / 1000)
         }
     }

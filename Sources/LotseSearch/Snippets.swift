@@ -1,41 +1,23 @@
 import LotseAnalysis
 
 /// Builds a short passage of an article around the query's matches: HTML-escaped text with the matched
-/// words in `<mark>` (the only markup added).
-struct SnippetBuilder {
-    /// Terms that highlight a word when the word or one of its stems/parts/joins equals them.
-    let terms: Set<String>
-    /// Prefixes (the unfinished last word) that highlight a word starting with them.
-    let prefixes: [String]
+/// words in `<mark>` (the only markup added). Which words matched comes from the index (`lotse_positions`), so
+/// stems, compound parts, synonyms and prefixes highlight exactly as they matched.
+enum SnippetBuilder {
     static let windowWords = 28
 
-    init(concepts: [Concept]) {
-        var terms: Set<String> = []
-        var prefixes: [String] = []
-        for alternative in concepts.flatMap(\.alternatives) {
-            if alternative.prefix { prefixes.append(alternative.terms[0]) } else { terms.formUnion(alternative.terms) }
-        }
-        self.terms = terms
-        self.prefixes = prefixes
-    }
-
-    func snippet(of text: String, analyzer: Analyzer) -> String {
+    /// `matched` are token positions within `text` (as the index counts them).
+    static func snippet(of text: String, matched: Set<Int>, analyzer: Analyzer) -> String {
         var words: [(start: Int, end: Int, matched: Bool)] = []
         var utf8 = text
         utf8.withUTF8 { bytes in
-            analyzer.analyze(bytes, mode: .document) { term, start, end, colocated in
-                let hit = terms.contains(term) || prefixes.contains { term.hasPrefix($0) }
-                if colocated {
-                    if hit { words[words.count - 1].matched = true }
-                } else {
-                    words.append((start, end, hit))
-                }
-                return true
+            analyzer.forEachWordRange(in: bytes) { start, end in
+                words.append((start, end, matched.contains(words.count)))
             }
         }
         guard !words.isEmpty else { return HTML.escape(String(text.prefix(200))) }
         // The window with the most matched words; the earliest on ties.
-        let size = min(Self.windowWords, words.count)
+        let size = min(windowWords, words.count)
         var count = words[0..<size].filter(\.matched).count
         var best = (start: 0, count: count)
         if words.count > size {
@@ -61,6 +43,10 @@ struct SnippetBuilder {
             result += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
         }
         return result
+    }
+
+    static func positions(_ list: String) -> Set<Int> {
+        Set(list.split(separator: ",").compactMap { Int($0) })
     }
 }
 

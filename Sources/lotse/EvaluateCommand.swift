@@ -41,6 +41,12 @@ struct EvaluateCommand: ParsableCommand {
             print(String(format: "  %-9@ %3d queries  %.3f / %.3f", kind, ours.count,
                          Double(ours.foundAt3) / Double(ours.count), Double(theirs.foundAt3) / Double(theirs.count)))
         }
+        let drafts = queries.filter { $0.kind == "draft" }
+        let replay = try TypingReplay.run(drafts) { subject, description in
+            try engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3, minimumScore: minimumScore)).map(\.id)
+        }
+        print(String(format: "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% of the text (median), and stays there from %.1f %%; never: %d",
+                     replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100, replay.neverFound))
         if misses {
             for miss in lotse.misses {
                 print("miss \(miss.query.id) [\(miss.query.kind)] \(miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")) → want \(miss.query.relevant) got \(miss.results)")

@@ -52,4 +52,17 @@ import Testing
             #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
         }
     }
+
+    @Test func typingReplayFindsTheAnswerEarly() throws {
+        let engine = try SearchEngine(indexPath: try Self.buildIndex(), connectionCount: 1)
+        let drafts = try Self.judged().filter { $0.kind == "draft" }
+        let replay = try TypingReplay.run(drafts) { subject, description in
+            try engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
+        }
+        print(String(format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare, replay.neverFound))
+        #expect(replay.outcomes.count == drafts.count)
+        #expect(replay.medianShare <= 0.4)
+        #expect(replay.medianStableShare <= 0.4)
+        #expect(replay.neverFound <= 2)
+    }
 }

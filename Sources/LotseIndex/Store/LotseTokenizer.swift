@@ -77,10 +77,18 @@ public enum LotseTokenizer {
             return emitVerbatim(bytes, callbackContext: callbackContext, emitToken: emitToken)
         }
         let analyzer = instance.analyzer
-        analyzer.language = instance.context.language
         var code = SQLITE_OK
-        let mode: AnalysisMode = flags & FTS5_TOKENIZE_AUX != 0 ? .positions : .document
-        analyzer.analyze(bytes, mode: mode) { term, start, end, colocated in
+        if flags & FTS5_TOKENIZE_AUX != 0 {
+            // Highlighting needs positions and offsets only; the term text is not looked at.
+            analyzer.forEachWordRange(in: bytes) { start, end in
+                guard code == SQLITE_OK else { return }
+                let term = UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+                code = emitToken(callbackContext, 0, term, Int32(end - start), Int32(start), Int32(end))
+            }
+            return code
+        }
+        analyzer.language = instance.context.language
+        analyzer.analyze(bytes, mode: .document) { term, start, end, colocated in
             var term = term
             code = term.withUTF8 { utf8 in
                 utf8.withMemoryRebound(to: CChar.self) {

@@ -30,7 +30,7 @@ struct QueryPlanner {
 
     /// Concepts of a search-box query; the last word is a prefix when `prefixLastWord`.
     func concepts(query: String, prefixLastWord: Bool) -> [Concept] {
-        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord)
+        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord, correctRareWords: true)
         if concepts.count > Self.draftConceptLimit { concepts = selectInformative(concepts) }
         return concepts
     }
@@ -51,7 +51,8 @@ struct QueryPlanner {
 
     // MARK: - Words to concepts
 
-    private func concepts(of text: String, weight: Double, prefixLastWord: Bool) -> [Concept] {
+    /// Rare (not only unknown) words are corrected in search-box queries; drafts have enough other words.
+    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, correctRareWords: Bool = false) -> [Concept] {
         let words = german.words(in: text)
         let endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
         var concepts: [Concept] = []
@@ -65,7 +66,7 @@ struct QueryPlanner {
             let concept = chain.count > 1
                 ? hyphenConcept(chain, weight: weight)
                 : wordConcept(chain[0], raw: text.utf8Slice(words[index].start, words[index].end),
-                              weight: weight, prefix: prefixLastWord && isLast && endsInWord)
+                              weight: weight, prefix: prefixLastWord && isLast && endsInWord, correctRareWords: correctRareWords)
             if let concept, !concepts.contains(where: { $0.alternatives.first == concept.alternatives.first }) {
                 concepts.append(concept)
             }
@@ -74,7 +75,7 @@ struct QueryPlanner {
         return concepts
     }
 
-    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool) -> Concept? {
+    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, correctRareWords: Bool) -> Concept? {
         let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
         if !prefix, folded.unicodeScalars.count < 2 { return nil }
         if !prefix, StopWords.contains(folded, language: .de) { return nil }
@@ -97,7 +98,8 @@ struct QueryPlanner {
             add([german.stem(part)], weight: 0.5)
         }
         let known = alternatives.contains { !$0.prefix && df($0.terms[0]) > 0 }
-        if !isNumber, !known || isRare(stem) {
+            || (prefix && corrector.hasWord(withPrefix: folded))
+        if !isNumber, !known || (correctRareWords && isRare(stem)) {
             for correction in corrector.corrections(for: folded) {
                 let correctedStem = german.stem(correction)
                 add([correctedStem], weight: 0.8)

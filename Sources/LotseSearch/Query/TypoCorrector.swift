@@ -1,24 +1,44 @@
 /// Corrects misspelt words against the index vocabulary (folded words with document frequencies):
 /// one edit from 5 letters, two from 9 (Damerau: a swap of neighbours is one edit).
 struct TypoCorrector: Sendable {
-    /// Words by length in characters, each with its document frequency.
-    private let byLength: [Int: [(word: [Unicode.Scalar], text: String, frequency: Int)]]
+    private struct Entry: Sendable {
+        var word: [Unicode.Scalar]
+        var text: String
+        var frequency: Int
+    }
+
+    /// Words by length in characters.
+    private let byLength: [Int: [Entry]]
+    /// All vocabulary words, sorted: answers "does any word start with this?" by binary search.
+    private let sorted: [String]
 
     static let minimumLength = 5
     static let twoEditLength = 9
 
     init(vocabulary: [String: Int]) {
-        var byLength: [Int: [(word: [Unicode.Scalar], text: String, frequency: Int)]] = [:]
+        var byLength: [Int: [Entry]] = [:]
         for (word, frequency) in vocabulary where word.unicodeScalars.count >= Self.minimumLength - 2 {
             let scalars = Array(word.unicodeScalars)
             guard scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
-            byLength[scalars.count, default: []].append((scalars, word, frequency))
+            byLength[scalars.count, default: []].append(Entry(word: scalars, text: word, frequency: frequency))
         }
         self.byLength = byLength
+        sorted = vocabulary.keys.sorted()
     }
 
     static func maximumEdits(forLength length: Int) -> Int {
         length >= twoEditLength ? 2 : (length >= minimumLength ? 1 : 0)
+    }
+
+    /// Whether some vocabulary word starts with `prefix` (then an unfinished word needs no correction).
+    func hasWord(withPrefix prefix: String) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < prefix { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low].hasPrefix(prefix)
     }
 
     /// The most frequent vocabulary words closest to `word` (fewest edits first), at most `limit`.
@@ -28,12 +48,15 @@ struct TypoCorrector: Sendable {
         let allowed = Self.maximumEdits(forLength: scalars.count)
         guard allowed > 0 else { return [] }
         var found: [(text: String, distance: Int, frequency: Int)] = []
-        let lengths = prefix ? Array((scalars.count - allowed)...(scalars.count + 12)) : Array((scalars.count - allowed)...(scalars.count + allowed))
-        for length in lengths {
-            for candidate in byLength[length] ?? [] {
-                let target = prefix ? Array(candidate.word.prefix(scalars.count)) : candidate.word
-                guard let distance = Self.distance(scalars, target, limit: allowed) else { continue }
-                found.append((candidate.text, distance, candidate.frequency))
+        let lengths = (scalars.count - allowed)...(scalars.count + (prefix ? 12 : allowed))
+        var rows = [Int](repeating: 0, count: 3 * (scalars.count + allowed + 2))
+        rows.withUnsafeMutableBufferPointer { scratch in
+            for length in lengths {
+                for candidate in byLength[length] ?? [] {
+                    let target = prefix ? candidate.word.prefix(scalars.count) : candidate.word[...]
+                    guard let distance = Self.distance(scalars[...], target, limit: allowed, scratch: scratch) else { continue }
+                    found.append((candidate.text, distance, candidate.frequency))
+                }
             }
         }
         found.sort { ($0.distance, -$0.frequency, $0.text) < ($1.distance, -$1.frequency, $1.text) }
@@ -47,26 +70,35 @@ struct TypoCorrector: Sendable {
 
     /// Optimal string alignment distance, or nil when it exceeds `limit` (early exit per row).
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
-        if abs(a.count - b.count) > limit { return nil }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
+        var rows = [Int](repeating: 0, count: 3 * (b.count + 1))
+        return rows.withUnsafeMutableBufferPointer { distance(a[...], b[...], limit: limit, scratch: $0) }
+    }
+
+    /// The same over slices, with three rows of `scratch` (at least 3 × (b.count + 1)) instead of allocations.
+    static func distance(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>, limit: Int,
+                         scratch: UnsafeMutableBufferPointer<Int>) -> Int? {
+        let n = a.count, m = b.count
+        if abs(n - m) > limit { return nil }
+        if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }
+        guard scratch.count >= 3 * (m + 1) else { return nil }
+        let a0 = a.startIndex, b0 = b.startIndex
+        var previousPrevious = 0, previous = m + 1, current = 2 * (m + 1)
+        for j in 0...m { scratch[previous + j] = j }
+        for i in 1...n {
+            scratch[current] = i
             var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previousPrevious[j - 2] + 1)
+            for j in 1...m {
+                let cost = a[a0 + i - 1] == b[b0 + j - 1] ? 0 : 1
+                var value = min(scratch[previous + j] + 1, scratch[current + j - 1] + 1, scratch[previous + j - 1] + cost)
+                if i > 1, j > 1, a[a0 + i - 1] == b[b0 + j - 2], a[a0 + i - 2] == b[b0 + j - 1] {
+                    value = min(value, scratch[previousPrevious + j - 2] + 1)
                 }
-                current[j] = value
+                scratch[current + j] = value
                 rowMinimum = min(rowMinimum, value)
             }
             if rowMinimum > limit { return nil }
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
-        return previous[b.count] <= limit ? previous[b.count] : nil
+        return scratch[previous + m] <= limit ? scratch[previous + m] : nil
     }
 }

@@ -8,13 +8,35 @@ import GRDBSQLite
 /// (query weight × idf). Parsed once per statement and kept as FTS5 aux data.
 enum ScoringFunction {
     static let name = "lotse_score"
+    /// `lotse_positions(fts, column)`: the token positions of the current row's matches in `column`, as
+    /// comma-separated numbers — what snippets highlight, straight from the index.
+    static let positionsName = "lotse_positions"
 
     static func register(on db: Database) throws {
         let api = FTS5.api(db)
-        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, score, nil)
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(name)")
+        for (functionName, function) in [(name, score), (positionsName, positions)] {
+            let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), functionName, nil, function, nil)
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(functionName)")
+            }
         }
+    }
+
+    private static let positions: fts5_extension_function = { api, fts, context, argumentCount, arguments in
+        guard let api, let fts, let context else { return }
+        guard argumentCount >= 1, let arguments, let wanted = arguments[0].map({ sqlite3_value_int($0) }) else {
+            sqlite3_result_error(context, "lotse_positions needs a column number", -1)
+            return
+        }
+        var instances: Int32 = 0
+        _ = api.pointee.xInstCount(fts, &instances)
+        var found: Set<Int32> = []
+        for index in 0..<max(instances, 0) {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            if api.pointee.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK, column == wanted { found.insert(offset) }
+        }
+        // SQLITE_TRANSIENT (a macro Swift cannot import): SQLite copies the text before the call returns.
+        sqlite3_result_text(context, found.sorted().map(String.init).joined(separator: ","), -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
     }
 
     private static let score: fts5_extension_function = { api, fts, context, argumentCount, arguments in
