@@ -6,7 +6,14 @@
 /// Not thread-safe: one instance per connection or thread. Per-word results are memoised, which
 /// makes the common case (a word seen before) a dictionary lookup.
 public final class Analyzer {
-    public let resources: AnalyzerResources
+    /// Replaceable (the indexer learns the compound dictionary after a first pass): cached variants are dropped,
+    /// cached folds stay valid.
+    public var resources: AnalyzerResources {
+        didSet {
+            cache.variants.removeAll()
+            for language in caches.keys { caches[language]?.variants.removeAll() }
+        }
+    }
     /// The language of the text analyzed next: selects folding rules, stemmer and compound splitting.
     public var language: Language {
         didSet {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The immutable data an analyzer needs beyond code: the compound dictionary built from the corpus.
 /// Shared by every analyzer instance (one per connection or thread).
 public struct AnalyzerResources: Sendable {
@@ -21,24 +23,32 @@ public struct AnalyzerResources: Sendable {
     }
 }
 
-/// FNV-1a, 64 bit: a stable (not per-process seeded) hash for fingerprints and content change detection.
+/// FNV-1a, 64 bit (strings get a terminator, so ["ab", "c"] and ["a", "bc"] differ): a stable (not per-process seeded) hash for fingerprints and content change detection.
 public struct StableHash: Sendable {
     public private(set) var value: UInt64 = 0xcbf29ce484222325
 
     public init() {}
 
-    public mutating func add<Bytes: Sequence<UInt8>>(bytes: Bytes) {
+    public mutating func add(bytes: UnsafeRawBufferPointer) {
+        var value = self.value
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x100000001b3
         }
+        self.value = value
     }
 
-    /// Adds `text` and a terminator, so ["ab", "c"] and ["a", "bc"] differ.
-    public mutating func add(_ text: String) {
-        add(bytes: text.utf8)
-        add(bytes: CollectionOfOne(0xff))
+    public mutating func add<Bytes: ContiguousBytes>(bytes: Bytes) {
+        bytes.withUnsafeBytes { add(bytes: $0) }
     }
+
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+        value ^= 0xff
+        value = value &* 0x100000001b3
+    }
+
 
     public var hex: String { String(value, radix: 16) }
 }

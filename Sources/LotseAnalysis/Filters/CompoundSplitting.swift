@@ -32,9 +32,10 @@ public struct CompoundSplitter: Sendable {
     /// The parts of `word`, or an empty array when it is not a compound worth splitting.
     public func split(_ word: String) -> [String] {
         guard word.utf8.count >= Self.minimumWordLength, !neverSplit.contains(word) else { return [] }
-        let letters = Array(word.unicodeScalars)
-        guard letters.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
-        guard let best = bestSplit(letters[...]), best.parts.count > 1 else { return [] }
+        guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
+        let bytes = Array(word.utf8)
+        guard let best = segmentations(bytes, from: 0, partsLeft: Self.maximumParts)
+            .filter({ $0.parts.count > 1 }).max(by: { $0.score < $1.score }) else { return [] }
         return best.parts
     }
 
@@ -44,35 +45,34 @@ public struct CompoundSplitter: Sendable {
         var score: Double { exp(logFrequencySum / Double(parts.count)) }
     }
 
-    /// The segmentation of `letters` into 2…3 dictionary words with the highest geometric mean of frequencies,
-    /// chosen over all segmentations (not greedily per tail).
-    private func bestSplit(_ letters: ArraySlice<Unicode.Scalar>) -> Candidate? {
-        segmentations(letters, partsLeft: Self.maximumParts).filter { $0.parts.count > 1 }.max { $0.score < $1.score }
-    }
-
-    /// Every way to write `letters` as dictionary words (heads may end in a linking element), at most `partsLeft`.
-    private func segmentations(_ letters: ArraySlice<Unicode.Scalar>, partsLeft: Int) -> [Candidate] {
+    /// Every way to write `bytes[start...]` as dictionary words (heads may end in a linking element), at most
+    /// `partsLeft` parts; the caller picks the highest geometric mean of frequencies over all of them.
+    /// Works on UTF-8 and cuts only at character boundaries; part lengths count bytes (folded German is ASCII).
+    private func segmentations(_ bytes: [UInt8], from start: Int, partsLeft: Int) -> [Candidate] {
         var result: [Candidate] = []
-        let whole = String(String.UnicodeScalarView(letters))
-        if letters.count >= Self.minimumPartLength, let frequency = dictionary[whole] {
-            result.append(Candidate(parts: [whole], logFrequencySum: log(Double(frequency))))
-        }
         let minimum = Self.minimumPartLength
-        guard partsLeft > 1, letters.count >= 2 * minimum else { return result }
-        let start = letters.startIndex
-        for cut in (start + minimum)...(letters.endIndex - minimum) {
-            for linker in Self.linkers {
-                let headEnd = cut - linker.unicodeScalars.count
-                guard headEnd - start >= minimum else { continue }
-                if !linker.isEmpty, String(String.UnicodeScalarView(letters[headEnd..<cut])) != linker { continue }
-                let head = String(String.UnicodeScalarView(letters[start..<headEnd]))
-                guard let headFrequency = dictionary[head] else { continue }
-                for rest in segmentations(letters[cut...], partsLeft: partsLeft - 1) {
+        if bytes.count - start >= minimum, let frequency = dictionary[Self.string(bytes, start, bytes.count)] {
+            result.append(Candidate(parts: [Self.string(bytes, start, bytes.count)], logFrequencySum: log(Double(frequency))))
+        }
+        guard partsLeft > 1, bytes.count - start >= 2 * minimum else { return result }
+        for cut in (start + minimum)...(bytes.count - minimum) where bytes[cut] & 0xC0 != 0x80 {
+            for linker in Self.linkerBytes {
+                let headEnd = cut - linker.count
+                guard headEnd - start >= minimum, bytes[headEnd..<cut].elementsEqual(linker) else { continue }
+                guard let headFrequency = dictionary[Self.string(bytes, start, headEnd)] else { continue }
+                let head = Self.string(bytes, start, headEnd)
+                for rest in segmentations(bytes, from: cut, partsLeft: partsLeft - 1) {
                     result.append(Candidate(parts: [head] + rest.parts, logFrequencySum: log(Double(headFrequency)) + rest.logFrequencySum))
                 }
             }
         }
         return result
+    }
+
+    private static let linkerBytes = linkers.map { Array($0.utf8) }
+
+    private static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 

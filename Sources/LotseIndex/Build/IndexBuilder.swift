@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LotseAnalysis
+import Synchronization
 
 /// Builds the index from the articles directory: unchanged files (same content hash, same analyzer) are
 /// copied from the previous index instead of re-parsed, everything is written into a temporary file, checked,
@@ -28,19 +29,14 @@ public struct IndexBuilder: Sendable {
         let existing = PreviousIndex.load(path: indexPath, analyzerVersion: configuration.full ? nil : analyzerVersion)
         let previous = existing?.analyzerVersion == analyzerVersion && !configuration.full ? existing : nil
         let (files, unreadable) = try SourceFile.scan(directory: configuration.articlesDirectory)
+        let parsed = parseChanged(files, previous: previous)
         var plan = BuildPlan(rejected: unreadable)
-        for (number, file) in files.enumerated() {
-            if let entry = previous?.entries[file.relativePath], entry.hash == file.hash {
-                plan.keep(entry, display: file.displayPath)
-            } else {
-                do {
-                    let article = try ArticleParser.parse(file.data, file: file.displayPath)
-                    plan.add(article, from: file, replacing: existing?.entries[file.relativePath] != nil)
-                } catch {
-                    plan.rejected.append(error)
-                }
+        for (file, outcome) in zip(files, parsed) {
+            switch outcome {
+            case nil: plan.keep(previous!.entries[file.relativePath]!, display: file.displayPath)
+            case .success(let article): plan.add(article, from: file, replacing: existing?.entries[file.relativePath] != nil)
+            case .failure(let error): plan.rejected.append(error)
             }
-            progress?(number + 1, files.count)
         }
         plan.rejected.sort { $0.file < $1.file }
         if !plan.rejected.isEmpty, !configuration.keepGoing {
@@ -63,6 +59,24 @@ public struct IndexBuilder: Sendable {
         return report
     }
 
+    /// Parses every file whose content changed, on all cores (cmark-gfm and libxml2 parse documents
+    /// independently); nil for files the previous index already has with the same hash.
+    private func parseChanged(_ files: [SourceFile], previous: PreviousIndex?) -> [Result<Article, ArticleParseError>?] {
+        let outcomes = Mutex([Result<Article, ArticleParseError>?](repeating: nil, count: files.count))
+        let done = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            if let entry = previous?.entries[file.relativePath], entry.hash == file.hash {
+                // kept: stays nil
+            } else {
+                let outcome = Result { () throws(ArticleParseError) in try ArticleParser.parse(file.data, file: file.displayPath) }
+                outcomes.withLock { $0[index] = outcome }
+            }
+            progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, files.count)
+        }
+        return outcomes.withLock { $0 }
+    }
+
     private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String) throws {
         let indexPath = configuration.indexPath
         let temporaryPath = indexPath + ".building"
@@ -74,7 +88,7 @@ public struct IndexBuilder: Sendable {
                 if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
                 try db.inTransaction {
                     try insert(plan.parsed, db)
-                    let vocabulary = try countVocabulary(db)
+                    let vocabulary = try countVocabulary(db, analyzer: context.analyzer)
                     context.resources = AnalyzerResources(compoundDictionary: vocabulary.compoundDictionary)
                     try writeStatistics(vocabulary, db)
                     try indexText(db, context: context)
@@ -123,9 +137,8 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    private func countVocabulary(_ db: Database) throws -> Vocabulary {
+    private func countVocabulary(_ db: Database, analyzer: Analyzer) throws -> Vocabulary {
         var vocabulary = Vocabulary()
-        let analyzer = Analyzer()
         let rows = try Row.fetchCursor(db, sql: "SELECT lang, title, headings, tags, body FROM articles")
         while let row = try rows.next() {
             let language = Language(rawValue: row[0]) ?? .de

@@ -40,7 +40,7 @@ public enum ArticleParser {
     }
 
     private static func parseMarkdown(_ text: String, file: String, defaultID: String) throws(ArticleParseError) -> Article {
-        let front = try FrontMatter.parse(text.replacingOccurrences(of: "\r\n", with: "\n"), file: file)
+        let front = try FrontMatter.parse(text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text, file: file)
         let parsed = MarkdownParser.parse(front.markdown)
         let frontTitle = try front.string("title", file: file)
         let title = frontTitle ?? parsed.title

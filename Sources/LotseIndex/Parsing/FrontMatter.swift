@@ -13,15 +13,35 @@ struct FrontMatter {
 
     /// Splits and parses front matter; a file without it is all Markdown.
     static func parse(_ text: String, file: String) throws(ArticleParseError) -> FrontMatter {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            return FrontMatter(markdown: Substring(text), markdownLine: 1)
+        // Only the lines up to the closing `---` are looked at; the body is sliced off, not split.
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var opened = false
+        var yamlStart = text.startIndex
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            lineNumber += 1
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if line.trimmingCharacters(in: .whitespaces) == "---" {
+                if !opened {
+                    guard lineNumber == 1 else { break }
+                    opened = true
+                    yamlStart = next
+                } else {
+                    return try parseYAML(String(text[yamlStart..<lineStart]), markdown: text[next...], markdownLine: lineNumber + 1, file: file)
+                }
+            } else if !opened {
+                break
+            }
+            lineStart = next
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw ArticleParseError(file: file, line: 1, reason: "front matter opened with --- is never closed")
-        }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        var result = FrontMatter(markdown: lines[(close + 1)...].joined(separator: "\n")[...], markdownLine: close + 2)
+        if opened { throw ArticleParseError(file: file, line: 1, reason: "front matter opened with --- is never closed") }
+        return FrontMatter(markdown: Substring(text), markdownLine: 1)
+    }
+
+    private static func parseYAML(_ yaml: String, markdown: Substring, markdownLine: Int, file: String) throws(ArticleParseError) -> FrontMatter {
+        var result = FrontMatter(markdown: markdown, markdownLine: markdownLine)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -23,7 +23,11 @@ enum HTMLParser {
         "newsletter", "share", "rating", "promoted", "subscribe", "pagination", "article-footer", "helpful",
     ]
 
+    /// libxml2 must be initialised once before threads parse concurrently (Swift runs this exactly once).
+    private static let initialized: Void = xmlInitParser()
+
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result {
+        Self.initialized
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         let document = bytes.withMemoryRebound(to: CChar.self) {
             htmlReadMemory($0.baseAddress, Int32($0.count), file, "UTF-8", options)

@@ -13,8 +13,11 @@ enum MarkdownParser {
     private static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
     private static let inlineTypes: Set<String> = ["emph", "strong", "link", "image", "strikethrough"]
 
+    /// cmark-gfm's extension registry is global and unguarded: register once, before any parallel parsing.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     static func parse(_ markdown: Substring) -> Result {
-        cmark_gfm_core_extensions_ensure_registered()
+        Self.registered
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else { return Result(title: nil, headings: [], body: "", html: "") }
         defer { cmark_parser_free(parser) }

@@ -2,34 +2,29 @@ import GRDB
 import GRDBSQLite
 import LotseAnalysis
 
-/// State shared by the tokenizer instances of one connection: the analyzer resources and, while an
-/// indexer writes rows, the language of the row being written (FTS5 passes no row context to tokenizers).
+/// State shared by the tokenizer instances of one connection: one analyzer (a connection is used by one thread
+/// at a time, and one warm cache serves every table and the indexer's own passes) and, while an indexer writes
+/// rows, the language of the row being written (FTS5 passes no row context to tokenizers).
 final class TokenizerContext {
-    /// Set by the builder once the corpus vocabulary is known; instances pick up the change.
-    var resources: AnalyzerResources {
-        didSet { generation += 1 }
-    }
+    let analyzer: Analyzer
     var language: Language = .de
-    private(set) var generation = 0
 
-    init(resources: AnalyzerResources) { self.resources = resources }
+    init(resources: AnalyzerResources) { analyzer = Analyzer(resources: resources) }
+
+    /// Set by the builder once the corpus vocabulary is known.
+    var resources: AnalyzerResources {
+        get { analyzer.resources }
+        set { analyzer.resources = newValue }
+    }
 }
 
-/// One FTS5 tokenizer instance (per table per connection) owning its analyzer.
+/// One FTS5 tokenizer instance (per table per connection).
 private final class TokenizerInstance {
     let context: TokenizerContext
-    private var cached: Analyzer?
-    private var generation = -1
 
     init(context: TokenizerContext) { self.context = context }
 
-    var analyzer: Analyzer {
-        if let cached, generation == context.generation { return cached }
-        let analyzer = Analyzer(resources: context.resources)
-        cached = analyzer
-        generation = context.generation
-        return analyzer
-    }
+    var analyzer: Analyzer { context.analyzer }
 }
 
 /// Lotse's analyzer as the FTS5 tokenizer `lotse`, through the fts5 C API.
