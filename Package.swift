@@ -9,12 +9,15 @@ let package = Package(
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
         .library(name: "LotseIndex", targets: ["LotseIndex"]),
         .library(name: "LotseSearch", targets: ["LotseSearch"]),
+        .library(name: "LotseServer", targets: ["LotseServer"]),
         .library(name: "LotseTestSupport", targets: ["LotseTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System libraries behind small shim headers (see DESIGN.md).
@@ -40,10 +43,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources/synonyms.txt")]),
+        .target(
+            name: "LotseServer",
+            dependencies: [
+                "LotseIndex", "LotseSearch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]),
         .executableTarget(
             name: "lotse",
             dependencies: [
-                "LotseIndex", "LotseSearch",
+                "LotseIndex", "LotseSearch", "LotseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch"]),
@@ -51,5 +62,11 @@ let package = Package(
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseIndex", "LotseTestSupport"]),
         .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LotseServerTests",
+            dependencies: [
+                "LotseServer", "LotseTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
     ]
 )

@@ -30,19 +30,19 @@ public final class SearchEngine: Sendable {
     public var categories: [String: Int] { statistics.categories }
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
-    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
+    public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let planner = makePlanner()
         let concepts = planner.concepts(query: query, prefixLastWord: true)
         let mode: QueryMode = concepts.count > 6 ? .draft : .short
-        return try run(concepts, mode: mode, options: options, planner: planner)
+        return try await run(concepts, mode: mode, options: options, planner: planner)
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
-    public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
+    public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let planner = makePlanner()
         let concepts = planner.concepts(subject: subject, description: description, prefixLastWord: true)
         let mode: QueryMode = concepts.count > 6 || !description.isEmpty ? .draft : .short
-        return try run(concepts, mode: mode, options: options, planner: planner)
+        return try await run(concepts, mode: mode, options: options, planner: planner)
     }
 
     // MARK: - Internals
@@ -51,7 +51,7 @@ public final class SearchEngine: Sendable {
         QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector)
     }
 
-    private var connection: DatabaseQueue {
+    var connection: DatabaseQueue {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         return connections[index % connections.count]
     }
@@ -61,7 +61,7 @@ public final class SearchEngine: Sendable {
         var score: Double
     }
 
-    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions, planner: QueryPlanner) throws -> [SearchResult] {
+    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions, planner: QueryPlanner) async throws -> [SearchResult] {
         guard !concepts.isEmpty else { return [] }
         let weights = concepts.map { $0.weight * $0.idf }
         var options = options
@@ -69,19 +69,19 @@ public final class SearchEngine: Sendable {
         guard let any = QueryBuilder.build(concepts, combining: .any) else { return [] }
         var candidates: [Candidate] = []
         if mode == .short, concepts.count > 1, let all = QueryBuilder.build(concepts, combining: .all) {
-            candidates = try rank(all, weights: weights, exponent: 1.5, options: options)
+            candidates = try await rank(all, weights: weights, exponent: 1.5, options: options)
         }
         if candidates.count < options.limit {
-            let more = try rank(any, weights: weights, exponent: mode == .draft ? 1.0 : 1.5, options: options)
+            let more = try await rank(any, weights: weights, exponent: mode == .draft ? 1.0 : 1.5, options: options)
             let seen = Set(candidates.map(\.rowid))
             candidates += more.filter { !seen.contains($0.rowid) }
         }
         candidates = Array(candidates.prefix(options.limit))
         guard !candidates.isEmpty else { return [] }
-        return try results(for: candidates, match: any.match, analyzer: planner.analyzers[.de]!)
+        return try await results(for: candidates, match: any.match, analyzer: planner.analyzers[.de]!)
     }
 
-    private func rank(_ query: QueryBuilder.Query, weights: [Double], exponent: Double, options: SearchOptions) throws -> [Candidate] {
+    private func rank(_ query: QueryBuilder.Query, weights: [Double], exponent: Double, options: SearchOptions) async throws -> [Candidate] {
         let plan = ScoringPlan(phraseConcepts: query.phraseConcepts, phraseWeights: query.phraseWeights,
                                conceptWeights: weights, coverageExponent: exponent)
         var sql = "SELECT fts.rowid, lotse_score(fts, ?) AS score FROM fts"
@@ -101,8 +101,9 @@ public final class SearchEngine: Sendable {
         }
         sql += " WHERE " + filters.joined(separator: " AND ") + " ORDER BY score DESC LIMIT ?"
         arguments += [options.limit]
-        return try connection.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+        let (statement, values) = (sql, arguments)
+        return try await connection.read { db in
+            try Row.fetchAll(db, sql: statement, arguments: values).compactMap { row in
                 let score: Double = row[1]
                 return score >= options.minimumScore ? Candidate(rowid: row[0], score: score) : nil
             }
@@ -110,9 +111,9 @@ public final class SearchEngine: Sendable {
     }
 
     /// Metadata and snippets of the final results; match positions come from the index (every concept's hits).
-    private func results(for candidates: [Candidate], match: String, analyzer: Analyzer) throws -> [SearchResult] {
+    private func results(for candidates: [Candidate], match: String, analyzer: Analyzer) async throws -> [SearchResult] {
         let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
-        let rows = try connection.read { db in
+        let rows = try await connection.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT articles.rowid, articles.id, articles.title, articles.url, articles.category, articles.body,
                        lotse_positions(fts, 3)
@@ -132,3 +133,28 @@ public final class SearchEngine: Sendable {
 }
 
 import Synchronization
+
+/// One article as the API returns it.
+public struct ArticleDetail: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var category: String
+    public var tags: [String]
+    public var lang: String
+    public var url: String?
+    public var updated: String?
+    public var html: String
+}
+
+extension SearchEngine {
+    public func article(id: String) async throws -> ArticleDetail? {
+        try await connection.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?", arguments: [id])
+        }.map { row in
+            let tags: String = row[3]
+            return ArticleDetail(id: row[0], title: row[1], category: row[2],
+                                 tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                 lang: row[4], url: row[5], updated: row[6], html: row[7])
+        }
+    }
+}

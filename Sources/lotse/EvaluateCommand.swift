@@ -4,7 +4,7 @@ import LotseIndex
 import LotseSearch
 
 /// Scores a judged query set with Lotse and with the plain FTS5 baseline, in the same run.
-struct EvaluateCommand: ParsableCommand {
+struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "Measure relevance on a judged query set.")
 
     @Option(help: "Index file to read.")
@@ -19,19 +19,19 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Minimum score for a suggestion (tuning).")
     var minimumScore = SearchOptions.defaultMinimumScore
 
-    func run() throws {
+    func run() async throws {
         let queries = try RelevanceReport.load(judged)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1)
-        let lotse = try RelevanceReport.evaluate(queries) { query in
+        let lotse = try await RelevanceReport.evaluate(queries) { query in
             let results = if let query = query.query {
-                try engine.search(query, options: SearchOptions(limit: 10, minimumScore: minimumScore))
+                try await engine.search(query, options: SearchOptions(limit: 10, minimumScore: minimumScore))
             } else {
-                try engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: SearchOptions(limit: 10, minimumScore: minimumScore))
+                try await engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: SearchOptions(limit: 10, minimumScore: minimumScore))
             }
             return results.map(\.id)
         }
         let baselineEngine = try BaselineSearch(indexPath: index)
-        let baseline = try RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
+        let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
         print("queries: \(queries.count)")
         print("lotse     \(lotse.summary)")
         print("baseline  \(baseline.summary)")
@@ -42,8 +42,8 @@ struct EvaluateCommand: ParsableCommand {
                          Double(ours.foundAt3) / Double(ours.count), Double(theirs.foundAt3) / Double(theirs.count)))
         }
         let drafts = queries.filter { $0.kind == "draft" }
-        let replay = try TypingReplay.run(drafts) { subject, description in
-            try engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3, minimumScore: minimumScore)).map(\.id)
+        let replay = try await TypingReplay.run(drafts) { subject, description in
+            try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3, minimumScore: minimumScore)).map(\.id)
         }
         print(String(format: "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% of the text (median), and stays there from %.1f %%; never: %d",
                      replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100, replay.neverFound))

@@ -53,7 +53,7 @@ struct ResultOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Search the help center.")
 
     @OptionGroup var options: ResultOptions
@@ -61,13 +61,13 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "The query.")
     var query: [String]
 
-    func run() throws {
+    func run() async throws {
         let engine = try options.openEngine()
-        try options.print(engine.search(query.joined(separator: " "), options: options.searchOptions))
+        try options.print(await engine.search(query.joined(separator: " "), options: options.searchOptions))
     }
 }
 
-struct SuggestCommand: ParsableCommand {
+struct SuggestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Suggest articles for a ticket draft.")
 
     @OptionGroup var options: ResultOptions
@@ -78,9 +78,9 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "Ticket description.")
     var description = ""
 
-    func run() throws {
+    func run() async throws {
         let engine = try options.openEngine()
-        try options.print(engine.suggest(subject: subject, description: description, options: options.searchOptions))
+        try options.print(await engine.suggest(subject: subject, description: description, options: options.searchOptions))
     }
 }
 

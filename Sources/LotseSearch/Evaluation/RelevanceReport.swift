@@ -22,10 +22,10 @@ public struct RelevanceReport: Sendable {
     public var mrrAt10: Double { answered == 0 ? 0 : reciprocalRankSum / Double(answered) }
 
     /// Runs `search` (returning article ids, best first) for every query.
-    public static func evaluate(_ queries: [JudgedQuery], search: (JudgedQuery) throws -> [String]) rethrows -> RelevanceReport {
+    public static func evaluate(_ queries: [JudgedQuery], search: (JudgedQuery) async throws -> [String]) async rethrows -> RelevanceReport {
         var report = RelevanceReport()
         for query in queries {
-            let results = try search(query)
+            let results = try await search(query)
             guard query.isAnswerable else {
                 report.unanswerable += 1
                 if !results.isEmpty { report.unanswerableWithResults += 1 }

@@ -13,7 +13,7 @@ public struct TypingReplay: Sendable {
 
     /// Suggestions are requested every `step` characters (the portal debounces keystrokes the same way).
     public static func run(_ queries: [JudgedQuery], step: Int = 3,
-                           suggest: (_ subject: String, _ description: String) throws -> [String]) rethrows -> TypingReplay {
+                           suggest: (_ subject: String, _ description: String) async throws -> [String]) async rethrows -> TypingReplay {
         var replay = TypingReplay()
         for query in queries where query.isAnswerable {
             let subject = Array(query.subject ?? query.query ?? "")
@@ -27,7 +27,7 @@ public struct TypingReplay: Sendable {
                 typed = min(total, typed + step)
                 let subjectPart = String(subject.prefix(typed))
                 let descriptionPart = typed > subject.count ? String(description.prefix(typed - subject.count)) : ""
-                let found = try suggest(subjectPart, descriptionPart).prefix(3).contains(where: query.relevant.contains)
+                let found = try await suggest(subjectPart, descriptionPart).prefix(3).contains(where: query.relevant.contains)
                 let typedShare = Double(typed) / Double(total)
                 if found, share == nil { share = typedShare }
                 if found, stableShare == nil { stableShare = typedShare }

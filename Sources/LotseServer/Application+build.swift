@@ -1,0 +1,50 @@
+import Hummingbird
+import Logging
+import LotseIndex
+
+/// The one seam that `lotse serve` and the tests share: index (if needed), engine, routes, middleware.
+public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws -> some ApplicationProtocol {
+    if configuration.buildIndexOnStart {
+        let report = try IndexBuilder(configuration: IndexConfiguration(
+            articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath)).build()
+        logger.info("\(report.summary)")
+    }
+    let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections)
+    let metrics = ServerMetrics()
+    let router = Router(context: LotseRequestContext.self)
+    router.middlewares.add(MetricsMiddleware(metrics: metrics))
+    router.middlewares.add(ErrorMiddleware())
+    router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))
+    router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
+
+    SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
+    ArticleRoutes(holder: holder).register(on: router)
+    ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
+    MethodNotAllowed.register(on: router, routes: [
+        ("/api/v1/search", [.get]), ("/api/v1/suggest", [.post]), ("/api/v1/articles/{id}", [.get]),
+        ("/api/v1/categories", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]),
+    ])
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lotse"),
+        services: [IndexReloadService(holder: holder, interval: configuration.reloadInterval, logger: logger)],
+        logger: logger)
+}
+
+/// 405 with `Allow` for the methods a known path does not take (the router alone would say 404).
+enum MethodNotAllowed {
+    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+
+    static func register(on router: Router<LotseRequestContext>, routes: [(String, [HTTPRequest.Method])]) {
+        for (path, allowed) in routes {
+            for method in methods where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    var error = APIError(.methodNotAllowed, code: "method_not_allowed", message: "use \(allowed.map(\.rawValue).joined(separator: ", "))")
+                    error.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                    throw error
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import LotseSearch
+import Synchronization
+
+/// The search engine over the current index file, swapped when `lotse index` renames a new file into place.
+/// Requests that hold the old engine finish on the old file (its connections keep the old inode open).
+public final class IndexHolder: Sendable {
+    private struct State {
+        var engine: SearchEngine
+        var identity: FileIdentity?
+        var lastError: String?
+    }
+
+    private let state: Mutex<State>
+    private let path: String
+    private let connections: Int
+
+    public init(path: String, connections: Int) throws {
+        self.path = path
+        self.connections = connections
+        let identity = FileIdentity(path: path)
+        state = Mutex(State(engine: try SearchEngine(indexPath: path, connectionCount: connections), identity: identity))
+    }
+
+    public var engine: SearchEngine { state.withLock { $0.engine } }
+    /// The last failed reload, if the current file could not be opened (the previous index keeps serving).
+    public var lastError: String? { state.withLock { $0.lastError } }
+
+    /// Opens the index again if the file was replaced; returns true when it switched.
+    @discardableResult
+    public func reloadIfChanged(logger: Logger) -> Bool {
+        let identity = FileIdentity(path: path)
+        guard let identity, identity != state.withLock({ $0.identity }) else { return false }
+        do {
+            let engine = try SearchEngine(indexPath: path, connectionCount: connections)
+            state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil) }
+            logger.info("index reloaded", metadata: ["articles": "\(engine.articleCount)", "analyzer": "\(engine.analyzerVersion)"])
+            return true
+        } catch {
+            let message = "\(error)"
+            state.withLock {
+                $0.identity = identity
+                $0.lastError = message
+            }
+            logger.error("new index could not be opened; still serving the previous one", metadata: ["error": "\(message)"])
+            return false
+        }
+    }
+}
+
+/// Which file a path names right now: a rename over it changes the inode.
+struct FileIdentity: Equatable, Sendable {
+    var inode: UInt64
+    var modified: Date
+    var size: UInt64
+
+    init?(path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value,
+              let modified = attributes[.modificationDate] as? Date,
+              let size = (attributes[.size] as? NSNumber)?.uint64Value else { return nil }
+        self.inode = inode
+        self.modified = modified
+        self.size = size
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// `GET /healthz`, `GET /metrics`, `GET /openapi.yaml`.
+struct ServiceRoutes {
+    let holder: IndexHolder
+    let metrics: ServerMetrics
+    let indexPath: String
+
+    struct Health: ResponseEncodable {
+        var status: String
+        var articles: Int
+        var analyzerVersion: String
+        var indexError: String?
+    }
+
+    static let openAPI: String = Bundle.module.path(forResource: "openapi", ofType: "yaml")
+        .flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+
+    func register(on router: Router<LotseRequestContext>) {
+        router.get("/healthz") { _, _ in
+            let engine = holder.engine
+            return Health(status: holder.lastError == nil ? "ok" : "degraded", articles: engine.articleCount,
+                          analyzerVersion: engine.analyzerVersion, indexError: holder.lastError)
+        }
+        router.get("/metrics") { _, _ in
+            let size = (try? FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0
+            let text = metrics.render(articles: holder.engine.articleCount, indexBytes: size ?? 0)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: Self.openAPI)))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Prometheus
+import Synchronization
+
+/// Prometheus metrics of one server: requests and latency per route and status, suggestion hits and misses,
+/// index size. A registry per application (no process-global metrics system), rendered at `/metrics`.
+public final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let latencyBuckets: [Duration] = [.microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+                                              .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                                              .milliseconds(100), .milliseconds(250), .seconds(1)]
+
+    init() {}
+
+    func recordRequest(route: String, method: String, status: Int, duration: Duration) {
+        registry.makeCounter(name: "lotse_http_requests_total",
+                             labels: [("route", route), ("method", method), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(name: "lotse_http_request_duration_seconds",
+                                       labels: [("route", route), ("method", method)], buckets: latencyBuckets).record(duration)
+    }
+
+    /// A search or suggestion that returned something (`hit`) or nothing.
+    func recordSuggestion(endpoint: String, hit: Bool) {
+        registry.makeCounter(name: "lotse_suggestions_total", labels: [("endpoint", endpoint), ("outcome", hit ? "hit" : "miss")]).increment()
+    }
+
+    func render(articles: Int, indexBytes: Int) -> String {
+        registry.makeGauge(name: "lotse_index_articles").set(Double(articles))
+        registry.makeGauge(name: "lotse_index_bytes").set(Double(indexBytes))
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}

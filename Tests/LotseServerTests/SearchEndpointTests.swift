@@ -1,0 +1,126 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite struct SearchEndpointTests {
+    @Test func searchReturnsRankedResultsWithSnippets() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/search?q=Kundennr%20finden&limit=2", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let json = response.json
+                #expect(json["query"] as? String == "Kundennr finden")
+                #expect(json["tookMs"] is Double)
+                let results = try #require(json["results"] as? [[String: Any]])
+                #expect(results.first?["id"] as? String == "kundennummer")
+                #expect((results.first?["snippet"] as? String)?.contains("<mark>") == true)
+                #expect(results.count <= 2)
+            }
+        }
+    }
+
+    @Test func percentDecodingOfUmlautsAndPlus() async throws {
+        try await ServerFixture().test { client in
+            // "Passwort zurücksetzen" with ü percent-encoded as UTF-8 and a space as + (form encoding)
+            try await client.execute(uri: "/api/v1/search?q=Passwort+zur%C3%BCcksetzen", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["query"] as? String == "Passwort zurücksetzen")
+                #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "passwort-zuruecksetzen")
+            }
+        }
+    }
+
+    @Test func encodedPlusIsAPlus() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/search?q=C%2B%2B%20Fehler", method: .get) { response in
+                #expect(response.json["query"] as? String == "C++ Fehler")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/search", "q"),
+        ("/api/v1/search?q=x&limit=0", "limit"),
+        ("/api/v1/search?q=x&limit=51", "limit"),
+        ("/api/v1/search?q=x&limit=abc", "limit"),
+        ("/api/v1/search?q=x&lang=xx", "lang"),
+        ("/api/v1/search?q=" + String(repeating: "a", count: 2_001), "q"),
+    ])
+    func invalidParametersAre400NamingTheField(uri: String, field: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.error?.code == "invalid_parameter")
+                #expect(response.error?.fields?[field] != nil)
+            }
+        }
+    }
+
+    @Test func hostileQueriesAreAnsweredNormally() async throws {
+        try await ServerFixture().test { client in
+            for query in ["%22", "NEAR%28a%20b%29", "%27%3B%20DROP%20TABLE%20articles%3B--", "%2A%2A%2A", "AND%20OR%20NOT", "%F0%9F%94%91"] {
+                try await client.execute(uri: "/api/v1/search?q=\(query)", method: .get) { response in
+                    #expect(response.status == .ok, "q=\(query)")
+                }
+            }
+        }
+    }
+
+    @Test func suggestRanksDrafts() async throws {
+        try await ServerFixture().test { client in
+            let body = #"{"subject":"Kennwort vergessen","description":"Hallo,\nich komme nicht mehr ins Kundencenter.\nGruß","limit":3,"session":"s-1"}"#
+            try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders, body: .json(body)) { response in
+                #expect(response.status == .ok)
+                #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "passwort-zuruecksetzen")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"subject":5}"#, "subject"),
+        (#"{"subject":"a","limit":0}"#, "limit"),
+        (#"{"subject":"a","limit":"drei"}"#, "limit"),
+        (#"{"subject":"a","lang":"xx"}"#, "lang"),
+        (#"{"subject":"","description":"  "}"#, "subject"),
+        (#"{"subject":"a","session":"\#(String(repeating: "s", count: 200))"}"#, "session"),
+    ])
+    func invalidSuggestFieldsAre422(body: String, field: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders, body: .json(body)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.error?.code == "invalid_fields")
+                #expect(response.error?.fields?[field] != nil, "\(response.text)")
+            }
+        }
+    }
+
+    @Test func malformedJSONIs400() async throws {
+        try await ServerFixture().test { client in
+            for body in ["{", "[1,2]", "\"text\"", "{\"subject\": }", "", "nul"] {
+                try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders, body: .json(body)) { response in
+                    #expect(response.status == .badRequest, "\(body)")
+                    #expect(response.error?.code == "invalid_json")
+                }
+            }
+        }
+    }
+
+    @Test func wrongContentTypeIs415() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/suggest", method: .post, headers: [.contentType: "text/plain"], body: .json("{}")) { response in
+                #expect(response.status == .unsupportedMediaType)
+                #expect(response.error?.code == "unsupported_media_type")
+            }
+        }
+    }
+
+    @Test func oversizedBodyIs413() async throws {
+        try await ServerFixture(maximumBodyBytes: 1_000).test { client in
+            let body = #"{"subject":"\#(String(repeating: "a", count: 2_000))"}"#
+            try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders, body: .json(body)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.error?.code == "body_too_large")
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LotseServer
+import LotseTestSupport
+import NIOCore
+
+/// A server over a small help center in a temporary directory.
+struct ServerFixture {
+    let workspace: ArticleWorkspace
+    var configuration: ServerConfiguration
+
+    init(rateLimit: Int = 0, corsOrigins: [String] = [], maximumBodyBytes: Int = 64 * 1024) throws {
+        workspace = try ArticleWorkspace(files: ArticleFixtures.markdownSet)
+        var configuration = ServerConfiguration()
+        configuration.articlesDirectory = workspace.articlesPath
+        configuration.indexPath = workspace.indexPath
+        configuration.rateLimit = rateLimit
+        configuration.corsOrigins = corsOrigins
+        configuration.maximumBodyBytes = maximumBodyBytes
+        configuration.reloadInterval = .milliseconds(50)
+        self.configuration = configuration
+    }
+
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await buildApplication(configuration: configuration)
+        try await app.test(.router, body)
+    }
+}
+
+extension TestResponse {
+    /// The body parsed as a JSON object.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+    }
+
+    var error: (code: String, message: String, fields: [String: String]?)? {
+        guard let error = json["error"] as? [String: Any], let code = error["code"] as? String,
+              let message = error["message"] as? String else { return nil }
+        return (code, message, error["fields"] as? [String: String])
+    }
+
+    var text: String { String(buffer: body) }
+}
+
+extension ByteBuffer {
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+}
+
+let jsonHeaders: HTTPFields = [.contentType: "application/json"]

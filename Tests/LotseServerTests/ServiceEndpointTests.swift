@@ -1,0 +1,110 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite struct ServiceEndpointTests {
+    @Test func articleByID() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/articles/kundennummer", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = response.json
+                #expect(json["title"] as? String == "Kundennummer finden")
+                #expect(Set(json.keys).isSuperset(of: ["id", "title", "category", "tags", "lang", "html"]))
+                #expect((json["html"] as? String)?.contains("<strong>Kundennummer</strong>") == true)
+                #expect(json["tags"] is [String])
+            }
+        }
+    }
+
+    @Test(arguments: ["/api/v1/articles/gibt-es-nicht", "/api/v1/articles/..%2F..%2Fetc%2Fpasswd", "/api/v1/articles/%00", "/nirgends"])
+    func unknownResourcesAre404(uri: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.error?.code == "not_found")
+            }
+        }
+    }
+
+    @Test func categoriesWithCounts() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/categories", method: .get) { response in
+                #expect(response.status == .ok)
+                let categories = try #require(response.json["categories"] as? [[String: Any]])
+                #expect(categories.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 3)
+                #expect(categories.allSatisfy { $0["name"] is String })
+            }
+        }
+    }
+
+    @Test func healthReportsTheIndex() async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["status"] as? String == "ok")
+                #expect(response.json["articles"] as? Int == 3)
+                #expect((response.json["analyzerVersion"] as? String)?.hasPrefix("lotse-") == true)
+            }
+        }
+    }
+
+    @Test func metricsCountRequestsAndSuggestions() async throws {
+        try await ServerFixture().test { client in
+            _ = try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get)
+            _ = try await client.execute(uri: "/api/v1/search?q=Mallorca%20Flug", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+                let text = response.text
+                #expect(text.contains(#"lotse_http_requests_total{route="/api/v1/search",method="GET",status="200"} 2"#))
+                #expect(text.contains(#"lotse_suggestions_total{endpoint="search",outcome="hit"} 1"#))
+                #expect(text.contains(#"lotse_suggestions_total{endpoint="search",outcome="miss"} 1"#))
+                #expect(text.contains("lotse_http_request_duration_seconds_bucket"))
+                #expect(text.contains("lotse_index_articles 3"))
+            }
+        }
+    }
+
+    @Test(arguments: [("/api/v1/search", "DELETE", "GET"), ("/api/v1/suggest", "GET", "POST"), ("/healthz", "POST", "GET"),
+                      ("/api/v1/articles/kundennummer", "PUT", "GET")])
+    func wrongMethodIs405WithAllow(uri: String, method: String, allow: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: uri, method: .init(method)!) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == allow)
+                #expect(response.error?.code == "method_not_allowed")
+            }
+        }
+    }
+
+    @Test func corsOnlyForConfiguredOrigins() async throws {
+        try await ServerFixture(corsOrigins: ["https://portal.example"]).test { client in
+            try await client.execute(uri: "/healthz", method: .get, headers: [.origin: "https://portal.example"]) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == "https://portal.example")
+            }
+            try await client.execute(uri: "/healthz", method: .get, headers: [.origin: "https://evil.example"]) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == nil)
+            }
+            try await client.execute(uri: "/api/v1/suggest", method: .options,
+                                     headers: [.origin: "https://portal.example", .accessControlRequestMethod: "POST"]) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.accessControlAllowMethods]?.contains("POST") == true)
+            }
+        }
+    }
+
+    @Test func rateLimitAnswers429WithRetryAfter() async throws {
+        try await ServerFixture(rateLimit: 3).test { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/api/v1/search?q=a", method: .get) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/api/v1/search?q=a", method: .get) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                #expect(response.error?.code == "rate_limited")
+            }
+            // Health checks are not rate limited.
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+}
