@@ -19,7 +19,7 @@ import Testing
         #expect(QueryBuilder.build([Concept(word: "x", alternatives: [.init(terms: [""])], weight: 1)], combining: .any) == nil)
     }
 
-    @Test func groupsCombineAndRecordPhraseOrder() throws {
+    @Test func groupsCombineAndRecordPhraseOrder() async throws {
         let concepts = [
             Concept(word: "passwort", alternatives: [.init(terms: ["passwort"]), .init(terms: ["kennwort"], weight: 0.9)], weight: 1),
             Concept(word: "vergessen", alternatives: [.init(terms: ["vergess"])], weight: 1),
@@ -40,23 +40,23 @@ import Testing
     ]
 
     @Test(arguments: hostile)
-    func hostileInputNeverThrows(query: String) throws {
+    func hostileInputNeverThrows(query: String) async throws {
         let fixture = try SearchFixture.shared()
-        let results = try fixture.engine.search(query)
+        let results = try await fixture.engine.search(query)
         #expect(results.allSatisfy { SearchFixture.articles.keys.contains($0.id + ".md") })
-        _ = try fixture.engine.suggest(subject: query, description: query)
+        _ = try await fixture.engine.suggest(subject: query, description: query)
     }
 
     /// Property-style: random strings over a hostile alphabet never make search throw.
-    @Test func randomStringsNeverThrow() throws {
+    @Test func randomStringsNeverThrow() async throws {
         let fixture = try SearchFixture.shared()
         let alphabet = Array("abcäöüßXYZ \"*^:-()[]{}+NEAROTD\\'`~!?.,;/\n\t0123456789🔑é\u{301}\u{0}")
         var generator = SyntheticCorpus.SplitMix64(seed: 7)
         for _ in 0..<400 {
             let length = Int(generator.next() % 40)
             let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-            _ = try fixture.engine.search(text)
-            _ = try fixture.engine.suggest(subject: text, description: String(text.reversed()))
+            _ = try await fixture.engine.search(text)
+            _ = try await fixture.engine.suggest(subject: text, description: String(text.reversed()))
         }
     }
 }

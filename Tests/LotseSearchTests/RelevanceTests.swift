@@ -20,24 +20,24 @@ import Testing
         try RelevanceReport.load(root.appendingPathComponent("Tests/LotseSearchTests/Fixtures/judged-queries.json").path)
     }
 
-    @Test func judgedSetMeetsRecallAndMRRFloors() throws {
+    @Test func judgedSetMeetsRecallAndMRRFloors() async throws {
         let indexPath = try Self.buildIndex()
         let queries = try Self.judged()
         #expect(queries.count >= 120)
         #expect(queries.filter { !$0.isAnswerable }.count == 10)
 
         let engine = try SearchEngine(indexPath: indexPath, connectionCount: 1)
-        let lotse = try RelevanceReport.evaluate(queries) { query in
+        let lotse = try await RelevanceReport.evaluate(queries) { query in
             let options = SearchOptions(limit: 10)
             let results = if let text = query.query {
-                try engine.search(text, options: options)
+                try await engine.search(text, options: options)
             } else {
-                try engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: options)
+                try await engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: options)
             }
             return results.map(\.id)
         }
         let baselineEngine = try BaselineSearch(indexPath: indexPath)
-        let baseline = try RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
+        let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
         print("lotse    \(lotse.summary)\nbaseline \(baseline.summary)")
 
         #expect(lotse.recallAt3 >= 0.93, "Recall@3 \(lotse.recallAt3)")
@@ -53,11 +53,11 @@ import Testing
         }
     }
 
-    @Test func typingReplayFindsTheAnswerEarly() throws {
+    @Test func typingReplayFindsTheAnswerEarly() async throws {
         let engine = try SearchEngine(indexPath: try Self.buildIndex(), connectionCount: 1)
         let drafts = try Self.judged().filter { $0.kind == "draft" }
-        let replay = try TypingReplay.run(drafts) { subject, description in
-            try engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
+        let replay = try await TypingReplay.run(drafts) { subject, description in
+            try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
         }
         print(String(format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare, replay.neverFound))
         #expect(replay.outcomes.count == drafts.count)

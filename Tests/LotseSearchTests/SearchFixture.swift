@@ -82,8 +82,8 @@ struct SearchFixture {
         engine = try SearchEngine(indexPath: indexPath)
     }
 
-    func ids(_ query: String, options: SearchOptions = SearchOptions()) throws -> [String] {
-        try engine.search(query, options: options).map(\.id)
+    func ids(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [String] {
+        try await engine.search(query, options: options).map(\.id)
     }
 }
 

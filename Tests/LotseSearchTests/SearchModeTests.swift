@@ -16,8 +16,8 @@ import Testing
         ("Rechnungs Adresse", "rechnungsadresse-aendern"),
         ("reset password", "en-reset-password"),                // English article, English stemmer
     ])
-    func shortQueriesFindTheirArticle(query: String, expected: String) throws {
-        #expect(try SearchFixture.shared().ids(query).first == expected)
+    func shortQueriesFindTheirArticle(query: String, expected: String) async throws {
+        #expect(try await SearchFixture.shared().ids(query).first == expected)
     }
 
     @Test(arguments: [
@@ -27,15 +27,15 @@ import Testing
         ("Vertrag kündi", "vertrag-kuendigen"),
         ("Spamfil", "spamfilter"),
     ])
-    func unfinishedLastWordMatchesAsPrefix(typed: String, expected: String) throws {
-        #expect(try SearchFixture.shared().ids(typed).first == expected)
+    func unfinishedLastWordMatchesAsPrefix(typed: String, expected: String) async throws {
+        #expect(try await SearchFixture.shared().ids(typed).first == expected)
     }
 
-    @Test func finishedWordIsNotAPrefix() throws {
+    @Test func finishedWordIsNotAPrefix() async throws {
         // "Spam " (with a space) is a whole word: it must not match "Spamfilter" through a prefix.
         let fixture = try SearchFixture.shared()
-        #expect(try fixture.ids("Spam ").first == "spamfilter")  // found through the word "Spam" in the body
-        #expect(try fixture.ids("Xylophon ").isEmpty)
+        #expect(try await fixture.ids("Spam ").first == "spamfilter")  // found through the word "Spam" in the body
+        #expect(try await fixture.ids("Xylophon ").isEmpty)
     }
 
     @Test(arguments: [
@@ -44,18 +44,18 @@ import Testing
         ("Spamfliter", "spamfilter"),
         ("Rechnungsadrese", "rechnungsadresse-aendern"),
     ])
-    func typosAreCorrectedFromTheVocabulary(query: String, expected: String) throws {
-        #expect(try SearchFixture.shared().ids(query).first == expected)
+    func typosAreCorrectedFromTheVocabulary(query: String, expected: String) async throws {
+        #expect(try await SearchFixture.shared().ids(query).first == expected)
     }
 
-    @Test func shortQueriesPreferArticlesMatchingEveryWord() throws {
+    @Test func shortQueriesPreferArticlesMatchingEveryWord() async throws {
         // Both words only meet in the password article; "Link" alone would also match nothing else.
-        let results = try SearchFixture.shared().engine.search("Kennwort Link")
+        let results = try await SearchFixture.shared().engine.search("Kennwort Link")
         #expect(results.first?.id == "passwort-zuruecksetzen")
     }
 
-    @Test func draftRanksTheArticleMatchingTheWholeProblem() throws {
-        let results = try SearchFixture.shared().engine.suggest(
+    @Test func draftRanksTheArticleMatchingTheWholeProblem() async throws {
+        let results = try await SearchFixture.shared().engine.suggest(
             subject: "Neue Anschrift auf der Rechnung",
             description: """
             Hallo Support-Team,
@@ -66,33 +66,33 @@ import Testing
         #expect(results.first?.id == "rechnungsadresse-aendern")
     }
 
-    @Test func signaturesAndQuotedRepliesDoNotCount() throws {
+    @Test func signaturesAndQuotedRepliesDoNotCount() async throws {
         let engine = try SearchFixture.shared().engine
         let draft = "Hallo,\nwie geht das?\nViele Grüße\nSpamfilter Mustermann\n> Kündigungsfrist"
-        #expect(try engine.suggest(subject: "Frage", description: draft).isEmpty)
-        #expect(try engine.suggest(subject: "Frage", description: "Spamfilter").first?.id == "spamfilter")
+        #expect(try await engine.suggest(subject: "Frage", description: draft).isEmpty)
+        #expect(try await engine.suggest(subject: "Frage", description: "Spamfilter").first?.id == "spamfilter")
     }
 
-    @Test func unanswerableQueriesReturnNothing() throws {
+    @Test func unanswerableQueriesReturnNothing() async throws {
         let fixture = try SearchFixture.shared()
-        #expect(try fixture.ids("Wie buche ich einen Flug nach Mallorca?").isEmpty)
-        #expect(try fixture.ids("Rezept für Apfelkuchen").isEmpty)
-        #expect(try fixture.engine.suggest(subject: "Urlaubsantrag", description: "Bitte genehmigen Sie meinen Urlaub im August.").isEmpty)
+        #expect(try await fixture.ids("Wie buche ich einen Flug nach Mallorca?").isEmpty)
+        #expect(try await fixture.ids("Rezept für Apfelkuchen").isEmpty)
+        #expect(try await fixture.engine.suggest(subject: "Urlaubsantrag", description: "Bitte genehmigen Sie meinen Urlaub im August.").isEmpty)
     }
 
-    @Test func thresholdIsAnOption() throws {
+    @Test func thresholdIsAnOption() async throws {
         let fixture = try SearchFixture.shared()
         let weak = "Ordner Werbung Mallorca Flug Hotel Strand"
-        let strict = try fixture.ids(weak, options: SearchOptions(minimumScore: 0.9))
-        let lax = try fixture.ids(weak, options: SearchOptions(minimumScore: 0))
+        let strict = try await fixture.ids(weak, options: SearchOptions(minimumScore: 0.9))
+        let lax = try await fixture.ids(weak, options: SearchOptions(minimumScore: 0))
         #expect(strict.isEmpty)
         #expect(lax.first == "spamfilter")
     }
 
-    @Test func emptyAndStopWordOnlyQueriesReturnNothing() throws {
+    @Test func emptyAndStopWordOnlyQueriesReturnNothing() async throws {
         let fixture = try SearchFixture.shared()
-        #expect(try fixture.ids("").isEmpty)
-        #expect(try fixture.ids("   ").isEmpty)
-        #expect(try fixture.ids("und oder der die das ").isEmpty)
+        #expect(try await fixture.ids("").isEmpty)
+        #expect(try await fixture.ids("   ").isEmpty)
+        #expect(try await fixture.ids("und oder der die das ").isEmpty)
     }
 }
