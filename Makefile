@@ -22,9 +22,9 @@ build: deps
 index: build
 	.build/release/lotse index --articles articles --index $(INDEX)
 
-## Until `lotse serve` lands, `make run` indexes and shows a sample search.
+## Indexes articles/ and serves http://127.0.0.1:8080 (Ctrl-C stops it gracefully).
 run: index
-	.build/release/lotse search --index $(INDEX) "Passwort vergessen"
+	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080
 
 test: deps
 	$(SWIFT) test

@@ -1,0 +1,72 @@
+import Foundation
+import HummingbirdTesting
+import LotseIndex
+import LotseTestSupport
+import Testing
+
+@Suite struct HotReloadTests {
+    /// Rebuilds the index while requests run: every request succeeds, and the new article becomes findable
+    /// without a restart.
+    @Test func indexIsReplacedDuringRequestsWithoutFailures() async throws {
+        let fixture = try ServerFixture()
+        let workspace = fixture.workspace
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/search?q=Abwesenheitsnotiz", method: .get) { response in
+                #expect((response.json["results"] as? [Any])?.isEmpty == true)
+            }
+            let failures = try await withThrowingTaskGroup(of: Int.self) { group in
+                for worker in 0..<4 {
+                    group.addTask {
+                        var failed = 0
+                        for round in 0..<40 {
+                            let query = ["Kundennummer", "Passwort", "Postfach", "Rechnung"][(worker + round) % 4]
+                            let response = try await client.execute(uri: "/api/v1/search?q=\(query)", method: .get)
+                            if response.status != .ok { failed += 1 }
+                        }
+                        return failed
+                    }
+                }
+                group.addTask {
+                    for round in 0..<3 {
+                        try workspace.write(ArticleFixtures.simple(
+                            title: "Abwesenheitsnotiz einrichten \(round)",
+                            text: "So richten Sie eine Abwesenheitsnotiz für Ihr Postfach ein, Version \(round)."), to: "abwesenheit.md")
+                        _ = try workspace.build()
+                        try await Task.sleep(for: .milliseconds(120))
+                    }
+                    return 0
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(failures == 0)
+            try await Task.sleep(for: .milliseconds(200))
+            try await client.execute(uri: "/api/v1/search?q=Abwesenheitsnotiz", method: .get) { response in
+                let results = response.json["results"] as? [[String: Any]] ?? []
+                #expect(results.first?["id"] as? String == "abwesenheit")
+                #expect(results.first?["title"] as? String == "Abwesenheitsnotiz einrichten 2")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.json["articles"] as? Int == 4)
+            }
+        }
+    }
+
+    @Test func brokenReplacementKeepsThePreviousIndexServing() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            // A truncated file renamed into place: the server keeps the old engine and reports the problem.
+            let garbage = fixture.workspace.directory.path("garbage.sqlite")
+            try Data("not a database".utf8).write(to: URL(fileURLWithPath: garbage))
+            _ = rename(garbage, fixture.workspace.indexPath)
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "kundennummer")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.json["status"] as? String == "degraded")
+                #expect(response.json["indexError"] is String)
+            }
+        }
+    }
+}
