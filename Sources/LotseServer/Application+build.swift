@@ -12,6 +12,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections)
     let metrics = ServerMetrics()
     let router = Router(context: LotseRequestContext.self)
+    // Each request's logger carries its id (hb.request.id); request lines at debug, failures at error.
+    router.middlewares.add(LogRequestsMiddleware(.debug))
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     router.middlewares.add(ErrorMiddleware())
     router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))

@@ -7,11 +7,7 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Build or update the search index from the articles directory.")
 
-    @Option(help: "Directory with Markdown and HTML articles.")
-    var articles = "articles"
-
-    @Option(help: "Index file to write.")
-    var index = IndexConfiguration.defaultIndexPath
+    @OptionGroup var location: IndexLocation
 
     @Flag(help: "Re-parse every article, not only changed ones.")
     var full = false
@@ -20,7 +16,7 @@ struct IndexCommand: ParsableCommand {
     var keepGoing = false
 
     func run() throws {
-        let configuration = IndexConfiguration(articlesDirectory: articles, indexPath: index, full: full, keepGoing: keepGoing)
+        let configuration = IndexConfiguration(articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing)
         let progress = ProgressReporter(label: "parsing")
         let builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
         do {
@@ -34,6 +30,15 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode.failure
         }
     }
+}
+
+/// Where the articles and the index are, shared by the commands that build the index.
+struct IndexLocation: ParsableArguments {
+    @Option(help: "Directory with Markdown and HTML articles.")
+    var articles = "articles"
+
+    @Option(help: "Index file.")
+    var index = IndexConfiguration.defaultIndexPath
 }
 
 func printError(_ message: String) {

@@ -9,11 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the JSON API (indexing articles first when the index is missing or stale).")
 
-    @Option(help: "Directory with Markdown and HTML articles.")
-    var articles = "articles"
-
-    @Option(help: "Index file.")
-    var index = IndexConfiguration.defaultIndexPath
+    @OptionGroup var location: IndexLocation
 
     @Option(help: "Ticket database.")
     var data = ".lotse/data.sqlite"
@@ -38,8 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = ServerConfiguration()
-        configuration.articlesDirectory = articles
-        configuration.indexPath = index
+        configuration.articlesDirectory = location.articles
+        configuration.indexPath = location.index
         configuration.dataPath = data
         configuration.host = host
         configuration.port = port
