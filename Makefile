@@ -27,7 +27,7 @@ run: index
 	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-xctest
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

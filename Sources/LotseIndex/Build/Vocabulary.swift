@@ -6,6 +6,11 @@ struct Vocabulary {
     struct Counts {
         var documents = 0
         var occurrences = 0
+
+        mutating func add(_ count: Int) {
+            documents += 1
+            occurrences += count
+        }
     }
 
     private(set) var terms: [String: Counts] = [:]
@@ -13,16 +18,17 @@ struct Vocabulary {
 
     static let minimumCompoundFrequency = 2
 
-    /// Counts the words of one article's searchable fields.
+    /// Counts the words of one article's searchable fields: per article first (one hash lookup per word),
+    /// then one update per distinct word.
     mutating func add(_ fields: [String], language: Language, analyzer: Analyzer) {
         analyzer.language = language
-        var seen: Set<String> = []
+        var local: [String: Int] = [:]
         for field in fields {
-            for word in analyzer.words(in: field) {
-                terms[word.folded, default: Counts()].occurrences += 1
-                if seen.insert(word.folded).inserted { terms[word.folded, default: Counts()].documents += 1 }
-                if language == .de { germanCounts[word.folded, default: 0] += 1 }
-            }
+            for word in analyzer.words(in: field) { local[word.folded, default: 0] += 1 }
+        }
+        for (word, count) in local {
+            terms[word, default: Counts()].add(count)
+            if language == .de { germanCounts[word, default: 0] += count }
         }
     }
 
