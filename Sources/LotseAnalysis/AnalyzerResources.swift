@@ -11,8 +11,9 @@ public struct AnalyzerResources: Sendable {
 
     public static let empty = AnalyzerResources()
 
-    /// Analyzer code version. Bump on any change to token output: indexes built by another version are rebuilt.
-    public static let codeVersion = 3
+    /// Analyzer and index format version. Bump on any change to token output or schema: indexes built by
+    /// another version are rebuilt from scratch.
+    public static let codeVersion = 4
 
     /// Version string stored in the index: code version plus a fingerprint of the word lists.
     public var version: String {

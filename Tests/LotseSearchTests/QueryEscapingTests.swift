@@ -6,12 +6,21 @@ import Testing
     @Test(arguments: [
         (Concept.Alternative(terms: ["passwort"]), "\"passwort\""),
         (Concept.Alternative(terms: ["pass\"wort"]), "\"pass\"\"wort\""),
-        (Concept.Alternative(terms: ["kund"], prefix: true), "\"kund\"*"),
+        (Concept.Alternative(terms: ["kund*"]), "\"kund*\""),  // a star inside quotes is text, not a prefix
         (Concept.Alternative(terms: ["vertrag", "beend"]), "\"vertrag beend\""),
         (Concept.Alternative(terms: ["a b"]), "\"ab\""),
     ])
     func phrasesAreQuoted(alternative: Concept.Alternative, expected: String) {
         #expect(QueryBuilder.phrase(alternative) == expected)
+    }
+
+    @Test func compoundPartsMustCoOccur() throws {
+        let concepts = [Concept(word: "kundennummer", alternatives: [.init(terms: ["kundennumm"]),
+                                                                     .init(terms: ["kund", "numm"], allOf: true, weight: 0.5)], weight: 1)]
+        let query = try #require(QueryBuilder.build(concepts, combining: .any))
+        #expect(query.match == "(\"kundennumm\" OR (\"kund\" AND \"numm\"))")
+        #expect(query.phraseConcepts == [0, 0, 0])
+        #expect(query.phraseWeights == [1, 0.5, 0.5])
     }
 
     @Test func emptyTermsAreDropped() {

@@ -24,7 +24,7 @@ enum IndexSchema {
         """
         CREATE VIRTUAL TABLE fts USING fts5(
             title, headings, tags, body,
-            content='articles', content_rowid='rowid', tokenize='\(LotseTokenizer.name)', prefix='2 3')
+            content='articles', content_rowid='rowid', tokenize='\(LotseTokenizer.name)')
         """,
         // Term statistics over folded words (typo correction, compound dictionary, analytics).
         "CREATE TABLE terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, cf INTEGER NOT NULL) WITHOUT ROWID",

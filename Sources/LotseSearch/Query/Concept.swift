@@ -1,10 +1,10 @@
 /// One thing the query asks for (a word, a hyphenated compound), matched by any of its alternatives.
 struct Concept: Equatable {
     struct Alternative: Equatable, Hashable {
-        /// Analysed terms; more than one is a phrase.
+        /// Analysed terms; more than one is a phrase, or with `allOf` terms that must all occur anywhere.
         var terms: [String]
-        /// Match `terms[0]` as a prefix of indexed terms (the unfinished last word).
-        var prefix = false
+        /// The terms need not be adjacent (compound parts: "kund" AND "numm" finds "Nummer des Kunden").
+        var allOf = false
         /// How much an occurrence counts (1 for the word itself, less for parts, synonyms, corrections).
         var weight = 1.0
     }

@@ -1,5 +1,6 @@
 /// The only code that writes FTS5 query syntax. Every term is quoted with inner quotes doubled; only this
-/// builder writes OR, AND, parentheses and `*`; empty terms are dropped. The result is bound as a parameter.
+/// builder writes OR, AND and parentheses; empty terms are dropped. The result is bound as a parameter.
+/// (No FTS5 prefix queries: the planner completes unfinished words from the vocabulary, which bounds the work.)
 enum QueryBuilder {
     struct Query: Equatable {
         /// The FTS5 MATCH expression.
@@ -21,6 +22,16 @@ enum QueryBuilder {
         for (index, concept) in concepts.enumerated() {
             var phrases: [String] = []
             for alternative in concept.alternatives {
+                if alternative.allOf {
+                    let parts = alternative.terms.compactMap { phrase(Concept.Alternative(terms: [$0])) }
+                    guard parts.count > 1 else { continue }
+                    phrases.append("(" + parts.joined(separator: " AND ") + ")")
+                    for _ in parts {
+                        phraseConcepts.append(Int32(index))
+                        phraseWeights.append(alternative.weight)
+                    }
+                    continue
+                }
                 guard let phrase = phrase(alternative) else { continue }
                 phrases.append(phrase)
                 phraseConcepts.append(Int32(index))
@@ -34,12 +45,11 @@ enum QueryBuilder {
         return Query(match: groups.joined(separator: separator), phraseConcepts: phraseConcepts, phraseWeights: phraseWeights)
     }
 
-    /// `"term"`, `"first second"` for a phrase, `"term"*` for a prefix; nil when nothing is left.
+    /// `"term"`, or `"first second"` for a phrase; nil when nothing is left.
     static func phrase(_ alternative: Concept.Alternative) -> String? {
         let terms = alternative.terms.map(clean).filter { !$0.isEmpty }
         guard !terms.isEmpty else { return nil }
-        let quoted = "\"" + terms.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return alternative.prefix && terms.count == 1 ? quoted + "*" : quoted
+        return "\"" + terms.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Terms come from the analyzer, but stay defensive: no spaces (the query tokenizer splits on them),

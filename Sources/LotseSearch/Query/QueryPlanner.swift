@@ -1,7 +1,7 @@
 import LotseAnalysis
 
 /// Turns what the user typed into weighted concepts with their alternatives: stems, other-language stems,
-/// synonyms, compound parts, typo corrections and (for the unfinished last word) a prefix.
+/// synonyms, compound parts, typo corrections and (for the unfinished last word) its likeliest completions.
 struct QueryPlanner {
     let statistics: IndexStatistics
     let synonyms: Synonyms
@@ -13,6 +13,8 @@ struct QueryPlanner {
     /// A term in more than this share of articles tells nothing (only applied to larger indexes).
     static let universalShare = 0.5
     static let subjectWeight = 2.0
+    /// Completions of an unfinished word that are searched (the most frequent first).
+    static let completionLimit = 6
 
     init(statistics: IndexStatistics, synonyms: Synonyms, corrector: TypoCorrector) {
         self.statistics = statistics
@@ -56,8 +58,22 @@ struct QueryPlanner {
         let words = german.words(in: text)
         let endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
         var concepts: [Concept] = []
+        let stems = words.map { german.stem($0.folded) }
         var index = 0
         while index < words.count {
+            // A multi-word synonym ("Abo beenden", "Geld zurück") is one concept matched by its whole group.
+            if let phrase = synonyms.phrase(at: index, in: stems),
+               !(prefixLastWord && endsInWord && index + phrase.length == words.count) {
+                let expression = Array(stems[index..<(index + phrase.length)])
+                var concept = Concept(word: words[index..<(index + phrase.length)].map(\.folded).joined(separator: " "),
+                                      alternatives: [Concept.Alternative(terms: expression)]
+                                          + phrase.alternatives.map { Concept.Alternative(terms: $0, weight: 0.9) },
+                                      weight: weight)
+                concept.idf = idf(of: concept)
+                concepts.append(concept)
+                index += phrase.length
+                continue
+            }
             // A hyphen chain ("E-Mail-Adresse") is one concept.
             var end = index + 1
             while end < words.count, words[end].joinedToPrevious { end += 1 }
@@ -84,20 +100,24 @@ struct QueryPlanner {
 
         let stem = german.stem(folded)
         var alternatives: [Concept.Alternative] = []
-        func add(_ terms: [String], weight: Double = 1, prefix: Bool = false) {
-            guard !terms.isEmpty, !alternatives.contains(where: { $0.terms == terms && $0.prefix == prefix }) else { return }
-            alternatives.append(Concept.Alternative(terms: terms, prefix: prefix, weight: weight))
+        func add(_ terms: [String], weight: Double = 1, allOf: Bool = false) {
+            guard !terms.isEmpty, !alternatives.contains(where: { $0.terms == terms && $0.allOf == allOf }) else { return }
+            alternatives.append(Concept.Alternative(terms: terms, allOf: allOf, weight: weight))
         }
         if !prefix || folded.unicodeScalars.count >= 3 { add([stem]) }
         for (language, analyzer) in analyzers where language != .de {
             if let other = analyzer.fold(raw) { add([analyzer.stem(other)]) }
         }
-        if prefix { add([folded], weight: 0.9, prefix: true) }
+        // The unfinished word: its most frequent completions in the vocabulary, as exact words (bounded work,
+        // unlike an FTS5 prefix query that merges the doclists of every matching term).
+        if prefix {
+            for completion in corrector.completions(of: folded, limit: Self.completionLimit) { add([completion], weight: 0.9) }
+        }
         for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: 0.9) }
         for part in german.compoundParts(folded) where !StopWords.contains(part, language: .de) {
             add([german.stem(part)], weight: 0.5)
         }
-        let known = alternatives.contains { !$0.prefix && df($0.terms[0]) > 0 }
+        let known = alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
             || (prefix && corrector.hasWord(withPrefix: folded))
         if !isNumber, !known || (correctRareWords && isRare(stem)) {
             for correction in corrector.corrections(for: folded) {
@@ -106,9 +126,7 @@ struct QueryPlanner {
                 for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: 0.7) }
             }
             if prefix, !known {
-                for correction in corrector.corrections(for: folded, prefix: true) {
-                    add([String(correction.unicodeScalars.prefix(folded.unicodeScalars.count).map(Character.init))], weight: 0.7, prefix: true)
-                }
+                for correction in corrector.corrections(for: folded, prefix: true) { add([correction], weight: 0.7) }
             }
         }
         guard !alternatives.isEmpty else { return nil }
@@ -124,8 +142,8 @@ struct QueryPlanner {
             alternatives.append(Concept.Alternative(terms: expression, weight: 0.9))
         }
         let meaningful = chain.filter { $0.unicodeScalars.count >= 3 && !StopWords.contains($0, language: .de) }
-        for part in meaningful where chain.count > 1 {
-            alternatives.append(Concept.Alternative(terms: [german.stem(part)], weight: 0.5))
+        if meaningful.count > 1 {
+            alternatives.append(Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: 0.5))
         }
         var concept = Concept(word: chain.joined(separator: "-"), alternatives: alternatives, weight: weight)
         concept.idf = idf(of: concept)
@@ -140,9 +158,8 @@ struct QueryPlanner {
 
     /// The idf of the concept's main matching alternative; unknown words count as rare (they lower coverage).
     private func idf(of concept: Concept) -> Double {
-        let frequencies = concept.alternatives.filter { !$0.prefix && $0.weight >= 0.8 }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
+        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= 0.8 }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
         if let best = frequencies.max() { return statistics.idf(documentFrequency: best) }
-        if concept.alternatives.contains(where: \.prefix) { return statistics.idf(documentFrequency: max(1, statistics.documentCount / 20)) }
         return statistics.idf(documentFrequency: 1)
     }
 
@@ -152,7 +169,7 @@ struct QueryPlanner {
         if statistics.documentCount >= 10 {
             let limit = Int(Double(statistics.documentCount) * Self.universalShare)
             let informative = concepts.filter { concept in
-                !concept.alternatives.filter({ !$0.prefix }).allSatisfy { df($0.terms.joined(separator: " ")) > limit }
+                !concept.alternatives.filter({ !$0.allOf }).allSatisfy { df($0.terms.joined(separator: " ")) > limit }
             }
             if !informative.isEmpty { filtered = informative }
         }

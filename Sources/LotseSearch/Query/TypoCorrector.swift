@@ -9,8 +9,8 @@ struct TypoCorrector: Sendable {
 
     /// Words by length in characters.
     private let byLength: [Int: [Entry]]
-    /// All vocabulary words, sorted: answers "does any word start with this?" by binary search.
-    private let sorted: [String]
+    /// All vocabulary words with their frequencies, sorted: prefix look-ups by binary search.
+    private let sorted: [(word: String, frequency: Int)]
 
     static let minimumLength = 5
     static let twoEditLength = 9
@@ -23,7 +23,7 @@ struct TypoCorrector: Sendable {
             byLength[scalars.count, default: []].append(Entry(word: scalars, text: word, frequency: frequency))
         }
         self.byLength = byLength
-        sorted = vocabulary.keys.sorted()
+        sorted = vocabulary.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
     }
 
     static func maximumEdits(forLength length: Int) -> Int {
@@ -32,13 +32,29 @@ struct TypoCorrector: Sendable {
 
     /// Whether some vocabulary word starts with `prefix` (then an unfinished word needs no correction).
     func hasWord(withPrefix prefix: String) -> Bool {
+        let first = lowerBound(prefix)
+        return first < sorted.count && sorted[first].word.hasPrefix(prefix)
+    }
+
+    /// The `limit` most frequent vocabulary words starting with `prefix` (scanning at most `maximumScan`).
+    func completions(of prefix: String, limit: Int, maximumScan: Int = 5_000) -> [String] {
+        var found: [(word: String, frequency: Int)] = []
+        var index = lowerBound(prefix)
+        while index < sorted.count, index - lowerBound(prefix) < maximumScan, sorted[index].word.hasPrefix(prefix) {
+            found.append(sorted[index])
+            index += 1
+        }
+        return found.sorted { ($0.frequency, $1.word) > ($1.frequency, $0.word) }.prefix(limit).map(\.word)
+    }
+
+    private func lowerBound(_ key: String) -> Int {
         var low = 0
         var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
-            if sorted[middle] < prefix { low = middle + 1 } else { high = middle }
+            if sorted[middle].word < key { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count && sorted[low].hasPrefix(prefix)
+        return low
     }
 
     /// The most frequent vocabulary words closest to `word` (fewest edits first), at most `limit`.
