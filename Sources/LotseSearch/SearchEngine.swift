@@ -56,9 +56,6 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
-    /// Rows that bm25 preselects for Lotse's own ranking.
-    static let candidatePool = 200
-
     private struct Candidate {
         var rowid: Int64
         var score: Double
@@ -87,9 +84,6 @@ public final class SearchEngine: Sendable {
     private func rank(_ query: QueryBuilder.Query, weights: [Double], exponent: Double, options: SearchOptions) async throws -> [Candidate] {
         let plan = ScoringPlan(phraseConcepts: query.phraseConcepts, phraseWeights: query.phraseWeights,
                                conceptWeights: weights, coverageExponent: exponent)
-        // Two stages: FTS5's bm25 (C) picks the best `candidatePool` rows of however many match; only those are
-        // scored by lotse_score. A common word can match thousands of articles; scoring all of them in Swift
-        // made a query on 10,000 articles cost ~20 ms.
         var filters = ["fts MATCH ?"]
         var filterArguments: StatementArguments = [query.match]
         var join = ""
@@ -105,13 +99,10 @@ public final class SearchEngine: Sendable {
             }
         }
         let sql = """
-            SELECT rowid, lotse_score(fts, ?) AS score FROM fts
-            WHERE fts MATCH ? AND rowid IN (
-                SELECT fts.rowid FROM fts\(join) WHERE \(filters.joined(separator: " AND "))
-                ORDER BY bm25(fts, \(ScoringPlan.columnWeights.map { String($0) }.joined(separator: ", "))) LIMIT \(Self.candidatePool))
-            ORDER BY score DESC LIMIT ?
+            SELECT fts.rowid, lotse_score(fts, ?) AS score FROM fts\(join)
+            WHERE \(filters.joined(separator: " AND ")) ORDER BY score DESC LIMIT ?
             """
-        var arguments: StatementArguments = [plan.encoded, query.match]
+        var arguments: StatementArguments = [plan.encoded]
         arguments += filterArguments
         arguments += [options.limit]
         let (statement, values) = (sql, arguments)
