@@ -220,3 +220,16 @@ server_report() {
     echo '```'
   fi
 }
+
+# Parses [--corpus articles|10k] into CORPUS; --help prints the script's header (lines 2..HELP_LINES).
+parse_corpus_args() {
+  CORPUS=articles
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --corpus) CORPUS="${2:?--corpus needs articles or 10k}"; shift 2 ;;
+      --corpus=*) CORPUS="${1#--corpus=}"; shift ;;
+      -h|--help) sed -n "2,${HELP_LINES:-14}p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      *) die "unknown argument $1 (usage: $(basename "$0") [--corpus articles|10k])" ;;
+    esac
+  done
+}

@@ -14,15 +14,7 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CORPUS=articles
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --corpus) CORPUS="${2:?--corpus needs articles or 10k}"; shift 2 ;;
-    --corpus=*) CORPUS="${1#--corpus=}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown argument $1 (usage: reload.sh [--corpus articles|10k])" ;;
-  esac
-done
+HELP_LINES=14 parse_corpus_args "$@"
 RELOAD_DURATION="${RELOAD_DURATION:-30s}"
 RELOAD_COUNT="${RELOAD_COUNT:-10}"
 RELOAD_INTERVAL="${RELOAD_INTERVAL:-2}"  # whole seconds

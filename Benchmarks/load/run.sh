@@ -18,15 +18,7 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CORPUS=articles
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --corpus) CORPUS="${2:?--corpus needs articles or 10k}"; shift 2 ;;
-    --corpus=*) CORPUS="${1#--corpus=}"; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown argument $1 (usage: run.sh [--corpus articles|10k])" ;;
-  esac
-done
+HELP_LINES=20 parse_corpus_args "$@"
 WRK_DURATION="${WRK_DURATION:-20s}"
 
 trap cleanup EXIT
