@@ -107,7 +107,8 @@ public final class SearchEngine: Sendable {
         arguments += [options.limit]
         let (statement, values) = (sql, arguments)
         return try await connection.read { db in
-            try Row.fetchAll(db, sql: statement, arguments: values).compactMap { row in
+            // Cached per connection: the same few statement shapes repeat for every query.
+            try Row.fetchAll(db.cachedStatement(sql: statement), arguments: values).compactMap { row in
                 let score: Double = row[1]
                 return score >= options.minimumScore ? Candidate(rowid: row[0], score: score) : nil
             }
@@ -118,12 +119,12 @@ public final class SearchEngine: Sendable {
     private func results(for candidates: [Candidate], match: String, analyzer: Analyzer) async throws -> [SearchResult] {
         let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
         let rows = try await connection.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT articles.rowid, articles.id, articles.title, articles.url, articles.category, articles.body,
                        lotse_positions(fts, 3)
                 FROM fts JOIN articles ON articles.rowid = fts.rowid
                 WHERE fts MATCH ? AND fts.rowid IN (\(placeholders))
-                """, arguments: [match] + StatementArguments(candidates.map(\.rowid)))
+                """), arguments: [match] + StatementArguments(candidates.map(\.rowid)))
         }
         var byRowid: [Int64: Row] = [:]
         for row in rows { byRowid[row[0]] = row }
