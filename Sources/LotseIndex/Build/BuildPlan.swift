@@ -14,7 +14,7 @@ struct PreviousIndex {
     var analyzerVersion: String?
 
     /// The previous index's articles by relative path, or nil when there is none or it is unreadable.
-    static func load(path: String, analyzerVersion: String?) -> PreviousIndex? {
+    static func load(path: String) -> PreviousIndex? {
         guard let queue = try? IndexStore.openReadOnly(path: path) else { return nil }
         defer { try? queue.close() }
         return try? queue.read { db -> PreviousIndex? in

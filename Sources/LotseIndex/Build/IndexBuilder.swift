@@ -26,7 +26,7 @@ public struct IndexBuilder: Sendable {
 
         let analyzerVersion = AnalyzerResources.empty.version
         // With --full (or another analyzer) nothing is kept, but the previous articles still count as updated or removed.
-        let existing = PreviousIndex.load(path: indexPath, analyzerVersion: configuration.full ? nil : analyzerVersion)
+        let existing = PreviousIndex.load(path: indexPath)
         let previous = existing?.analyzerVersion == analyzerVersion && !configuration.full ? existing : nil
         let (files, unreadable) = try SourceFile.scan(directory: configuration.articlesDirectory)
         let parsed = parseChanged(files, previous: previous)
@@ -89,8 +89,9 @@ public struct IndexBuilder: Sendable {
                 try db.inTransaction {
                     try insert(plan.parsed, db)
                     let vocabulary = try countVocabulary(db, analyzer: context.analyzer)
-                    context.resources = AnalyzerResources(compoundDictionary: vocabulary.compoundDictionary)
-                    try writeStatistics(vocabulary, db)
+                    let compounds = vocabulary.compoundDictionary
+                    context.resources = AnalyzerResources(compoundDictionary: compounds)
+                    try writeStatistics(vocabulary, compounds: compounds, db)
                     try indexText(db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count)
                     return .commit
@@ -147,14 +148,14 @@ public struct IndexBuilder: Sendable {
         return vocabulary
     }
 
-    private func writeStatistics(_ vocabulary: Vocabulary, _ db: Database) throws {
+    private func writeStatistics(_ vocabulary: Vocabulary, compounds dictionary: [String: Int], _ db: Database) throws {
         let terms = try db.makeStatement(sql: "INSERT INTO terms(term, df, cf) VALUES (?, ?, ?)")
         for (term, counts) in vocabulary.terms {
             try terms.execute(arguments: [term, counts.documents, counts.occurrences])
         }
         try db.execute(sql: "CREATE TABLE compounds(word TEXT PRIMARY KEY, frequency INTEGER NOT NULL) WITHOUT ROWID")
         let compounds = try db.makeStatement(sql: "INSERT INTO compounds(word, frequency) VALUES (?, ?)")
-        for (word, frequency) in vocabulary.compoundDictionary {
+        for (word, frequency) in dictionary {
             try compounds.execute(arguments: [word, frequency])
         }
     }

@@ -18,9 +18,9 @@ struct Concept: Equatable {
     var idf = 1.0
 }
 
-/// How a query is interpreted: short search, as-you-type, or a whole ticket draft.
+/// How a query is ranked: a short search (AND first, relaxed to OR) or a whole ticket draft (OR, coverage).
+/// An unfinished last word is handled by the planner in either mode (vocabulary completions).
 public enum QueryMode: String, Sendable, Equatable {
     case short
-    case asYouType
     case draft
 }
