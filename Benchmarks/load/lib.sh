@@ -233,3 +233,13 @@ parse_corpus_args() {
     esac
   done
 }
+
+# Common start of a run: cleanup traps, the lotse binary, ARTICLES for CORPUS, a work dir and INDEX in it.
+prepare_run() {
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  ensure_binary
+  ARTICLES="$(corpus_dir "$CORPUS")"
+  make_workdir
+  INDEX="$WORK/index.sqlite"
+}

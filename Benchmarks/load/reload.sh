@@ -20,13 +20,7 @@ RELOAD_COUNT="${RELOAD_COUNT:-10}"
 RELOAD_INTERVAL="${RELOAD_INTERVAL:-2}"  # whole seconds
 [[ "$RELOAD_INTERVAL" =~ ^[0-9]+$ && "$RELOAD_COUNT" =~ ^[0-9]+$ ]] || die "RELOAD_INTERVAL and RELOAD_COUNT must be whole numbers"
 
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ensure_binary
-ARTICLES="$(corpus_dir "$CORPUS")"
-make_workdir
-INDEX="$WORK/index.sqlite"
+prepare_run
 
 log "indexing $ARTICLES"
 index_corpus "$ARTICLES" "$INDEX" > "$WORK/index-0.log" 2>&1 || { cat "$WORK/index-0.log" >&2; die "lotse index failed"; }

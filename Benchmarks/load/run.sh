@@ -21,13 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 HELP_LINES=20 parse_corpus_args "$@"
 WRK_DURATION="${WRK_DURATION:-20s}"
 
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ensure_binary
-ARTICLES="$(corpus_dir "$CORPUS")"
-make_workdir
-INDEX="$WORK/index.sqlite"
+prepare_run
 
 log "indexing $ARTICLES"
 started_ns=$(date +%s%N)
