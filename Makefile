@@ -4,7 +4,7 @@ APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
 
-.PHONY: deps build index run test bench clean
+.PHONY: deps build index run test bench fuzz-build fuzz-smoke fuzz clean
 
 ## Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -28,9 +28,22 @@ run: index
 
 test: deps
 	$(SWIFT) test --disable-xctest
+	$(MAKE) fuzz-smoke
+
+## libFuzzer + AddressSanitizer builds of the analyzer and query targets (Fuzz/, its own package).
+FUZZ_BUILD_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build $(FUZZ_BUILD_FLAGS)
+
+## The short run `make test` includes (30 s per target); `make fuzz` runs 10 minutes per target.
+fuzz-smoke: fuzz-build
+	Fuzz/run.sh 30
+
+fuzz: fuzz-build
+	Fuzz/run.sh $${FUZZ_SECONDS:-600}
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
-	rm -rf .build .lotse
+	rm -rf .build .lotse Fuzz/.build .fuzz-corpus .fuzz-crashes
