@@ -1,20 +1,32 @@
 # Lotse: `make run` and `make test` are the two commands a fresh Debian 12 machine with Swift 6 needs.
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+## What the system tests need beyond the build (Python for the abuse test and schemathesis).
+TEST_APT_PACKAGES := python3 python3-venv
+SCHEMATHESIS := schemathesis==4.32.5
+VENV := .venv-test
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
 
-.PHONY: deps build index run test bench fuzz-build fuzz-smoke fuzz clean
+.PHONY: deps test-deps build index run test system-test bench fuzz-build fuzz-smoke fuzz clean
 
 ## Installs the Debian packages that are missing (nothing when all are there).
-deps:
-	@missing=""; for package in $(APT_PACKAGES); do \
+define apt_install
+	@missing=""; for package in $(1); do \
 		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+test-deps: deps
+	$(call apt_install,$(TEST_APT_PACKAGES))
+	@[ -x $(VENV)/bin/schemathesis ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(SCHEMATHESIS); }
 
 build: deps
 	$(SWIFT) build -c release --product lotse
@@ -26,9 +38,15 @@ index: build
 run: index
 	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080
 
-test: deps
+test: test-deps
 	$(SWIFT) test --disable-xctest
-	$(MAKE) fuzz-smoke
+	$(MAKE) fuzz-smoke system-test
+
+## Hostile requests and schemathesis against a running `lotse serve` (debug build).
+system-test: test-deps
+	$(SWIFT) build --product lotse
+	python3 Tests/system/abuse_test.py --binary .build/debug/lotse
+	$(VENV)/bin/python Tests/system/schema_test.py --binary .build/debug/lotse --schemathesis $(VENV)/bin/schemathesis
 
 ## libFuzzer + AddressSanitizer builds of the analyzer and query targets (Fuzz/, its own package).
 FUZZ_BUILD_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
@@ -46,4 +64,4 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
-	rm -rf .build .lotse Fuzz/.build .fuzz-corpus .fuzz-crashes
+	rm -rf .build .lotse Fuzz/.build .fuzz-corpus .fuzz-crashes $(VENV)

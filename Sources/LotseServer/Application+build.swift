@@ -33,20 +33,3 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         services: [IndexReloadService(holder: holder, interval: configuration.reloadInterval, logger: logger)],
         logger: logger)
 }
-
-/// 405 with `Allow` for the methods a known path does not take (the router alone would say 404).
-enum MethodNotAllowed {
-    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
-
-    static func register(on router: Router<LotseRequestContext>, routes: [(String, [HTTPRequest.Method])]) {
-        for (path, allowed) in routes {
-            for method in methods where !allowed.contains(method) {
-                router.on(RouterPath(path), method: method) { _, _ -> Response in
-                    var error = APIError(.methodNotAllowed, code: "method_not_allowed", message: "use \(allowed.map(\.rawValue).joined(separator: ", "))")
-                    error.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
-                    throw error
-                }
-            }
-        }
-    }
-}

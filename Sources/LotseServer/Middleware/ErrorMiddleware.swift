@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns every failure into the JSON error shape: Hummingbird's own errors (404, 413, bad JSON) are re-rendered,
 /// anything unexpected becomes a logged 500 without details.
@@ -13,6 +14,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try translate(error).response(from: request, context: context)
+        } catch is HTTPParserError {
+            // A body that breaks HTTP framing (bad chunk sizes) surfaces only when a route reads it.
+            return try APIError(.badRequest, code: "malformed_request", message: "the request is not valid HTTP/1.1")
+                .response(from: request, context: context)
         } catch is DecodingError {
             return try APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON for this endpoint")
                 .response(from: request, context: context)

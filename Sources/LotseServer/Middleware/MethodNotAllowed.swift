@@ -1,0 +1,38 @@
+import Hummingbird
+
+/// 405 with `Allow` for any method a known path does not take (the router alone would say 404), including
+/// methods nobody lists in advance (TRACE, QUERY, …).
+enum MethodNotAllowed {
+    static func register(on router: Router<LotseRequestContext>, routes: [(String, [HTTPRequest.Method])]) {
+        router.middlewares.add(Middleware(routes: routes.map { (Self.segments($0.0), $0.1) }))
+    }
+
+    static func segments(_ path: String) -> [Substring] {
+        path.split(separator: "/")
+    }
+
+    struct Middleware: RouterMiddleware {
+        typealias Context = LotseRequestContext
+        let routes: [([Substring], [HTTPRequest.Method])]
+
+        func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+            do {
+                return try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound {
+                // Only the router's own 404 (no route for this method); a handler's "no such article" is an APIError.
+                let path = MethodNotAllowed.segments(request.uri.path)
+                guard let allowed = routes.first(where: { matches(path, $0.0) })?.1, !allowed.contains(request.method) else {
+                    throw error
+                }
+                let names = allowed.map(\.rawValue).joined(separator: ", ")
+                var notAllowed = APIError(.methodNotAllowed, code: "method_not_allowed", message: "use \(names)")
+                notAllowed.headers[.allow] = names
+                throw notAllowed
+            }
+        }
+
+        private func matches(_ path: [Substring], _ pattern: [Substring]) -> Bool {
+            path.count == pattern.count && zip(path, pattern).allSatisfy { $1.hasPrefix("{") || $0 == $1 }
+        }
+    }
+}
