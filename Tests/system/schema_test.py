@@ -5,6 +5,7 @@ Usage (from the repo root, with schemathesis installed by `make system-test`):
   schema_test.py --binary .build/debug/lotse --schemathesis .venv-test/bin/schemathesis [--examples 50]
 """
 import argparse
+import os
 import subprocess
 import sys
 
@@ -15,12 +16,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--schemathesis", required=True)
-    parser.add_argument("--examples", type=int, default=50, help="test cases per operation and phase")
+    parser.add_argument("--examples", type=int, default=100, help="test cases per operation and phase")
     parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     admin_token = "schema-test-token"
     with LotseServer(arguments.binary, "--rate-limit", "0", environment={"LOTSE_ADMIN_TOKEN": admin_token}) as server:
-        command = [arguments.schemathesis, "run", server.base + "/openapi.yaml", "--url", server.base,
+        config = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemathesis.toml")
+        command = [arguments.schemathesis, "--config-file", config, "run", server.base + "/openapi.yaml", "--url", server.base,
                    "--checks", "all", "--max-examples", str(arguments.examples), "--seed", str(arguments.seed),
                    "--workers", "2", "--header", f"Authorization: Bearer {admin_token}", "--no-color"]
         result = subprocess.run(command)
