@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LotseIndex
 import LotseSearch
 import Synchronization
 
@@ -20,6 +21,7 @@ public final class IndexHolder: Sendable {
         self.path = path
         self.connections = connections
         let identity = FileIdentity(path: path)
+        try IndexStore.verify(path: path)
         state = Mutex(State(engine: try SearchEngine(indexPath: path, connectionCount: connections), identity: identity))
     }
 
@@ -33,6 +35,7 @@ public final class IndexHolder: Sendable {
         let identity = FileIdentity(path: path)
         guard let identity, identity != state.withLock({ $0.identity }) else { return false }
         do {
+            try IndexStore.verify(path: path)
             let engine = try SearchEngine(indexPath: path, connectionCount: connections)
             state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil) }
             logger.info("index reloaded", metadata: ["articles": "\(engine.articleCount)", "analyzer": "\(engine.analyzerVersion)"])

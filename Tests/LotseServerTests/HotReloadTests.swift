@@ -69,4 +69,34 @@ import Testing
             }
         }
     }
+
+    /// A valid index cut in half (a copy that stopped midway) is refused; a good one afterwards is picked up.
+    @Test func truncatedIndexIsRefusedAndAGoodOneRecovers() async throws {
+        let fixture = try ServerFixture()
+        let index = fixture.workspace.indexPath
+        try await fixture.test { client in
+            let copy = fixture.workspace.directory.path("copy.sqlite")
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: index))
+            let original = bytes
+            bytes.removeLast(bytes.count / 2)
+            try bytes.write(to: URL(fileURLWithPath: copy))
+            _ = rename(copy, index)
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "kundennummer")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.json["status"] as? String == "degraded")
+                #expect((response.json["indexError"] as? String)?.contains("damaged") == true)
+            }
+            try original.write(to: URL(fileURLWithPath: copy))
+            _ = rename(copy, index)
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.json["status"] as? String == "ok")
+                #expect(response.json["indexError"] == nil)
+            }
+        }
+    }
 }

@@ -37,6 +37,20 @@ public enum IndexStore {
         return (queue, context)
     }
 
+    /// Reads every page of the file (`PRAGMA quick_check`): a truncated or half-copied index fails here instead of
+    /// in the middle of a search.
+    public static func verify(path: String) throws {
+        let problems: [String]
+        do {
+            problems = try openReadOnly(path: path).read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        } catch let error as DatabaseError {
+            throw IndexError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+        guard problems == ["ok"] else {
+            throw IndexError.damaged(path: path, detail: problems.prefix(3).joined(separator: "; "))
+        }
+    }
+
     static func checkSchema(_ db: Database, path: String) throws {
         guard try db.tableExists("articles"), try db.tableExists("meta"), try db.tableExists("terms") else {
             throw IndexError.notAnIndex(path: path)
@@ -55,6 +69,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case rejectedArticles([ArticleParseError])
     case articlesDirectoryMissing(path: String)
     case locked(path: String)
+    case damaged(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -64,6 +79,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
             "\(errors.count) article file(s) rejected, index left unchanged:\n" + errors.map { "  \($0)" }.joined(separator: "\n")
         case .articlesDirectoryMissing(let path): "articles directory \(path) does not exist"
         case .locked(let path): "another `lotse index` is building \(path)"
+        case .damaged(let path, let detail): "\(path) is damaged (\(detail)): rebuild it with `lotse index --full`"
         }
     }
 }
