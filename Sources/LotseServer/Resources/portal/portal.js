@@ -125,7 +125,11 @@
   function showArticle(prefix, article) {
     $(`${prefix}-title`).textContent = article.title;
     $(`${prefix}-category`).textContent = article.category;
-    $(`${prefix}-body`).innerHTML = article.html;
+    const body = $(`${prefix}-body`);
+    body.innerHTML = article.html;
+    body.scrollTop = 0;
+    // The title is already shown above the body.
+    if (body.firstElementChild?.tagName === 'H1') body.firstElementChild.remove();
   }
 
   // MARK: Help center: search, categories, article view with feedback
