@@ -349,6 +349,8 @@ def step_invalid_ticket(portal):
     portal.type_slowly("description", "Die Rechnung für Oktober wurde zweimal abgebucht. Bitte erstatten Sie den Betrag.")
     portal.element("ticket-submit").click()
     portal.wait_until(lambda: portal.visible("form-summary"), "no error summary after submitting an invalid ticket")
+    check(portal.driver.find_elements(By.CSS_SELECTOR, ".field-error"),
+          f"the server gave no field errors: {portal.element('form-summary').text!r}")
     for field_id in ["email", "name", "consent"]:
         check(field_error(portal, field_id), f"the error for {field_id} is empty")
     for field_id in ["subject", "description", "company"]:
