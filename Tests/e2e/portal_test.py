@@ -302,6 +302,42 @@ def step_keyboard_navigation(portal):
     check(portal.active_id() == f"suggestion:{first}", f"after 'Nein' focus is on {portal.active_id()}")
 
 
+# Holds back the page's first suggestion request, ignoring its abort signal, until the test releases it, and
+# records whether the page aborted it meanwhile: its late answer must not replace the newer suggestions.
+HOLD_FIRST_SUGGESTION = """
+let release;
+const released = new Promise((resolve) => { release = resolve; });
+window.lotseProbe = { calls: 0, staleAborted: null, staleAnswered: false, release };
+const original = window.fetch;
+window.fetch = (url, init) => {
+  if (!String(url).endsWith('/api/v1/suggest') || window.lotseProbe.calls++ > 0) return original(url, init);
+  const signal = init.signal;
+  return released
+    .then(() => original(url, { ...init, signal: undefined }))
+    .then((response) => {
+      window.lotseProbe.staleAborted = signal.aborted;
+      setTimeout(() => { window.lotseProbe.staleAnswered = true; }, 300);
+      return response;
+    });
+};
+"""
+
+
+def step_stale_suggestions_are_discarded(portal):
+    """A superseded suggestion request is aborted, and its late answer never replaces newer suggestions."""
+    portal.driver.execute_script(HOLD_FIRST_SUGGESTION)
+    portal.type_slowly("subject", "Rechnungskopie")
+    portal.wait_until(lambda: portal.driver.execute_script("return window.lotseProbe.calls") >= 1, "no suggestion request")
+    portal.type_slowly("subject", Keys.BACKSPACE * len("Rechnungskopie") + DRAFT_SUBJECT)
+    portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+    newer = portal.result_ids("suggestion-list")
+    portal.driver.execute_script("window.lotseProbe.release()")
+    portal.wait_until(lambda: portal.driver.execute_script("return window.lotseProbe.staleAnswered"), "the held-back request never finished")
+    check(portal.driver.execute_script("return window.lotseProbe.staleAborted") is True, "the superseded request was not aborted")
+    check(portal.result_ids("suggestion-list") == newer,
+          f"the late answer replaced the suggestions: {newer} became {portal.result_ids('suggestion-list')}")
+
+
 def step_markup_in_snippets_is_text(portal):
     """An article whose text looks like <script>/<img onerror> shows that text in the snippet; nothing runs."""
     portal.type_slowly("search-input", "Skriptwarnung Editor")
@@ -433,6 +469,7 @@ def main():
         ("article feedback", step_article_feedback),
         ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
         ("keyboard navigation of suggestions", step_keyboard_navigation),
+        ("stale suggestions are discarded", step_stale_suggestions_are_discarded),
         ("markup in snippets is text", step_markup_in_snippets_is_text),
         ("deflection", step_deflection),
         ("invalid ticket", step_invalid_ticket),
