@@ -1,14 +1,16 @@
 # Lotse: `make run` and `make test` are the two commands a fresh Debian 12 machine with Swift 6 needs.
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-## What the system tests need beyond the build (Python for the abuse test and schemathesis).
-TEST_APT_PACKAGES := python3 python3-venv
+## What the system tests need beyond the build: Python for the abuse test and schemathesis, Debian's Chromium
+## and Selenium for the portal's browser test (Debian's Python, not the virtualenv's).
+TEST_APT_PACKAGES := python3 python3-venv chromium chromium-driver python3-selenium
 SCHEMATHESIS := schemathesis==4.32.5
 VENV := .venv-test
+E2E_PYTHON ?= /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
 
-.PHONY: deps test-deps build index run test system-test bench fuzz-build fuzz-smoke fuzz clean
+.PHONY: deps test-deps build index run test system-test e2e bench fuzz-build fuzz-smoke fuzz clean
 
 ## Installs the Debian packages that are missing (nothing when all are there).
 define apt_install
@@ -40,7 +42,7 @@ run: index
 
 test: test-deps
 	$(SWIFT) test --disable-xctest
-	$(MAKE) fuzz-smoke system-test
+	$(MAKE) fuzz-smoke system-test e2e
 
 ## Hostile requests and schemathesis against a running `lotse serve` (debug build).
 system-test: test-deps
@@ -59,6 +61,11 @@ fuzz-smoke: fuzz-build
 
 fuzz: fuzz-build
 	Fuzz/run.sh $${FUZZ_SECONDS:-600}
+
+## The portal in headless Chromium against the debug `lotse serve`; saves docs/portal.png.
+e2e: test-deps
+	$(SWIFT) build --product lotse
+	$(E2E_PYTHON) Tests/e2e/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/openapi.yaml")]),
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/portal")]),
         .executableTarget(
             name: "lotse",
             dependencies: [

@@ -22,6 +22,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
+    PortalRoutes().register(on: router)
     MethodNotAllowed.register(on: router, routes: [
         ("/api/v1/search", [.get]), ("/api/v1/suggest", [.post]), ("/api/v1/articles/{id}", [.get]),
         ("/api/v1/categories", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]),

@@ -330,6 +330,7 @@ enum OpenAPISamples {
             OpenAPISampleRequest(method: .get, uri: "/api/v1/search?q=kundennummer"),
             OpenAPISampleRequest(method: .get, uri: "/api/v1/search?q=Passwort%20vergessen&limit=3&lang=de&category=Konto%20%26%20Anmeldung"),
             OpenAPISampleRequest(method: .get, uri: "/api/v1/search?q=invoice&lang=EN&limit=50"),
+            OpenAPISampleRequest(method: .get, uri: "/api/v1/search?q=&category=Konto%20%26%20Anmeldung&limit=50"),
         ],
         "POST /api/v1/suggest": [
             .json("/api/v1/suggest", #"{"subject":"Kundennummer","description":"Hallo, wo finde ich meine Kundennummer? Danke","lang":"de","limit":5,"session":"a1b2"}"#),
@@ -343,12 +344,15 @@ enum OpenAPISamples {
         "GET /healthz": [OpenAPISampleRequest(method: .get, uri: "/healthz")],
         "GET /metrics": [OpenAPISampleRequest(method: .get, uri: "/metrics")],
         "GET /openapi.yaml": [OpenAPISampleRequest(method: .get, uri: "/openapi.yaml")],
+        "GET /": [OpenAPISampleRequest(method: .get, uri: "/")],
+        "GET /portal/{file}": [OpenAPISampleRequest(method: .get, uri: "/portal/portal.js"),
+                               OpenAPISampleRequest(method: .get, uri: "/portal/portal.css")],
     ]
 
     /// Values for path parameters.
-    static let pathValues = ["id": "kundennummer"]
+    static let pathValues = ["id": "kundennummer", "file": "portal.js"]
 
-    static let unknownPaths = ["/", "/api", "/api/v1", "/api/v1/articles", "/api/v1/search/extra", "/api/v2/search", "/openapi.json", "/health"]
+    static let unknownPaths = ["/portal", "/portal/", "/index.html", "/api", "/api/v1", "/api/v1/articles", "/api/v1/search/extra", "/api/v2/search", "/openapi.json", "/health"]
 
     /// A request for `path` (a template) with `method`: the success sample for documented operations, else a bare request.
     static func request(for path: String, method: String) -> OpenAPISampleRequest {
@@ -404,6 +408,9 @@ enum OpenAPISamples {
 
             OpenAPIErrorSample(operation: article, status: 404, request: get("/api/v1/articles/gibt-es-nicht"), code: "not_found", fields: nil, why: "unknown id"),
             OpenAPIErrorSample(operation: article, status: 404, request: get("/api/v1/articles/" + String(repeating: "k", count: 201)), code: "not_found", fields: nil, why: "id longer than 200 characters"),
+
+            OpenAPIErrorSample(operation: "GET /portal/{file}", status: 404, request: get("/portal/gibt-es-nicht.js"), code: "not_found", fields: nil, why: "unknown file"),
+            OpenAPIErrorSample(operation: "GET /portal/{file}", status: 404, request: get("/portal/..%2FPackage.swift"), code: "not_found", fields: nil, why: "path outside the folder"),
         ]
         // 405 on every documented path (DELETE is taken by none; POST where the path takes GET, GET where it takes POST).
         let operations: [(operation: String, uri: String, others: [HTTPRequest.Method])] = [
@@ -414,6 +421,8 @@ enum OpenAPISamples {
             ("GET /healthz", "/healthz", [.delete, .post]),
             ("GET /metrics", "/metrics", [.delete]),
             ("GET /openapi.yaml", "/openapi.yaml", [.delete]),
+            ("GET /", "/", [.delete, .post]),
+            ("GET /portal/{file}", "/portal/portal.js", [.delete, .put]),
         ]
         for (operation, uri, methods) in operations {
             for method in methods {

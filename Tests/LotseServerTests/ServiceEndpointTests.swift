@@ -16,7 +16,8 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/api/v1/articles/gibt-es-nicht", "/api/v1/articles/..%2F..%2Fetc%2Fpasswd", "/api/v1/articles/%00", "/nirgends"])
+    @Test(arguments: ["/api/v1/articles/gibt-es-nicht", "/api/v1/articles/..%2F..%2Fetc%2Fpasswd", "/api/v1/articles/%00", "/nirgends",
+                      "/portal/gibt-es-nicht.css", "/portal/..%2FPackage.swift", "/portal/openapi.yaml"])
     func unknownResourcesAre404(uri: String) async throws {
         try await ServerFixture().test { client in
             try await client.execute(uri: uri, method: .get) { response in

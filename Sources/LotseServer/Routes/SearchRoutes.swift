@@ -42,6 +42,11 @@ struct SearchRoutes {
             language: try Self.language(parameters["lang"]) { .badRequest(field: "lang", $0) },
             category: parameters["category"])
         let started = ContinuousClock.now
+        // A blank query within a category browses it (the portal's category list).
+        if let category = options.category, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let results = try await holder.engine.articles(inCategory: category, options: options)
+            return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
+        }
         let results = try await holder.engine.search(query, options: options)
         metrics.recordSuggestion(endpoint: "search", hit: !results.isEmpty)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))

@@ -1,0 +1,542 @@
+// Lotse portal: help-center search, categories, articles, and the ticket form with live suggestions.
+// Plain JavaScript, no build step. Only article HTML (rendered and sanitised by `lotse index`, and run under a
+// strict Content-Security-Policy) is inserted as HTML; snippets keep only their <mark> elements; everything
+// else from the API is inserted as text.
+'use strict';
+
+(() => {
+  const LIVE_DELAY_MS = 200;
+  const SEND_ATTEMPTS = 3;
+  const SUGGESTION_COUNT = 5;
+  const $ = (id) => document.getElementById(id);
+
+  /** A random UUID; `crypto.randomUUID` exists only in secure contexts (https or loopback). */
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  /** One id per page load: the server remembers which articles it suggested to this visitor. */
+  const session = uuid();
+
+  /** Calls the API; resolves with the status and the parsed JSON body (null if none), rejects on network errors. */
+  async function api(path, { method = 'GET', json, body, headers = {}, signal } = {}) {
+    const init = { method, headers: { Accept: 'application/json', ...headers }, signal };
+    if (json !== undefined) {
+      init.body = JSON.stringify(json);
+      init.headers['Content-Type'] = 'application/json';
+    } else if (body !== undefined) {
+      init.body = body;
+    }
+    const response = await fetch(path, init);
+    const data = await response.json().catch(() => null);
+    return { status: response.status, data };
+  }
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /**
+   * Debounced live requests: `trigger()` runs `load(signal)` after `delay` ms of quiet. Starting a request aborts
+   * the one still running, and an answer is rendered only if no newer request was started meanwhile.
+   * `load` may return null (nothing to ask); `render(answer)` gets null then, and also when the request failed.
+   */
+  function liveQuery(load, render) {
+    let timer = 0;
+    let controller = null;
+    let sequence = 0;
+    return (delay = LIVE_DELAY_MS) => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        controller?.abort();
+        controller = new AbortController();
+        const current = ++sequence;
+        let answer = null;
+        try {
+          answer = await load(controller.signal);
+        } catch (error) {
+          if (error.name === 'AbortError') return;
+        }
+        if (current === sequence) render(answer);
+      }, delay);
+    };
+  }
+
+  /** Appends a snippet as text, keeping only its <mark> highlights (the snippet is escaped HTML). */
+  function appendHighlighted(element, snippet) {
+    const parsed = new DOMParser().parseFromString(`<body>${snippet}`, 'text/html');
+    for (const node of parsed.body.childNodes) {
+      if (node.nodeName === 'MARK') {
+        const mark = document.createElement('mark');
+        mark.textContent = node.textContent;
+        element.append(mark);
+      } else {
+        element.append(document.createTextNode(node.textContent));
+      }
+    }
+  }
+
+  function span(className, text) {
+    const element = document.createElement('span');
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  /** One search result or suggestion: a single button with title, snippet and category. */
+  function resultItem(result) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'result';
+    button.dataset.id = result.id;
+    button.append(span('result-title', result.title));
+    if (result.snippet) {
+      const snippet = span('snippet', '');
+      appendHighlighted(snippet, result.snippet);
+      button.append(snippet);
+    }
+    button.append(span('category', result.category));
+    const item = document.createElement('li');
+    item.append(button);
+    return item;
+  }
+
+  function renderResults(list, results) {
+    list.replaceChildren(...results.map(resultItem));
+  }
+
+  function onResultClick(list, open) {
+    list.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-id]');
+      if (button) open(button.dataset.id, button);
+    });
+  }
+
+  async function loadArticle(id) {
+    const answer = await api(`/api/v1/articles/${encodeURIComponent(id)}`);
+    if (answer.status !== 200 || !answer.data) throw new Error(`article ${id}: ${answer.status}`);
+    return answer.data;
+  }
+
+  /** Fills `PREFIX-title`, `PREFIX-category` and `PREFIX-body`; the body is the article's sanitised HTML. */
+  function showArticle(prefix, article) {
+    $(`${prefix}-title`).textContent = article.title;
+    $(`${prefix}-category`).textContent = article.category;
+    const body = $(`${prefix}-body`);
+    body.innerHTML = article.html;
+    body.scrollTop = 0;
+    // The title is already shown above the body.
+    if (body.firstElementChild?.tagName === 'H1') body.firstElementChild.remove();
+  }
+
+  // MARK: Help center: search, categories, article view with feedback
+
+  const searchInput = $('search-input');
+  const searchStatus = $('search-status');
+  const searchResults = $('search-results');
+  const searchLive = liveQuery(
+    (signal) => {
+      const q = searchInput.value.trim();
+      return q ? api(`/api/v1/search?${new URLSearchParams({ q, limit: '10' })}`, { signal }) : null;
+    },
+    (answer) => {
+      const results = answer?.status === 200 ? answer.data.results : [];
+      renderResults(searchResults, results);
+      if (!searchInput.value.trim()) searchStatus.textContent = '';
+      else if (answer?.status !== 200) searchStatus.textContent = 'Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.';
+      else if (results.length === 0) searchStatus.textContent = 'Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
+      else searchStatus.textContent = `${results.length} Artikel gefunden.`;
+    });
+  searchInput.addEventListener('input', () => searchLive());
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    searchLive(0);
+  });
+
+  const categoryList = $('category-list');
+  const categoryStatus = $('category-status');
+  const categoryResults = $('category-results');
+  let selectedCategory = null;
+  const categoryLive = liveQuery(
+    (signal) => api(`/api/v1/search?${new URLSearchParams({ q: '', category: selectedCategory, limit: '50' })}`, { signal }),
+    (answer) => {
+      const results = answer?.status === 200 ? answer.data.results : [];
+      renderResults(categoryResults, results);
+      categoryStatus.textContent = answer?.status === 200
+        ? `${results.length} Artikel in „${selectedCategory}“.`
+        : 'Die Kategorie konnte nicht geladen werden.';
+    });
+
+  async function loadCategories() {
+    const answer = await api('/api/v1/categories').catch(() => null);
+    if (answer?.status !== 200) {
+      categoryStatus.textContent = 'Die Kategorien konnten nicht geladen werden.';
+      return;
+    }
+    categoryList.replaceChildren(...answer.data.categories.map((category) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.category = category.name;
+      button.setAttribute('aria-pressed', 'false');
+      button.textContent = `${category.name} (${category.count})`;
+      const item = document.createElement('li');
+      item.append(button);
+      return item;
+    }));
+  }
+  categoryList.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-category]');
+    if (!button) return;
+    selectedCategory = button.dataset.category;
+    for (const other of categoryList.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === button));
+    categoryLive(0);
+  });
+
+  const articleView = $('article-view');
+  const feedbackStatus = $('feedback-status');
+  let articleId = null;
+  let articleOpener = null;
+
+  async function openArticle(id, opener) {
+    try {
+      showArticle('article', await loadArticle(id));
+    } catch {
+      searchStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
+      return;
+    }
+    articleId = id;
+    articleOpener = opener;
+    feedbackStatus.textContent = '';
+    for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = false;
+    articleView.hidden = false;
+    $('article-title').focus();
+  }
+  onResultClick(searchResults, openArticle);
+  onResultClick(categoryResults, openArticle);
+  $('article-close').addEventListener('click', () => {
+    articleView.hidden = true;
+    if (articleOpener?.isConnected) articleOpener.focus();
+  });
+
+  async function sendFeedback(helpful) {
+    const answer = await api(`/api/v1/articles/${encodeURIComponent(articleId)}/feedback`,
+      { method: 'POST', json: { helpful, session } }).catch(() => null);
+    if (answer?.status === 201) {
+      feedbackStatus.textContent = 'Danke für Ihre Rückmeldung!';
+      for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = true;
+    } else {
+      feedbackStatus.textContent = 'Ihre Rückmeldung konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.';
+    }
+  }
+  $('feedback-yes').addEventListener('click', () => sendFeedback(true));
+  $('feedback-no').addEventListener('click', () => sendFeedback(false));
+
+  // MARK: Ticket form: configuration, live suggestions, solution view, submission
+
+  const form = $('ticket-form');
+  const layout = $('ticket-layout');
+  const subject = $('subject');
+  const description = $('description');
+  const attachments = $('attachments');
+  const suggestionList = $('suggestion-list');
+  const solutionView = $('solution-view');
+  const summary = $('form-summary');
+  const submitButton = $('ticket-submit');
+  const submitStatus = $('submit-status');
+  let attachmentRules = { maxCount: 3, maxBytes: 5 * 1024 * 1024, types: [] };
+
+  /** Extra fields, topics and attachment limits come from the server; without them the form still works. */
+  async function loadTicketForm() {
+    const answer = await api('/api/v1/ticket-form').catch(() => null);
+    if (answer?.status !== 200 || !answer.data) return;
+    const { customFields = [], attachments: rules, categories = [] } = answer.data;
+    $('custom-fields').replaceChildren(...customFields.map(customField));
+    if (categories.length > 0) {
+      const select = $('category');
+      select.append(...categories.map((name) => new Option(name, name)));
+      $('category-field').hidden = false;
+    }
+    if (rules) {
+      attachmentRules = { ...attachmentRules, ...rules };
+      if (attachmentRules.types.length > 0) attachments.accept = attachmentRules.types.join(',');
+      $('attachments-hint').textContent =
+        `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
+    }
+  }
+
+  const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 });
+
+  function customField(field) {
+    const id = `custom-${field.name}`;
+    const wrapper = document.createElement('div');
+    wrapper.className = 'field';
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = field.label;
+    if (!field.required) label.append(' ', span('optional', '(optional)'));
+    const input = document.createElement('input');
+    input.id = id;
+    input.name = `customFields[${field.name}]`;
+    input.required = Boolean(field.required);
+    if (field.pattern) input.pattern = field.pattern;
+    wrapper.append(label, input);
+    if (field.hint) {
+      const hint = document.createElement('p');
+      hint.id = `${id}-hint`;
+      hint.className = 'hint';
+      hint.textContent = field.hint;
+      input.setAttribute('aria-describedby', hint.id);
+      wrapper.append(hint);
+    }
+    return wrapper;
+  }
+
+  const suggestLive = liveQuery(
+    (signal) => {
+      const draft = { subject: subject.value, description: description.value };
+      if (!draft.subject.trim() && !draft.description.trim()) return null;
+      return api('/api/v1/suggest', { method: 'POST', json: { ...draft, session, limit: SUGGESTION_COUNT }, signal });
+    },
+    (answer) => {
+      // A failed request leaves the previous suggestions; an empty draft clears them.
+      if (answer && answer.status !== 200) return;
+      const focusedId = suggestionList.contains(document.activeElement) ? document.activeElement.dataset.id : null;
+      renderResults(suggestionList, answer ? answer.data.results : []);
+      if (focusedId) (suggestionButton(focusedId) ?? suggestionButtons()[0] ?? suggestionOrigin).focus();
+    });
+  subject.addEventListener('input', () => suggestLive());
+  description.addEventListener('input', () => suggestLive());
+
+  const suggestionButtons = () => Array.from(suggestionList.querySelectorAll('button[data-id]'));
+  const suggestionButton = (id) => suggestionButtons().find((button) => button.dataset.id === id);
+  let suggestionOrigin = subject;
+
+  /** ArrowDown in subject or description moves into the suggestions (in the description only from its end). */
+  function enterSuggestions(event) {
+    if (event.key !== 'ArrowDown' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const field = event.currentTarget;
+    if (field === description && field.selectionEnd < field.value.length) return;
+    const first = suggestionButtons()[0];
+    if (!first) return;
+    event.preventDefault();
+    suggestionOrigin = field;
+    first.focus();
+  }
+  subject.addEventListener('keydown', enterSuggestions);
+  description.addEventListener('keydown', enterSuggestions);
+
+  suggestionList.addEventListener('keydown', (event) => {
+    const buttons = suggestionButtons();
+    const index = buttons.indexOf(document.activeElement);
+    if (index < 0) return;
+    if (event.key === 'ArrowDown') buttons[Math.min(index + 1, buttons.length - 1)].focus();
+    else if (event.key === 'ArrowUp') (index === 0 ? suggestionOrigin : buttons[index - 1]).focus();
+    else if (event.key === 'Escape') suggestionOrigin.focus();
+    else return; // Enter and Space activate the focused button natively.
+    event.preventDefault();
+  });
+
+  let solutionId = null;
+  let solutionOpener = null;
+
+  async function openSolution(id, opener) {
+    try {
+      showArticle('solution', await loadArticle(id));
+    } catch {
+      submitStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
+      return;
+    }
+    solutionId = id;
+    solutionOpener = opener;
+    layout.hidden = true;
+    solutionView.hidden = false;
+    $('solution-title').focus();
+  }
+  onResultClick(suggestionList, openSolution);
+
+  function backToForm(focusTarget) {
+    solutionView.hidden = true;
+    $('deflection-thanks').hidden = true;
+    $('ticket-done').hidden = true;
+    layout.hidden = false;
+    focusTarget.focus();
+  }
+
+  $('solution-no').addEventListener('click', () => backToForm(solutionOpener?.isConnected ? solutionOpener : subject));
+  $('solution-yes').addEventListener('click', async () => {
+    // The thanks are shown even if recording fails: the customer's problem is solved either way.
+    await api('/api/v1/deflections', {
+      method: 'POST',
+      json: { session, articleId: solutionId, subject: subject.value, description: description.value },
+    }).catch(() => null);
+    solutionView.hidden = true;
+    $('deflection-thanks').hidden = false;
+    $('deflection-title').focus();
+  });
+  $('deflection-back').addEventListener('click', () => backToForm(subject));
+
+  // Field errors: a message below the field, tied to it with aria-describedby and marked with aria-invalid.
+
+  function describedBy(input, id, present) {
+    const ids = new Set((input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    if (present) ids.add(id); else ids.delete(id);
+    if (ids.size > 0) input.setAttribute('aria-describedby', [...ids].join(' '));
+    else input.removeAttribute('aria-describedby');
+  }
+
+  function markInvalid(input, message) {
+    const id = `${input.id}-error`;
+    let error = $(id);
+    if (!error) {
+      error = document.createElement('p');
+      error.id = id;
+      error.className = 'field-error';
+      input.closest('.field').append(error);
+    }
+    error.textContent = message || 'Bitte prüfen Sie diese Angabe.';
+    error.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+    describedBy(input, id, true);
+  }
+
+  function clearInvalid(input) {
+    const error = $(`${input.id}-error`);
+    if (error) error.hidden = true;
+    input.removeAttribute('aria-invalid');
+    describedBy(input, `${input.id}-error`, false);
+  }
+
+  /** The input an error key names: a form field, or a custom field as `customFields[NAME]`, `customFields.NAME` or `NAME`. */
+  function fieldFor(key) {
+    const custom = /^customFields(?:\[(.+)\]|\.(.+))$/.exec(key);
+    if (custom) return $(`custom-${custom[1] ?? custom[2]}`);
+    const element = form.elements.namedItem(key);
+    return element instanceof HTMLElement && element.id ? element : $(`custom-${key}`);
+  }
+
+  function showSummary(lines) {
+    summary.replaceChildren(...lines.map((line) => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = line;
+      return paragraph;
+    }));
+    summary.hidden = false;
+  }
+
+  function clearErrors() {
+    summary.hidden = true;
+    summary.replaceChildren();
+    for (const input of form.querySelectorAll('[aria-invalid]')) clearInvalid(input);
+  }
+
+  function showFieldErrors(fields) {
+    const unplaced = [];
+    let first = null;
+    for (const [key, message] of Object.entries(fields)) {
+      const input = fieldFor(key);
+      if (!input) {
+        unplaced.push(message);
+        continue;
+      }
+      markInvalid(input, message);
+      first ??= input;
+    }
+    showSummary(['Bitte prüfen Sie die markierten Angaben.', ...unplaced]);
+    (first ?? summary).focus();
+  }
+
+  form.addEventListener('input', (event) => {
+    if (event.target.hasAttribute('aria-invalid')) clearInvalid(event.target);
+  });
+
+  attachments.addEventListener('change', () => {
+    const files = Array.from(attachments.files);
+    const tooLarge = files.find((file) => file.size > attachmentRules.maxBytes);
+    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type));
+    if (files.length > attachmentRules.maxCount) markInvalid(attachments, `Bitte höchstens ${attachmentRules.maxCount} Dateien anhängen.`);
+    else if (tooLarge) markInvalid(attachments, `„${tooLarge.name}“ ist größer als ${megabytes(attachmentRules.maxBytes)} MB.`);
+    else if (wrongType) markInvalid(attachments, `„${wrongType.name}“ hat einen nicht erlaubten Dateityp.`);
+    else clearInvalid(attachments);
+  });
+
+  /** The ticket as multipart/form-data with the contract's part names. */
+  function ticketData() {
+    const data = new FormData();
+    for (const name of ['email', 'name', 'subject', 'description']) data.append(name, form.elements[name].value.trim());
+    for (const name of ['company', 'customerNumber', 'category']) {
+      const value = form.elements[name].value.trim();
+      if (value) data.append(name, value);
+    }
+    data.append('consent', String($('consent').checked));
+    if ($('urgent').checked) data.append('urgent', 'true');
+    data.append('session', session);
+    for (const input of $('custom-fields').querySelectorAll('input')) {
+      if (input.value.trim()) data.append(input.name, input.value.trim());
+    }
+    for (const file of attachments.files) data.append('attachments', file, file.name);
+    return data;
+  }
+
+  /** Sends with the same Idempotency-Key on every attempt, so a retry after a lost answer creates no duplicate. */
+  async function sendTicket(body, key) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await api('/api/v1/tickets', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+      } catch (error) {
+        if (attempt >= SEND_ATTEMPTS) throw error;
+        await sleep(attempt * 1000);
+      }
+    }
+  }
+
+  // The key of a submission that got no answer: the next submit reuses it instead of risking a second ticket.
+  let unansweredKey = null;
+  let submitting = false;
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (submitting) return;
+    submitting = true;
+    submitButton.disabled = true;
+    clearErrors();
+    submitStatus.textContent = 'Ihre Anfrage wird gesendet …';
+    const key = unansweredKey ?? uuid();
+    try {
+      const answer = await sendTicket(ticketData(), key);
+      unansweredKey = null;
+      submitStatus.textContent = '';
+      if (answer.status === 201 && answer.data?.id) showTicketDone(answer.data.id);
+      else if (answer.status === 422 && answer.data?.error?.fields) showFieldErrors(answer.data.error.fields);
+      else if (answer.status === 413) showFieldErrors({ attachments: 'Die Anhänge sind zu groß. Bitte verkleinern oder entfernen Sie Dateien.' });
+      else if (answer.status === 429) showSummary(['Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in einer Minute noch einmal.']);
+      else showSummary([`Die Anfrage konnte nicht gesendet werden (Fehler ${answer.status}). Bitte versuchen Sie es später noch einmal.`]);
+    } catch {
+      unansweredKey = key;
+      submitStatus.textContent = '';
+      showSummary(['Keine Verbindung zum Server. Bitte senden Sie die Anfrage noch einmal; sie wird dabei nicht doppelt angelegt.']);
+    } finally {
+      submitting = false;
+      submitButton.disabled = false;
+    }
+  });
+
+  function showTicketDone(id) {
+    $('ticket-number').textContent = id;
+    layout.hidden = true;
+    $('ticket-done').hidden = false;
+    $('ticket-done-title').focus();
+  }
+
+  $('ticket-new').addEventListener('click', () => {
+    form.reset();
+    clearErrors();
+    renderResults(suggestionList, []);
+    backToForm(subject);
+  });
+
+  loadCategories();
+  loadTicketForm();
+})();

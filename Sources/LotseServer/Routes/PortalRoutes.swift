@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The customer portal: `GET /` is its page, `GET /portal/{file}` its script and style sheet. The files are
+/// resources of this target, read once at start-up; the page needs no build step and loads nothing external.
+struct PortalRoutes {
+    struct Asset: Sendable {
+        var contentType: String
+        var bytes: ByteBuffer
+    }
+
+    static let contentTypes = ["html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
+                               "js": "text/javascript; charset=utf-8"]
+
+    /// Every file of `Resources/portal` with a known type, by name.
+    static let assets: [String: Asset] = {
+        guard let folder = Bundle.module.url(forResource: "portal", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var assets: [String: Asset] = [:]
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            guard let type = contentTypes[url.pathExtension], let data = try? Data(contentsOf: url) else { continue }
+            assets[name] = Asset(contentType: type, bytes: ByteBuffer(bytes: data))
+        }
+        return assets
+    }()
+
+    /// Only our own files may run or style the page (no inline script or style, no other origin), so article
+    /// HTML that got past the index-time sanitiser still cannot execute anything.
+    static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+    func register(on router: Router<LotseRequestContext>) {
+        router.get("/") { _, _ in try Self.response(for: "index.html") }
+        router.get("/portal/{file}") { _, context in try Self.response(for: context.parameters.require("file")) }
+        MethodNotAllowed.register(on: router, routes: [("/", [.get]), ("/portal/{file}", [.get])])
+    }
+
+    static func response(for name: String) throws -> Response {
+        guard let asset = assets[name] else { throw APIError.notFound }
+        let headers: HTTPFields = [
+            .contentType: asset.contentType,
+            // The file names carry no version: browsers revalidate so a new release is seen at once.
+            .cacheControl: "no-cache",
+            HTTPField.Name("Content-Security-Policy")!: contentSecurityPolicy,
+            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            HTTPField.Name("Referrer-Policy")!: "same-origin",
+        ]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: asset.bytes))
+    }
+}

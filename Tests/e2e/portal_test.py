@@ -1,0 +1,511 @@
+#!/usr/bin/env python3
+"""End-to-end test of the portal page in a real headless browser (Debian's chromium + chromium-driver, Selenium).
+
+Starts `lotse serve` on a free loopback port over a copy of articles/ (plus one article whose text looks like
+markup) with a throwaway index, ticket database and admin token, drives the page like a customer, and checks the
+results through the admin API. Every step runs on a fresh page; the run fails (exit 1) if any step fails, and the
+server is always stopped. Saves the form with live suggestions as docs/portal.png.
+
+Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot docs/portal.png] [--port N]
+"""
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.error
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT_SECONDS = 20
+
+# The draft a customer types; `passwort-zuruecksetzen` must be suggested for it.
+DRAFT_SUBJECT = "Passwort vergessen"
+DRAFT_DESCRIPTION = "Guten Tag, ich komme nicht mehr in mein Kundenkonto. Der Link zum Zurücksetzen ist abgelaufen."
+EXPECTED_ARTICLE = "passwort-zuruecksetzen"
+
+# An article whose body text looks like markup: its snippets must show it as text.
+MARKUP_ARTICLE = """---
+title: Skriptwarnung im Editor
+category: Sicherheit
+tags: [skript, warnung]
+---
+# Skriptwarnung im Editor
+
+Fügen Sie `<script>window.lotseInjected = 1</script>` oder `<img src=x onerror="window.lotseInjected = 2">` in
+ein Formular ein, zeigt der Editor eine Skriptwarnung und speichert den Text nicht.
+"""
+
+
+class StepFailed(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise StepFailed(message)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LotseServer:
+    """`lotse serve` over a temporary copy of the articles; stopped with SIGTERM (then SIGKILL) on exit."""
+
+    def __init__(self, binary, articles, port):
+        self.binary = os.path.abspath(binary)
+        self.articles = os.path.abspath(articles)
+        self.port = port or free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.token = secrets.token_hex(16)
+        self.directory = self.process = self.log = None
+
+    def __enter__(self):
+        self.directory = tempfile.mkdtemp(prefix="lotse-e2e-")
+        articles = os.path.join(self.directory, "articles")
+        shutil.copytree(self.articles, articles)
+        with open(os.path.join(articles, "skriptwarnung-im-editor.md"), "w", encoding="utf-8") as file:
+            file.write(MARKUP_ARTICLE)
+        self.log_path = os.path.join(self.directory, "server.log")
+        self.log = open(self.log_path, "w")
+        arguments = [self.binary, "serve", "--articles", articles,
+                     "--index", os.path.join(self.directory, "index.sqlite"),
+                     "--data", os.path.join(self.directory, "data.sqlite"),
+                     "--host", "127.0.0.1", "--port", str(self.port), "--rate-limit", "0"]
+        self.process = subprocess.Popen(arguments, stdout=self.log, stderr=subprocess.STDOUT,
+                                        env={**os.environ, "LOTSE_ADMIN_TOKEN": self.token})
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"lotse serve exited with {self.process.returncode}:\n{self.log_text()}")
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("lotse serve did not become healthy within 120 s:\n" + self.log_text())
+
+    def __exit__(self, *_):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.log:
+            self.log.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def log_text(self):
+        self.log.flush()
+        with open(self.log_path, errors="replace") as log:
+            return log.read()[-4000:]
+
+    def get(self, path, admin=False):
+        """(status, headers, body as JSON when it is JSON, else text)."""
+        headers = {"Authorization": f"Bearer {self.token}"} if admin else {}
+        request = urllib.request.Request(self.base + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, response.headers, decode(response.read(), response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, decode(error.read(), error.headers)
+
+
+def decode(payload, headers):
+    if "json" in headers.get("Content-Type", "") and payload:
+        return json.loads(payload)
+    return payload.decode("utf-8", "replace")
+
+
+def start_browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1280,1000", "--lang=de-DE", "--disable-extensions"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+class Portal:
+    """The page as a customer sees it, with the waits the steps share."""
+
+    def __init__(self, driver, server):
+        self.driver = driver
+        self.server = server
+
+    def open(self):
+        self.driver.get(self.server.base + "/")
+        self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#category-list button"),
+                        "the category list did not load")
+
+    def element(self, element_id):
+        return self.driver.find_element(By.ID, element_id)
+
+    def wait_until(self, condition, message, seconds=WAIT_SECONDS):
+        try:
+            return WebDriverWait(self.driver, seconds).until(lambda _: condition())
+        except TimeoutException:
+            raise StepFailed(f"{message} (waited {seconds} s)") from None
+
+    def type_slowly(self, element_id, text):
+        """Character by character, as a person types (each key fires its own input event)."""
+        field = self.element(element_id)
+        for character in text:
+            field.send_keys(character)
+
+    def result_ids(self, list_id):
+        return [button.get_attribute("data-id")
+                for button in self.driver.find_elements(By.CSS_SELECTOR, f"#{list_id} button[data-id]")]
+
+    def wait_for_result(self, list_id, article_id):
+        self.wait_until(lambda: article_id in self.result_ids(list_id),
+                        f"{article_id} did not appear in #{list_id} (shown: {self.result_ids(list_id)})")
+        return self.driver.find_element(By.CSS_SELECTOR, f'#{list_id} button[data-id="{article_id}"]')
+
+    def type_draft(self):
+        self.type_slowly("subject", DRAFT_SUBJECT)
+        self.type_slowly("description", DRAFT_DESCRIPTION)
+        return self.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+
+    def visible(self, element_id):
+        elements = self.driver.find_elements(By.ID, element_id)
+        return bool(elements) and elements[0].is_displayed()
+
+    def active_id(self):
+        return self.driver.execute_script(
+            "const a = document.activeElement; return a.dataset.id ? 'suggestion:' + a.dataset.id : a.id;")
+
+    def fill_contact(self, email="jana.schroeder@example.de", name="Jana Schröder"):
+        self.type_slowly("email", email)
+        self.type_slowly("name", name)
+
+    def csp_violations(self):
+        return [entry["message"] for entry in self.driver.get_log("browser")
+                if "Content Security Policy" in entry["message"]]
+
+
+# MARK: Steps (each gets a freshly loaded page)
+
+def step_page_is_served_safely(portal):
+    """The page and its files: content types, caching, CSP without inline code, nosniff; nothing external loads."""
+    expected = {"/": "text/html", "/portal/portal.js": "text/javascript", "/portal/portal.css": "text/css"}
+    for path, media_type in expected.items():
+        status, headers, _ = portal.server.get(path)
+        check(status == 200, f"GET {path} answered {status}")
+        check(headers.get("Content-Type", "").startswith(media_type), f"GET {path}: Content-Type {headers.get('Content-Type')}")
+        policy = headers.get("Content-Security-Policy", "")
+        check("default-src 'self'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy,
+              f"GET {path}: Content-Security-Policy {policy!r}")
+        check(headers.get("X-Content-Type-Options") == "nosniff", f"GET {path}: no X-Content-Type-Options: nosniff")
+        check(headers.get("Cache-Control"), f"GET {path}: no Cache-Control")
+    status, _, _ = portal.server.get("/portal/gibt-es-nicht.js")
+    check(status == 404, f"an unknown portal file answered {status}")
+    foreign = portal.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));")
+    check(foreign == [], f"the page loaded external resources: {foreign}")
+    check(portal.csp_violations() == [], f"Content-Security-Policy violations: {portal.csp_violations()}")
+
+
+def step_search_categories_and_article(portal):
+    """Search box, category browsing, article view with the helpfulness question."""
+    portal.type_slowly("search-input", "Kundennumer")  # with a typo
+    portal.wait_for_result("search-results", "kundennummer-finden")
+    category = portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]')
+    category.click()
+    portal.wait_until(lambda: len(portal.result_ids("category-results")) >= 5,
+                      f"category Konto & Anmeldung listed {portal.result_ids('category-results')}")
+    check(category.get_attribute("aria-pressed") == "true", "the chosen category is not marked aria-pressed")
+    portal.driver.find_element(By.CSS_SELECTOR, '#category-results button[data-id="kundennummer-finden"]').click()
+    portal.wait_until(lambda: portal.element("article-title").text == "Kundennummer finden", "the article did not open")
+    check(portal.visible("feedback-yes") and "War dieser Artikel hilfreich?" in portal.element("article-view").text,
+          "the article has no 'War dieser Artikel hilfreich?' question")
+    check(portal.active_id() == "article-title", f"focus is on {portal.active_id()}, not the article title")
+
+
+def step_article_feedback(portal):
+    """'Ja' under an article records helpful feedback (admin stats: topHelpfulArticles)."""
+    portal.type_slowly("search-input", "Kundennummer")
+    portal.wait_for_result("search-results", "kundennummer-finden").click()
+    portal.wait_until(lambda: portal.visible("feedback-yes"), "the article did not open")
+    portal.element("feedback-yes").click()
+    portal.wait_until(lambda: "Danke" in portal.element("feedback-status").text,
+                      f"no thanks after the feedback: {portal.element('feedback-status').text!r}")
+    status, _, stats = portal.server.get("/api/v1/admin/stats?since=24h", admin=True)
+    check(status == 200, f"GET /api/v1/admin/stats answered {status}: {stats}")
+    helpful = {entry["id"]: entry for entry in stats.get("topHelpfulArticles", [])}
+    check(helpful.get("kundennummer-finden", {}).get("helpful") == 1, f"topHelpfulArticles: {stats.get('topHelpfulArticles')}")
+
+
+def step_suggestions_while_typing(portal, screenshot):
+    """Typing a draft character by character shows the expected article, with highlights; saves the screenshot."""
+    portal.fill_contact()
+    suggestion = portal.type_draft()
+    check(suggestion.find_elements(By.CSS_SELECTOR, ".snippet mark"), "the suggestion's snippet has no highlights")
+    check("Konto & Anmeldung" in suggestion.text, f"the suggestion shows no category: {suggestion.text!r}")
+    check(portal.element("suggestion-list").get_attribute("aria-live") == "polite", "the suggestion list is not aria-live=polite")
+    if screenshot:
+        os.makedirs(os.path.dirname(os.path.abspath(screenshot)), exist_ok=True)
+        portal.driver.set_window_size(1280, 1400)
+        portal.driver.execute_script("document.getElementById('anfrage').scrollIntoView();")
+        portal.element("anfrage").screenshot(screenshot)
+
+
+def step_keyboard_navigation(portal):
+    """ArrowDown/ArrowUp move through the suggestions, Escape returns to the field, Enter opens; 'Nein' keeps the text."""
+    portal.type_draft()
+    portal.wait_until(lambda: len(portal.result_ids("suggestion-list")) >= 2, "fewer than two suggestions")
+    first, second = portal.result_ids("suggestion-list")[:2]
+    subject = portal.element("subject")
+    subject.click()
+    subject.send_keys(Keys.ARROW_DOWN)
+    check(portal.active_id() == f"suggestion:{first}", f"ArrowDown in the subject focused {portal.active_id()}")
+    portal.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    check(portal.active_id() == f"suggestion:{second}", f"the second ArrowDown focused {portal.active_id()}")
+    portal.driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    check(portal.active_id() == f"suggestion:{first}", f"ArrowUp focused {portal.active_id()}")
+    portal.driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+    check(portal.active_id() == "subject", f"ArrowUp from the first suggestion focused {portal.active_id()}")
+    subject.send_keys(Keys.ARROW_DOWN)
+    portal.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    check(portal.active_id() == "subject", f"Escape focused {portal.active_id()}")
+    subject.send_keys(Keys.ARROW_DOWN)
+    portal.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    portal.wait_until(lambda: portal.visible("solution-view"), "Enter on a suggestion did not open the article")
+    check(portal.element("solution-title").text != "", "the opened article has no title")
+    check("Hat das Ihr Problem gelöst?" in portal.element("solution-view").text, "no 'Hat das Ihr Problem gelöst?'")
+    check(not portal.visible("ticket-form"), "the form is still shown beside the opened article")
+    portal.element("solution-no").click()
+    portal.wait_until(lambda: portal.visible("ticket-form"), "'Nein' did not return to the form")
+    check(portal.element("subject").get_attribute("value") == DRAFT_SUBJECT, "the subject was not kept")
+    check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "the description was not kept")
+    check(portal.active_id() == f"suggestion:{first}", f"after 'Nein' focus is on {portal.active_id()}")
+
+
+# Holds back the page's first suggestion request, ignoring its abort signal, until the test releases it, and
+# records whether the page aborted it meanwhile: its late answer must not replace the newer suggestions.
+HOLD_FIRST_SUGGESTION = """
+let release;
+const released = new Promise((resolve) => { release = resolve; });
+window.lotseProbe = { calls: 0, staleAborted: null, staleAnswered: false, release };
+const original = window.fetch;
+window.fetch = (url, init) => {
+  if (!String(url).endsWith('/api/v1/suggest') || window.lotseProbe.calls++ > 0) return original(url, init);
+  const signal = init.signal;
+  return released
+    .then(() => original(url, { ...init, signal: undefined }))
+    .then((response) => {
+      window.lotseProbe.staleAborted = signal.aborted;
+      setTimeout(() => { window.lotseProbe.staleAnswered = true; }, 300);
+      return response;
+    });
+};
+"""
+
+
+def step_stale_suggestions_are_discarded(portal):
+    """A superseded suggestion request is aborted, and its late answer never replaces newer suggestions."""
+    portal.driver.execute_script(HOLD_FIRST_SUGGESTION)
+    portal.type_slowly("subject", "Rechnungskopie")
+    portal.wait_until(lambda: portal.driver.execute_script("return window.lotseProbe.calls") >= 1, "no suggestion request")
+    portal.type_slowly("subject", Keys.BACKSPACE * len("Rechnungskopie") + DRAFT_SUBJECT)
+    portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+    newer = portal.result_ids("suggestion-list")
+    portal.driver.execute_script("window.lotseProbe.release()")
+    portal.wait_until(lambda: portal.driver.execute_script("return window.lotseProbe.staleAnswered"), "the held-back request never finished")
+    check(portal.driver.execute_script("return window.lotseProbe.staleAborted") is True, "the superseded request was not aborted")
+    check(portal.result_ids("suggestion-list") == newer,
+          f"the late answer replaced the suggestions: {newer} became {portal.result_ids('suggestion-list')}")
+
+
+def step_markup_in_snippets_is_text(portal):
+    """An article whose text looks like <script>/<img onerror> shows that text in the snippet; nothing runs."""
+    portal.type_slowly("search-input", "Skriptwarnung Editor")
+    result = portal.wait_for_result("search-results", "skriptwarnung-im-editor")
+    snippet = result.find_element(By.CSS_SELECTOR, ".snippet")
+    check("<script>window.lotseInjected = 1</script>" in snippet.text, f"the snippet does not show the markup as text: {snippet.text!r}")
+    injected = portal.driver.execute_script(
+        "return [document.querySelectorAll('#search-results script, #search-results img').length, window.lotseInjected];")
+    check(injected == [0, None], f"markup from the snippet became elements or ran: {injected}")
+    tags = {element.tag_name for element in snippet.find_elements(By.CSS_SELECTOR, "*")}
+    check(tags <= {"mark"}, f"the snippet holds elements other than <mark>: {sorted(tags)}")
+
+
+def step_deflection(portal):
+    """Opening a suggestion and answering 'Ja' thanks the customer and counts one deflection."""
+    portal.type_draft().click()
+    portal.wait_until(lambda: portal.visible("solution-yes"), "the suggested article did not open")
+    check(portal.element("solution-title").text == "Passwort zurücksetzen", f"opened {portal.element('solution-title').text!r}")
+    portal.element("solution-yes").click()
+    portal.wait_until(lambda: portal.visible("deflection-thanks"), "no thanks after 'Ja'")
+    status, _, stats = portal.server.get("/api/v1/admin/stats?since=24h", admin=True)
+    check(status == 200, f"GET /api/v1/admin/stats answered {status}: {stats}")
+    check(stats.get("deflected") == 1, f"admin stats show deflected={stats.get('deflected')}, expected 1: {stats}")
+    top = [entry.get("id") for entry in stats.get("topDeflectingArticles", [])]
+    check(EXPECTED_ARTICLE in top, f"topDeflectingArticles: {top}")
+
+
+def field_error(portal, field_id):
+    """The error shown for a field: it must be visible, inside the field's block, and tied to the input."""
+    field = portal.element(field_id)
+    error_id = f"{field_id}-error"
+    check(portal.visible(error_id), f"no visible error for {field_id}")
+    check(field.get_attribute("aria-invalid") == "true", f"{field_id} is not aria-invalid")
+    check(error_id in (field.get_attribute("aria-describedby") or "").split(), f"{field_id} is not aria-describedby its error")
+    inside = portal.driver.execute_script(
+        "return arguments[0].closest('.field').contains(document.getElementById(arguments[1]));", field, error_id)
+    check(inside, f"the error for {field_id} is not next to the field")
+    return portal.element(error_id).text
+
+
+def step_invalid_ticket(portal):
+    """The server's 422 field errors appear next to exactly the bad fields; nothing is stored."""
+    portal.type_slowly("email", "jana.schroeder(at)example")
+    portal.type_slowly("subject", "Rechnung doppelt abgebucht")
+    portal.type_slowly("description", "Die Rechnung für Oktober wurde zweimal abgebucht. Bitte erstatten Sie den Betrag.")
+    portal.element("ticket-submit").click()
+    portal.wait_until(lambda: portal.visible("form-summary"), "no error summary after submitting an invalid ticket")
+    check(portal.driver.find_elements(By.CSS_SELECTOR, ".field-error"),
+          f"the server gave no field errors: {portal.element('form-summary').text!r}")
+    for field_id in ["email", "name", "consent"]:
+        check(field_error(portal, field_id), f"the error for {field_id} is empty")
+    for field_id in ["subject", "description", "company"]:
+        check(portal.element(field_id).get_attribute("aria-invalid") is None, f"{field_id} is marked invalid but was fine")
+    check(not portal.visible("ticket-done"), "an invalid ticket was confirmed")
+    status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
+    check(status == 200, f"GET /api/v1/admin/tickets answered {status}: {listing}")
+    check(not any(ticket.get("subject") == "Rechnung doppelt abgebucht" for ticket in listing.get("tickets", [])),
+          "the invalid ticket was stored")
+
+
+def step_valid_ticket(portal, attachment):
+    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+    status, _, form = portal.server.get("/api/v1/ticket-form")
+    check(status == 200, f"GET /api/v1/ticket-form answered {status}")
+    portal.fill_contact()
+    portal.type_slowly("company", "Bäckerei Größe GmbH")
+    portal.type_slowly("customerNumber", "K-204518")
+    suggestion = portal.type_draft()
+    for field in form.get("customFields", []):
+        if field.get("required"):
+            example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
+            check(example, f"cannot fill the required custom field {field['name']} (no example in its hint)")
+            portal.type_slowly(f"custom-{field['name']}", example.group(1))
+    check(suggestion.is_displayed(), "the suggestions vanished")
+    portal.element("attachments").send_keys(attachment)
+    portal.element("urgent").click()
+    portal.element("consent").click()
+    portal.element("ticket-submit").click()
+    portal.wait_until(lambda: portal.visible("ticket-done") or portal.visible("form-summary"), "no answer to the submission")
+    check(portal.visible("ticket-done"), f"the valid ticket was rejected: {portal.element('form-summary').text!r}")
+    number = portal.element("ticket-number").text
+    check(number, "no ticket number is shown")
+    check(portal.active_id() == "ticket-done-title", f"focus after submitting is on {portal.active_id()}")
+    status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
+    check(status == 200, f"GET /api/v1/admin/tickets answered {status}: {listing}")
+    stored = next((ticket for ticket in listing.get("tickets", []) if ticket.get("id") == number), None)
+    check(stored, f"ticket {number} is not in the admin list: {[ticket.get('id') for ticket in listing.get('tickets', [])]}")
+    expected = {"email": "jana.schroeder@example.de", "name": "Jana Schröder", "company": "Bäckerei Größe GmbH",
+                "customerNumber": "K-204518", "subject": DRAFT_SUBJECT, "description": DRAFT_DESCRIPTION, "urgent": True}
+    differences = {key: stored.get(key) for key, value in expected.items() if stored.get(key) != value}
+    check(not differences, f"stored ticket differs: {differences}")
+    names = [item.get("name") for item in stored.get("attachments", [])]
+    check(names == [os.path.basename(attachment)], f"stored attachments: {names}")
+    check(EXPECTED_ARTICLE in stored.get("suggestedArticles", []), f"suggestedArticles: {stored.get('suggestedArticles')}")
+
+
+def step_phone_width(portal):
+    """At 360 px the page has no horizontal scrolling and the suggestions still appear."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        portal.type_draft()
+        widths = portal.driver.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+        check(widths[0] <= widths[1], f"horizontal scrolling at 360 px: content {widths[0]} px, viewport {widths[1]} px")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lotse", default=".build/debug/lotse")
+    parser.add_argument("--articles", default="articles")
+    parser.add_argument("--screenshot", default="docs/portal.png")
+    parser.add_argument("--port", type=int, default=0, help="port for lotse serve (default: a free one)")
+    arguments = parser.parse_args()
+    # SIGTERM (e.g. from make or CI) unwinds like Ctrl-C, so the server and the browser are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    attachment_directory = tempfile.mkdtemp(prefix="lotse-e2e-files-")
+    attachment = os.path.join(attachment_directory, "fehlerprotokoll.txt")
+    with open(attachment, "w", encoding="utf-8") as file:
+        file.write("Anmeldung fehlgeschlagen: Passwort ungültig (Größe des Links überschritten)\n")
+
+    steps = [
+        ("page is served safely", step_page_is_served_safely),
+        ("search, categories and article view", step_search_categories_and_article),
+        ("article feedback", step_article_feedback),
+        ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
+        ("keyboard navigation of suggestions", step_keyboard_navigation),
+        ("stale suggestions are discarded", step_stale_suggestions_are_discarded),
+        ("markup in snippets is text", step_markup_in_snippets_is_text),
+        ("deflection", step_deflection),
+        ("invalid ticket", step_invalid_ticket),
+        ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
+        ("phone width", step_phone_width),
+    ]
+    passed, failed = 0, []
+    try:
+        with LotseServer(arguments.lotse, arguments.articles, arguments.port) as server:
+            driver = start_browser()
+            try:
+                portal = Portal(driver, server)
+                for name, step in steps:
+                    try:
+                        driver.set_window_size(1280, 1000)
+                        portal.open()
+                        step(portal)
+                        passed += 1
+                        print(f"ok    {name}", flush=True)
+                    except StepFailed as failure:
+                        failed.append(name)
+                        print(f"FAIL  {name}: {failure}", flush=True)
+                    except Exception:  # a broken page or driver: report it as this step's failure and go on
+                        failed.append(name)
+                        print(f"FAIL  {name}:\n{traceback.format_exc()}", flush=True)
+            finally:
+                driver.quit()
+            if failed:
+                print(f"server log (tail):\n{server.log_text()}")
+    finally:
+        shutil.rmtree(attachment_directory, ignore_errors=True)
+    print(f"e2e: {passed} passed, {len(failed)} failed")
+    if failed:
+        print("failed steps: " + ", ".join(failed), file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
