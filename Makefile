@@ -65,7 +65,7 @@ fuzz: fuzz-build
 ## The portal in headless Chromium against the debug `lotse serve`; saves docs/portal.png.
 e2e: test-deps
 	$(SWIFT) build --product lotse
-	$(E2E_PYTHON) Tests/e2e/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png
+	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

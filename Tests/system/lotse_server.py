@@ -1,6 +1,7 @@
 """Starts `lotse serve` on a free loopback port with a throwaway index and data directory (system tests)."""
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -17,23 +18,33 @@ def free_port():
 
 
 class LotseServer:
-    """`with LotseServer(binary, "--rate-limit", "0") as server:` — stopped (SIGTERM) and cleaned up on exit."""
+    """`with LotseServer(binary, "--rate-limit", "0") as server:` — stopped (SIGTERM, then SIGKILL) and cleaned
+    up on exit. The admin API is on with a random `token`; `extra_articles` (file name → text) are added to a
+    temporary copy of `articles`."""
 
-    def __init__(self, binary, *extra_arguments, articles="articles", environment=None):
+    def __init__(self, binary, *extra_arguments, articles="articles", extra_articles=None, environment=None, port=0):
         self.binary = os.path.abspath(binary)
         self.articles = os.path.abspath(articles)
+        self.extra_articles = extra_articles or {}
         self.extra_arguments = list(extra_arguments)
-        self.environment = environment or {}
-        self.port = free_port()
+        self.token = secrets.token_hex(16)
+        self.environment = {"LOTSE_ADMIN_TOKEN": self.token, **(environment or {})}
+        self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.directory = None
-        self.process = None
+        self.directory = self.process = self.log = None
 
     def __enter__(self):
         self.directory = tempfile.mkdtemp(prefix="lotse-system-")
         self.log_path = os.path.join(self.directory, "server.log")
         self.log = open(self.log_path, "w")
-        arguments = [self.binary, "serve", "--articles", self.articles,
+        articles = self.articles
+        if self.extra_articles:
+            articles = os.path.join(self.directory, "articles")
+            shutil.copytree(self.articles, articles)
+            for name, text in self.extra_articles.items():
+                with open(os.path.join(articles, name), "w", encoding="utf-8") as file:
+                    file.write(text)
+        arguments = [self.binary, "serve", "--articles", articles,
                      "--index", os.path.join(self.directory, "index.sqlite"),
                      "--data", os.path.join(self.directory, "data.sqlite"),
                      "--port", str(self.port), *self.extra_arguments]
@@ -58,7 +69,9 @@ class LotseServer:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        self.log.close()
+                self.process.wait()
+        if self.log:
+            self.log.close()
         shutil.rmtree(self.directory, ignore_errors=True)
 
     def alive(self):
@@ -76,17 +89,28 @@ class LotseServer:
         with open(self.log_path, errors="replace") as log:
             return log.read()[-4000:]
 
-    def request(self, method, path, body=None, headers=None, timeout=30):
+    def request(self, method, path, body=None, headers=None, timeout=30, admin=False):
         """(status, parsed JSON or text) — never raises for HTTP error statuses."""
+        status, _, payload = self.fetch(method, path, body, headers, timeout, admin)
+        return status, payload
+
+    def get(self, path, admin=False):
+        """(status, headers, parsed JSON or text)."""
+        return self.fetch("GET", path, admin=admin)
+
+    def fetch(self, method, path, body=None, headers=None, timeout=30, admin=False):
         data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers or {})
-        if data is not None and "Content-Type" not in (headers or {}):
-            request.add_header("Content-Type", "application/json")
+        headers = dict(headers or {})
+        if admin:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if data is not None:
+            headers.setdefault("Content-Type", "application/json")
+        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
-                return response.status, _decode(response.read(), response.headers.get("Content-Type", ""))
+                return response.status, response.headers, _decode(response.read(), response.headers.get("Content-Type", ""))
         except urllib.error.HTTPError as error:
-            return error.code, _decode(error.read(), error.headers.get("Content-Type", ""))
+            return error.code, error.headers, _decode(error.read(), error.headers.get("Content-Type", ""))
 
 
 def _decode(payload, content_type):

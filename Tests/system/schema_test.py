@@ -19,12 +19,11 @@ def main():
     parser.add_argument("--examples", type=int, default=100, help="test cases per operation and phase")
     parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
-    admin_token = "schema-test-token"
-    with LotseServer(arguments.binary, "--rate-limit", "0", environment={"LOTSE_ADMIN_TOKEN": admin_token}) as server:
+    with LotseServer(arguments.binary, "--rate-limit", "0") as server:
         config = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemathesis.toml")
         command = [arguments.schemathesis, "--config-file", config, "run", server.base + "/openapi.yaml", "--url", server.base,
                    "--checks", "all", "--max-examples", str(arguments.examples), "--seed", str(arguments.seed),
-                   "--workers", "2", "--header", f"Authorization: Bearer {admin_token}", "--no-color"]
+                   "--workers", "2", "--header", f"Authorization: Bearer {server.token}", "--no-color"]
         result = subprocess.run(command)
         if not server.alive():
             print("FAIL: the server died during schema fuzzing:\n" + server.log_text(), file=sys.stderr)

@@ -9,21 +9,15 @@ server is always stopped. Saves the form with live suggestions as docs/portal.pn
 Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot docs/portal.png] [--port N]
 """
 import argparse
-import json
 import os
 import re
-import secrets
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import traceback
-import urllib.error
-import urllib.request
 
+from lotse_server import LotseServer
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -58,83 +52,6 @@ class StepFailed(Exception):
 def check(condition, message):
     if not condition:
         raise StepFailed(message)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class LotseServer:
-    """`lotse serve` over a temporary copy of the articles; stopped with SIGTERM (then SIGKILL) on exit."""
-
-    def __init__(self, binary, articles, port):
-        self.binary = os.path.abspath(binary)
-        self.articles = os.path.abspath(articles)
-        self.port = port or free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.token = secrets.token_hex(16)
-        self.directory = self.process = self.log = None
-
-    def __enter__(self):
-        self.directory = tempfile.mkdtemp(prefix="lotse-e2e-")
-        articles = os.path.join(self.directory, "articles")
-        shutil.copytree(self.articles, articles)
-        with open(os.path.join(articles, "skriptwarnung-im-editor.md"), "w", encoding="utf-8") as file:
-            file.write(MARKUP_ARTICLE)
-        self.log_path = os.path.join(self.directory, "server.log")
-        self.log = open(self.log_path, "w")
-        arguments = [self.binary, "serve", "--articles", articles,
-                     "--index", os.path.join(self.directory, "index.sqlite"),
-                     "--data", os.path.join(self.directory, "data.sqlite"),
-                     "--host", "127.0.0.1", "--port", str(self.port), "--rate-limit", "0"]
-        self.process = subprocess.Popen(arguments, stdout=self.log, stderr=subprocess.STDOUT,
-                                        env={**os.environ, "LOTSE_ADMIN_TOKEN": self.token})
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"lotse serve exited with {self.process.returncode}:\n{self.log_text()}")
-            try:
-                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("lotse serve did not become healthy within 120 s:\n" + self.log_text())
-
-    def __exit__(self, *_):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.log:
-            self.log.close()
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-    def log_text(self):
-        self.log.flush()
-        with open(self.log_path, errors="replace") as log:
-            return log.read()[-4000:]
-
-    def get(self, path, admin=False):
-        """(status, headers, body as JSON when it is JSON, else text)."""
-        headers = {"Authorization": f"Bearer {self.token}"} if admin else {}
-        request = urllib.request.Request(self.base + path, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, response.headers, decode(response.read(), response.headers)
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers, decode(error.read(), error.headers)
-
-
-def decode(payload, headers):
-    if "json" in headers.get("Content-Type", "") and payload:
-        return json.loads(payload)
-    return payload.decode("utf-8", "replace")
 
 
 def start_browser():
@@ -478,7 +395,8 @@ def main():
     ]
     passed, failed = 0, []
     try:
-        with LotseServer(arguments.lotse, arguments.articles, arguments.port) as server:
+        with LotseServer(arguments.lotse, "--rate-limit", "0", articles=arguments.articles,
+                         extra_articles={"skriptwarnung-im-editor.md": MARKUP_ARTICLE}, port=arguments.port) as server:
             driver = start_browser()
             try:
                 portal = Portal(driver, server)
