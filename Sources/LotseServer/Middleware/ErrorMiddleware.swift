@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import LotseTickets
 
 /// Turns every failure into the JSON error shape: Hummingbird's own errors (404, 413, bad JSON) are re-rendered,
 /// anything unexpected becomes a logged 500 without details.
@@ -13,6 +14,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try translate(error).response(from: request, context: context)
+        } catch let error as TicketStoreError {
+            context.logger.error("ticket storage unavailable", metadata: ["error": "\(error)"])
+            return try APIError(.serviceUnavailable, code: "storage_unavailable",
+                                message: "tickets cannot be stored right now; please try again later")
+                .response(from: request, context: context)
         } catch is DecodingError {
             return try APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON for this endpoint")
                 .response(from: request, context: context)
