@@ -86,6 +86,7 @@ let package = Package(
             name: "LotseServerTests",
             dependencies: [
                 "LotseServer", "LotseTickets", "LotseTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
             ]),
     ]
