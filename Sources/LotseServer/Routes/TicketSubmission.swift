@@ -66,8 +66,8 @@ struct TicketSubmission {
                 continue
             }
             guard let text = String(validating: part.body.readableBytesView, as: UTF8.self) else {
-                problems[part.name.hasPrefix("customFields[") ? Self.customFieldName(part.name).map { "customFields.\($0)" } ?? part.name : part.name] =
-                    "must be UTF-8 text"
+                // Named as validation names it: custom fields as customFields.NAME.
+                problems[Self.customFieldName(part.name).map { "customFields.\($0)" } ?? part.name] = "must be UTF-8 text"
                 continue
             }
             switch part.name {
