@@ -64,9 +64,11 @@ struct TicketAttachmentTests {
             body.field("email", "kein-at-zeichen")
             body.field("subject", "Hilfe")
             body.field("customFields[serverName]", "srv-1")
+            body.field("company", bytes: [0x42, 0xE4, 0x63, 0x6B, 0x65, 0x72])  // "Bäcker" in Latin-1, not UTF-8
             let response = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished())
             #expect(response.status == .unprocessableContent)
-            #expect(Set(response.error?.fields?.keys ?? [:].keys) == ["email", "name", "description", "consent", "customFields.serverName"])
+            #expect(Set(response.error?.fields?.keys ?? [:].keys) == ["email", "name", "description", "consent", "customFields.serverName", "company"])
+            #expect(response.error?.fields?["company"] == "must be UTF-8 text")
         }
     }
 

@@ -69,6 +69,13 @@ struct MultipartBody {
         buffer.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
     }
 
+    /// A text part with arbitrary bytes (to send text that is not UTF-8).
+    mutating func field(_ name: String, bytes: [UInt8]) {
+        buffer.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n")
+        buffer.writeBytes(bytes)
+        buffer.writeString("\r\n")
+    }
+
     mutating func file(_ name: String = "attachments", filename: String, type: String, bytes: [UInt8]) {
         buffer.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n")
         buffer.writeBytes(bytes)
