@@ -26,6 +26,11 @@ struct StatsCommand: AsyncParsableCommand {
             printError("error: --since must be like 30d, 24h or an ISO date (2026-11-01)")
             throw ExitCode.validationFailure
         }
+        guard FileManager.default.fileExists(atPath: data) else {
+            // Opening would create an empty database; a wrong path should say so instead.
+            printError("error: no ticket data at \(data) (see --data)")
+            throw ExitCode.failure
+        }
         let report: StatisticsReport
         do {
             report = try await AdminStatistics.report(store: try SQLiteTicketStore(path: data),
