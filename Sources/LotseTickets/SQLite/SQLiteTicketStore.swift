@@ -51,7 +51,7 @@ public final class SQLiteTicketStore: TicketStore {
                let existing = try Self.ticket(db, number: number) {
                 return TicketReceipt(ticket: existing, created: false)
             }
-            let suggested = ticket.session.map { try? Self.suggestedArticles(db, session: $0) } ?? nil
+            let suggested = try ticket.session.map { try Self.suggestedArticles(db, session: $0) } ?? []
             let stamp = time.timeIntervalSince1970
             try db.execute(sql: """
                 INSERT INTO tickets(status, email, email_key, name, company, subject, description, customer_number, category,
@@ -61,7 +61,7 @@ public final class SQLiteTicketStore: TicketStore {
                     TicketStatus.open.rawValue, ticket.email, ticket.email.lowercased(), ticket.name, ticket.company, ticket.subject,
                     ticket.description, ticket.customerNumber, ticket.category, ticket.urgent, ticket.verified, ticket.session,
                     try JSONText.encode(ticket.customFields), try JSONText.encode(ticket.attachments),
-                    try JSONText.encode(Array((suggested ?? []).prefix(Self.maximumSuggestedArticles))), stamp, stamp,
+                    try JSONText.encode(Array(suggested.prefix(Self.maximumSuggestedArticles))), stamp, stamp,
                 ])
             let number = db.lastInsertedRowID
             if let idempotencyKey {
