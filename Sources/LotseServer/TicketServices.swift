@@ -3,7 +3,7 @@ import LotseTickets
 
 /// What the ticket routes share: the store, the query-log writer, the form rules, the contacts and the
 /// attachment folder. When the store cannot be opened (read-only or full disk) the server still searches;
-/// the ticket routes answer 503 `storage_unavailable`.
+/// the ticket routes answer 503 `storage_unavailable` until it can (`ReopeningTicketStore`).
 final class TicketServices: Sendable {
     let store: any TicketStore
     let queryLog: QueryLogWriter
@@ -13,12 +13,10 @@ final class TicketServices: Sendable {
     let forwards: Bool
 
     init(configuration: ServerConfiguration, logger: Logger) {
-        let store: any TicketStore
-        do {
-            store = try SQLiteTicketStore(path: configuration.dataPath)
-        } catch {
-            logger.error("ticket data unavailable; ticket endpoints answer 503", metadata: ["path": "\(configuration.dataPath)", "error": "\(error)"])
-            store = UnavailableTicketStore(reason: "\(error)")
+        let store = ReopeningTicketStore(path: configuration.dataPath)
+        if let error = store.openError {
+            logger.error("ticket data unavailable; ticket endpoints answer 503 until it can be opened",
+                         metadata: ["path": "\(configuration.dataPath)", "error": "\(error)"])
         }
         self.store = store
         queryLog = QueryLogWriter(store: store, interval: configuration.queryLogInterval, logger: logger)
