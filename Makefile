@@ -38,7 +38,7 @@ index: build
 
 ## Indexes articles/ and serves http://127.0.0.1:8080 (Ctrl-C stops it gracefully).
 run: index
-	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080
+	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json
 
 test: test-deps
 	$(SWIFT) test --disable-xctest

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
         .library(name: "LotseIndex", targets: ["LotseIndex"]),
         .library(name: "LotseSearch", targets: ["LotseSearch"]),
+        .library(name: "LotseTickets", targets: ["LotseTickets"]),
         .library(name: "LotseServer", targets: ["LotseServer"]),
         .library(name: "LotseTestSupport", targets: ["LotseTestSupport"]),
     ],
@@ -19,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries behind small shim headers (see DESIGN.md).
@@ -45,9 +50,18 @@ let package = Package(
             ],
             resources: [.copy("Resources/synonyms.txt")]),
         .target(
+            name: "LotseTickets",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
             name: "LotseServer",
             dependencies: [
-                "LotseIndex", "LotseSearch",
+                "LotseIndex", "LotseSearch", "LotseTickets",
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -56,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "lotse",
             dependencies: [
-                "LotseIndex", "LotseSearch", "LotseServer",
+                "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch"]),
@@ -65,9 +79,16 @@ let package = Package(
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseIndex", "LotseTestSupport"]),
         .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "LotseTicketsTests",
+            dependencies: [
+                "LotseTickets", "LotseTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        .testTarget(
             name: "LotseServerTests",
             dependencies: [
-                "LotseServer", "LotseTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "LotseServer", "LotseTickets", "LotseTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
             ]),
     ]

@@ -163,3 +163,12 @@ extension SearchEngine {
         }
     }
 }
+
+extension SearchEngine {
+    /// Every article's id and title, by id.
+    public func articleTitles() async throws -> [(id: String, title: String)] {
+        try await connection.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, title FROM articles ORDER BY id").map { (id: $0[0], title: $0[1]) }
+        }
+    }
+}

@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import LotseIndex
+import LotseTickets
+import ServiceLifecycle
 
 /// The one seam that `lotse serve` and the tests share: index (if needed), engine, routes, middleware.
 public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws -> some ApplicationProtocol {
@@ -19,18 +21,45 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
 
-    SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
+    let tickets = TicketServices(configuration: configuration, logger: logger)
+    SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes, queryLog: tickets.queryLog).register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes().register(on: router)
+    TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
+                 multipartLimit: configuration.maximumMultipartBytes).register(on: router)
+    DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
+    AdminRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes)
+        .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(token: configuration.adminToken)))
+    // Registered on the router itself, outside the admin group: a wrong method is 405 before any token check.
     MethodNotAllowed.register(on: router, routes: [
         ("/api/v1/search", [.get]), ("/api/v1/suggest", [.post]), ("/api/v1/articles/{id}", [.get]),
         ("/api/v1/categories", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]),
+        ("/api/v1/ticket-form", [.get]), ("/api/v1/tickets", [.post]), ("/api/v1/deflections", [.post]),
+        ("/api/v1/articles/{id}/feedback", [.post]), ("/api/v1/admin/tickets", [.get, .delete]),
+        ("/api/v1/admin/tickets/{id}", [.patch]), ("/api/v1/admin/stats", [.get]),
     ])
 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lotse"),
-        services: [IndexReloadService(holder: holder, interval: configuration.reloadInterval, logger: logger)],
+        services: backgroundServices(configuration: configuration, holder: holder, tickets: tickets, logger: logger),
         logger: logger)
+}
+
+private func backgroundServices(configuration: ServerConfiguration, holder: IndexHolder, tickets: TicketServices,
+                                logger: Logger) -> [any Service] {
+    var services: [any Service] = [IndexReloadService(holder: holder, interval: configuration.reloadInterval, logger: logger),
+                                   QueryLogService(writer: tickets.queryLog)]
+    if let url = configuration.ticketWebhook {
+        var deliverer = WebhookDeliverer(url: url, store: tickets.store, logger: logger)
+        deliverer.pollInterval = configuration.webhookPollInterval
+        deliverer.initialDelay = configuration.webhookInitialDelay
+        deliverer.maximumDelay = configuration.webhookMaximumDelay
+        services.append(WebhookService(deliverer: deliverer))
+    }
+    if let days = configuration.retentionDays {
+        services.append(RetentionService(services: tickets, days: days, logger: logger))
+    }
+    return services
 }

@@ -1,4 +1,5 @@
 import LotseIndex
+import LotseTickets
 
 /// Everything `lotse serve` can be told, with the defaults a single instance on one machine wants.
 public struct ServerConfiguration: Sendable {
@@ -21,6 +22,28 @@ public struct ServerConfiguration: Sendable {
     public var searchConnections = 4
     /// Build the index before serving when it is missing or older than the articles.
     public var buildIndexOnStart = true
+
+    // MARK: Tickets
+
+    /// Bearer token of the admin API; nil turns the admin API off (401 `admin_disabled`).
+    public var adminToken: String?
+    /// Extra fields of the ticket form (`--ticket-fields`).
+    public var ticketFields: [CustomFieldDefinition] = []
+    /// Registered contacts (`--contacts`); tickets from others are marked unverified.
+    public var contacts = ContactList(text: "")
+    public var attachmentPolicy = AttachmentPolicy()
+    /// Largest multipart ticket body (files included); JSON bodies keep `maximumBodyBytes`.
+    public var maximumMultipartBytes = 16 * 1024 * 1024
+    /// Helpdesk URL that receives every new ticket as JSON (through the outbox); nil: no forwarding.
+    public var ticketWebhook: String?
+    /// How often the webhook outbox is checked, and the first retry delay (doubled per failure up to the cap).
+    public var webhookPollInterval: Duration = .seconds(1)
+    public var webhookInitialDelay: Duration = .seconds(2)
+    public var webhookMaximumDelay: Duration = .seconds(600)
+    /// Closed tickets and query logs older than this many days are deleted; nil keeps them.
+    public var retentionDays: Int?
+    /// How often queued search/suggest log entries are written.
+    public var queryLogInterval: Duration = .milliseconds(100)
 
     public init() {}
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Hummingbird
+import Foundation
 import Logging
 import LotseIndex
 import LotseServer
+import LotseTickets
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +31,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body in bytes.")
     var maxBodyBytes = 64 * 1024
 
+    @Option(help: "Admin API bearer token (default: the LOTSE_ADMIN_TOKEN environment variable; none turns the admin API off).")
+    var adminToken: String?
+
+    @Option(help: "JSON file with the ticket form's extra fields ([{name, label, required, pattern, hint}]).")
+    var ticketFields: String?
+
+    @Option(help: "Registered contacts: one e-mail per line, # comments. Tickets from others are marked unverified.")
+    var contacts: String?
+
+    @Option(help: "Helpdesk webhook URL that receives every new ticket as JSON (retried until it answers 2xx).")
+    var ticketWebhook: String?
+
+    @Option(help: "Largest multipart ticket body in bytes (attachments included).")
+    var maxMultipartBytes = 16 * 1024 * 1024
+
+    @Option(help: "Delete closed tickets and query logs older than this many days (default: keep).")
+    var retentionDays: Int?
+
     @Option(help: "Log level (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
 
@@ -42,6 +62,17 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.corsOrigins = corsOrigins
         configuration.rateLimit = rateLimit
         configuration.maximumBodyBytes = maxBodyBytes
+        configuration.maximumMultipartBytes = maxMultipartBytes
+        configuration.adminToken = adminToken ?? ProcessInfo.processInfo.environment["LOTSE_ADMIN_TOKEN"]
+        configuration.ticketWebhook = ticketWebhook
+        configuration.retentionDays = retentionDays
+        do {
+            if let ticketFields { configuration.ticketFields = try CustomFieldDefinition.load(path: ticketFields) }
+            if let contacts { configuration.contacts = try ContactList(path: contacts) }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
         var logger = Logger(label: "lotse")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         do {

@@ -15,6 +15,7 @@ struct ServerFixture {
         var configuration = ServerConfiguration()
         configuration.articlesDirectory = workspace.articlesPath
         configuration.indexPath = workspace.indexPath
+        configuration.dataPath = workspace.directory.path("data/data.sqlite")
         configuration.rateLimit = rateLimit
         configuration.corsOrigins = corsOrigins
         configuration.maximumBodyBytes = maximumBodyBytes

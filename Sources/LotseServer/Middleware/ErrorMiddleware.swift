@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOHTTP1
+import LotseTickets
 
 /// Turns every failure into the JSON error shape: Hummingbird's own errors (404, 413, bad JSON) are re-rendered,
 /// anything unexpected becomes a logged 500 without details.
@@ -17,6 +18,11 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch is HTTPParserError {
             // A body that breaks HTTP framing (bad chunk sizes) surfaces only when a route reads it.
             return try APIError(.badRequest, code: "malformed_request", message: "the request is not valid HTTP/1.1")
+                .response(from: request, context: context)
+        } catch let error as TicketStoreError {
+            context.logger.error("ticket storage unavailable", metadata: ["error": "\(error)"])
+            return try APIError(.serviceUnavailable, code: "storage_unavailable",
+                                message: "tickets cannot be stored right now; please try again later")
                 .response(from: request, context: context)
         } catch is DecodingError {
             return try APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON for this endpoint")

@@ -10,13 +10,7 @@ enum JSONBody {
         guard contentType.hasPrefix("application/json") else {
             throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
         }
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, code: "body_too_large", message: "request body is larger than \(limit) bytes")
-        }
+        let buffer = try await collect(request, limit: limit)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
@@ -27,6 +21,16 @@ enum JSONBody {
             throw APIError.invalidFields([field: "wrong type: \(context.debugDescription)"])
         } catch {
             throw APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON")
+        }
+    }
+
+    /// The whole body, or 413 past `limit` bytes.
+    static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
+        var request = request
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, code: "body_too_large", message: "request body is larger than \(limit) bytes")
         }
     }
 }

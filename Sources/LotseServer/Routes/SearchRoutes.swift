@@ -2,12 +2,14 @@ import Foundation
 import Hummingbird
 import LotseAnalysis
 import LotseSearch
+import LotseTickets
 
 /// `GET /api/v1/search` and `POST /api/v1/suggest`.
 struct SearchRoutes {
     let holder: IndexHolder
     let metrics: ServerMetrics
     let maximumBodyBytes: Int
+    let queryLog: QueryLogWriter
 
     static let maximumQueryCharacters = 2_000
     static let maximumDraftCharacters = 20_000
@@ -41,6 +43,7 @@ struct SearchRoutes {
             limit: try Self.limit(parameters["limit"]) { .badRequest(field: "limit", $0) },
             language: try Self.language(parameters["lang"]) { .badRequest(field: "lang", $0) },
             category: parameters["category"])
+        let session = try Self.session(parameters["session"]) { .badRequest(field: "session", $0) }
         let started = ContinuousClock.now
         // A blank query within a category browses it (the portal's category list).
         if let category = options.category, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -49,6 +52,7 @@ struct SearchRoutes {
         }
         let results = try await holder.engine.search(query, options: options)
         metrics.recordSuggestion(endpoint: "search", hit: !results.isEmpty)
+        log("search", query: query, results: results, session: session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
     }
 
@@ -61,7 +65,9 @@ struct SearchRoutes {
         }
         if subject.count > Self.maximumQueryCharacters { invalid["subject"] = "subject must be at most \(Self.maximumQueryCharacters) characters" }
         if description.count > Self.maximumDraftCharacters { invalid["description"] = "description must be at most \(Self.maximumDraftCharacters) characters" }
-        if let session = body.session, session.count > 128 { invalid["session"] = "session must be at most 128 characters" }
+        if let session = body.session, session.count > Self.maximumSessionCharacters {
+            invalid["session"] = "session must be at most \(Self.maximumSessionCharacters) characters"
+        }
         var limit = 5
         var language: Language?
         do {
@@ -79,8 +85,23 @@ struct SearchRoutes {
         let results = try await holder.engine.suggest(subject: subject, description: description,
                                                       options: SearchOptions(limit: limit, language: language))
         metrics.recordSuggestion(endpoint: "suggest", hit: !results.isEmpty)
-        return ResultsBody(query: [subject, description].filter { !$0.isEmpty }.joined(separator: "\n"), results: results,
-                           tookMs: Self.milliseconds(since: started))
+        let query = [subject, description].filter { !$0.isEmpty }.joined(separator: "\n")
+        log("suggest", query: query, results: results, session: body.session)
+        return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
+    }
+
+    /// Queues the query (truncated, no client address) and the articles shown to the session; no disk write here.
+    private func log(_ endpoint: String, query: String, results: [SearchResult], session: String?) {
+        queryLog.record(QueryLogEntry(endpoint: endpoint, query: query, resultCount: results.count,
+                                      session: session.flatMap { $0.isEmpty ? nil : $0 }, articleIDs: results.map(\.id), time: Date()))
+    }
+
+    static let maximumSessionCharacters = 128
+
+    static func session(_ text: String?, error: (String) -> APIError) throws -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        guard text.count <= maximumSessionCharacters else { throw error("session must be at most \(maximumSessionCharacters) characters") }
+        return text
     }
 
     static func limit(_ text: String?, error: (String) -> APIError) throws -> Int {

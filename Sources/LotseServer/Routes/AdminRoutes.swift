@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import LotseTickets
+
+/// The helpdesk's API under `/api/v1/admin` (behind `AdminAuthMiddleware`): the queue, status changes,
+/// deletion of a requester's data, statistics.
+struct AdminRoutes {
+    let services: TicketServices
+    let holder: IndexHolder
+    let maximumBodyBytes: Int
+
+    static let pageSize = 50
+
+    struct Queue: ResponseEncodable {
+        var tickets: [TicketDocument]
+        var page: Int
+        var pageSize: Int
+        var total: Int
+    }
+
+    struct StatusChange: Decodable {
+        var status: String?
+    }
+
+    struct Deleted: ResponseEncodable {
+        var deleted: Int
+    }
+
+    func register(on group: RouterGroup<LotseRequestContext>) {
+        group.get("/tickets") { request, _ in
+            let parameters = FormQuery.parse(request.uri.query)
+            var status: TicketStatus?
+            if let text = parameters["status"], !text.isEmpty {
+                guard let parsed = TicketStatus(rawValue: text) else {
+                    throw APIError.badRequest(field: "status", "status must be one of \(Self.statusNames)")
+                }
+                status = parsed
+            }
+            let page = try parameters["page"].map { text in
+                guard let page = Int(text), (1...1_000_000).contains(page) else { throw APIError.badRequest(field: "page", "page must be a whole number from 1") }
+                return page
+            } ?? 1
+            let result = try await services.store.tickets(status: status, page: page, pageSize: Self.pageSize)
+            return Queue(tickets: result.tickets.map(TicketDocument.init), page: page, pageSize: Self.pageSize, total: result.total)
+        }
+        group.patch("/tickets/{id}") { request, context in
+            let id = try context.parameters.require("id")
+            guard let number = TicketNumber.parse(id) else { throw APIError.notFound }
+            let body = try await JSONBody.decode(StatusChange.self, from: request, context: context, limit: maximumBodyBytes)
+            guard let status = body.status.flatMap(TicketStatus.init(rawValue:)) else {
+                throw APIError.invalidFields(["status": "status must be one of \(Self.statusNames)"])
+            }
+            guard let ticket = try await services.store.updateStatus(number: number, to: status, at: Date()) else { throw APIError.notFound }
+            return TicketDocument(ticket)
+        }
+        group.delete("/tickets") { request, _ in
+            guard let email = FormQuery.parse(request.uri.query)["email"]?.trimmingCharacters(in: .whitespaces), !email.isEmpty else {
+                throw APIError.badRequest(field: "email", "email is required")
+            }
+            let deleted = try await services.store.deleteTickets(email: email)
+            await services.attachments.remove(deleted.attachments.map(\.storedName))
+            return Deleted(deleted: deleted.tickets)
+        }
+        group.get("/stats") { request, _ in
+            let text = FormQuery.parse(request.uri.query)["since"] ?? "30d"
+            guard let since = StatisticsWindow.start(text) else {
+                throw APIError.badRequest(field: "since", "since must be like 30d, 24h or an ISO date (2026-11-01)")
+            }
+            // This instance's queued searches count too.
+            await services.queryLog.flush()
+            return try await AdminStatistics.report(store: services.store, engine: holder.engine, since: since)
+        }
+    }
+
+    static let statusNames = TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+extension TicketDocument: ResponseEncodable {}
+extension StatisticsReport: ResponseEncodable {}

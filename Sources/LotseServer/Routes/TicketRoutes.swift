@@ -1,0 +1,111 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LotseTickets
+
+/// `GET /api/v1/ticket-form` and `POST /api/v1/tickets`.
+struct TicketRoutes {
+    let services: TicketServices
+    let holder: IndexHolder
+    let jsonLimit: Int
+    let multipartLimit: Int
+
+    static let maximumIdempotencyKeyCharacters = 200
+
+    struct FormDescription: ResponseEncodable {
+        struct Attachments: Encodable {
+            var maxCount: Int
+            var maxBytes: Int
+            var types: [String]
+        }
+
+        var customFields: [CustomFieldDefinition]
+        var attachments: Attachments
+        var categories: [String]
+    }
+
+    struct Created: ResponseEncodable {
+        var id: String
+        var status: String
+        var createdAt: String
+    }
+
+    func register(on router: Router<LotseRequestContext>) {
+        router.get("/api/v1/ticket-form") { _, _ in
+            let policy = services.form.attachments
+            return FormDescription(customFields: services.form.customFields,
+                                   attachments: .init(maxCount: policy.maximumCount, maxBytes: policy.maximumBytes, types: policy.types),
+                                   categories: holder.engine.categories.keys.sorted())
+        }
+        router.post("/api/v1/tickets") { request, context in
+            try await submit(request, context: context)
+        }
+    }
+
+    func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
+        let key = request.headers[HTTPField.Name("Idempotency-Key")!]
+        if let key, key.isEmpty || key.count > Self.maximumIdempotencyKeyCharacters {
+            throw APIError.badRequest(field: "Idempotency-Key", "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters")
+        }
+        let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
+        let checked = checkUploads(submission.uploads)
+        var problems = submission.problems
+        if let message = checked.problem { problems["attachments"] = message }
+        var ticket: NewTicket
+        do {
+            ticket = try services.form.validate(submission.draft, otherErrors: problems)
+        } catch {
+            throw APIError.invalidFields(error.fields)
+        }
+        ticket.verified = services.contacts.contains(ticket.email)
+        ticket.attachments = try await save(checked.files)
+        let receipt: TicketReceipt
+        do {
+            // Suggestions still queued in this instance must be stored before the ticket reads them.
+            await services.queryLog.flush()
+            receipt = try await services.store.createTicket(ticket, idempotencyKey: key, forward: services.forwards, at: Date())
+        } catch {
+            await services.attachments.remove(ticket.attachments.map(\.storedName))
+            throw error
+        }
+        if !receipt.created { await services.attachments.remove(ticket.attachments.map(\.storedName)) }
+        // A replay answers what the first request answered.
+        return EditedResponse(status: .created, response: Created(
+            id: receipt.ticket.id, status: TicketStatus.open.rawValue, createdAt: receipt.ticket.createdAt.formatted(.iso8601)))
+    }
+
+    private struct CheckedFile {
+        var name: String
+        var type: String
+        var bytes: [UInt8]
+    }
+
+    /// Count, size and content type of every upload; one message naming each bad file.
+    private func checkUploads(_ uploads: [TicketSubmission.Upload]) -> (files: [CheckedFile], problem: String?) {
+        let policy = services.form.attachments
+        guard uploads.count <= policy.maximumCount else { return ([], "at most \(policy.maximumCount) attachments") }
+        var files: [CheckedFile] = [], messages: [String] = []
+        for upload in uploads {
+            let name = AttachmentName.sanitise(upload.filename)
+            switch policy.check(name: name, data: upload.bytes) {
+            case .success(let type): files.append(CheckedFile(name: name, type: type, bytes: upload.bytes))
+            case .failure(let problem): messages.append(problem.message)
+            }
+        }
+        return (files, messages.isEmpty ? nil : messages.joined(separator: "; "))
+    }
+
+    private func save(_ files: [CheckedFile]) async throws -> [AttachmentRecord] {
+        var records: [AttachmentRecord] = []
+        do {
+            for file in files {
+                let stored = try await services.attachments.save(file.bytes)
+                records.append(AttachmentRecord(name: file.name, size: file.bytes.count, type: file.type, storedName: stored))
+            }
+        } catch {
+            await services.attachments.remove(records.map(\.storedName))
+            throw error
+        }
+        return records
+    }
+}

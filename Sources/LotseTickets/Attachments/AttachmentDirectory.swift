@@ -1,0 +1,50 @@
+import Foundation
+import NIOPosix
+
+/// Attachment files under a folder beside the data database (never web-served), each under a random name.
+/// File I/O runs on NIO's blocking-I/O thread pool, not on the request's task.
+public struct AttachmentDirectory: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The folder beside a data database: `data.sqlite` → `attachments/` in the same directory.
+    public init(besideDatabase databasePath: String) {
+        self.init(path: ((databasePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("attachments"))
+    }
+
+    /// Writes `data` under a new random name, flushed to disk, and returns the name.
+    public func save(_ data: [UInt8]) async throws -> String {
+        let name = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let target = (path as NSString).appendingPathComponent(name)
+        let folder = path
+        try await NIOThreadPool.singleton.runIfActive {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                guard FileManager.default.createFile(atPath: target, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw TicketStoreError.storageUnavailable("cannot create an attachment file")
+                }
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+                try handle.synchronize()
+            } catch let error as TicketStoreError {
+                throw error
+            } catch {
+                throw TicketStoreError.storageUnavailable("cannot write an attachment file")
+            }
+        }
+        return name
+    }
+
+    public func remove(_ storedNames: [String]) async {
+        let folder = path
+        try? await NIOThreadPool.singleton.runIfActive {
+            for name in storedNames where !name.contains("/") {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+}

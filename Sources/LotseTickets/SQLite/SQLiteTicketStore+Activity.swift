@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// Deflections, feedback, the query log and the numbers the statistics are built from.
+extension SQLiteTicketStore {
+    public func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64 {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO deflections(session, article_id, subject, description, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [deflection.session, deflection.articleID, deflection.subject, deflection.description,
+                                       deflection.time.timeIntervalSince1970])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func recordFeedback(_ feedback: FeedbackRecord) async throws {
+        try await write { db in
+            try db.execute(sql: "INSERT INTO feedback(article_id, helpful, session, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [feedback.articleID, feedback.helpful, feedback.session, feedback.time.timeIntervalSince1970])
+        }
+    }
+
+    public func recordQueries(_ entries: [QueryLogEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await write { db in
+            // Prepared once per connection: a batch runs these statements thousands of times.
+            let logQuery = try db.cachedStatement(sql: "INSERT INTO query_log(endpoint, query, result_count, created_at) VALUES (?, ?, ?, ?)")
+            let showArticle = try db.cachedStatement(sql: """
+                INSERT INTO suggestions(session, article_id, day, first_at, last_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(session, article_id, day) DO UPDATE SET last_at = max(last_at, excluded.last_at)
+                """)
+            for entry in entries {
+                let stamp = entry.time.timeIntervalSince1970
+                try logQuery.execute(arguments: [entry.endpoint, entry.query, entry.resultCount, stamp])
+                for article in entry.articleIDs {
+                    try showArticle.execute(arguments: [entry.session ?? "", article, Int(stamp / 86_400), stamp, stamp])
+                }
+            }
+        }
+    }
+
+    public func suggestedArticles(session: String) async throws -> [String] {
+        try await read { db in try Self.suggestedArticles(db, session: session) }
+    }
+
+    static func suggestedArticles(_ db: Database, session: String) throws -> [String] {
+        guard !session.isEmpty else { return [] }
+        return try String.fetchAll(db, sql: """
+            SELECT article_id FROM suggestions WHERE session = ? GROUP BY article_id ORDER BY min(first_at), article_id
+            """, arguments: [session])
+    }
+
+    public func activity(since: Date) async throws -> TicketActivity {
+        try await read { db in
+            let stamp = since.timeIntervalSince1970
+            var activity = TicketActivity()
+            if let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(suggested_articles <> '[]'), 0) FROM tickets WHERE created_at >= ?",
+                                          arguments: [stamp]) {
+                activity.submitted = row[0]
+                activity.submittedAfterSuggestions = row[1]
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT article_id, COUNT(*) FROM deflections WHERE created_at >= ? GROUP BY article_id",
+                                        arguments: [stamp]) {
+                activity.deflectionsByArticle[row[0]] = row[1]
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT article_id, SUM(helpful <> 0), SUM(helpful = 0) FROM feedback WHERE created_at >= ? GROUP BY article_id
+                """, arguments: [stamp]) {
+                activity.feedbackByArticle[row[0]] = FeedbackCounts(helpful: row[1], notHelpful: row[2])
+            }
+            // Grouped case-insensitively in Swift: SQLite's lower() folds ASCII only ("Übersicht" vs "übersicht").
+            for row in try Row.fetchAll(db, sql: """
+                SELECT query, COUNT(*) FROM query_log WHERE result_count = 0 AND query <> '' AND created_at >= ? GROUP BY query
+                """, arguments: [stamp]) {
+                let query: String = row[0]
+                activity.zeroResultQueries[query.lowercased(), default: 0] += row[1] as Int
+            }
+            activity.suggestedArticles = Set(try String.fetchAll(db, sql: "SELECT DISTINCT article_id FROM suggestions WHERE last_at >= ?",
+                                                                 arguments: [stamp]))
+            return activity
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// Where a ticket stands in the helpdesk queue; the raw values are the API's, the labels the portal's.
+public enum TicketStatus: String, CaseIterable, Codable, Sendable {
+    case open
+    case inProgress = "in_progress"
+    case waitingForCustomer = "waiting_for_customer"
+    case answered
+    case closed
+
+    public var label: String {
+        switch self {
+        case .open: "Offen"
+        case .inProgress: "In Bearbeitung"
+        case .waitingForCustomer: "Feedback benötigt"
+        case .answered: "Beantwortet"
+        case .closed: "Geschlossen"
+        }
+    }
+}

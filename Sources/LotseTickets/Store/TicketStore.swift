@@ -1,0 +1,153 @@
+import Foundation
+
+/// Tickets, deflections, feedback and the query log. Implementations do idempotency and ticket-number
+/// allocation inside their own transactions, so both hold across several server instances sharing one
+/// database. Storage failures (disk full, read-only, unreachable) are thrown as `TicketStoreError.storageUnavailable`.
+public protocol TicketStore: Sendable {
+    /// Stores a ticket with the article ids suggested to its session so far, and (when `forward`) its outbox row,
+    /// in one transaction. A known `idempotencyKey` returns the ticket created with it and stores nothing.
+    func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt
+    func ticket(number: Int64) async throws -> Ticket?
+    /// The queue: urgent first, then oldest first. `page` counts from 1.
+    func tickets(status: TicketStatus?, page: Int, pageSize: Int) async throws -> TicketPage
+    func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket?
+    /// Removes every ticket of `email` (case-insensitive) and the feedback and deflections of their sessions;
+    /// returns the attachments whose files the caller deletes.
+    func deleteTickets(email: String) async throws -> DeletedTickets
+    /// Retention: closed tickets last changed before `closedBefore` and log entries older than `logsBefore`.
+    func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets
+
+    func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64
+    func recordFeedback(_ feedback: FeedbackRecord) async throws
+    /// Writes a batch of search and suggest events (the query log and the articles shown to each session).
+    func recordQueries(_ entries: [QueryLogEntry]) async throws
+    /// Article ids shown to `session`, first shown first.
+    func suggestedArticles(session: String) async throws -> [String]
+
+    func activity(since: Date) async throws -> TicketActivity
+
+    /// Outbox rows due for delivery at `time`, oldest first.
+    func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry]
+    func markDelivered(_ entryID: Int64, at time: Date) async throws
+    func scheduleRetry(_ entryID: Int64, attempts: Int, next: Date, error: String) async throws
+}
+
+public enum TicketStoreError: Error, Equatable, CustomStringConvertible {
+    /// The database cannot be written (disk full, read-only file system or directory, I/O error).
+    case storageUnavailable(String)
+
+    public var description: String {
+        switch self {
+        case .storageUnavailable(let reason): "ticket storage unavailable: \(reason)"
+        }
+    }
+}
+
+public struct DeletedTickets: Sendable, Equatable {
+    public var tickets: Int
+    public var attachments: [AttachmentRecord]
+
+    public init(tickets: Int, attachments: [AttachmentRecord]) {
+        self.tickets = tickets
+        self.attachments = attachments
+    }
+}
+
+/// "This article solved my problem."
+public struct DeflectionRecord: Sendable, Equatable {
+    public var session: String?
+    public var articleID: String
+    public var subject: String?
+    public var description: String?
+    public var time: Date
+
+    public init(session: String?, articleID: String, subject: String? = nil, description: String? = nil, time: Date) {
+        self.session = session
+        self.articleID = articleID
+        self.subject = subject
+        self.description = description
+        self.time = time
+    }
+}
+
+/// "War dieser Artikel hilfreich?"
+public struct FeedbackRecord: Sendable, Equatable {
+    public var articleID: String
+    public var helpful: Bool
+    public var session: String?
+    public var time: Date
+
+    public init(articleID: String, helpful: Bool, session: String?, time: Date) {
+        self.articleID = articleID
+        self.helpful = helpful
+        self.session = session
+        self.time = time
+    }
+}
+
+/// One search or suggestion: the (truncated) query, how many results, and which articles were shown to whom.
+/// No client address is ever stored.
+public struct QueryLogEntry: Sendable, Equatable {
+    public static let maximumQueryCharacters = 200
+
+    public var endpoint: String
+    public var query: String
+    public var resultCount: Int
+    public var session: String?
+    public var articleIDs: [String]
+    public var time: Date
+
+    public init(endpoint: String, query: String, resultCount: Int, session: String?, articleIDs: [String], time: Date) {
+        self.endpoint = endpoint
+        self.query = String(query.trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maximumQueryCharacters))
+        self.resultCount = resultCount
+        self.session = session
+        self.articleIDs = articleIDs
+        self.time = time
+    }
+}
+
+/// The raw numbers of a period, before article titles are joined in (`StatisticsReport`).
+public struct TicketActivity: Sendable, Equatable {
+    public var submitted: Int
+    public var submittedAfterSuggestions: Int
+    public var deflectionsByArticle: [String: Int]
+    public var feedbackByArticle: [String: FeedbackCounts]
+    public var zeroResultQueries: [String: Int]
+    public var suggestedArticles: Set<String>
+
+    public init(submitted: Int = 0, submittedAfterSuggestions: Int = 0, deflectionsByArticle: [String: Int] = [:],
+                feedbackByArticle: [String: FeedbackCounts] = [:], zeroResultQueries: [String: Int] = [:],
+                suggestedArticles: Set<String> = []) {
+        self.submitted = submitted
+        self.submittedAfterSuggestions = submittedAfterSuggestions
+        self.deflectionsByArticle = deflectionsByArticle
+        self.feedbackByArticle = feedbackByArticle
+        self.zeroResultQueries = zeroResultQueries
+        self.suggestedArticles = suggestedArticles
+    }
+}
+
+/// Votes on one article.
+public struct FeedbackCounts: Sendable, Equatable {
+    public var helpful: Int
+    public var notHelpful: Int
+
+    public init(helpful: Int = 0, notHelpful: Int = 0) {
+        self.helpful = helpful
+        self.notHelpful = notHelpful
+    }
+}
+
+/// A ticket waiting to be forwarded to the helpdesk webhook.
+public struct OutboxEntry: Sendable, Equatable {
+    public var id: Int64
+    public var ticketNumber: Int64
+    public var attempts: Int
+
+    public init(id: Int64, ticketNumber: Int64, attempts: Int) {
+        self.id = id
+        self.ticketNumber = ticketNumber
+        self.attempts = attempts
+    }
+}

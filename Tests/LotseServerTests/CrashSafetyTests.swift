@@ -1,0 +1,115 @@
+import AsyncHTTPClient
+import Foundation
+import LotseTestSupport
+import LotseTickets
+import NIOCore
+import Synchronization
+import Testing
+
+/// Runs the real `lotse` executable (built beside the test bundle), kills it with SIGKILL while clients
+/// submit tickets, restarts it, and checks that every ticket answered with 201 is stored.
+@Suite("Crash safety", .serialized)
+struct CrashSafetyTests {
+    static let port = 18_131
+    static let token = "absturz-token"
+
+    static var executable: String {
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return testBundle.appendingPathComponent("lotse").path
+    }
+
+    struct Server {
+        let process: Process
+
+        init(workspace: ArticleWorkspace, data: String) throws {
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: CrashSafetyTests.executable)
+            process.arguments = ["serve", "--articles", workspace.articlesPath, "--index", workspace.indexPath, "--data", data,
+                                 "--port", String(CrashSafetyTests.port), "--rate-limit", "0", "--admin-token", CrashSafetyTests.token,
+                                 "--log-level", "error"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        /// Waits until `/healthz` answers (at most about 30 seconds).
+        func ready() async throws -> Bool {
+            for _ in 0..<300 {
+                if let response = try? await CrashSafetyTests.send(HTTPClientRequest(url: "http://127.0.0.1:\(CrashSafetyTests.port)/healthz")),
+                   response.status == .ok { return true }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+
+        func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    final class Acknowledged: Sendable {
+        let ids = Mutex<[String]>([])
+    }
+
+    static func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        return response
+    }
+
+    static func submit(_ index: Int) async throws -> String? {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/tickets")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: #"{"email":"jörg@beispiel.de","name":"Jörg Weiß","subject":"Absturz \#(index)","description":"Größe überschritten","consent":true}"#))
+        let response = try await send(request)
+        let body = try await response.body.collect(upTo: 64 * 1024)
+        guard response.status == .created,
+              let object = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else { return nil }
+        return object["id"] as? String
+    }
+
+    @Test("SIGKILL during submissions: after a restart every ticket that got a 201 is there")
+    func killDuringSubmissions() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable), "no lotse executable at \(Self.executable)")
+        let workspace = try ArticleWorkspace(files: ArticleFixtures.markdownSet)
+        try workspace.build()
+        let data = workspace.directory.path("data/data.sqlite")
+        let server = try Server(workspace: workspace, data: data)
+        try #require(try await server.ready(), "the server did not start")
+
+        let acknowledged = Acknowledged()
+        let clients = (0..<8).map { client in
+            Task {
+                var index = client * 100_000
+                while !Task.isCancelled {
+                    index += 1
+                    guard let id = try? await Self.submit(index) else { return }
+                    acknowledged.ids.withLock { $0.append(id) }
+                }
+            }
+        }
+        // Kill once a few hundred tickets were acknowledged, while the clients keep submitting.
+        for _ in 0..<3_000 where acknowledged.ids.withLock({ $0.count }) < 300 { try await Task.sleep(for: .milliseconds(5)) }
+        server.kill()
+        for client in clients { await client.value }
+        let acknowledgedIDs = acknowledged.ids.withLock { $0 }
+        #expect(acknowledgedIDs.count >= 300)
+
+        let restarted = try Server(workspace: workspace, data: data)
+        defer { restarted.kill() }
+        try #require(try await restarted.ready(), "the server did not restart on the killed server's data")
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(Self.port)/api/v1/admin/tickets")
+        request.headers.add(name: "Authorization", value: "Bearer \(Self.token)")
+        let queue = try await Self.send(request)
+        let body = try JSONSerialization.jsonObject(with: Data(buffer: try await queue.body.collect(upTo: 1 << 20))) as? [String: Any]
+        let total = try #require(body?["total"] as? Int)
+        #expect(total >= acknowledgedIDs.count, "\(total) stored, \(acknowledgedIDs.count) acknowledged")
+        let store = try SQLiteTicketStore(path: data)
+        for id in acknowledgedIDs {
+            let number = try #require(TicketNumber.parse(id))
+            #expect(try await store.ticket(number: number)?.content.subject.hasPrefix("Absturz") == true, "\(id) acknowledged but missing")
+        }
+        #expect(try await Self.submit(0) != nil, "the restarted server takes new tickets")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+@testable import LotseServer
+import LotseTestSupport
+import LotseTickets
+import Testing
+
+@Suite("Retention")
+struct RetentionServiceTests {
+    @Test("a purge deletes closed tickets past the retention period with their files, and keeps open and recent ones")
+    func purgesClosedTicketsAndFiles() async throws {
+        let directory = try TemporaryDirectory(prefix: "lotse-retention")
+        var configuration = ServerConfiguration()
+        configuration.dataPath = directory.path("data/data.sqlite")
+        let services = TicketServices(configuration: configuration, logger: Logger(label: "test"))
+        let oldFile = try await services.attachments.save(Array("Protokoll vom März".utf8))
+        let keptFile = try await services.attachments.save(Array("Protokoll vom Mai".utf8))
+        let now = Date()
+        func ticket(_ subject: String, file: String?) -> NewTicket {
+            NewTicket(email: "jörg@beispiel.de", name: "Jörg", subject: subject, description: "Größe",
+                      attachments: file.map { [AttachmentRecord(name: "log.txt", size: 17, type: "text/plain", storedName: $0)] } ?? [])
+        }
+        _ = try await services.store.createTicket(ticket("alt, geschlossen", file: oldFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
+        _ = try await services.store.createTicket(ticket("alt, offen", file: keptFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
+        _ = try await services.store.createTicket(ticket("neu, geschlossen", file: nil), idempotencyKey: nil, forward: false, at: now)
+        _ = try await services.store.updateStatus(number: 1, to: .closed, at: now.addingTimeInterval(-31 * 86_400))
+        _ = try await services.store.updateStatus(number: 3, to: .closed, at: now)
+
+        await RetentionService(services: services, days: 30, logger: Logger(label: "test")).purge(now: now)
+
+        let remaining = try await services.store.tickets(status: nil, page: 1, pageSize: 50).tickets.map(\.content.subject)
+        #expect(remaining.sorted() == ["alt, offen", "neu, geschlossen"])
+        #expect(try directory.contents(of: "data/attachments") == [keptFile])
+    }
+}

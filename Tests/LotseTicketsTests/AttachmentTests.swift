@@ -1,0 +1,66 @@
+import Foundation
+import LotseTestSupport
+import LotseTickets
+import Testing
+
+@Suite("Attachments")
+struct AttachmentTests {
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16]
+    static let pdf = Array("%PDF-1.7\n%äöü\n".utf8)
+    static let text = Array("Fehlermeldung: Größe überschritten\r\n".utf8)
+
+    @Test("types come from the first bytes, not from the name or the declared type",
+          arguments: [(png, "image/png"), (jpeg, "image/jpeg"), (pdf, "application/pdf"), (text, "text/plain")])
+    func detectsTypes(_ bytes: [UInt8], _ type: String) {
+        #expect(AttachmentPolicy().check(name: "datei.exe", data: bytes) == .success(type))
+    }
+
+    @Test("executables, archives, binary data and invalid UTF-8 are refused")
+    func refusesOtherTypes() {
+        let policy = AttachmentPolicy()
+        for bytes: [UInt8] in [[0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], [0x50, 0x4B, 0x03, 0x04, 0x14, 0], [0x4D, 0x5A, 0x90, 0], [0xC3, 0x28, 0x41], [0x41, 0x00, 0x42]] {
+            guard case .failure = policy.check(name: "bild.png", data: bytes) else {
+                Issue.record("accepted \(bytes)")
+                continue
+            }
+        }
+    }
+
+    @Test("empty and too large files are refused with the file's name")
+    func sizeLimits() {
+        var policy = AttachmentPolicy()
+        policy.maximumBytes = 10
+        #expect(policy.check(name: "leer.txt", data: [UInt8]()) == .failure(AttachmentProblem("leer.txt is empty")))
+        #expect(policy.check(name: "groß.txt", data: [UInt8](repeating: 0x41, count: 11)) == .failure(AttachmentProblem("groß.txt is larger than 10 bytes")))
+        #expect(policy.check(name: "klein.txt", data: [UInt8](repeating: 0x41, count: 10)) == .success("text/plain"))
+    }
+
+    @Test("a text file cut inside a multi-byte character at the sniff limit is still text")
+    func textAcrossTheSniffLimit() {
+        let bytes = [UInt8](repeating: 0x41, count: 8191) + Array("ü".utf8) + Array("Ende".utf8)
+        #expect(AttachmentPolicy().check(name: "log.txt", data: bytes) == .success("text/plain"))
+    }
+
+    @Test("file names are reduced to a harmless last component",
+          arguments: [("../../etc/passwd", "passwd"), ("..\\..\\Windows\\win.ini", "win.ini"), ("Rechnung März.pdf", "Rechnung März.pdf"),
+                      (".htaccess", "htaccess"), ("", "anhang"), ("../", "anhang"), ("a\u{0}b<script>.png", "a_b_script_.png"),
+                      ("Größe\u{0308}.txt", "Größë.txt"), (String(repeating: "x", count: 300) + ".pdf", String(repeating: "x", count: 96) + ".pdf")])
+    func sanitisesNames(_ name: String, _ expected: String) {
+        #expect(AttachmentName.sanitise(name) == expected)
+    }
+
+    @Test("saved files get random names inside the attachments folder, are flushed and removable")
+    func savesFiles() async throws {
+        let directory = try TemporaryDirectory(prefix: "lotse-attachments")
+        let attachments = AttachmentDirectory(besideDatabase: directory.path("data/data.sqlite"))
+        #expect(attachments.path == directory.path("data/attachments"))
+        let first = try await attachments.save(Self.pdf)
+        let second = try await attachments.save(Self.pdf)
+        #expect(first != second)
+        #expect(first.range(of: "^[0-9a-f]{32}$", options: .regularExpression) != nil)
+        #expect(try directory.read("data/attachments/\(first)") == Data(Self.pdf))
+        await attachments.remove([first, "../data.sqlite"])
+        #expect(try directory.contents(of: "data/attachments") == [second])
+    }
+}

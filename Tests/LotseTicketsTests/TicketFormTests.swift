@@ -1,0 +1,104 @@
+import LotseTestSupport
+import LotseTickets
+import Testing
+
+@Suite("Ticket validation")
+struct TicketFormTests {
+    static let form = TicketForm(customFields: [
+        CustomFieldDefinition(name: "serverName", label: "Servername", pattern: "^de-[0-9]{2}-srv-[0-9]{4}$", hint: "z. B. de-01-srv-1234"),
+        CustomFieldDefinition(name: "vertrag", label: "Vertrag", required: true),
+    ])
+
+    static let valid = TicketDraft(email: "grüße@bäckerei-groß.de", name: "Zoë Weiß", company: "Bäckerei Groß", subject: "Rechnung März",
+                                   description: "Die Rechnung für März fehlt.", consent: true, customerNumber: "K-1", category: "Rechnungen",
+                                   urgent: true, session: "s-1", customFields: ["serverName": "de-01-srv-1234", "vertrag": "V-7"])
+
+    @Test("a valid German draft becomes a ticket with trimmed values")
+    func validDraft() throws {
+        var draft = Self.valid
+        draft.subject = "  Rechnung März \n"
+        let ticket = try Self.form.validate(draft)
+        #expect(ticket.subject == "Rechnung März")
+        #expect(ticket.name == "Zoë Weiß")
+        #expect(ticket.urgent)
+        #expect(ticket.customFields == ["serverName": "de-01-srv-1234", "vertrag": "V-7"])
+        #expect(ticket.company == "Bäckerei Groß")
+    }
+
+    static let invalidCases: [(String, @Sendable (inout TicketDraft) -> Void, String)] = [
+        ("email missing", { $0.email = nil }, "email"),
+        ("email without @", { $0.email = "jürgen.beispiel.de" }, "email"),
+        ("email with two @", { $0.email = "a@b@beispiel.de" }, "email"),
+        ("email with a space", { $0.email = "jürgen müller@beispiel.de" }, "email"),
+        ("email without a dot in the domain", { $0.email = "jürgen@localhost" }, "email"),
+        ("email longer than 254", { $0.email = String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200) + ".de" }, "email"),
+        ("name missing", { $0.name = nil }, "name"),
+        ("name blank", { $0.name = "   " }, "name"),
+        ("name longer than 200", { $0.name = String(repeating: "ä", count: 201) }, "name"),
+        ("company longer than 200", { $0.company = String(repeating: "ö", count: 201) }, "company"),
+        ("subject empty", { $0.subject = "" }, "subject"),
+        ("subject blank", { $0.subject = " \n\t" }, "subject"),
+        ("subject longer than 200", { $0.subject = String(repeating: "ü", count: 201) }, "subject"),
+        ("description missing", { $0.description = nil }, "description"),
+        ("description longer than 20000", { $0.description = String(repeating: "ß", count: 20_001) }, "description"),
+        ("consent missing", { $0.consent = nil }, "consent"),
+        ("consent false", { $0.consent = false }, "consent"),
+        ("customerNumber longer than 64", { $0.customerNumber = String(repeating: "1", count: 65) }, "customerNumber"),
+        ("category longer than 100", { $0.category = String(repeating: "k", count: 101) }, "category"),
+        ("session longer than 128", { $0.session = String(repeating: "s", count: 129) }, "session"),
+        ("custom field with the wrong format", { $0.customFields["serverName"] = "de-1-srv-12" }, "customFields.serverName"),
+        ("required custom field missing", { $0.customFields["vertrag"] = nil }, "customFields.vertrag"),
+        ("unknown custom field", { $0.customFields["geheim"] = "x" }, "customFields.geheim"),
+    ]
+
+    @Test("each invalid field is named alone", arguments: 0..<invalidCases.count)
+    func invalidField(_ index: Int) {
+        let (why, change, field) = Self.invalidCases[index]
+        var draft = Self.valid
+        change(&draft)
+        #expect(throws: TicketValidationError.self, "\(why)") { try Self.form.validate(draft) }
+        do {
+            _ = try Self.form.validate(draft)
+        } catch {
+            #expect(Set(error.fields.keys) == [field], "\(why): \(error.fields)")
+        }
+    }
+
+    @Test("every bad field at once, with the caller's attachment problem")
+    func everyFieldAtOnce() {
+        do {
+            _ = try Self.form.validate(TicketDraft(email: "kaputt", customFields: ["serverName": "x"]), otherErrors: ["attachments": "zu groß"])
+            Issue.record("expected a validation error")
+        } catch {
+            #expect(Set(error.fields.keys) == ["email", "name", "subject", "description", "consent", "customFields.serverName",
+                                                "customFields.vertrag", "attachments"])
+        }
+    }
+
+    @Test("custom field definitions load from JSON and reject bad names and patterns")
+    func loadDefinitions() throws {
+        let directory = try TemporaryDirectory(prefix: "lotse-fields")
+        let good = try directory.write(#"[{"name":"serverName","label":"Servername","required":false,"pattern":"^de-[0-9]{2}-srv-[0-9]{4}$","hint":"z. B. de-01-srv-1234"}]"#,
+                                       to: "good.json")
+        let fields = try CustomFieldDefinition.load(path: good)
+        #expect(fields.map(\.name) == ["serverName"])
+        #expect(fields[0].matches("de-01-srv-1234"))
+        #expect(!fields[0].matches("xde-01-srv-1234"))
+        #expect(!fields[0].matches("de-01-srv-12345"))
+        for (index, text) in [#"[{"name":"1x","label":"L","required":false}]"#, #"[{"name":"a","label":"L","required":false,"pattern":"(["}]"#,
+                     #"{"name":"a"}"#, #"[{"name":"a","label":"L","required":false},{"name":"a","label":"M","required":true}]"#].enumerated() {
+            let path = try directory.write(text, to: "bad-\(index).json")
+            #expect(throws: ConfigurationError.self, "\(text)") { try CustomFieldDefinition.load(path: path) }
+        }
+    }
+
+    @Test("contacts match case-insensitively and ignore comments and blank lines")
+    func contacts() {
+        let contacts = ContactList(text: "# Kunden\nJürgen.Müller@Beispiel.de\n\n  anna@beispiel.de  # Buchhaltung\n")
+        #expect(contacts.count == 2)
+        #expect(contacts.contains("jürgen.müller@beispiel.de"))
+        #expect(contacts.contains("ANNA@beispiel.de"))
+        #expect(!contacts.contains("# Kunden"))
+        #expect(!contacts.contains("bernd@beispiel.de"))
+    }
+}
