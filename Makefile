@@ -48,7 +48,7 @@ test: test-deps
 system-test: test-deps
 	$(SWIFT) build --product lotse
 	python3 Tests/system/abuse_test.py --binary .build/debug/lotse
-	$(VENV)/bin/python Tests/system/schema_test.py --binary .build/debug/lotse --schemathesis $(VENV)/bin/schemathesis
+	$(VENV)/bin/python Tests/system/schema_test.py --binary .build/debug/lotse
 
 ## libFuzzer + AddressSanitizer builds of the analyzer and query targets (Fuzz/, its own package).
 FUZZ_BUILD_FLAGS := -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld

@@ -21,7 +21,9 @@ struct DeflectionEndpointTests {
             #expect(first.json["id"] as? Int == 1)
             let second = try await post(client, "/api/v1/deflections", #"{"articleId":"passwort-zuruecksetzen"}"#)
             #expect(second.json["id"] as? Int == 2)
-            for (body, field) in [(#"{"articleId":"gibt-es-nicht"}"#, "articleId"), (#"{"session":"s"}"#, "articleId"),
+            let unknown = try await post(client, "/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#)
+            #expect(unknown.status == .notFound)
+            for (body, field) in [(#"{"articleId":" "}"#, "articleId"), (#"{"session":"s"}"#, "articleId"),
                                   (#"{"articleId":"kundennummer","subject":"\#(String(repeating: "ü", count: 201))"}"#, "subject"),
                                   (#"{"articleId":"kundennummer","session":"\#(String(repeating: "s", count: 129))"}"#, "session")] {
                 let response = try await post(client, "/api/v1/deflections", body)

@@ -29,8 +29,10 @@ extension OpenAPISamples {
             OpenAPIErrorSample(operation: deflections, status: 400, request: .json("/api/v1/deflections", "[1]"), code: "invalid_json", fields: nil, why: "an array"),
             OpenAPIErrorSample(operation: deflections, status: 413, request: .json("/api/v1/deflections", oversized), code: "body_too_large", fields: nil, why: "over 64 KiB"),
             OpenAPIErrorSample(operation: deflections, status: 415, request: text("/api/v1/deflections"), code: "unsupported_media_type", fields: nil, why: "text/plain"),
-            OpenAPIErrorSample(operation: deflections, status: 422, request: .json("/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#),
-                               code: "invalid_fields", fields: ["articleId"], why: "unknown article"),
+            OpenAPIErrorSample(operation: deflections, status: 422, request: .json("/api/v1/deflections", #"{"articleId":" "}"#),
+                               code: "invalid_fields", fields: ["articleId"], why: "blank article id"),
+            OpenAPIErrorSample(operation: deflections, status: 404, request: .json("/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#),
+                               code: "not_found", fields: nil, why: "unknown article"),
 
             OpenAPIErrorSample(operation: feedback, status: 400, request: .json("/api/v1/articles/kundennummer/feedback", "{"), code: "invalid_json", fields: nil, why: "broken JSON"),
             OpenAPIErrorSample(operation: feedback, status: 404, request: .json("/api/v1/articles/gibt-es-nicht/feedback", #"{"helpful":true}"#),

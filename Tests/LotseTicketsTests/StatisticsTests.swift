@@ -11,7 +11,9 @@ struct StatisticsTests {
         #expect(StatisticsWindow.start("24h", now: now) == now.addingTimeInterval(-24 * 3_600))
         #expect(StatisticsWindow.start("2026-11-01", now: now) == Date(timeIntervalSince1970: 1_793_491_200))
         #expect(StatisticsWindow.start("2026-11-01T12:00:00Z", now: now) == Date(timeIntervalSince1970: 1_793_534_400))
-        for bad in ["", "d", "0d", "-3d", "30x", "gestern", "2026-13-01"] {
+        #expect(StatisticsWindow.start("2026-11-01T13:30:00.250+01:30", now: now) == Date(timeIntervalSince1970: 1_793_534_400))
+        #expect(StatisticsWindow.start("0938-12-07T20:46:26+18:57", now: now) != nil)
+        for bad in ["", "d", "0d", "-3d", "30x", "gestern", "2026-13-01", "2026-02-30", "2026-11-01T24:00:00Z", "2026-11-01T12:00"] {
             #expect(StatisticsWindow.start(bad, now: now) == nil, "\(bad)")
         }
     }

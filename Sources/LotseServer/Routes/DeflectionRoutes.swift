@@ -34,12 +34,9 @@ struct DeflectionRoutes {
             let body = try await JSONBody.decode(DeflectionRequest.self, from: request, context: context, limit: maximumBodyBytes)
             var invalid = Self.lengthProblems(["session": (body.session, 128), "subject": (body.subject, 200), "description": (body.description, 20_000)])
             let articleID = body.articleId?.trimmingCharacters(in: .whitespaces) ?? ""
-            if articleID.isEmpty {
-                invalid["articleId"] = "articleId is required"
-            } else if try await !articleExists(articleID) {
-                invalid["articleId"] = "no article with this id"
-            }
+            if articleID.isEmpty { invalid["articleId"] = "articleId is required" }
             guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
+            guard try await articleExists(articleID) else { throw APIError.notFound }
             let id = try await services.store.recordDeflection(DeflectionRecord(
                 session: body.session, articleID: articleID, subject: body.subject, description: body.description, time: Date()))
             return EditedResponse(status: .created, response: Created(id: id))
@@ -63,7 +60,7 @@ struct DeflectionRoutes {
 
     static func lengthProblems(_ values: [String: (String?, Int)]) -> [String: String] {
         values.compactMapValues { value, limit in
-            (value?.count ?? 0) > limit ? "must be at most \(limit) characters" : nil
+            (value?.unicodeScalars.count ?? 0) > limit ? "must be at most \(limit) characters" : nil
         }
     }
 }

@@ -36,7 +36,7 @@ struct SearchRoutes {
     func search(_ request: Request) async throws -> ResultsBody {
         let parameters = FormQuery.parse(request.uri.query)
         guard let query = parameters["q"] else { throw APIError.badRequest(field: "q", "q is required") }
-        guard query.count <= Self.maximumQueryCharacters else {
+        guard query.unicodeScalars.count <= Self.maximumQueryCharacters else {
             throw APIError.badRequest(field: "q", "q must be at most \(Self.maximumQueryCharacters) characters")
         }
         let options = SearchOptions(
@@ -63,9 +63,9 @@ struct SearchRoutes {
         if subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             invalid["subject"] = "subject or description must not be empty"
         }
-        if subject.count > Self.maximumQueryCharacters { invalid["subject"] = "subject must be at most \(Self.maximumQueryCharacters) characters" }
-        if description.count > Self.maximumDraftCharacters { invalid["description"] = "description must be at most \(Self.maximumDraftCharacters) characters" }
-        if let session = body.session, session.count > Self.maximumSessionCharacters {
+        if subject.unicodeScalars.count > Self.maximumQueryCharacters { invalid["subject"] = "subject must be at most \(Self.maximumQueryCharacters) characters" }
+        if description.unicodeScalars.count > Self.maximumDraftCharacters { invalid["description"] = "description must be at most \(Self.maximumDraftCharacters) characters" }
+        if let session = body.session, session.unicodeScalars.count > Self.maximumSessionCharacters {
             invalid["session"] = "session must be at most \(Self.maximumSessionCharacters) characters"
         }
         var limit = 5
@@ -100,7 +100,7 @@ struct SearchRoutes {
 
     static func session(_ text: String?, error: (String) -> APIError) throws -> String? {
         guard let text, !text.isEmpty else { return nil }
-        guard text.count <= maximumSessionCharacters else { throw error("session must be at most \(maximumSessionCharacters) characters") }
+        guard text.unicodeScalars.count <= maximumSessionCharacters else { throw error("session must be at most \(maximumSessionCharacters) characters") }
         return text
     }
 

@@ -44,7 +44,7 @@ struct TicketRoutes {
 
     func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
-        if let key, key.isEmpty || key.count > Self.maximumIdempotencyKeyCharacters {
+        if let key, key.isEmpty || key.unicodeScalars.count > Self.maximumIdempotencyKeyCharacters {
             throw APIError.badRequest(field: "Idempotency-Key", "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters")
         }
         let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
@@ -85,7 +85,13 @@ struct TicketRoutes {
         let policy = services.form.attachments
         guard uploads.count <= policy.maximumCount else { return ([], "at most \(policy.maximumCount) attachments") }
         var files: [CheckedFile] = [], messages: [String] = []
-        for upload in uploads {
+        // Browsers send an empty, unnamed part for a file input left empty: it counts as a part, not as a file.
+        for upload in uploads where !upload.bytes.isEmpty || !upload.filename.isEmpty {
+            // A file input always names its file; a bare text part is not an upload.
+            guard !upload.filename.isEmpty else {
+                messages.append("an attachment part has no file name")
+                continue
+            }
             let name = AttachmentName.sanitise(upload.filename)
             switch policy.check(name: name, data: upload.bytes) {
             case .success(let type): files.append(CheckedFile(name: name, type: type, bytes: upload.bytes))

@@ -60,8 +60,6 @@ struct TicketSubmission {
         draft = TicketDraft()
         for part in form.parts {
             if part.name == "attachments" {
-                // Browsers send an empty, unnamed part for a file input left empty.
-                guard part.body.readableBytes > 0 || !(part.filename ?? "").isEmpty else { continue }
                 uploads.append(Upload(filename: part.filename ?? "", bytes: Array(part.body.readableBytesView)))
                 continue
             }

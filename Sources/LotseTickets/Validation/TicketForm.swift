@@ -26,7 +26,7 @@ public struct TicketForm: Sendable {
                 if required { errors[field] = "\(field) is required and must not be blank" }
                 return nil
             }
-            if let limit = Self.limits[field], trimmed.count > limit { errors[field] = "\(field) must be at most \(limit) characters" }
+            if let limit = Self.limits[field], trimmed.unicodeScalars.count > limit { errors[field] = "\(field) must be at most \(limit) characters" }
             return trimmed
         }
         let email = text("email", draft.email, required: true)
@@ -47,17 +47,14 @@ public struct TicketForm: Sendable {
     }
 
     private func validateCustomFields(_ values: [String: String], errors: inout [String: String]) -> [String: String] {
+        // Names that are not configured are dropped: only configured fields are validated and stored.
         var accepted: [String: String] = [:]
-        let known = Set(customFields.map(\.name))
-        for name in values.keys.sorted() where !known.contains(name) {
-            errors["customFields.\(String(name.prefix(64)))"] = "unknown field"
-        }
         for definition in customFields {
             let key = "customFields.\(definition.name)"
             let value = values[definition.name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if value.isEmpty {
                 if definition.required { errors[key] = "\(definition.label) is required" }
-            } else if value.count > CustomFieldDefinition.maximumValueCharacters {
+            } else if value.unicodeScalars.count > CustomFieldDefinition.maximumValueCharacters {
                 errors[key] = "\(definition.label) must be at most \(CustomFieldDefinition.maximumValueCharacters) characters"
             } else if !definition.matches(value) {
                 errors[key] = "\(definition.label) has the wrong format" + (definition.hint.map { " (\($0))" } ?? "")
