@@ -48,6 +48,7 @@ test: test-deps
 system-test: test-deps
 	$(SWIFT) build --product lotse
 	python3 Tests/system/abuse_test.py --binary .build/debug/lotse
+	python3 Tests/system/disk_full_test.py --binary .build/debug/lotse
 	$(VENV)/bin/python Tests/system/schema_test.py --binary .build/debug/lotse
 
 ## libFuzzer + AddressSanitizer builds of the analyzer and query targets (Fuzz/, its own package).

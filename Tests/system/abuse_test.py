@@ -7,6 +7,7 @@ Usage: abuse_test.py --binary .build/debug/lotse [--rounds 2] [--seed 1]
 """
 import argparse
 import json
+import os
 import random
 import socket
 import sys
@@ -115,8 +116,31 @@ class Tally:
                 self.server_errors.append((status, description[:200]))
 
 
+ESCAPE_PROBE = "lotse-escape-probe.txt"
+ATTACHMENT_NAMES = ["../../../../../../tmp/" + ESCAPE_PROBE, "..\\..\\..\\" + ESCAPE_PROBE, "/tmp/" + ESCAPE_PROBE,
+                    "a\x00b.txt", "x" * 5000 + ".txt", "protokoll.txt\r\nX-Injected: 1", ".htaccess", "CON", "🔑.txt",
+                    "%2e%2e%2f" + ESCAPE_PROBE]
+
+
+def ticket_body(rng):
+    """A ticket as JSON or multipart with hostile values and attachment names (path traversal, NUL, CRLF)."""
+    fields = {"email": rng.choice(["anna@beispiel.de", "x@y", "a\r\nBcc: b@c.de", "ä@ö.de"] + HOSTILE_TEXT[:5]),
+              "name": rng.choice(HOSTILE_TEXT), "subject": rng.choice(HOSTILE_TEXT), "description": rng.choice(HOSTILE_TEXT),
+              "consent": rng.choice([True, "true", False, None, "on"])}
+    if rng.random() < 0.4:
+        return json.dumps({**fields, "customFields": {rng.choice(HOSTILE_TEXT): json_values(rng)}}).encode(), "application/json"
+    boundary = "grenze" + str(rng.randrange(10**6))
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode("utf-8", "replace")
+             for name, value in fields.items()]
+    for _ in range(rng.randint(0, 4)):
+        name = rng.choice(ATTACHMENT_NAMES).replace('"', "")
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="{name}"\r\n'
+                     f"Content-Type: text/plain\r\n\r\n".encode("utf-8", "replace") + b"Fehlerprotokoll\n" * rng.randint(0, 50) + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
 def one_request(server, rng, tally):
-    kind = rng.randint(0, 6)
+    kind = rng.randint(0, 8)
     if kind == 0:
         parameters = {"q": rng.choice(HOSTILE_TEXT)}
         for name in rng.sample(["limit", "lang", "category"], rng.randint(0, 3)):
@@ -143,6 +167,11 @@ def one_request(server, rng, tally):
                            "/api/v1/categories", "/api/v1/nope", "/%2e%2e/%2e%2e/etc/passwd"])
         status, _ = server.request(method, path, b"{}" if method in ("POST", "PUT", "PATCH") else None)
         tally.record(f"{method} {path}", status)
+    elif kind == 7:
+        body, content_type = ticket_body(rng)
+        headers = {"Content-Type": content_type, "Idempotency-Key": rng.choice(["k" + str(rng.randrange(10**9)), "x" * 300])}
+        status, _ = server.request("POST", "/api/v1/tickets", body, headers)
+        tally.record(f"ticket {body[:80]!r}", status)
     else:
         payload = raw_requests(rng, server.port)
         tally.record(f"raw {payload[:80]!r}", send_raw(server.port, payload))
@@ -203,6 +232,9 @@ def main():
         growth = rss[-1] - rss[1] if len(rss) > 2 else 0
         if growth > 64:
             failures.append(f"resident memory grew {growth:.0f} MB between round 1 and round {len(rss) - 1}: {rss}")
+    escaped = [path for path in ["/tmp/" + ESCAPE_PROBE, os.path.join(os.getcwd(), ESCAPE_PROBE)] if os.path.exists(path)]
+    if escaped:
+        failures.append(f"an attachment name escaped the attachment directory: {escaped}")
     if tally.server_errors:
         failures.append(f"{len(tally.server_errors)} responses were 5xx, e.g. {tally.server_errors[:5]}")
 
