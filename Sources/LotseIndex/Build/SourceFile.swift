@@ -21,7 +21,8 @@ struct SourceFile {
         var files: [SourceFile] = []
         var unreadable: [ArticleParseError] = []
         while let url = enumerator?.nextObject() as? URL {
-            // Symlinks are followed; a dangling one, or a folder named like an article, is reported as unreadable.
+            // A folder named like an article is a folder; a symlink is read as a file (a dangling one is reported
+            // as unreadable).
             guard ArticleParser.isArticle(url), !isFolder(url) else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let display = (directory as NSString).appendingPathComponent(relative)
