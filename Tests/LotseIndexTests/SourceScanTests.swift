@@ -40,6 +40,14 @@ import Testing
         #expect(try workspace.inspector().ids(matching: "seiteninhalt") == ["seite"])
     }
 
+    /// A folder whose name ends like an article's is a folder: the articles in it are indexed, it is not rejected.
+    @Test func folderNamedLikeAnArticleIsScannedAsAFolder() throws {
+        let workspace = try ArticleWorkspace(files: ["archiv.md/postfach.md": ArticleFixtures.postfach, "passwort.md": ArticleFixtures.passwort])
+        let report = try workspace.build()
+        #expect(report.rejected.isEmpty)
+        #expect(report.added == 2)
+    }
+
     /// A symbolic link to an article file is an article file: it is indexed or rejected, never silently dropped.
     @Test func symlinkedArticleIsNotSilentlyDropped() throws {
         let workspace = try ArticleWorkspace(files: ["postfach.md": ArticleFixtures.postfach])

@@ -88,11 +88,12 @@ public struct IndexBuilder: Sendable {
                 if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
                 try db.inTransaction {
                     try insert(plan.parsed, db)
-                    let vocabulary = try countVocabulary(db, analyzer: context.analyzer)
+                    let rows = try IndexedRow.fetchAll(db)
+                    let vocabulary = Vocabulary.counting(rows)
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)
-                    try indexText(db, context: context)
+                    try indexText(rows, db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count)
                     return .commit
                 }
@@ -138,16 +139,6 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    private func countVocabulary(_ db: Database, analyzer: Analyzer) throws -> Vocabulary {
-        var vocabulary = Vocabulary()
-        let rows = try Row.fetchCursor(db, sql: "SELECT lang, title, headings, tags, body FROM articles")
-        while let row = try rows.next() {
-            let language = Language(rawValue: row[0]) ?? .de
-            vocabulary.add([row[1], row[2], row[3], row[4]], language: language, analyzer: analyzer)
-        }
-        return vocabulary
-    }
-
     private func writeStatistics(_ vocabulary: Vocabulary, compounds dictionary: [String: Int], _ db: Database) throws {
         let terms = try db.makeStatement(sql: "INSERT INTO terms(term, df, cf) VALUES (?, ?, ?)")
         for (term, counts) in vocabulary.terms {
@@ -160,15 +151,17 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    /// Tokenizes all rows, one language at a time so the tokenizer knows each row's language.
-    private func indexText(_ db: Database, context: TokenizerContext) throws {
-        let languages = try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM articles ORDER BY lang")
-        for code in languages {
-            context.language = Language(rawValue: code) ?? .de
-            try db.execute(sql: """
-                INSERT INTO fts(rowid, title, headings, tags, body)
-                SELECT rowid, title, headings, tags, body FROM articles WHERE lang = ?
-                """, arguments: [code])
+    /// Writes every row into FTS5 in rowid order. Workers analyse the rows ahead of this thread; the tokenizer
+    /// replays their token streams, so SQLite's single thread does no analysis.
+    private func indexText(_ rows: [IndexedRow], _ db: Database, context: TokenizerContext) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO fts(rowid, title, headings, tags, body) VALUES (?, ?, ?, ?, ?)")
+        defer { context.prepared = nil }
+        try TokenPipeline.run(rows, resources: context.resources) { pipeline in
+            for (index, row) in rows.enumerated() {
+                context.language = row.language
+                context.prepared = pipeline.take(index)
+                try statement.execute(arguments: [row.rowid, row.columns[0], row.columns[1], row.columns[2], row.columns[3]])
+            }
         }
     }
 

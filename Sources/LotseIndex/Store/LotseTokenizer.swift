@@ -3,11 +3,13 @@ import GRDBSQLite
 import LotseAnalysis
 
 /// State shared by the tokenizer instances of one connection: one analyzer (a connection is used by one thread
-/// at a time, and one warm cache serves every table and the indexer's own passes) and, while an indexer writes
-/// rows, the language of the row being written (FTS5 passes no row context to tokenizers).
+/// at a time, and one warm cache serves every table) and, while an indexer writes rows, the language of the row
+/// being written (FTS5 passes no row context to tokenizers) and its tokens, analysed in advance on other threads.
 final class TokenizerContext {
     let analyzer: Analyzer
     var language: Language = .de
+    /// Used for a document text that is exactly one of its columns; any other text is analysed as usual.
+    var prepared: PreparedRow?
 
     init(resources: AnalyzerResources) { analyzer = Analyzer(resources: resources) }
 
@@ -81,6 +83,11 @@ public enum LotseTokenizer {
                 code = emitToken(callbackContext, 0, term, Int32(end - start), Int32(start), Int32(end))
             }
             return code
+        }
+        if let tokens = instance.context.prepared?.tokens(for: bytes) {
+            return tokens.replay(ok: SQLITE_OK) { term, length, start, end, colocated in
+                emitToken(callbackContext, colocated ? FTS5_TOKEN_COLOCATED : 0, term, length, start, end)
+            }
         }
         analyzer.language = instance.context.language
         analyzer.analyze(bytes, mode: .document) { term, start, end, colocated in

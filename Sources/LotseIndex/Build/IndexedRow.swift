@@ -1,0 +1,18 @@
+import GRDB
+import LotseAnalysis
+
+/// One row of the new index's `articles` table with the text of the FTS columns, exactly as stored: what the
+/// vocabulary counts and what the FTS5 table indexes (external content must match the content table byte for byte).
+struct IndexedRow: Sendable {
+    var rowid: Int64
+    var language: Language
+    /// title, headings, tags, body: the FTS5 columns in table order.
+    var columns: [String]
+
+    /// Every row in rowid order (FTS5 appends to its segments fastest when rowids increase).
+    static func fetchAll(_ db: Database) throws -> [IndexedRow] {
+        try Row.fetchAll(db, sql: "SELECT rowid, lang, title, headings, tags, body FROM articles ORDER BY rowid").map { row in
+            IndexedRow(rowid: row[0], language: Language(rawValue: row[1]) ?? .de, columns: [row[2], row[3], row[4], row[5]])
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import LotseAnalysis
+
+/// The tokens the analyzer produced for one text, stored flat (one byte buffer for all terms), so handing them to
+/// FTS5 later allocates nothing and runs no analysis.
+struct TokenStream: Sendable {
+    private struct Entry {
+        var termEnd: Int32
+        var start: Int32
+        var end: Int32
+        var colocated: Bool
+    }
+
+    private var termBytes: [UInt8] = []
+    private var entries: [Entry] = []
+
+    /// The document tokens of `text` (what the FTS5 tokenizer emits for `FTS5_TOKENIZE_DOCUMENT`), in the
+    /// analyzer's current language.
+    init(analyzing text: String, with analyzer: Analyzer) {
+        var text = text
+        text.withUTF8 { bytes in
+            analyzer.analyze(bytes, mode: .document) { term, start, end, colocated in
+                var term = term
+                term.withUTF8 { termBytes.append(contentsOf: $0) }
+                entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
+                return true
+            }
+        }
+    }
+
+    /// Calls `emit(term, length, start, end, colocated)` per token until it returns a code other than `ok`;
+    /// returns that code, or `ok`.
+    func replay(ok: Int32, _ emit: (UnsafePointer<CChar>, Int32, Int32, Int32, Bool) -> Int32) -> Int32 {
+        guard !entries.isEmpty else { return ok }
+        return termBytes.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+            var termStart: Int32 = 0
+            for entry in entries {
+                let code = emit(base + Int(termStart), entry.termEnd - termStart, entry.start, entry.end, entry.colocated)
+                if code != ok { return code }
+                termStart = entry.termEnd
+            }
+            return ok
+        }
+    }
+}
+
+/// One row's FTS columns with their token streams, analysed off the SQLite thread.
+struct PreparedRow: Sendable {
+    private let columns: [String]
+    private let streams: [TokenStream]
+
+    init(_ row: IndexedRow, analyzer: Analyzer) {
+        analyzer.language = row.language
+        columns = row.columns
+        streams = row.columns.map { TokenStream(analyzing: $0, with: analyzer) }
+    }
+
+    /// The tokens of the column whose text is exactly `text`; nil when it is none of them (the caller analyses it).
+    func tokens(for text: UnsafeBufferPointer<UInt8>) -> TokenStream? {
+        for (index, column) in columns.enumerated() where column.utf8.count == text.count {
+            let equal = column.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(text) } ?? column.utf8.elementsEqual(text)
+            if equal { return streams[index] }
+        }
+        return nil
+    }
+}
