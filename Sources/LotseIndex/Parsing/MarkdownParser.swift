@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Markdown through cmark-gfm's syntax tree: title (first H1), headings, plain body text and safe HTML.
 /// Raw HTML inside Markdown is not rendered (cmark's safe default).
@@ -15,6 +16,9 @@ enum MarkdownParser {
 
     /// cmark-gfm's extension registry is global and unguarded: register once, before any parallel parsing.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// `cmark_parser_finish` adds the extensions' special characters to a process-global table and removes them
+    /// when done, so two documents finishing at once can lose autolinks: one at a time.
+    private static let finishing = NSLock()
 
     static func parse(_ markdown: Substring) -> Result {
         Self.registered
@@ -28,7 +32,7 @@ enum MarkdownParser {
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return Result(title: nil, headings: [], body: "", html: "") }
+        guard let document = finishing.withLock({ cmark_parser_finish(parser) }) else { return Result(title: nil, headings: [], body: "", html: "") }
         defer { cmark_node_free(document) }
 
         var collector = TextCollector()
