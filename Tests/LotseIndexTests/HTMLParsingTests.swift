@@ -139,4 +139,19 @@ import Testing
         #expect(article.url == nil)
         #expect(article.updated == nil)
     }
+
+    /// Article HTML is served to the portal: only links and images with safe schemes keep their URL.
+    @Test(arguments: [
+        ("https://www.beispiel.de/hilfe", true), ("/hilfe/konto", true), ("kontakt.html#formular", true), ("#abschnitt", true),
+        ("mailto:support@beispiel.de", true), ("tel:+49301234567", true), ("hilfe/a:b", true),
+        ("javascript:alert(1)", false), (" JavaScript:alert(1)", false), ("java\tscript:alert(1)", false),
+        ("java\nscript:alert(1)", false), ("data:text/html;base64,PHNjcmlwdD4=", false), ("vbscript:msgbox", false),
+        ("\u{1}javascript:alert(1)", false),
+    ])
+    func urlAttributesKeepOnlySafeSchemes(url: String, kept: Bool) throws {
+        let page = ArticleFixtures.html(body: "<article><h1>Titel</h1><p><a href=\"\(url)\">Link</a> <img src=\"\(url)\" alt=\"Bild\"></p></article>")
+        let article = try #require(parseArticle(page, file: "articles/links.html"))
+        #expect(article.html.contains("href=") == kept, "\(article.html)")
+        #expect(article.html.contains("src=") == kept, "\(article.html)")
+    }
 }

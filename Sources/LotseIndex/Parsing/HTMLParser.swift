@@ -133,7 +133,24 @@ enum HTMLParser {
         }
     }
 
-    /// Drops event handlers and script URLs from what will be served as article HTML.
+    /// Attributes whose value a browser follows or loads as a URL.
+    private static let urlAttributes: Set<String> = ["href", "src", "srcset", "action", "formaction", "poster", "cite",
+                                                     "background", "xlink:href", "data", "longdesc", "usemap"]
+    private static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    /// Relative URLs and the schemes above; browsers ignore whitespace and control characters inside a scheme
+    /// ("java\tscript:"), so they are dropped before the scheme is read.
+    static func isSafeURL(_ value: String) -> Bool {
+        let compact = String(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })
+        guard let colon = compact.firstIndex(of: ":") else { return true }
+        let scheme = compact[..<colon]
+        // A colon after a path, query or fragment start belongs to a relative URL ("hilfe/a:b", "#x:y").
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return safeSchemes.contains(scheme.lowercased())
+    }
+
+    /// Drops event handlers, inline styles and URLs with other schemes (javascript:, data:, vbscript:, …) from what
+    /// will be served as article HTML.
     private static func sanitizeAttributes(_ node: xmlNodePtr) {
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -144,7 +161,7 @@ enum HTMLParser {
                 value = String(cString: raw).lowercased()
                 lotse_xml_free(raw)
             }
-            if key.hasPrefix("on") || key == "style" || value.trimmingCharacters(in: .whitespaces).hasPrefix("javascript:") {
+            if key.hasPrefix("on") || key == "style" || (urlAttributes.contains(key) && !isSafeURL(value)) {
                 xmlRemoveProp(current)
             }
         }
