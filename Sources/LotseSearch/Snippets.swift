@@ -1,7 +1,7 @@
 import LotseAnalysis
 
 /// Builds a short passage of an article around the query's matches: HTML-escaped text with the matched
-/// words in `<mark>` (the only markup added). Which words matched comes from the index (`lotse_positions`), so
+/// words in `<mark>` (the only markup added). Which words matched comes from the index (the body positions in the postings), so
 /// stems, compound parts, synonyms and prefixes highlight exactly as they matched.
 enum SnippetBuilder {
     static let windowWords = 28
@@ -9,9 +9,12 @@ enum SnippetBuilder {
     /// `matched` are token positions within `text` (as the index counts them).
     static func snippet(of text: String, matched: Set<Int>, analyzer: Analyzer) -> String {
         var words: [(start: Int, end: Int, matched: Bool)] = []
+        // The best window starts at a match (or at the start), so words past the last match's window (plus one,
+        // to know whether text follows) are never shown: word breaking stops there.
+        let needed = (matched.max() ?? 0) + windowWords + 1
         var utf8 = text
         utf8.withUTF8 { bytes in
-            analyzer.forEachWordRange(in: bytes) { start, end in
+            analyzer.forEachWordRange(in: bytes, maximumWords: needed) { start, end in
                 words.append((start, end, matched.contains(words.count)))
             }
         }
@@ -43,10 +46,6 @@ enum SnippetBuilder {
             result += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
         }
         return result
-    }
-
-    static func positions(_ list: String) -> Set<Int> {
-        Set(list.split(separator: ",").compactMap { Int($0) })
     }
 }
 
