@@ -133,16 +133,11 @@ public final class Analyzer {
 
     /// Byte ranges of the words of `text`, exactly the positions the index stores, without folding,
     /// stemming or splitting: what highlighting needs to map token positions back to text.
-    /// With `maximumWords`, stops soon after that many (snippets need the words up to their window only).
-    public func forEachWordRange(in text: UnsafeBufferPointer<UInt8>, maximumWords: Int = .max, _ body: (Int, Int) -> Void) {
-        var count = 0
+    public func forEachWordRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
         breaker.forEachWord(in: text) { start, end in
             WordSegments.forEachPart(of: text, from: start, to: end) { partStart, partEnd in
-                guard WordSegments.isWordLike(UnsafeBufferPointer(rebasing: text[partStart..<partEnd])) else { return }
-                body(partStart, partEnd)
-                count += 1
+                if WordSegments.isWordLike(UnsafeBufferPointer(rebasing: text[partStart..<partEnd])) { body(partStart, partEnd) }
             }
-            return count < maximumWords
         }
     }
 

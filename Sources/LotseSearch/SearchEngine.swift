@@ -14,6 +14,8 @@ public final class SearchEngine: Sendable {
     /// Budgets: enough for every term and concept of the 10,000-article benchmark's query mix.
     let postings = MemoryCache<Postings>(budget: 256 << 20)
     let conceptFrequencies = MemoryCache<ConceptFrequencies>(budget: 64 << 20)
+    private let plans = MemoryCache<PlannedQuery>(budget: 16 << 20)
+    private let wordRanges = MemoryCache<SnippetBuilder.WordRanges>(budget: 64 << 20)
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
 
@@ -35,24 +37,29 @@ public final class SearchEngine: Sendable {
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        let planner = makePlanner()
-        let concepts = planner.concepts(query: query, prefixLastWord: true)
+        let concepts = planned("search\u{0}" + query) { $0.concepts(query: query, prefixLastWord: true) }
         let mode: QueryMode = concepts.count > 6 ? .draft : .short
-        return try await run(concepts, mode: mode, options: options, planner: planner)
+        return try await run(concepts, mode: mode, options: options)
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
     public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        let planner = makePlanner()
-        let concepts = planner.concepts(subject: subject, description: description, prefixLastWord: true)
+        let concepts = planned("suggest\u{0}" + subject + "\u{0}" + description) {
+            $0.concepts(subject: subject, description: description, prefixLastWord: true)
+        }
         let mode: QueryMode = concepts.count > 6 || !description.isEmpty ? .draft : .short
-        return try await run(concepts, mode: mode, options: options, planner: planner)
+        return try await run(concepts, mode: mode, options: options)
     }
 
     // MARK: - Internals
 
-    private func makePlanner() -> QueryPlanner {
-        QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector)
+    /// The concepts of a text, planned once per engine while they stay in the cache (the text is the key, so
+    /// a repeated query skips analysis, typo correction and completion).
+    private func planned(_ key: String, _ plan: (QueryPlanner) -> [Concept]) -> [Concept] {
+        if let cached = plans.values(for: [key])[key] { return cached.concepts }
+        let concepts = plan(QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector))
+        plans.insert([key: PlannedQuery(concepts: concepts, keyBytes: key.utf8.count)])
+        return concepts
     }
 
     var connection: DatabaseQueue {
@@ -60,7 +67,7 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
-    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions, planner: QueryPlanner) async throws -> [SearchResult] {
+    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
         guard let query = QueryBuilder.build(concepts) else { return [] }
         let matchers = try await matchers(for: query)
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
@@ -79,7 +86,7 @@ public final class SearchEngine: Sendable {
         }
         candidates = Array(candidates.prefix(options.limit))
         guard !candidates.isEmpty else { return [] }
-        return try await results(for: candidates, matchers: matchers, analyzer: planner.analyzers[.de]!)
+        return try await results(for: candidates, matchers: matchers)
     }
 
     private func filter(_ options: SearchOptions) -> (Int32) -> Bool {
@@ -92,7 +99,7 @@ public final class SearchEngine: Sendable {
 
     /// Metadata and snippets of the final results; the highlighted positions are the body positions of every
     /// concept's matches in that article, straight from the postings.
-    private func results(for candidates: [Ranker.Candidate], matchers: [[ConceptFrequencies.Matcher]], analyzer: Analyzer) async throws -> [SearchResult] {
+    private func results(for candidates: [Ranker.Candidate], matchers: [[ConceptFrequencies.Matcher]]) async throws -> [SearchResult] {
         let rowids = candidates.map { documents.rowids[Int($0.document)] }
         let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ",")
         let rows = try await connection.read { db in
@@ -102,13 +109,25 @@ public final class SearchEngine: Sendable {
         }
         var byRowid: [Int64: Row] = [:]
         for row in rows { byRowid[row[0]] = row }
-        return zip(candidates, rowids).compactMap { candidate, rowid in
+        let keys = rowids.map(String.init)
+        var words = wordRanges.values(for: keys)
+        var broken: [String: SnippetBuilder.WordRanges] = [:]
+        let analyzer = Analyzer()  // word ranges only: no language, no dictionary
+        let results = zip(candidates, zip(rowids, keys)).compactMap { candidate, keyed -> SearchResult? in
+            let (rowid, key) = keyed
             guard let row = byRowid[rowid] else { return nil }
+            let body: String = row[5]
+            if words[key] == nil {
+                broken[key] = SnippetBuilder.WordRanges(of: body, analyzer: analyzer)
+                words[key] = broken[key]
+            }
             let matched = Self.bodyPositions(of: candidate.document, in: matchers)
             return SearchResult(id: row[1], title: row[2], url: row[3], category: row[4],
-                                snippet: SnippetBuilder.snippet(of: row[5], matched: matched, analyzer: analyzer),
+                                snippet: SnippetBuilder.snippet(of: body, words: words[key]!, matched: matched),
                                 score: (candidate.score * 1000).rounded() / 1000)
         }
+        wordRanges.insert(broken)
+        return results
     }
 
     private static func bodyPositions(of document: Int32, in matchers: [[ConceptFrequencies.Matcher]]) -> Set<Int> {

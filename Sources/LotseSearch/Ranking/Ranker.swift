@@ -51,8 +51,10 @@ struct Ranker {
         for document in touched {
             let index = Int(document)
             if requireAll, Int(matched[index]) < requiredConcepts { continue }
-            let coverage = covered[index] / totalWeight
-            let candidate = Candidate(document: document, score: (saturated[index] / totalWeight) * pow(coverage, coverageExponent))
+            // Coverage is at most 1: skip the power when even full coverage would not make the cut.
+            let bound = saturated[index] / totalWeight
+            guard bound >= minimumScore, best.count < limit || bound >= best[best.count - 1].score else { continue }
+            let candidate = Candidate(document: document, score: bound * pow(covered[index] / totalWeight, coverageExponent))
             guard candidate.score >= minimumScore, best.count < limit || candidate.ranks(before: best[best.count - 1]),
                   accepts(document) else { continue }
             best.insert(candidate, at: best.firstIndex { candidate.ranks(before: $0) } ?? best.count)
