@@ -16,6 +16,7 @@ public final class SearchEngine: Sendable {
     let conceptFrequencies = MemoryCache<ConceptFrequencies>(budget: 64 << 20)
     private let plans = MemoryCache<PlannedQuery>(budget: 16 << 20)
     private let wordRanges = MemoryCache<SnippetBuilder.WordRanges>(budget: 64 << 20)
+    private let answers = MemoryCache<CachedResults>(budget: 32 << 20)
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
 
@@ -37,21 +38,33 @@ public final class SearchEngine: Sendable {
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        let concepts = planned("search\u{0}" + query) { $0.concepts(query: query, prefixLastWord: true) }
-        let mode: QueryMode = concepts.count > 6 ? .draft : .short
-        return try await run(concepts, mode: mode, options: options)
+        try await cached("search\u{0}" + query, options) { key in
+            let concepts = planned(key) { $0.concepts(query: query, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 ? .draft : .short)
+        }
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
     public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        let concepts = planned("suggest\u{0}" + subject + "\u{0}" + description) {
-            $0.concepts(subject: subject, description: description, prefixLastWord: true)
+        try await cached("suggest\u{0}" + subject + "\u{0}" + description, options) { key in
+            let concepts = planned(key) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
         }
-        let mode: QueryMode = concepts.count > 6 || !description.isEmpty ? .draft : .short
-        return try await run(concepts, mode: mode, options: options)
     }
 
     // MARK: - Internals
+
+    /// Results per query text and options while they stay in the cache: the index file never changes under an
+    /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
+    private func cached(_ key: String, _ options: SearchOptions,
+                        plan: (String) -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore)"
+        if let hit = answers.values(for: [resultKey])[resultKey] { return hit.results }
+        let (concepts, mode) = plan(key)
+        let results = try await run(concepts, mode: mode, options: options)
+        answers.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
+        return results
+    }
 
     /// The concepts of a text, planned once per engine while they stay in the cache (the text is the key, so
     /// a repeated query skips analysis, typo correction and completion).

@@ -88,4 +88,15 @@ import Testing
         #expect(!all.isEmpty)
         #expect(Set(all.map(\.document)) == Set(terms[0].documents).intersection(terms[1].documents))
     }
+
+    /// Cached answers are keyed by the text and every option: a repeated query with other options is answered anew.
+    @Test func repeatedQueriesAnswerTheSameAndOptionsStillApply() async throws {
+        let engine = try SearchFixture.shared().engine
+        let first = try await engine.search("Rechnung ändern")
+        #expect(!first.isEmpty)
+        #expect(try await engine.search("Rechnung ändern") == first)
+        #expect(try await engine.search("Rechnung ändern", options: SearchOptions(limit: 1)) == Array(first.prefix(1)))
+        #expect(try await engine.search("Rechnung ändern", options: SearchOptions(category: "Gibt es nicht")).isEmpty)
+        #expect(try await engine.search("Rechnung ändern", options: SearchOptions(minimumScore: 2)).isEmpty)
+    }
 }
