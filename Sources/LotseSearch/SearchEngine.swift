@@ -115,13 +115,16 @@ public final class SearchEngine: Sendable {
     private func results(for candidates: [Ranker.Candidate], matchers: [[ConceptFrequencies.Matcher]]) async throws -> [SearchResult] {
         let rowids = candidates.map { documents.rowids[Int($0.document)] }
         let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+        // Sendable values out of the closure, so GRDB's asynchronous read is used (rows are not Sendable).
         let rows = try await connection.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT rowid, id, title, url, category, body FROM articles WHERE rowid IN (\(placeholders))
-                """), arguments: StatementArguments(rowids))
+                """), arguments: StatementArguments(rowids)).map { row in
+                (rowid: row[0] as Int64, id: row[1] as String, title: row[2] as String, url: row[3] as String?,
+                 category: row[4] as String, body: row[5] as String)
+            }
         }
-        var byRowid: [Int64: Row] = [:]
-        for row in rows { byRowid[row[0]] = row }
+        let byRowid = Dictionary(rows.map { ($0.rowid, $0) }) { first, _ in first }
         let keys = rowids.map(String.init)
         var words = wordRanges.values(for: keys)
         var broken: [String: SnippetBuilder.WordRanges] = [:]
@@ -129,13 +132,13 @@ public final class SearchEngine: Sendable {
         let results = zip(candidates, zip(rowids, keys)).compactMap { candidate, keyed -> SearchResult? in
             let (rowid, key) = keyed
             guard let row = byRowid[rowid] else { return nil }
-            let body: String = row[5]
+            let body = row.body
             if words[key] == nil {
                 broken[key] = SnippetBuilder.WordRanges(of: body, analyzer: analyzer)
                 words[key] = broken[key]
             }
             let matched = Self.bodyPositions(of: candidate.document, in: matchers)
-            return SearchResult(id: row[1], title: row[2], url: row[3], category: row[4],
+            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category,
                                 snippet: SnippetBuilder.snippet(of: body, words: words[key]!, matched: matched),
                                 score: (candidate.score * 1000).rounded() / 1000)
         }
@@ -171,13 +174,15 @@ public struct ArticleDetail: Codable, Sendable, Equatable {
 
 extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
+        // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
         try await connection.read { db in
             try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?", arguments: [id])
-        }.map { row in
-            let tags: String = row[3]
-            return ArticleDetail(id: row[0], title: row[1], category: row[2],
-                                 tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                 lang: row[4], url: row[5], updated: row[6], html: row[7])
+                .map { row in
+                    let tags: String = row[3]
+                    return ArticleDetail(id: row[0], title: row[1], category: row[2],
+                                         tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                         lang: row[4], url: row[5], updated: row[6], html: row[7])
+                }
         }
     }
 }
