@@ -7,14 +7,7 @@ extension SearchEngine {
         let terms = query.terms
         var found = postings.values(for: terms)
         let missing = terms.filter { found[$0] == nil }
-        if !missing.isEmpty {
-            let table = documents
-            let loaded = try await connection.read { db in
-                try Dictionary(uniqueKeysWithValues: missing.map { ($0, try Postings.load(term: $0, db, table: table)) })
-            }
-            postings.insert(loaded)
-            found.merge(loaded) { old, _ in old }
-        }
+        if !missing.isEmpty { found.merge(try await load(missing)) { old, _ in old } }
         let combined = query.alternatives.joined().filter { $0.terms.count > 1 }
         var derived = postings.values(for: combined.map(Self.cacheKey))
         var made: [String: Postings] = [:]
@@ -32,6 +25,26 @@ extension SearchEngine {
                 return ConceptFrequencies.Matcher(postings: postings, weight: alternative.weight)
             }
         }
+    }
+
+    /// Reads postings from the index, each term once however many queries miss it at the same time (a cold
+    /// engine under load would otherwise read the same common terms once per waiting request).
+    private func load(_ terms: [String]) async throws -> [String: Postings] {
+        let table = documents
+        let tasks = loading.withLock { loading in
+            terms.map { term in
+                if let task = loading[term] { return (term, task) }
+                let connection = self.connection
+                let task = Task { try await connection.read { db in try Postings.load(term: term, db, table: table) } }
+                loading[term] = task
+                return (term, task)
+            }
+        }
+        defer { loading.withLock { loading in for (term, _) in tasks { loading[term] = nil } } }
+        var loaded: [String: Postings] = [:]
+        for (term, task) in tasks { loaded[term] = try await task.value }
+        postings.insert(loaded)
+        return loaded
     }
 
     /// Each concept's frequencies (nil for a concept with nothing to look up), cached per concept.

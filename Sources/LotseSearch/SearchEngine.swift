@@ -17,6 +17,8 @@ public final class SearchEngine: Sendable {
     private let plans = MemoryCache<PlannedQuery>(budget: 16 << 20)
     private let wordRanges = MemoryCache<SnippetBuilder.WordRanges>(budget: 64 << 20)
     private let answers = MemoryCache<CachedResults>(budget: 32 << 20)
+    /// Postings being read, by term (see `load`).
+    let loading = Mutex<[String: Task<Postings, any Error>]>([:])
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
 

@@ -99,4 +99,23 @@ import Testing
         #expect(try await engine.search("Rechnung ändern", options: SearchOptions(category: "Gibt es nicht")).isEmpty)
         #expect(try await engine.search("Rechnung ändern", options: SearchOptions(minimumScore: 2)).isEmpty)
     }
+
+    /// A cold engine hit by many queries at once reads each term once and answers each query as a warm one does.
+    @Test func concurrentColdQueriesAgreeWithAWarmEngine() async throws {
+        let warm = try SearchFixture.shared().engine
+        let cold = try SearchEngine(indexPath: warm.indexPath)
+        let queries = ["Passwort vergessen", "Rechnungsadresse ändern", "Kundennummer", "Kündigungsfrist Vertrag"]
+        let answers = try await withThrowingTaskGroup(of: (Int, [SearchResult]).self) { group in
+            for index in 0..<32 {
+                group.addTask { (index, try await cold.search(queries[index % queries.count])) }
+            }
+            return try await group.reduce(into: [Int: [SearchResult]]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(answers.count == 32)
+        for (index, results) in answers {
+            #expect(results == (try await warm.search(queries[index % queries.count])))
+        }
+        #expect(answers.values.contains { !$0.isEmpty })
+        #expect(cold.loading.withLock { $0.isEmpty })
+    }
 }
