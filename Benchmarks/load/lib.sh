@@ -9,6 +9,7 @@
 #                      into "timeout" socket errors without a latency sample)
 #   SERVER_START_TIMEOUT  seconds to wait for /healthz (default 120)
 #   LOTSE_KEEP=1       keep the temporary directory (index, server log, wrk output) and print its path
+#   LOTSE_PORT         the server port (default: a free one)
 
 set -euo pipefail
 
@@ -115,7 +116,7 @@ index_corpus() {
 start_server() {
   local articles="$1" index="$2" attempt waited
   for attempt in 1 2 3; do
-    PORT="$(free_port)"
+    PORT="${LOTSE_PORT:-$(free_port)}"
     : > "$WORK/server.log"
     # cwd = the work dir, so nothing (e.g. a default .lotse/) is created in the checkout.
     (cd "$WORK" && exec "$LOTSE_BIN" serve --articles "$articles" --index "$index" --data "$WORK/data.sqlite" \

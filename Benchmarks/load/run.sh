@@ -13,7 +13,7 @@
 # (also on failure or Ctrl-C). Every step is bounded by a timeout.
 #
 # Environment: WRK_DURATION (default 20s), WRK_THREADS (2), WRK_CONNECTIONS (50), WRK_TIMEOUT (10s),
-# LOTSE_SEARCH_LIMIT (5), LOTSE_BIN, LOTSE_REBUILD=1, LOTSE_KEEP=1 (see lib.sh).
+# LOTSE_SEARCH_LIMIT (5), LOTSE_BIN, LOTSE_REBUILD=1, LOTSE_KEEP=1, LOTSE_PORT (see lib.sh).
 # Exit status: 0 when every request got a 2xx answer, 1 otherwise, 2 when the test itself failed.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

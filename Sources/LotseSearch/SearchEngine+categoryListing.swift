@@ -17,7 +17,7 @@ extension SearchEngine {
         let analyzer = Analyzer()
         return rows.map { row in
             SearchResult(id: row[0], title: row[1], url: row[2], category: row[3],
-                         snippet: SnippetBuilder.snippet(of: row[4], matched: [], analyzer: analyzer), score: 0)
+                         snippet: SnippetBuilder.snippet(of: row[4], words: .init(of: row[4], analyzer: analyzer), matched: []), score: 0)
         }
     }
 }

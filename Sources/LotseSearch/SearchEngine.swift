@@ -10,6 +10,15 @@ public final class SearchEngine: Sendable {
     private let connections: [DatabaseQueue]
     private let next = Atomic<Int>(0)
     let statistics: IndexStatistics
+    let documents: DocumentTable
+    /// Budgets: enough for every term and concept of the 10,000-article benchmark's query mix.
+    let postings = MemoryCache<Postings>(budget: 256 << 20)
+    let conceptFrequencies = MemoryCache<ConceptFrequencies>(budget: 64 << 20)
+    private let plans = MemoryCache<PlannedQuery>(budget: 16 << 20)
+    private let wordRanges = MemoryCache<SnippetBuilder.WordRanges>(budget: 64 << 20)
+    private let answers = MemoryCache<CachedResults>(budget: 32 << 20)
+    /// Postings being read, by term (see `load`).
+    let loading = Mutex<[String: Task<Postings, any Error>]>([:])
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
 
@@ -17,9 +26,9 @@ public final class SearchEngine: Sendable {
     public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil) throws {
         self.indexPath = indexPath
         connections = try (0..<max(1, connectionCount)).map { _ in
-            try IndexStore.openReadOnly(path: indexPath) { db in try ScoringFunction.register(on: db) }
+            try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
-        statistics = try connections[0].read { db in try IndexStatistics.load(db) }
+        (statistics, documents) = try connections[0].read { db in (try IndexStatistics.load(db), try DocumentTable.load(db)) }
         let text = synonymsText ?? Synonyms.bundledPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         synonyms = Synonyms(text: text, analyzer: Analyzer())
         corrector = TypoCorrector(vocabulary: statistics.words)
@@ -31,24 +40,41 @@ public final class SearchEngine: Sendable {
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        let planner = makePlanner()
-        let concepts = planner.concepts(query: query, prefixLastWord: true)
-        let mode: QueryMode = concepts.count > 6 ? .draft : .short
-        return try await run(concepts, mode: mode, options: options, planner: planner)
+        try await cached("search\u{0}" + query, options) { key in
+            let concepts = planned(key) { $0.concepts(query: query, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 ? .draft : .short)
+        }
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
     public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        let planner = makePlanner()
-        let concepts = planner.concepts(subject: subject, description: description, prefixLastWord: true)
-        let mode: QueryMode = concepts.count > 6 || !description.isEmpty ? .draft : .short
-        return try await run(concepts, mode: mode, options: options, planner: planner)
+        try await cached("suggest\u{0}" + subject + "\u{0}" + description, options) { key in
+            let concepts = planned(key) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
+        }
     }
 
     // MARK: - Internals
 
-    private func makePlanner() -> QueryPlanner {
-        QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector)
+    /// Results per query text and options while they stay in the cache: the index file never changes under an
+    /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
+    private func cached(_ key: String, _ options: SearchOptions,
+                        plan: (String) -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore)"
+        if let hit = answers.values(for: [resultKey])[resultKey] { return hit.results }
+        let (concepts, mode) = plan(key)
+        let results = try await run(concepts, mode: mode, options: options)
+        answers.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
+        return results
+    }
+
+    /// The concepts of a text, planned once per engine while they stay in the cache (the text is the key, so
+    /// a repeated query skips analysis, typo correction and completion).
+    private func planned(_ key: String, _ plan: (QueryPlanner) -> [Concept]) -> [Concept] {
+        if let cached = plans.values(for: [key])[key] { return cached.concepts }
+        let concepts = plan(QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector))
+        plans.insert([key: PlannedQuery(concepts: concepts, keyBytes: key.utf8.count)])
+        return concepts
     }
 
     var connection: DatabaseQueue {
@@ -56,84 +82,81 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
-    private struct Candidate {
-        var rowid: Int64
-        var score: Double
-    }
-
-    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions, planner: QueryPlanner) async throws -> [SearchResult] {
-        guard !concepts.isEmpty else { return [] }
-        let weights = concepts.map { $0.weight * $0.idf }
-        var options = options
-        if mode == .draft { options.minimumScore *= SearchOptions.draftThresholdFactor }
-        guard let any = QueryBuilder.build(concepts, combining: .any) else { return [] }
-        var candidates: [Candidate] = []
-        if mode == .short, concepts.count > 1, let all = QueryBuilder.build(concepts, combining: .all) {
-            candidates = try await rank(all, weights: weights, exponent: 1.5, options: options)
+    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
+        guard let query = QueryBuilder.build(concepts) else { return [] }
+        let matchers = try await matchers(for: query)
+        let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
+                            documentCount: documents.count)
+        let minimumScore = options.minimumScore * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
+        let accepts = filter(options)
+        var candidates: [Ranker.Candidate] = []
+        if mode == .short, concepts.count > 1 {
+            candidates = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true, where: accepts)
         }
         if candidates.count < options.limit {
-            let more = try await rank(any, weights: weights, exponent: mode == .draft ? 1.0 : 1.5, options: options)
-            let seen = Set(candidates.map(\.rowid))
-            candidates += more.filter { !seen.contains($0.rowid) }
+            let more = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
+                                  requireAll: false, where: accepts)
+            let seen = Set(candidates.map(\.document))
+            candidates += more.filter { !seen.contains($0.document) }
         }
         candidates = Array(candidates.prefix(options.limit))
         guard !candidates.isEmpty else { return [] }
-        return try await results(for: candidates, match: any.match, analyzer: planner.analyzers[.de]!)
+        return try await results(for: candidates, matchers: matchers)
     }
 
-    private func rank(_ query: QueryBuilder.Query, weights: [Double], exponent: Double, options: SearchOptions) async throws -> [Candidate] {
-        let plan = ScoringPlan(phraseConcepts: query.phraseConcepts, phraseWeights: query.phraseWeights,
-                               conceptWeights: weights, coverageExponent: exponent)
-        var filters = ["fts MATCH ?"]
-        var filterArguments: StatementArguments = [query.match]
-        var join = ""
-        if options.language != nil || options.category != nil {
-            join = " JOIN articles ON articles.rowid = fts.rowid"
-            if let language = options.language {
-                filters.append("articles.lang = ?")
-                filterArguments += [language.rawValue]
-            }
-            if let category = options.category {
-                filters.append("articles.category = ?")
-                filterArguments += [category]
-            }
-        }
-        let sql = """
-            SELECT fts.rowid, lotse_score(fts, ?) AS score FROM fts\(join)
-            WHERE \(filters.joined(separator: " AND ")) ORDER BY score DESC LIMIT ?
-            """
-        var arguments: StatementArguments = [plan.encoded]
-        arguments += filterArguments
-        arguments += [options.limit]
-        let (statement, values) = (sql, arguments)
-        return try await connection.read { db in
-            // Cached per connection: the same few statement shapes repeat for every query.
-            try Row.fetchAll(db.cachedStatement(sql: statement), arguments: values).compactMap { row in
-                let score: Double = row[1]
-                return score >= options.minimumScore ? Candidate(rowid: row[0], score: score) : nil
-            }
+    private func filter(_ options: SearchOptions) -> (Int32) -> Bool {
+        let language = options.language?.rawValue, category = options.category, table = documents
+        return { document in
+            (language == nil || table.languages[Int(document)] == language)
+                && (category == nil || table.categories[Int(document)] == category)
         }
     }
 
-    /// Metadata and snippets of the final results; match positions come from the index (every concept's hits).
-    private func results(for candidates: [Candidate], match: String, analyzer: Analyzer) async throws -> [SearchResult] {
-        let placeholders = Array(repeating: "?", count: candidates.count).joined(separator: ",")
+    /// Metadata and snippets of the final results; the highlighted positions are the body positions of every
+    /// concept's matches in that article, straight from the postings.
+    private func results(for candidates: [Ranker.Candidate], matchers: [[ConceptFrequencies.Matcher]]) async throws -> [SearchResult] {
+        let rowids = candidates.map { documents.rowids[Int($0.document)] }
+        let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+        // Sendable values out of the closure, so GRDB's asynchronous read is used (rows are not Sendable).
         let rows = try await connection.read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT articles.rowid, articles.id, articles.title, articles.url, articles.category, articles.body,
-                       lotse_positions(fts, 3)
-                FROM fts JOIN articles ON articles.rowid = fts.rowid
-                WHERE fts MATCH ? AND fts.rowid IN (\(placeholders))
-                """), arguments: [match] + StatementArguments(candidates.map(\.rowid)))
+                SELECT rowid, id, title, url, category, body FROM articles WHERE rowid IN (\(placeholders))
+                """), arguments: StatementArguments(rowids)).map { row in
+                (rowid: row[0] as Int64, id: row[1] as String, title: row[2] as String, url: row[3] as String?,
+                 category: row[4] as String, body: row[5] as String)
+            }
         }
-        var byRowid: [Int64: Row] = [:]
-        for row in rows { byRowid[row[0]] = row }
-        return candidates.compactMap { candidate in
-            guard let row = byRowid[candidate.rowid] else { return nil }
-            return SearchResult(id: row[1], title: row[2], url: row[3], category: row[4],
-                                snippet: SnippetBuilder.snippet(of: row[5], matched: SnippetBuilder.positions(row[6]), analyzer: analyzer),
+        let byRowid = Dictionary(rows.map { ($0.rowid, $0) }) { first, _ in first }
+        let keys = rowids.map(String.init)
+        var words = wordRanges.values(for: keys)
+        var broken: [String: SnippetBuilder.WordRanges] = [:]
+        let analyzer = Analyzer()  // word ranges only: no language, no dictionary
+        let results = zip(candidates, zip(rowids, keys)).compactMap { candidate, keyed -> SearchResult? in
+            let (rowid, key) = keyed
+            guard let row = byRowid[rowid] else { return nil }
+            let body = row.body
+            if words[key] == nil {
+                broken[key] = SnippetBuilder.WordRanges(of: body, analyzer: analyzer)
+                words[key] = broken[key]
+            }
+            let matched = Self.bodyPositions(of: candidate.document, in: matchers)
+            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category,
+                                snippet: SnippetBuilder.snippet(of: body, words: words[key]!, matched: matched),
                                 score: (candidate.score * 1000).rounded() / 1000)
         }
+        wordRanges.insert(broken)
+        return results
+    }
+
+    private static func bodyPositions(of document: Int32, in matchers: [[ConceptFrequencies.Matcher]]) -> Set<Int> {
+        var positions: Set<Int> = []
+        for matcher in matchers.joined() {
+            guard let index = matcher.postings.index(of: document) else { continue }
+            for position in matcher.postings.positions(at: index) where position >> Postings.columnShift == DocumentTable.bodyColumn {
+                positions.insert(Int(position & Postings.offsetMask))
+            }
+        }
+        return positions
     }
 }
 
@@ -153,13 +176,15 @@ public struct ArticleDetail: Codable, Sendable, Equatable {
 
 extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
+        // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
         try await connection.read { db in
             try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?", arguments: [id])
-        }.map { row in
-            let tags: String = row[3]
-            return ArticleDetail(id: row[0], title: row[1], category: row[2],
-                                 tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                 lang: row[4], url: row[5], updated: row[6], html: row[7])
+                .map { row in
+                    let tags: String = row[3]
+                    return ArticleDetail(id: row[0], title: row[1], category: row[2],
+                                         tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                         lang: row[4], url: row[5], updated: row[6], html: row[7])
+                }
         }
     }
 }

@@ -12,6 +12,16 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var score: Double
 }
 
+/// One query's results as cached per engine.
+struct CachedResults: MemoryCosted {
+    var results: [SearchResult]
+    var keyBytes: Int
+
+    var byteCount: Int {
+        keyBytes + results.reduce(64) { $0 + 96 + $1.id.utf8.count + $1.title.utf8.count + $1.snippet.utf8.count + ($1.url?.utf8.count ?? 0) }
+    }
+}
+
 /// Limits and filters of one search.
 public struct SearchOptions: Sendable, Equatable {
     public var limit: Int

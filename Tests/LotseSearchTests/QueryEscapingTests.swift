@@ -4,40 +4,36 @@ import Testing
 
 @Suite struct QueryEscapingTests {
     @Test(arguments: [
-        (Concept.Alternative(terms: ["passwort"]), "\"passwort\""),
-        (Concept.Alternative(terms: ["pass\"wort"]), "\"pass\"\"wort\""),
-        (Concept.Alternative(terms: ["kund*"]), "\"kund*\""),  // a star inside quotes is text, not a prefix
-        (Concept.Alternative(terms: ["vertrag", "beend"]), "\"vertrag beend\""),
-        (Concept.Alternative(terms: ["a b"]), "\"ab\""),
+        (Concept.Alternative(terms: ["passwort"]), ["passwort"]),
+        (Concept.Alternative(terms: ["pass\"wort"]), ["pass\"wort"]),  // looked up as a bound term, never parsed
+        (Concept.Alternative(terms: ["kund*"]), ["kund*"]),  // a star is text, not a prefix
+        (Concept.Alternative(terms: ["vertrag", "beend"]), ["vertrag", "beend"]),
+        (Concept.Alternative(terms: ["a b"]), ["ab"]),
+        (Concept.Alternative(terms: ["rech\u{0}nung\u{200B}"]), ["rechnung"]),
     ])
-    func phrasesAreQuoted(alternative: Concept.Alternative, expected: String) {
-        #expect(QueryBuilder.phrase(alternative) == expected)
+    func termsAreCleaned(alternative: Concept.Alternative, expected: [String]) {
+        #expect(QueryBuilder.clean(alternative)?.terms == expected)
     }
 
-    @Test func compoundPartsMustCoOccur() throws {
-        let concepts = [Concept(word: "kundennummer", alternatives: [.init(terms: ["kundennumm"]),
-                                                                     .init(terms: ["kund", "numm"], allOf: true, weight: 0.5)], weight: 1)]
-        let query = try #require(QueryBuilder.build(concepts, combining: .any))
-        #expect(query.match == "(\"kundennumm\" OR (\"kund\" AND \"numm\"))")
-        #expect(query.phraseConcepts == [0, 0, 0])
-        #expect(query.phraseWeights == [1, 0.5, 0.5])
+    @Test func compoundPartsNeedTwoParts() throws {
+        #expect(QueryBuilder.clean(.init(terms: ["kund", "numm"], allOf: true, weight: 0.5))?.terms == ["kund", "numm"])
+        #expect(QueryBuilder.clean(.init(terms: ["kund", " "], allOf: true, weight: 0.5)) == nil)
     }
 
     @Test func emptyTermsAreDropped() {
-        #expect(QueryBuilder.phrase(Concept.Alternative(terms: [""])) == nil)
-        #expect(QueryBuilder.build([Concept(word: "x", alternatives: [.init(terms: [""])], weight: 1)], combining: .any) == nil)
+        #expect(QueryBuilder.clean(Concept.Alternative(terms: [""])) == nil)
+        #expect(QueryBuilder.build([Concept(word: "x", alternatives: [.init(terms: [""])], weight: 1)]) == nil)
     }
 
-    @Test func groupsCombineAndRecordPhraseOrder() async throws {
+    @Test func conceptsKeepTheirOrderAndTermsAreListedOnce() async throws {
         let concepts = [
             Concept(word: "passwort", alternatives: [.init(terms: ["passwort"]), .init(terms: ["kennwort"], weight: 0.9)], weight: 1),
-            Concept(word: "vergessen", alternatives: [.init(terms: ["vergess"])], weight: 1),
+            Concept(word: "", alternatives: [.init(terms: ["\u{1}"])], weight: 1),
+            Concept(word: "vergessen", alternatives: [.init(terms: ["vergess"]), .init(terms: ["passwort", "vergess"])], weight: 1),
         ]
-        let all = try #require(QueryBuilder.build(concepts, combining: .all))
-        #expect(all.match == "(\"passwort\" OR \"kennwort\") AND \"vergess\"")
-        #expect(all.phraseConcepts == [0, 0, 1])
-        #expect(all.phraseWeights == [1, 0.9, 1])
-        #expect(try #require(QueryBuilder.build(concepts, combining: .any)).match == "(\"passwort\" OR \"kennwort\") OR \"vergess\"")
+        let query = try #require(QueryBuilder.build(concepts))
+        #expect(query.alternatives.map { $0.map(\.terms) } == [[["passwort"], ["kennwort"]], [], [["vergess"], ["passwort", "vergess"]]])
+        #expect(query.terms == ["passwort", "kennwort", "vergess"])
     }
 
     static let hostile = [

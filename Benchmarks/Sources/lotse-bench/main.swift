@@ -7,7 +7,7 @@ import LotseTestSupport
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
 //   swift run -c release lotse-bench [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|sample|text|draft]
 //       [--runs N] [--articles N] [--words N] [--number N]
-//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail]   (search)
+//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold]   (search)
 // Small inputs make it a profiling harness, e.g.
 //   valgrind --tool=callgrind .build/release/lotse-bench index-full --runs 1 --articles 500
 
@@ -30,7 +30,9 @@ let warmup = option("--warmup", default: 200)
     return arguments[index + 1]
 }
 let detail = arguments.contains("--detail")
-arguments.removeAll { $0 == "--detail" }
+/// Also time each input's first call on a freshly opened engine (the engine's caches empty at the start).
+let cold = arguments.contains("--cold")
+arguments.removeAll { $0 == "--detail" || $0 == "--cold" }
 let corpusFilter = stringOption("--corpus")
 let workloadFilter = stringOption("--only")
 let command = arguments.first ?? "all"
@@ -127,6 +129,19 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
         print("\(corpus.label): \(fixture.articleCount) articles, index \(size / 1_000_000) MB (\(fixture.indexPath))")
         for workload in workloads {
             let name = workload.benchmarkName(corpus)
+            if cold {
+                let fresh = try SearchFixture(corpus: corpus)
+                var times: [Double] = []
+                for item in 0..<fresh.inputCount(workload) {
+                    let started = clock.now
+                    _ = try await fresh.run(workload, item: item)
+                    times.append(seconds(clock.now - started) * 1_000)
+                }
+                times.sort()
+                print("\(name) [\(corpus.label)] cold, first call of each input on a fresh engine: p50 \(format(percentile(times, 50))) ms, "
+                      + "p99 \(format(percentile(times, 99))) ms, max \(format(times.last!)) ms over \(times.count) calls")
+                table.append((name + " (cold)", corpus.label, percentile(times, 50), percentile(times, 99), times.last!, times.count))
+            }
             let expected = try await fixture.verify(workload, log: { print($0) })
             var item = 0
             for _ in 0..<warmup {

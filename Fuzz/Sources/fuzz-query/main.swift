@@ -4,9 +4,9 @@ import FuzzSupport
 import LotseIndex
 import LotseSearch
 
-// Arbitrary bytes as a search-box query and as a ticket draft against an index of the real articles: the query
-// builder's output must always run (search never throws), results must come from the index, and snippets must
-// be escaped text with nothing but <mark> added.
+// Arbitrary bytes as a search-box query and as a ticket draft against an index of the real articles: every term
+// the query builder produces must be looked up without an error (search never throws), results must come from
+// the index, and snippets must be escaped text with nothing but <mark> added.
 
 let articles = ProcessInfo.processInfo.environment["LOTSE_FUZZ_ARTICLES"] ?? "articles"
 let indexPath = NSTemporaryDirectory() + "lotse-fuzz-\(getpid())/index.sqlite"

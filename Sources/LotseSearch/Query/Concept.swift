@@ -1,6 +1,6 @@
 /// One thing the query asks for (a word, a hyphenated compound), matched by any of its alternatives.
-struct Concept: Equatable {
-    struct Alternative: Equatable, Hashable {
+struct Concept: Equatable, Sendable {
+    struct Alternative: Equatable, Hashable, Sendable {
         /// Analysed terms; more than one is a phrase, or with `allOf` terms that must all occur anywhere.
         var terms: [String]
         /// The terms need not be adjacent (compound parts: "kund" AND "numm" finds "Nummer des Kunden").
@@ -23,4 +23,16 @@ struct Concept: Equatable {
 public enum QueryMode: String, Sendable, Equatable {
     case short
     case draft
+}
+
+/// A query's concepts as cached per engine.
+struct PlannedQuery: MemoryCosted {
+    var concepts: [Concept]
+    var keyBytes: Int
+
+    var byteCount: Int {
+        keyBytes + concepts.reduce(64) { total, concept in
+            total + 64 + concept.word.utf8.count + concept.alternatives.reduce(0) { $0 + 48 + $1.terms.reduce(0) { $0 + 16 + $1.utf8.count } }
+        }
+    }
 }

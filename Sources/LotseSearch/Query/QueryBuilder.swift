@@ -1,59 +1,32 @@
-/// The only code that writes FTS5 query syntax. Every term is quoted with inner quotes doubled; only this
-/// builder writes OR, AND and parentheses; empty terms are dropped. The result is bound as a parameter.
-/// (No FTS5 prefix queries: the planner completes unfinished words from the vocabulary, which bounds the work.)
+/// Turns concepts into what the ranker looks up: per concept its alternatives with every term cleaned (no spaces,
+/// no control characters) and empty ones dropped. User text reaches the index only as these terms, each bound as
+/// the parameter of an exact term lookup in FTS5's index (`Postings.load`); no FTS5 query syntax is written.
 enum QueryBuilder {
     struct Query: Equatable {
-        /// The FTS5 MATCH expression.
-        var match: String
-        /// For each phrase of `match`, left to right: its concept index and weight (for `lotse_score`).
-        var phraseConcepts: [Int32]
-        var phraseWeights: [Double]
-    }
+        /// Per concept (same order as the input): its matchable alternatives, empty when nothing is left.
+        var alternatives: [[Concept.Alternative]]
 
-    enum Combination {
-        case all
-        case any
-    }
-
-    static func build(_ concepts: [Concept], combining combination: Combination) -> Query? {
-        var groups: [String] = []
-        var phraseConcepts: [Int32] = []
-        var phraseWeights: [Double] = []
-        for (index, concept) in concepts.enumerated() {
-            var phrases: [String] = []
-            for alternative in concept.alternatives {
-                if alternative.allOf {
-                    let parts = alternative.terms.compactMap { phrase(Concept.Alternative(terms: [$0])) }
-                    guard parts.count > 1 else { continue }
-                    phrases.append("(" + parts.joined(separator: " AND ") + ")")
-                    for _ in parts {
-                        phraseConcepts.append(Int32(index))
-                        phraseWeights.append(alternative.weight)
-                    }
-                    continue
-                }
-                guard let phrase = phrase(alternative) else { continue }
-                phrases.append(phrase)
-                phraseConcepts.append(Int32(index))
-                phraseWeights.append(alternative.weight)
-            }
-            guard !phrases.isEmpty else { continue }
-            groups.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
+        /// Every distinct term, in first-use order.
+        var terms: [String] {
+            var seen: Set<String> = []
+            return alternatives.joined().flatMap(\.terms).filter { seen.insert($0).inserted }
         }
-        guard !groups.isEmpty else { return nil }
-        let separator = combination == .all ? " AND " : " OR "
-        return Query(match: groups.joined(separator: separator), phraseConcepts: phraseConcepts, phraseWeights: phraseWeights)
     }
 
-    /// `"term"`, or `"first second"` for a phrase; nil when nothing is left.
-    static func phrase(_ alternative: Concept.Alternative) -> String? {
-        let terms = alternative.terms.map(clean).filter { !$0.isEmpty }
-        guard !terms.isEmpty else { return nil }
-        return "\"" + terms.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    static func build(_ concepts: [Concept]) -> Query? {
+        let alternatives = concepts.map { concept in concept.alternatives.compactMap(clean) }
+        guard alternatives.contains(where: { !$0.isEmpty }) else { return nil }
+        return Query(alternatives: alternatives)
     }
 
-    /// Terms come from the analyzer, but stay defensive: no spaces (the query tokenizer splits on them),
-    /// no control characters.
+    /// The alternative with clean terms; nil when nothing is left (or, for parts that must co-occur, one part).
+    static func clean(_ alternative: Concept.Alternative) -> Concept.Alternative? {
+        var cleaned = alternative
+        cleaned.terms = alternative.terms.map(clean).filter { !$0.isEmpty }
+        return cleaned.terms.count > (alternative.allOf ? 1 : 0) ? cleaned : nil
+    }
+
+    /// Terms come from the analyzer, but stay defensive: no spaces (terms are single tokens), no control characters.
     private static func clean(_ term: String) -> String {
         String(term.unicodeScalars.filter { $0 != " " && !$0.properties.generalCategory.isControl })
     }

@@ -1,0 +1,60 @@
+import Synchronization
+
+/// Values that know roughly how much memory they hold, for a cache's budget.
+protocol MemoryCosted: Sendable {
+    var byteCount: Int { get }
+}
+
+/// Recently used values per engine (one index file), within a memory budget: the least recently used entries go
+/// first. Query terms and concepts repeat a lot (completions of common prefixes, stems of common words), so after
+/// warm-up most queries read nothing from SQLite and merge no positions.
+final class MemoryCache<Value: MemoryCosted>: Sendable {
+    private struct Entry {
+        var value: Value
+        var lastUse: UInt64
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var bytes = 0
+        var clock: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    private let budget: Int
+
+    init(budget: Int) { self.budget = budget }
+
+    /// The cached values among `keys`.
+    func values(for keys: some Sequence<String>) -> [String: Value] {
+        state.withLock { state in
+            state.clock += 1
+            var found: [String: Value] = [:]
+            for key in keys {
+                guard var entry = state.entries[key] else { continue }
+                entry.lastUse = state.clock
+                state.entries[key] = entry
+                found[key] = entry.value
+            }
+            return found
+        }
+    }
+
+    func insert(_ values: [String: Value]) {
+        guard !values.isEmpty else { return }
+        state.withLock { state in
+            state.clock += 1
+            for (key, value) in values where state.entries[key] == nil {
+                state.entries[key] = Entry(value: value, lastUse: state.clock)
+                state.bytes += value.byteCount
+            }
+            guard state.bytes > budget else { return }
+            // Evict down to three quarters so the sort is not repeated on every insertion.
+            for (key, entry) in state.entries.sorted(by: { $0.value.lastUse < $1.value.lastUse }) {
+                guard state.bytes > budget / 4 * 3 else { break }
+                state.entries[key] = nil
+                state.bytes -= entry.value.byteCount
+            }
+        }
+    }
+}

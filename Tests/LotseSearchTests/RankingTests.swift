@@ -1,0 +1,121 @@
+import GRDB
+import LotseAnalysis
+import Testing
+@testable import LotseSearch
+
+/// The in-memory ranking path: postings read from FTS5's index, phrases and co-occurring parts combined from
+/// them, and each occurrence counted once per concept.
+@Suite struct RankingTests {
+    private func load(_ terms: [String], engine: SearchEngine) async throws -> [Postings] {
+        let table = engine.documents
+        return try await engine.connection.read { db in try terms.map { try Postings.load(term: $0, db, table: table) } }
+    }
+
+    /// Document number and body text of an article of the fixture.
+    private func article(_ id: String, engine: SearchEngine) async throws -> (document: Int32, body: String) {
+        let row = try #require(try await engine.connection.read { db in
+            try Row.fetchOne(db, sql: "SELECT rowid, body FROM articles WHERE id = ?", arguments: [id])
+        })
+        return (try #require(engine.documents.number(ofRowid: row[0])), row[1])
+    }
+
+    /// Body positions of the words whose folded form is `folded`, counted as the index counts tokens.
+    private func bodyPositions(of folded: String, in body: String) -> [UInt32] {
+        let analyzer = Analyzer()
+        var words: [String] = []
+        var text = body
+        text.withUTF8 { bytes in
+            analyzer.forEachWordRange(in: bytes) { start, end in words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+        }
+        return words.indices.filter { analyzer.fold(words[$0]) == folded }.map { DocumentTable.bodyColumn << Postings.columnShift | UInt32($0) }
+    }
+
+    @Test func termPostingsHoldTheIndexedPositions() async throws {
+        let engine = try SearchFixture.shared().engine
+        let (document, body) = try await article("passwort-zuruecksetzen", engine: engine)
+        let passwort = try #require(try await load(["passwort"], engine: engine).first)
+        let index = try #require(passwort.index(of: document))
+        let positions = Array(passwort.positions(at: index))
+        #expect(positions.contains(0))  // title "Passwort zurücksetzen", first token
+        let inBody = positions.filter { $0 >> Postings.columnShift == DocumentTable.bodyColumn }
+        #expect(!inBody.isEmpty)
+        #expect(inBody == bodyPositions(of: "passwort", in: body))
+        #expect(passwort.documents == passwort.documents.sorted())
+    }
+
+    @Test func phrasesNeedAdjacentTermsAndPartsNeedEachOther() async throws {
+        let engine = try SearchFixture.shared().engine
+        let (document, body) = try await article("passwort-zuruecksetzen", engine: engine)
+        let german = Analyzer()
+        let terms = try await load(["passwort", german.stem("vergessen"), "kennwort", german.stem("zeichen")], engine: engine)
+        // "Passwort vergessen?" in the body: the phrase starts where "Passwort" stands.
+        let phrase = Postings.phrase([terms[0], terms[1]], table: engine.documents)
+        #expect(phrase.documents == [document])
+        let start = try #require(bodyPositions(of: "passwort", in: body).first)
+        #expect(Array(phrase.positions(at: 0)) == [start])
+        #expect(Postings.phrase([terms[1], terms[0]], table: engine.documents).isEmpty)
+        // Both parts in one article: every position of either counts there, and only there.
+        let both = Postings.allOf([terms[2], terms[3]], table: engine.documents)
+        #expect(both.documents == terms[2].documents.filter(terms[3].documents.contains))
+        let index = try #require(both.index(of: document))
+        let expected = (terms[2].positions(at: try #require(terms[2].index(of: document)))
+            + terms[3].positions(at: try #require(terms[3].index(of: document)))).sorted()
+        #expect(Array(both.positions(at: index)) == expected)
+    }
+
+    @Test func anOccurrenceCountsOnceAtItsBestWeight() async throws {
+        let engine = try SearchFixture.shared().engine
+        let passwort = try #require(try await load(["passwort"], engine: engine).first)
+        func scores(_ weights: [Double]) -> [Double] {
+            let concept = ConceptFrequencies(weights.map { .init(postings: passwort, weight: $0) }, table: engine.documents)
+            return Ranker(concepts: [concept], weights: [1], documentCount: engine.documents.count)
+                .top(limit: 10, minimumScore: 0, coverageExponent: 1, requireAll: false) { _ in true }.map(\.score)
+        }
+        #expect(!scores([1]).isEmpty)
+        #expect(scores([1, 0.5]) == scores([1]))
+        #expect(scores([0.5, 1]) == scores([1]))
+        #expect(zip(scores([0.5]), scores([1])).allSatisfy { $0 < $1 })
+    }
+
+    @Test func requireAllKeepsOnlyDocumentsMatchingEveryConcept() async throws {
+        let engine = try SearchFixture.shared().engine
+        let terms = try await load(["passwort", Analyzer().stem("kundencenter")], engine: engine)
+        let ranker = Ranker(concepts: terms.map { ConceptFrequencies([.init(postings: $0, weight: 1)], table: engine.documents) },
+                            weights: [1, 1], documentCount: engine.documents.count)
+        let any = ranker.top(limit: 50, minimumScore: 0, coverageExponent: 1.5, requireAll: false) { _ in true }
+        let all = ranker.top(limit: 50, minimumScore: 0, coverageExponent: 1.5, requireAll: true) { _ in true }
+        #expect(Set(any.map(\.document)) == Set(terms[0].documents + terms[1].documents))
+        #expect(!all.isEmpty)
+        #expect(Set(all.map(\.document)) == Set(terms[0].documents).intersection(terms[1].documents))
+    }
+
+    /// Cached answers are keyed by the text and every option: a repeated query with other options is answered anew.
+    @Test func repeatedQueriesAnswerTheSameAndOptionsStillApply() async throws {
+        let engine = try SearchFixture.shared().engine
+        let first = try await engine.search("Rechnung ändern")
+        #expect(!first.isEmpty)
+        #expect(try await engine.search("Rechnung ändern") == first)
+        #expect(try await engine.search("Rechnung ändern", options: SearchOptions(limit: 1)) == Array(first.prefix(1)))
+        #expect(try await engine.search("Rechnung ändern", options: SearchOptions(category: "Gibt es nicht")).isEmpty)
+        #expect(try await engine.search("Rechnung ändern", options: SearchOptions(minimumScore: 2)).isEmpty)
+    }
+
+    /// A cold engine hit by many queries at once reads each term once and answers each query as a warm one does.
+    @Test func concurrentColdQueriesAgreeWithAWarmEngine() async throws {
+        let warm = try SearchFixture.shared().engine
+        let cold = try SearchEngine(indexPath: warm.indexPath)
+        let queries = ["Passwort vergessen", "Rechnungsadresse ändern", "Kundennummer", "Kündigungsfrist Vertrag"]
+        let answers = try await withThrowingTaskGroup(of: (Int, [SearchResult]).self) { group in
+            for index in 0..<32 {
+                group.addTask { (index, try await cold.search(queries[index % queries.count])) }
+            }
+            return try await group.reduce(into: [Int: [SearchResult]]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(answers.count == 32)
+        for (index, results) in answers {
+            #expect(results == (try await warm.search(queries[index % queries.count])))
+        }
+        #expect(answers.values.contains { !$0.isEmpty })
+        #expect(cold.loading.withLock { $0.isEmpty })
+    }
+}
