@@ -30,6 +30,24 @@ import Testing
         }
     }
 
+    /// The query comes back in the hand-written JSON exactly as decoded: quotes, backslashes, control characters,
+    /// invalid escapes (left undecoded) and characters outside the BMP.
+    @Test(arguments: [
+        ("%22Passwort%22%5C+%09%01vergessen+%F0%9F%94%91", "\"Passwort\"\\ \t\u{1}vergessen 🔑"),
+        ("Gr%C3%B6%C3%9Fe%0D%0Aneu", "Größe\r\nneu"),
+        ("100%+sicher%", "100% sicher%"),
+        ("%E2%82", "%E2%82"),
+    ])
+    func queryIsEchoedExactly(encoded: String, decoded: String) async throws {
+        try await ServerFixture().test { client in
+            try await client.execute(uri: "/api/v1/search?q=\(encoded)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["query"] as? String == decoded)
+                #expect(response.json["tookMs"] is Double)
+            }
+        }
+    }
+
     @Test func encodedPlusIsAPlus() async throws {
         try await ServerFixture().test { client in
             try await client.execute(uri: "/api/v1/search?q=C%2B%2B%20Fehler", method: .get) { response in

@@ -14,12 +14,6 @@ struct SearchRoutes {
     static let maximumQueryCharacters = 2_000
     static let maximumDraftCharacters = 20_000
 
-    struct ResultsBody: ResponseEncodable {
-        var query: String
-        var results: [SearchResult]
-        var tookMs: Double
-    }
-
     struct SuggestRequest: Decodable {
         var subject: String?
         var description: String?
