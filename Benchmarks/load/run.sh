@@ -12,7 +12,9 @@
 # and prints a Markdown report; the server is stopped with SIGTERM and the temporary directory removed on exit
 # (also on failure or Ctrl-C). Every step is bounded by a timeout.
 #
-# Environment: WRK_DURATION (default 20s), WRK_THREADS (2), WRK_CONNECTIONS (50), WRK_TIMEOUT (10s),
+# Each endpoint first gets WRK_WARMUP (default 5s; 0 skips it) of unmeasured load, so the numbers are the steady
+# state and not a fresh engine's first reads of each term (in-process cold numbers: lotse-bench --cold).
+# Environment: WRK_DURATION (default 20s), WRK_WARMUP (5s), WRK_THREADS (2), WRK_CONNECTIONS (50), WRK_TIMEOUT (10s),
 # LOTSE_SEARCH_LIMIT (5), LOTSE_BIN, LOTSE_REBUILD=1, LOTSE_KEEP=1, LOTSE_PORT (see lib.sh).
 # Exit status: 0 when every request got a 2xx answer, 1 otherwise, 2 when the test itself failed.
 
@@ -20,6 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 HELP_LINES=20 parse_corpus_args "$@"
 WRK_DURATION="${WRK_DURATION:-20s}"
+WRK_WARMUP="${WRK_WARMUP:-5s}"
 
 prepare_run
 
@@ -34,6 +37,9 @@ start_server "$ARTICLES" "$INDEX"
 
 declare -A CPU_SECONDS
 for endpoint in healthz search suggest; do
+  if [[ "$WRK_WARMUP" != 0 ]]; then
+    run_wrk "$endpoint (warm-up)" "$endpoint.lua" "$WRK_WARMUP" "$WORK/warmup-$endpoint.txt"
+  fi
   ticks_before="$(server_cpu_ticks)"
   run_wrk "$endpoint" "$endpoint.lua" "$WRK_DURATION" "$WORK/wrk-$endpoint.txt"
   CPU_SECONDS[$endpoint]="$(awk -v a="$ticks_before" -v b="$(server_cpu_ticks)" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / hz }')"
@@ -45,7 +51,7 @@ echo "## Lotse HTTP load test: corpus \`$CORPUS\`"
 echo
 machine_info
 echo "- corpus: $ARTICLES; \`lotse index\`: $INDEX_SUMMARY (wall $((INDEX_MS / 1000)).$(printf '%03d' $((INDEX_MS % 1000))) s), index $INDEX_MB MB"
-echo "- server: \`lotse serve --rate-limit 0\` on 127.0.0.1:$PORT; each endpoint $WRK_DURATION, requests from" \
+echo "- server: \`lotse serve --rate-limit 0\` on 127.0.0.1:$PORT; each endpoint $WRK_DURATION after $WRK_WARMUP of unmeasured warm-up, requests from" \
   "Benchmarks/load/requests.lua ($(sed -n '2s/^-- //p' "$LOAD_DIR/requests.lua" | tr -d .))"
 echo
 echo "| endpoint | req/s | p50 | p99 | non-2xx | socket errors | server CPU | req per server CPU-s |"
