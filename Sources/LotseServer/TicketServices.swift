@@ -15,7 +15,7 @@ final class TicketServices: Sendable {
     init(configuration: ServerConfiguration, logger: Logger) {
         let store: any TicketStore
         do {
-            store = try SQLiteTicketStore(path: configuration.dataPath)
+            store = try TicketStoreLocation(databaseURL: configuration.databaseURL, dataPath: configuration.dataPath).open(logger: logger)
         } catch {
             logger.error("ticket data unavailable; ticket endpoints answer 503", metadata: ["path": "\(configuration.dataPath)", "error": "\(error)"])
             store = UnavailableTicketStore(reason: "\(error)")
