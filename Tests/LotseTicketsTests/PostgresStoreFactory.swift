@@ -15,6 +15,8 @@ extension StoreFactory {
                 var configuration = try PostgresStoreConfiguration(url: url)
                 configuration.schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
                 configuration.maximumConnections = 8
+                // The whole suite runs in parallel on a busy machine: waiting is not what these tests examine.
+                configuration.operationTimeout = .seconds(120)
                 let shared = configuration
                 let store = PostgresTicketStore(configuration: shared, logger: quietLogger)
                 return (store, { PostgresTicketStore(configuration: shared, logger: quietLogger) }, store)

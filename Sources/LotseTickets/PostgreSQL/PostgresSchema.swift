@@ -5,8 +5,9 @@ import PostgresNIO
 /// transaction under an advisory lock, so instances starting at the same time apply each migration once
 /// (the second waits, then finds it recorded). Times are `timestamptz`; lists and maps are `jsonb`.
 enum PostgresSchema {
-    /// `pg_advisory_xact_lock` key: "lotse" in ASCII, so it does not collide with another application's.
-    static let migrationLockKey: Int64 = 0x6C6F_7473_65
+    /// First half of the `pg_advisory_xact_lock(int, int)` key ("lots" in ASCII, apart from other applications' locks);
+    /// the second half is the schema name's hash, so stores in different schemas migrate without waiting for each other.
+    static let migrationLockClass: Int32 = 0x6C6F_7473
 
     static let migrations: [(version: Int, statements: [String])] = [
         (1, [
@@ -104,7 +105,7 @@ enum PostgresSchema {
 
     static func migrate(_ client: PostgresClient, schema: String?, logger: Logger) async throws {
         try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))", logger: logger)
+            try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLockClass), hashtext(\(schema ?? "")))", logger: logger)
             if let schema {
                 // Checked by isValidName: identifiers cannot be bound.
                 try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
