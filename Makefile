@@ -1,18 +1,18 @@
 # Lotse: `make run` and `make test` are the two commands a fresh Debian 12 machine with Swift 6 needs.
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-## What the system tests need beyond the build: Python for the abuse test and schemathesis, Debian's Chromium
-## and Selenium for the portal's browser test (Debian's Python, not the virtualenv's).
-TEST_APT_PACKAGES := python3 python3-venv chromium chromium-driver python3-selenium
+## What the tests need beyond the build: a PostgreSQL server for the throwaway cluster, Python for the system
+## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python).
+TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium
 SCHEMATHESIS := schemathesis==4.32.5
 VENV := .venv-test
 E2E_PYTHON ?= /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
 
-.PHONY: deps test-deps build index run test system-test e2e bench fuzz-build fuzz-smoke fuzz clean
+.PHONY: deps test-deps build index run test test-with-database system-test e2e bench fuzz-build fuzz-smoke fuzz clean
 
-## Installs the Debian packages that are missing (nothing when all are there).
+## Installs the Debian packages of $(1) that are missing (nothing when all are there).
 define apt_install
 	@missing=""; for package in $(1); do \
 		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
@@ -40,11 +40,19 @@ index: build
 run: index
 	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json
 
+## Everything, inside a throwaway PostgreSQL cluster that is stopped and deleted afterwards even when a test
+## fails. LOTSE_TEST_REQUIRE_POSTGRES makes the PostgreSQL store tests fail (not skip) if the cluster's URL did
+## not reach them.
 test: test-deps
-	$(SWIFT) test --disable-xctest
-	$(MAKE) fuzz-smoke system-test e2e
+	LOTSE_TEST_REQUIRE_POSTGRES=1 scripts/postgres-test-cluster.sh run -- $(MAKE) --no-print-directory test-with-database
+	$(MAKE) --no-print-directory fuzz-smoke system-test e2e
 
-## Hostile requests and schemathesis against a running `lotse serve` (debug build).
+test-with-database:
+	$(SWIFT) test --disable-xctest
+	$(SWIFT) build --product lotse
+	python3 Tests/system/multi_instance_test.py .build/debug/lotse
+
+## Hostile requests, a full disk and schemathesis against a running `lotse serve` (debug build).
 system-test: test-deps
 	$(SWIFT) build --product lotse
 	python3 Tests/system/abuse_test.py --binary .build/debug/lotse

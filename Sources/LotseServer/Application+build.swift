@@ -21,7 +21,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
 
-    let tickets = TicketServices(configuration: configuration, logger: logger)
+    let tickets = try TicketServices(configuration: configuration, logger: logger)
     SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes, queryLog: tickets.queryLog).register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)

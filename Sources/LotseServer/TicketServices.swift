@@ -12,11 +12,20 @@ final class TicketServices: Sendable {
     let attachments: AttachmentDirectory
     let forwards: Bool
 
-    init(configuration: ServerConfiguration, logger: Logger) {
-        let store = ReopeningTicketStore(path: configuration.dataPath)
-        if let error = store.openError {
-            logger.error("ticket data unavailable; ticket endpoints answer 503 until it can be opened",
-                         metadata: ["path": "\(configuration.dataPath)", "error": "\(error)"])
+    /// Throws only for a malformed `--database-url`.
+    init(configuration: ServerConfiguration, logger: Logger) throws {
+        let store: any TicketStore
+        switch try TicketStoreLocation(databaseURL: configuration.databaseURL, dataPath: configuration.dataPath) {
+        case .sqlite(let path):
+            let reopening = ReopeningTicketStore(path: path)
+            if let error = reopening.openError {
+                logger.error("ticket data unavailable; ticket endpoints answer 503 until it can be opened",
+                             metadata: ["path": "\(path)", "error": "\(error)"])
+            }
+            store = reopening
+        case .postgres(let postgres):
+            // Unreachable servers surface per call as storageUnavailable (503); the pool keeps reconnecting.
+            store = PostgresTicketStore(configuration: postgres, logger: logger)
         }
         self.store = store
         queryLog = QueryLogWriter(store: store, interval: configuration.queryLogInterval, logger: logger)

@@ -16,6 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Ticket database.")
     var data = ".lotse/data.sqlite"
 
+    @Option(help: "PostgreSQL URL shared by several instances, postgres://user:password@host:5432/database (default: the LOTSE_DATABASE_URL environment variable; none: --data).")
+    var databaseURL: String?
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -57,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.articlesDirectory = location.articles
         configuration.indexPath = location.index
         configuration.dataPath = data
+        configuration.databaseURL = databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"]
         configuration.host = host
         configuration.port = port
         configuration.corsOrigins = corsOrigins
@@ -69,6 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             if let ticketFields { configuration.ticketFields = try CustomFieldDefinition.load(path: ticketFields) }
             if let contacts { configuration.contacts = try ContactList(path: contacts) }
+            _ = try TicketStoreLocation(databaseURL: configuration.databaseURL, dataPath: data)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure

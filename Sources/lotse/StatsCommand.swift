@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import LotseSearch
 import LotseServer
 import LotseTickets
@@ -18,6 +19,9 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(help: "Ticket database.")
     var data = ".lotse/data.sqlite"
 
+    @Option(help: "PostgreSQL URL (default: the LOTSE_DATABASE_URL environment variable; none: --data).")
+    var databaseURL: String?
+
     @Option(help: "Index file (article titles, never-suggested articles).")
     var index = ".lotse/index.sqlite"
 
@@ -33,7 +37,8 @@ struct StatsCommand: AsyncParsableCommand {
         }
         let report: StatisticsReport
         do {
-            report = try await AdminStatistics.report(store: try SQLiteTicketStore(path: data),
+            let location = try TicketStoreLocation(databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"], dataPath: data)
+            report = try await AdminStatistics.report(store: try location.open(logger: Logger(label: "lotse")),
                                                       engine: try SearchEngine(indexPath: index, connectionCount: 1), since: start)
         } catch {
             printError("error: \(error)")

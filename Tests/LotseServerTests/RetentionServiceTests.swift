@@ -12,7 +12,7 @@ struct RetentionServiceTests {
         let directory = try TemporaryDirectory(prefix: "lotse-retention")
         var configuration = ServerConfiguration()
         configuration.dataPath = directory.path("data/data.sqlite")
-        let services = TicketServices(configuration: configuration, logger: Logger(label: "test"))
+        let services = try TicketServices(configuration: configuration, logger: Logger(label: "test"))
         let oldFile = try await services.attachments.save(Array("Protokoll vom März".utf8))
         let keptFile = try await services.attachments.save(Array("Protokoll vom Mai".utf8))
         let now = Date()

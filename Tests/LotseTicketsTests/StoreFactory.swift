@@ -3,8 +3,8 @@ import LotseTestSupport
 import LotseTickets
 import Testing
 
-/// Makes a fresh, empty store for one test. The store suite runs over every factory in `all`; a PostgreSQL
-/// factory joins the list when that implementation exists.
+/// Makes a fresh, empty store for one test. The store suite runs over every factory in `all`: SQLite, and
+/// PostgreSQL (`postgresVariants`, PostgresStoreFactory.swift).
 struct StoreFactory: Sendable, CustomTestStringConvertible {
     let name: String
     /// A new empty store, and a way to open a second handle on the same data (another instance, or a restart).
@@ -18,7 +18,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         return (try SQLiteTicketStore(path: path), { try SQLiteTicketStore(path: path) }, directory)
     }
 
-    static let all: [StoreFactory] = [.sqlite]
+    static let all: [StoreFactory] = [.sqlite] + postgresVariants
 }
 
 /// A ticket with German data; `overrides` changes single fields.

@@ -1,0 +1,113 @@
+import Foundation
+import PostgresNIO
+
+/// Deflections, feedback, the query log and the numbers the statistics are built from.
+extension PostgresTicketStore {
+    public func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64 {
+        let rows = try await rows("""
+            INSERT INTO deflections(session, article_id, subject, description, created_at)
+            VALUES (\(deflection.session), \(deflection.articleID), \(deflection.subject), \(deflection.description), \(deflection.time)) RETURNING id
+            """)
+        guard let id = try rows.first?.decode(Int64.self) else { throw TicketStoreError.storageUnavailable("deflection insert returned no row") }
+        return id
+    }
+
+    public func recordFeedback(_ feedback: FeedbackRecord) async throws {
+        _ = try await rows("""
+            INSERT INTO feedback(article_id, helpful, session, created_at) VALUES (\(feedback.articleID), \(feedback.helpful), \(feedback.session), \(feedback.time))
+            """)
+    }
+
+    /// One statement per table (arrays unnested). Suggestion rows are merged per key and written in key order,
+    /// so two instances flushing overlapping batches lock the same rows in the same order and cannot deadlock.
+    public func recordQueries(_ entries: [QueryLogEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        let shown = SuggestionRows(entries)
+        try await transaction { connection in
+            try await connection.query("""
+                INSERT INTO query_log(endpoint, query, result_count, created_at)
+                SELECT * FROM unnest(\(entries.map(\.endpoint))::text[], \(entries.map(\.query))::text[],
+                                     \(entries.map { Int64($0.resultCount) })::bigint[], \(entries.map(\.time))::timestamptz[])
+                """, logger: self.logger)
+            guard !shown.isEmpty else { return }
+            try await connection.query("""
+                INSERT INTO suggestions(session, article_id, day, first_at, last_at)
+                SELECT * FROM unnest(\(shown.sessions)::text[], \(shown.articles)::text[], \(shown.days)::integer[],
+                                     \(shown.firstTimes)::timestamptz[], \(shown.lastTimes)::timestamptz[])
+                ON CONFLICT (session, article_id, day) DO UPDATE
+                SET first_at = LEAST(suggestions.first_at, excluded.first_at), last_at = GREATEST(suggestions.last_at, excluded.last_at)
+                """, logger: self.logger)
+        }
+    }
+
+    public func suggestedArticles(session: String) async throws -> [String] {
+        try await run { [self] in try await client.withConnection { try await Self.suggestedArticles(session: session, $0, self.logger) } }
+    }
+
+    static func suggestedArticles(session: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> [String] {
+        guard !session.isEmpty else { return [] }
+        return try await connection.query("""
+            SELECT article_id FROM suggestions WHERE session = \(session) GROUP BY article_id ORDER BY min(first_at), article_id
+            """, logger: logger).collect().map { try $0.decode(String.self) }
+    }
+
+    public func activity(since: Date) async throws -> TicketActivity {
+        var activity = TicketActivity()
+        if let row = try await rows("""
+            SELECT COUNT(*), COUNT(*) FILTER (WHERE jsonb_array_length(suggested_articles) > 0) FROM tickets WHERE created_at >= \(since)
+            """).first {
+            (activity.submitted, activity.submittedAfterSuggestions) = try row.decode((Int, Int).self)
+        }
+        for row in try await rows("SELECT article_id, COUNT(*) FROM deflections WHERE created_at >= \(since) GROUP BY article_id") {
+            let (article, count) = try row.decode((String, Int).self)
+            activity.deflectionsByArticle[article] = count
+        }
+        for row in try await rows("""
+            SELECT article_id, COUNT(*) FILTER (WHERE helpful), COUNT(*) FILTER (WHERE NOT helpful) FROM feedback
+            WHERE created_at >= \(since) GROUP BY article_id
+            """) {
+            let (article, helpful, notHelpful) = try row.decode((String, Int, Int).self)
+            activity.feedbackByArticle[article] = FeedbackCounts(helpful: helpful, notHelpful: notHelpful)
+        }
+        // Grouped case-insensitively in Swift, as in the SQLite store, so both fold "Übersicht" the same way.
+        for row in try await rows("""
+            SELECT query, COUNT(*) FROM query_log WHERE result_count = 0 AND query <> '' AND created_at >= \(since) GROUP BY query
+            """) {
+            let (query, count) = try row.decode((String, Int).self)
+            activity.zeroResultQueries[query.lowercased(), default: 0] += count
+        }
+        activity.suggestedArticles = Set(try await rows("SELECT DISTINCT article_id FROM suggestions WHERE last_at >= \(since)")
+            .map { try $0.decode(String.self) })
+        return activity
+    }
+}
+
+/// The (session, article, day) rows of a query-log batch, merged per key and sorted by key.
+struct SuggestionRows {
+    private(set) var sessions: [String] = [], articles: [String] = [], days: [Int32] = []
+    private(set) var firstTimes: [Date] = [], lastTimes: [Date] = []
+
+    var isEmpty: Bool { sessions.isEmpty }
+
+    init(_ entries: [QueryLogEntry]) {
+        struct Key: Hashable, Comparable {
+            let session: String, article: String, day: Int32
+            static func < (a: Key, b: Key) -> Bool { (a.session, a.article, a.day) < (b.session, b.article, b.day) }
+        }
+        var spans: [Key: (first: Date, last: Date)] = [:]
+        for entry in entries {
+            for article in entry.articleIDs {
+                let key = Key(session: entry.session ?? "", article: article, day: Int32(entry.time.timeIntervalSince1970 / 86_400))
+                let span = spans[key]
+                spans[key] = (min(span?.first ?? entry.time, entry.time), max(span?.last ?? entry.time, entry.time))
+            }
+        }
+        for (key, span) in spans.sorted(by: { $0.key < $1.key }) {
+            sessions.append(key.session)
+            articles.append(key.article)
+            days.append(key.day)
+            firstTimes.append(span.first)
+            lastTimes.append(span.last)
+        }
+    }
+}
