@@ -30,14 +30,20 @@ struct StatsCommand: AsyncParsableCommand {
             printError("error: --since must be like 30d, 24h or an ISO date (2026-11-01)")
             throw ExitCode.validationFailure
         }
-        guard FileManager.default.fileExists(atPath: data) else {
+        let location: TicketStoreLocation
+        do {
+            location = try TicketStoreLocation(databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"], dataPath: data)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.validationFailure
+        }
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             // Opening would create an empty database; a wrong path should say so instead.
-            printError("error: no ticket data at \(data) (see --data)")
+            printError("error: no ticket data at \(path) (see --data)")
             throw ExitCode.failure
         }
         let report: StatisticsReport
         do {
-            let location = try TicketStoreLocation(databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"], dataPath: data)
             report = try await AdminStatistics.report(store: try location.open(logger: Logger(label: "lotse")),
                                                       engine: try SearchEngine(indexPath: index, connectionCount: 1), since: start)
         } catch {
