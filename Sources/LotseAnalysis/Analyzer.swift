@@ -88,6 +88,12 @@ public final class Analyzer {
     /// Calls `emit(term, start, end, colocated)` for every token of `text`; `emit` returns false to stop.
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, mode: AnalysisMode, emit: (String, Int, Int, Bool) -> Bool) {
         collectWords(text)
+        analyze(words: words, mode: mode, emit: emit)
+    }
+
+    /// The tokens of a text whose words `words(in:)` already returned in the current language, so a caller that
+    /// needed the words first (the indexer counts them) does not break and fold the text twice.
+    public func analyze(words: [AnalyzedWord], mode: AnalysisMode, emit: (String, Int, Int, Bool) -> Bool) {
         for index in words.indices {
             let word = words[index]
             guard emit(word.folded, word.start, word.end, false) else { return }
@@ -191,4 +197,11 @@ public struct AnalyzedWord: Equatable, Sendable {
     public var end: Int
     /// A single hyphen stands between this word and the previous one ("E-Mail").
     public var joinedToPrevious: Bool
+
+    public init(folded: String, start: Int, end: Int, joinedToPrevious: Bool) {
+        self.folded = folded
+        self.start = start
+        self.end = end
+        self.joinedToPrevious = joinedToPrevious
+    }
 }

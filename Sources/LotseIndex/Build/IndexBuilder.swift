@@ -89,11 +89,11 @@ public struct IndexBuilder: Sendable {
                 try db.inTransaction {
                     try insert(plan.parsed, db)
                     let rows = try IndexedRow.fetchAll(db)
-                    let vocabulary = Vocabulary.counting(rows)
+                    let (vocabulary, words) = Vocabulary.counting(rows)
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)
-                    try indexText(rows, db, context: context)
+                    try indexText(rows, words: words, db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count)
                     return .commit
                 }
@@ -153,10 +153,10 @@ public struct IndexBuilder: Sendable {
 
     /// Writes every row into FTS5 in rowid order. Workers analyse the rows ahead of this thread; the tokenizer
     /// replays their token streams, so SQLite's single thread does no analysis.
-    private func indexText(_ rows: [IndexedRow], _ db: Database, context: TokenizerContext) throws {
+    private func indexText(_ rows: [IndexedRow], words: RowWords, _ db: Database, context: TokenizerContext) throws {
         let statement = try db.makeStatement(sql: "INSERT INTO fts(rowid, title, headings, tags, body) VALUES (?, ?, ?, ?, ?)")
         defer { context.prepared = nil }
-        try TokenPipeline.run(rows, resources: context.resources) { pipeline in
+        try TokenPipeline.run(rows, words: words, resources: context.resources) { pipeline in
             for (index, row) in rows.enumerated() {
                 context.language = row.language
                 context.prepared = pipeline.take(index)

@@ -7,6 +7,7 @@ import Synchronization
 /// `window` rows ahead of the writer, which bounds memory.
 final class TokenPipeline: Sendable {
     private let rows: [IndexedRow]
+    private let words: RowWords
     private let resources: AnalyzerResources
     private let workerCount: Int
     private let finished = Mutex<[Int: PreparedRow]>([:])
@@ -21,15 +22,18 @@ final class TokenPipeline: Sendable {
     static let window = 128
 
     /// Runs `body` with workers analysing `rows`; the workers are stopped and joined before this returns or throws.
-    static func run<Result>(_ rows: [IndexedRow], resources: AnalyzerResources, _ body: (TokenPipeline) throws -> Result) rethrows -> Result {
-        let pipeline = TokenPipeline(rows, resources: resources, workers: ProcessInfo.processInfo.activeProcessorCount)
+    /// `words`: the rows' words from the vocabulary pass.
+    static func run<Result>(_ rows: [IndexedRow], words: RowWords, resources: AnalyzerResources,
+                            _ body: (TokenPipeline) throws -> Result) rethrows -> Result {
+        let pipeline = TokenPipeline(rows, words: words, resources: resources, workers: ProcessInfo.processInfo.activeProcessorCount)
         pipeline.start()
         defer { pipeline.stop() }
         return try body(pipeline)
     }
 
-    private init(_ rows: [IndexedRow], resources: AnalyzerResources, workers: Int) {
+    private init(_ rows: [IndexedRow], words: RowWords, resources: AnalyzerResources, workers: Int) {
         self.rows = rows
+        self.words = words
         self.resources = resources
         workerCount = max(1, workers)
         room = DispatchSemaphore(value: Self.window)
@@ -64,7 +68,7 @@ final class TokenPipeline: Sendable {
             room.wait()
             let index = nextRow.wrappingAdd(1, ordering: .relaxed).oldValue
             guard !stopped.load(ordering: .relaxed), index < rows.count else { return }
-            let prepared = PreparedRow(rows[index], analyzer: analyzer)
+            let prepared = PreparedRow(rows[index], words: words.columns(ofRow: index), analyzer: analyzer)
             finished.withLock { $0[index] = prepared }
             ready.signal()
         }

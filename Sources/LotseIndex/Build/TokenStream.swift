@@ -13,17 +13,14 @@ struct TokenStream: Sendable {
     private var termBytes: [UInt8] = []
     private var entries: [Entry] = []
 
-    /// The document tokens of `text` (what the FTS5 tokenizer emits for `FTS5_TOKENIZE_DOCUMENT`), in the
-    /// analyzer's current language.
-    init(analyzing text: String, with analyzer: Analyzer) {
-        var text = text
-        text.withUTF8 { bytes in
-            analyzer.analyze(bytes, mode: .document) { term, start, end, colocated in
-                var term = term
-                term.withUTF8 { termBytes.append(contentsOf: $0) }
-                entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
-                return true
-            }
+    /// The document tokens (what the FTS5 tokenizer emits for `FTS5_TOKENIZE_DOCUMENT`) of a text whose words
+    /// are `words`, in the analyzer's current language.
+    init(words: [AnalyzedWord], with analyzer: Analyzer) {
+        analyzer.analyze(words: words, mode: .document) { term, start, end, colocated in
+            var term = term
+            term.withUTF8 { termBytes.append(contentsOf: $0) }
+            entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
+            return true
         }
     }
 
@@ -49,10 +46,11 @@ struct PreparedRow: Sendable {
     private let columns: [String]
     private let streams: [TokenStream]
 
-    init(_ row: IndexedRow, analyzer: Analyzer) {
+    /// `words`: the words of each column, as the vocabulary pass found them.
+    init(_ row: IndexedRow, words: [[AnalyzedWord]], analyzer: Analyzer) {
         analyzer.language = row.language
         columns = row.columns
-        streams = row.columns.map { TokenStream(analyzing: $0, with: analyzer) }
+        streams = words.map { TokenStream(words: $0, with: analyzer) }
     }
 
     /// The tokens of the column whose text is exactly `text`; nil when it is none of them (the caller analyses it).

@@ -29,7 +29,9 @@ struct FrontMatter {
                     opened = true
                     yamlStart = next
                 } else {
-                    return try parseYAML(String(text[yamlStart..<lineStart]), markdown: text[next...], markdownLine: lineNumber + 1, file: file)
+                    var result = FrontMatter(markdown: text[next...], markdownLine: lineNumber + 1)
+                    (result.fields, result.lines) = try yamlFields(text[yamlStart..<lineStart], file: file)
+                    return result
                 }
             } else if !opened {
                 break
@@ -40,8 +42,15 @@ struct FrontMatter {
         return FrontMatter(markdown: Substring(text), markdownLine: 1)
     }
 
-    private static func parseYAML(_ yaml: String, markdown: Substring, markdownLine: Int, file: String) throws(ArticleParseError) -> FrontMatter {
-        var result = FrontMatter(markdown: markdown, markdownLine: markdownLine)
+    /// The fields and key lines of the YAML between the `---` lines: the common simple shape without Yams.
+    private static func yamlFields(_ yaml: Substring, file: String) throws(ArticleParseError) -> (fields: [String: Any], lines: [String: Int]) {
+        if let simple = SimpleFrontMatter.parse(yaml) { return simple }
+        return try yamsFields(String(yaml), file: file)
+    }
+
+    /// Any YAML, with Yams's line and problem in errors.
+    static func yamsFields(_ yaml: String, file: String) throws(ArticleParseError) -> (fields: [String: Any], lines: [String: Int]) {
+        var result: (fields: [String: Any], lines: [String: Int]) = ([:], [:])
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
