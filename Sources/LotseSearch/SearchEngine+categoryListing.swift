@@ -13,11 +13,16 @@ extension SearchEngine {
         sql += " ORDER BY title, id LIMIT ?"
         arguments += [options.limit]
         let (statement, values) = (sql, arguments)
-        let rows = try await connection.read { db in try Row.fetchAll(db.cachedStatement(sql: statement), arguments: values) }
+        // Sendable results out of the closure, so GRDB's asynchronous read is used (rows are not Sendable).
+        let rows = try await connection.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: statement), arguments: values).map { row in
+                (id: row[0] as String, title: row[1] as String, url: row[2] as String?, category: row[3] as String, body: row[4] as String)
+            }
+        }
         let analyzer = Analyzer()
         return rows.map { row in
-            SearchResult(id: row[0], title: row[1], url: row[2], category: row[3],
-                         snippet: SnippetBuilder.snippet(of: row[4], words: .init(of: row[4], analyzer: analyzer), matched: []), score: 0)
+            SearchResult(id: row.id, title: row.title, url: row.url, category: row.category,
+                         snippet: SnippetBuilder.snippet(of: row.body, words: .init(of: row.body, analyzer: analyzer), matched: []), score: 0)
         }
     }
 }

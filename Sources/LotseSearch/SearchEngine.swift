@@ -12,19 +12,23 @@ public final class SearchEngine: Sendable {
     let statistics: IndexStatistics
     let documents: DocumentTable
     /// Budgets: enough for every term and concept of the 10,000-article benchmark's query mix.
-    let postings = MemoryCache<Postings>(budget: 256 << 20)
-    let conceptFrequencies = MemoryCache<ConceptFrequencies>(budget: 64 << 20)
-    private let plans = MemoryCache<PlannedQuery>(budget: 16 << 20)
-    private let wordRanges = MemoryCache<SnippetBuilder.WordRanges>(budget: 64 << 20)
-    private let answers = MemoryCache<CachedResults>(budget: 32 << 20)
+    let postings = MemoryCache<String, Postings>(budget: 256 << 20)
+    let conceptFrequencies = MemoryCache<String, ConceptFrequencies>(budget: 64 << 20)
+    private let plans = MemoryCache<String, PlannedQuery>(budget: 16 << 20)
+    /// By rowid: what a result shows of its article, and the body's word ranges for snippets.
+    private let resultSources = MemoryCache<Int64, ResultSource>(budget: 64 << 20)
+    /// nil when the engine was opened without a result cache (benchmarks of the ranking itself).
+    private let answers: MemoryCache<String, CachedResults>?
     /// Postings being read, by term (see `load`).
     let loading = Mutex<[String: Task<Postings, any Error>]>([:])
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
 
     /// Opens `indexPath` with `connectionCount` read-only connections; `synonymsText` overrides the bundled list.
-    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil) throws {
+    /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
+    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil, cachesResults: Bool = true) throws {
         self.indexPath = indexPath
+        answers = cachesResults ? MemoryCache(budget: 32 << 20) : nil
         connections = try (0..<max(1, connectionCount)).map { _ in
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
@@ -61,10 +65,10 @@ public final class SearchEngine: Sendable {
     private func cached(_ key: String, _ options: SearchOptions,
                         plan: (String) -> ([Concept], QueryMode)) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore)"
-        if let hit = answers.values(for: [resultKey])[resultKey] { return hit.results }
+        if let hit = answers?.values(for: [resultKey])[resultKey] { return hit.results }
         let (concepts, mode) = plan(key)
         let results = try await run(concepts, mode: mode, options: options)
-        answers.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
+        answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results
     }
 
@@ -113,50 +117,37 @@ public final class SearchEngine: Sendable {
     }
 
     /// Metadata and snippets of the final results; the highlighted positions are the body positions of every
-    /// concept's matches in that article, straight from the postings.
+    /// concept's matches in that article, straight from the postings. Articles shown before come from the cache,
+    /// so a warm query reads nothing from SQLite.
     private func results(for candidates: [Ranker.Candidate], matchers: [[ConceptFrequencies.Matcher]]) async throws -> [SearchResult] {
         let rowids = candidates.map { documents.rowids[Int($0.document)] }
-        let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ",")
-        // Sendable values out of the closure, so GRDB's asynchronous read is used (rows are not Sendable).
-        let rows = try await connection.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT rowid, id, title, url, category, body FROM articles WHERE rowid IN (\(placeholders))
-                """), arguments: StatementArguments(rowids)).map { row in
-                (rowid: row[0] as Int64, id: row[1] as String, title: row[2] as String, url: row[3] as String?,
-                 category: row[4] as String, body: row[5] as String)
-            }
+        var sources = resultSources.values(for: rowids)
+        let missing = rowids.filter { sources[$0] == nil }
+        if !missing.isEmpty {
+            let loaded = try await ResultSource.load(rowids: missing, from: connection)
+            resultSources.insert(loaded)
+            sources.merge(loaded) { cached, _ in cached }
         }
-        let byRowid = Dictionary(rows.map { ($0.rowid, $0) }) { first, _ in first }
-        let keys = rowids.map(String.init)
-        var words = wordRanges.values(for: keys)
-        var broken: [String: SnippetBuilder.WordRanges] = [:]
-        let analyzer = Analyzer()  // word ranges only: no language, no dictionary
-        let results = zip(candidates, zip(rowids, keys)).compactMap { candidate, keyed -> SearchResult? in
-            let (rowid, key) = keyed
-            guard let row = byRowid[rowid] else { return nil }
-            let body = row.body
-            if words[key] == nil {
-                broken[key] = SnippetBuilder.WordRanges(of: body, analyzer: analyzer)
-                words[key] = broken[key]
-            }
+        return zip(candidates, rowids).compactMap { candidate, rowid -> SearchResult? in
+            guard let source = sources[rowid] else { return nil }
             let matched = Self.bodyPositions(of: candidate.document, in: matchers)
-            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category,
-                                snippet: SnippetBuilder.snippet(of: body, words: words[key]!, matched: matched),
+            return SearchResult(id: source.id, title: source.title, url: source.url, category: source.category,
+                                snippet: SnippetBuilder.snippet(of: source.body, words: source.words, matched: matched),
                                 score: (candidate.score * 1000).rounded() / 1000)
         }
-        wordRanges.insert(broken)
-        return results
     }
 
-    private static func bodyPositions(of document: Int32, in matchers: [[ConceptFrequencies.Matcher]]) -> Set<Int> {
-        var positions: Set<Int> = []
+    /// Ascending and distinct.
+    private static func bodyPositions(of document: Int32, in matchers: [[ConceptFrequencies.Matcher]]) -> [Int] {
+        var positions: [Int] = []
         for matcher in matchers.joined() {
             guard let index = matcher.postings.index(of: document) else { continue }
             for position in matcher.postings.positions(at: index) where position >> Postings.columnShift == DocumentTable.bodyColumn {
-                positions.insert(Int(position & Postings.offsetMask))
+                positions.append(Int(position & Postings.offsetMask))
             }
         }
-        return positions
+        positions.sort()
+        return positions.enumerated().filter { $0.offset == 0 || positions[$0.offset - 1] != $0.element }.map(\.element)
     }
 }
 

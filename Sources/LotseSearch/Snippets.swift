@@ -8,7 +8,7 @@ enum SnippetBuilder {
 
     /// Byte ranges of a text's words, in index token positions: word breaking is most of a snippet's cost and
     /// does not depend on the query, so the engine caches these per article.
-    struct WordRanges: MemoryCosted {
+    struct WordRanges: Sendable {
         var starts: [Int32] = []
         var ends: [Int32] = []
 
@@ -26,52 +26,71 @@ enum SnippetBuilder {
         }
     }
 
-    /// `matched` are token positions within `text` (as the index counts them); `words` are `text`'s.
-    static func snippet(of text: String, words: WordRanges, matched: Set<Int>) -> String {
+    /// `matched` are token positions within `text` (as the index counts them), ascending and distinct; `words`
+    /// are `text`'s. The window is the one with the most matched words, the earliest on ties.
+    static func snippet(of text: String, words: WordRanges, matched: [Int]) -> String {
         guard words.count > 0 else { return HTML.escape(String(text.prefix(200))) }
-        // The window with the most matched words; the earliest on ties.
         let size = min(windowWords, words.count)
-        var count = (0..<size).filter(matched.contains).count
-        var best = (start: 0, count: count)
-        if words.count > size {
-            for start in 1...(words.count - size) {
-                if matched.contains(start - 1) { count -= 1 }
-                if matched.contains(start + size - 1) { count += 1 }
-                if count > best.count { best = (start, count) }
+        let start = bestWindow(size: size, wordCount: words.count, matched: matched)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(Int(words.ends[start + size - 1] - words.starts[start]) + 64)
+            if start > 0 { result += "… ".utf8 }
+            var cursor = Int(words.starts[start])
+            var next = matched.firstIndex { $0 >= start } ?? matched.endIndex
+            for word in start..<(start + size) {
+                let (wordStart, wordEnd) = (Int(words.starts[word]), Int(words.ends[word]))
+                HTML.append(bytes[cursor..<wordStart], escapedTo: &result)
+                let marked = next < matched.endIndex && matched[next] == word
+                if marked { result += "<mark>".utf8; next += 1 }
+                HTML.append(bytes[wordStart..<wordEnd], escapedTo: &result)
+                if marked { result += "</mark>".utf8 }
+                cursor = wordEnd
             }
+            if start + size < words.count { result += " …".utf8 } else { HTML.append(bytes[cursor...], escapedTo: &result) }
+            return String(decoding: result, as: UTF8.self)
         }
-        let bytes = text.utf8
-        func slice(_ from: Int32, _ to: Int32?) -> String {
-            let start = bytes.index(bytes.startIndex, offsetBy: Int(from))
-            let end = to.map { bytes.index(bytes.startIndex, offsetBy: Int($0)) } ?? bytes.endIndex
-            return HTML.escape(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// The first word of the `size`-word window holding the most `matched` positions (the earliest on ties).
+    /// A window's count only rises where its last word is a match, so those starts (and 0) are the candidates.
+    static func bestWindow(size: Int, wordCount: Int, matched: [Int]) -> Int {
+        let lastStart = wordCount - size
+        var best = (start: 0, count: matched.prefix { $0 < size }.count)
+        var first = 0, end = 0  // matched[first..<end] lies in the candidate window
+        for position in matched {
+            let start = position - size + 1
+            guard start > best.start else { continue }
+            guard start <= lastStart else { break }
+            while end < matched.count, matched[end] < start + size { end += 1 }
+            while matched[first] < start { first += 1 }
+            if end - first > best.count { best = (start, end - first) }
         }
-        var result = best.start > 0 ? "… " : ""
-        var cursor = words.starts[best.start]
-        for word in best.start..<(best.start + size) {
-            result += slice(cursor, words.starts[word])
-            let surface = slice(words.starts[word], words.ends[word])
-            result += matched.contains(word) ? "<mark>\(surface)</mark>" : surface
-            cursor = words.ends[word]
-        }
-        result += best.start + size < words.count ? " …" : slice(cursor, nil)
-        return result
+        return best.start
     }
 }
+
 enum HTML {
     static func escape(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        append(text.utf8, escapedTo: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends UTF-8 text with `&`, `<`, `>`, `"` and `'` as entities (ASCII bytes never occur inside a
+    /// multi-byte sequence, so escaping bytes is escaping characters).
+    static func append(_ bytes: some Sequence<UInt8>, escapedTo result: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            default: result.append(byte)
             }
         }
-        return result
     }
 }

@@ -160,8 +160,9 @@ public final class SearchFixture: Sendable {
     public let options = SearchOptions(limit: SearchInputs.limit)
 
     /// Opens the corpus's index (building it if needed, never inside a measured region) with the engine's
-    /// default two read connections.
-    public init(corpus: SearchCorpus) throws {
+    /// default two read connections. Without `cachesResults` (the default) every call ranks and builds snippets,
+    /// which is what the latency goals are about; with it, repeated inputs are result-cache hits.
+    public init(corpus: SearchCorpus, cachesResults: Bool = false) throws {
         self.corpus = corpus
         switch corpus {
         case .synthetic:
@@ -169,7 +170,7 @@ public final class SearchFixture: Sendable {
         case .real:
             indexPath = try Fixtures.realSearchIndex()
         }
-        engine = try SearchEngine(indexPath: indexPath)
+        engine = try SearchEngine(indexPath: indexPath, cachesResults: cachesResults)
         articleCount = engine.articleCount
     }
 

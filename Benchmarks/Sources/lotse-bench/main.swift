@@ -7,7 +7,7 @@ import LotseTestSupport
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
 //   swift run -c release lotse-bench [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|sample|text|draft]
 //       [--runs N] [--articles N] [--words N] [--number N]
-//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold]   (search)
+//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold] [--result-cache]   (search)
 // Small inputs make it a profiling harness, e.g.
 //   valgrind --tool=callgrind .build/release/lotse-bench index-full --runs 1 --articles 500
 
@@ -32,7 +32,9 @@ let warmup = option("--warmup", default: 200)
 let detail = arguments.contains("--detail")
 /// Also time each input's first call on a freshly opened engine (the engine's caches empty at the start).
 let cold = arguments.contains("--cold")
-arguments.removeAll { $0 == "--detail" || $0 == "--cold" }
+/// Keep the engine's result cache on, so repeated inputs are cache hits (off by default: every call is ranked).
+let resultCache = arguments.contains("--result-cache")
+arguments.removeAll { $0 == "--detail" || $0 == "--cold" || $0 == "--result-cache" }
 let corpusFilter = stringOption("--corpus")
 let workloadFilter = stringOption("--only")
 let command = arguments.first ?? "all"
@@ -124,13 +126,13 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     let clock = ContinuousClock()
     let loadBefore = loadAverage()
     for corpus in corpora {
-        let fixture = try SearchFixture(corpus: corpus)
+        let fixture = try SearchFixture(corpus: corpus, cachesResults: resultCache)
         let size = (try? FileManager.default.attributesOfItem(atPath: fixture.indexPath)[.size] as? NSNumber)?.intValue ?? 0
         print("\(corpus.label): \(fixture.articleCount) articles, index \(size / 1_000_000) MB (\(fixture.indexPath))")
         for workload in workloads {
             let name = workload.benchmarkName(corpus)
             if cold {
-                let fresh = try SearchFixture(corpus: corpus)
+                let fresh = try SearchFixture(corpus: corpus, cachesResults: resultCache)
                 var times: [Double] = []
                 for item in 0..<fresh.inputCount(workload) {
                     let started = clock.now

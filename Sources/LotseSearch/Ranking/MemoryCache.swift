@@ -8,14 +8,14 @@ protocol MemoryCosted: Sendable {
 /// Recently used values per engine (one index file), within a memory budget: the least recently used entries go
 /// first. Query terms and concepts repeat a lot (completions of common prefixes, stems of common words), so after
 /// warm-up most queries read nothing from SQLite and merge no positions.
-final class MemoryCache<Value: MemoryCosted>: Sendable {
+final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable {
     private struct Entry {
         var value: Value
         var lastUse: UInt64
     }
 
     private struct State {
-        var entries: [String: Entry] = [:]
+        var entries: [Key: Entry] = [:]
         var bytes = 0
         var clock: UInt64 = 0
     }
@@ -26,10 +26,10 @@ final class MemoryCache<Value: MemoryCosted>: Sendable {
     init(budget: Int) { self.budget = budget }
 
     /// The cached values among `keys`.
-    func values(for keys: some Sequence<String>) -> [String: Value] {
+    func values(for keys: some Sequence<Key>) -> [Key: Value] {
         state.withLock { state in
             state.clock += 1
-            var found: [String: Value] = [:]
+            var found: [Key: Value] = [:]
             for key in keys {
                 guard var entry = state.entries[key] else { continue }
                 entry.lastUse = state.clock
@@ -40,7 +40,7 @@ final class MemoryCache<Value: MemoryCosted>: Sendable {
         }
     }
 
-    func insert(_ values: [String: Value]) {
+    func insert(_ values: [Key: Value]) {
         guard !values.isEmpty else { return }
         state.withLock { state in
             state.clock += 1
