@@ -116,7 +116,8 @@ struct SearchRoutes {
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        return (Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15 * 1000).rounded() / 1000
+        // Whole microseconds, then milliseconds with three decimals.
+        return (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12).rounded() / 1000
     }
 }
 
