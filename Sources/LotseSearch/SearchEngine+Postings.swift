@@ -29,7 +29,7 @@ extension SearchEngine {
 
     /// Reads postings from the index, each term once however many queries miss it at the same time (a cold
     /// engine under load would otherwise read the same common terms once per waiting request).
-    private func load(_ terms: [String]) async throws -> [String: Postings] {
+    func load(_ terms: [String]) async throws -> [String: Postings] {
         let table = documents
         let tasks = loading.withLock { loading in
             terms.map { term in
@@ -66,7 +66,7 @@ extension SearchEngine {
     }
 
     /// Cache keys: terms never contain spaces or control characters, so these cannot collide.
-    private static func cacheKey(_ alternative: Concept.Alternative) -> String {
+    static func cacheKey(_ alternative: Concept.Alternative) -> String {
         alternative.terms.count == 1 && !alternative.allOf
             ? alternative.terms[0]
             : (alternative.allOf ? "\u{1}all " : "\u{1}phrase ") + alternative.terms.joined(separator: " ")

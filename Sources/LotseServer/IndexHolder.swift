@@ -29,16 +29,35 @@ public final class IndexHolder: Sendable {
     /// The last failed reload, if the current file could not be opened (the previous index keeps serving).
     public var lastError: String? { state.withLock { $0.lastError } }
 
-    /// Opens the index again if the file was replaced; returns true when it switched.
+    /// How many of the most common terms a started server reads ahead, and for how long at most.
+    static let startupWarmTerms = 1_000
+    static let startupWarmTime = Duration.seconds(20)
+    /// A replacement engine reads the terms the current one used most recently before it takes over, for at most
+    /// this long (requests keep going to the current engine meanwhile).
+    static let reloadWarmTerms = 2_000
+    static let reloadWarmTime = Duration.seconds(3)
+
+    /// Reads the postings of the most common terms into the current engine (in the background after start).
+    public func warmUp(logger: Logger) async {
+        let engine = self.engine, started = ContinuousClock.now
+        let read = await engine.warm(terms: engine.commonTerms(limit: Self.startupWarmTerms), until: started + Self.startupWarmTime)
+        logger.info("index warmed", metadata: ["terms": "\(read)", "took": "\(ContinuousClock.now - started)"])
+    }
+
+    /// Opens the index again if the file was replaced, warms the new engine with what the current one was
+    /// asked for, then switches; returns true when it switched.
     @discardableResult
-    public func reloadIfChanged(logger: Logger) -> Bool {
+    public func reloadIfChanged(logger: Logger) async -> Bool {
         let identity = FileIdentity(path: path)
         guard let identity, identity != state.withLock({ $0.identity }) else { return false }
         do {
             try IndexStore.verify(path: path)
             let engine = try SearchEngine(indexPath: path, connectionCount: connections)
+            let recent = self.engine.recentTerms(limit: Self.reloadWarmTerms)
+            let read = await engine.warm(terms: recent, until: .now + Self.reloadWarmTime)
             state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil) }
-            logger.info("index reloaded", metadata: ["articles": "\(engine.articleCount)", "analyzer": "\(engine.analyzerVersion)"])
+            logger.info("index reloaded", metadata: ["articles": "\(engine.articleCount)", "analyzer": "\(engine.analyzerVersion)",
+                                                     "warmedTerms": "\(read)"])
             return true
         } catch {
             let message = "\(error)"

@@ -1,16 +1,19 @@
 import Logging
 import ServiceLifecycle
 
-/// Polls the index file and switches the server to a replaced one without a restart.
+/// Warms the index after start, then polls the index file and switches the server to a replaced one without a
+/// restart.
 struct IndexReloadService: Service {
     let holder: IndexHolder
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
+        // A shutdown during the warm-up must not wait for it.
+        try? await cancelWhenGracefulShutdown { await holder.warmUp(logger: logger) }
         while !Task.isCancelledOrShuttingDown {
             try? await Task.sleep(for: interval)
-            holder.reloadIfChanged(logger: logger)
+            await holder.reloadIfChanged(logger: logger)
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import HummingbirdTesting
+import Logging
 import LotseIndex
+import LotseServer
 import LotseTestSupport
 import Testing
 
@@ -98,5 +100,24 @@ import Testing
                 #expect(response.json["indexError"] == nil)
             }
         }
+    }
+}
+
+@Suite struct ReloadWarmingTests {
+    /// The replacement engine already holds what the old one was asked for when it takes over.
+    @Test func reloadHandsTheRecentTermsToTheNewEngine() async throws {
+        let workspace = try ArticleWorkspace(files: ArticleFixtures.markdownSet)
+        _ = try workspace.build()
+        let holder = try IndexHolder(path: workspace.indexPath, connections: 1)
+        let old = holder.engine
+        _ = try await old.search("Kundennummer")
+        #expect(await holder.reloadIfChanged(logger: Logger(label: "test")) == false)
+        try workspace.write(ArticleFixtures.simple(title: "Abwesenheitsnotiz einrichten", text: "So richten Sie eine Abwesenheitsnotiz ein."),
+                            to: "abwesenheit.md")
+        _ = try workspace.build()
+        #expect(await holder.reloadIfChanged(logger: Logger(label: "test")) == true)
+        #expect(holder.engine !== old)
+        #expect(holder.engine.recentTerms(limit: 100).contains("kundennummer"))
+        #expect(holder.engine.articleCount == old.articleCount + 1)
     }
 }

@@ -7,7 +7,7 @@ import LotseTestSupport
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
 //   swift run -c release lotse-bench [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|sample|text|draft]
 //       [--runs N] [--articles N] [--words N] [--number N]
-//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold] [--result-cache]   (search)
+//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold [--warm-terms N]] [--result-cache]   (search)
 // Small inputs make it a profiling harness, e.g.
 //   valgrind --tool=callgrind .build/release/lotse-bench index-full --runs 1 --articles 500
 
@@ -24,6 +24,9 @@ let words = option("--words", default: Fixtures.sampleWords)
 let number = option("--number", default: 1)
 let queries = option("--queries", default: 2_000)
 let warmup = option("--warmup", default: 200)
+/// With --cold: read the postings of this many of the most common terms into the fresh engine first, as
+/// `lotse serve` does after starting (0: a fresh engine as opened).
+let warmTerms = option("--warm-terms", default: 0)
 @MainActor func stringOption(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(index...(index + 1)) }
@@ -133,6 +136,11 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
             let name = workload.benchmarkName(corpus)
             if cold {
                 let fresh = try SearchFixture(corpus: corpus, cachesResults: resultCache)
+                if warmTerms > 0 {
+                    let started = clock.now
+                    let read = await fresh.engine.warm(terms: fresh.engine.commonTerms(limit: warmTerms), until: .now + .seconds(300))
+                    print("\(name) [\(corpus.label)] warmed the fresh engine with \(read) common terms in \(format(seconds(clock.now - started))) s")
+                }
                 var times: [Double] = []
                 for item in 0..<fresh.inputCount(workload) {
                     let started = clock.now

@@ -40,6 +40,13 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
         }
     }
 
+    /// Up to `limit` keys, most recently used first.
+    func recentKeys(limit: Int) -> [Key] {
+        state.withLock { state in
+            state.entries.sorted { $0.value.lastUse > $1.value.lastUse }.prefix(limit).map(\.key)
+        }
+    }
+
     func insert(_ values: [Key: Value]) {
         guard !values.isEmpty else { return }
         state.withLock { state in
