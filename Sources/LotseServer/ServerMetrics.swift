@@ -9,7 +9,22 @@ public final class ServerMetrics: Sendable {
                                               .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
                                               .milliseconds(100), .milliseconds(250), .seconds(1)]
 
-    init() {}
+    /// The suggestion counters by endpoint, made once (making a counter validates its name and labels).
+    private let suggestionCounters: [SuggestionEndpoint: (hit: Counter, miss: Counter)]
+
+    enum SuggestionEndpoint: String, CaseIterable { case search, suggest }
+
+    init() {
+        var counters: [SuggestionEndpoint: (hit: Counter, miss: Counter)] = [:]
+        let registry = self.registry
+        for endpoint in SuggestionEndpoint.allCases {
+            let counter = { (outcome: String) in
+                registry.makeCounter(name: "lotse_suggestions_total", labels: [("endpoint", endpoint.rawValue), ("outcome", outcome)])
+            }
+            counters[endpoint] = (counter("hit"), counter("miss"))
+        }
+        suggestionCounters = counters
+    }
 
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         registry.makeCounter(name: "lotse_http_requests_total",
@@ -19,8 +34,9 @@ public final class ServerMetrics: Sendable {
     }
 
     /// A search or suggestion that returned something (`hit`) or nothing.
-    func recordSuggestion(endpoint: String, hit: Bool) {
-        registry.makeCounter(name: "lotse_suggestions_total", labels: [("endpoint", endpoint), ("outcome", hit ? "hit" : "miss")]).increment()
+    func recordSuggestion(endpoint: SuggestionEndpoint, hit: Bool) {
+        let counters = suggestionCounters[endpoint]!  // made for every case in init
+        (hit ? counters.hit : counters.miss).increment()
     }
 
     func render(articles: Int, indexBytes: Int) -> String {

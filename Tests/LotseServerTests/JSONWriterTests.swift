@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOFoundationCompat
 import Testing
 @testable import LotseServer
 
@@ -9,14 +11,14 @@ struct JSONWriterTests {
         writer.raw("[")
         writer.string(text)
         writer.raw("]")
-        return (try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String])?.first
+        return (try JSONSerialization.jsonObject(with: Data(buffer: writer.buffer)) as? [String])?.first
     }
 
     @Test func escapesQuotesBackslashesAndControlCharacters() throws {
         let text = "Größe \"50 GB\" \\ C:\\Pfad\n\r\t\u{0}\u{1F}ß <mark>E-Mail</mark> 🚀"
         var writer = JSONWriter()
         writer.string(text)
-        #expect(String(decoding: writer.bytes, as: UTF8.self)
+        #expect(String(buffer: writer.buffer)
                 == #""Größe \"50 GB\" \\ C:\\Pfad\n\r\t\u0000\u001fß <mark>E-Mail</mark> 🚀""#)
         #expect(try roundTrip(text) == text)
     }

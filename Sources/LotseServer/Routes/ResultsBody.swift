@@ -35,50 +35,49 @@ struct ResultsBody: ResponseGenerator {
         json.number(tookMs)
         json.raw("}")
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+                        body: .init(byteBuffer: json.buffer))
     }
 }
 
 /// Just enough JSON for the response above: RFC 8259 string escaping and finite numbers.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
-
-    init() { bytes.reserveCapacity(2_048) }
+    /// Written straight into the response body's buffer.
+    private(set) var buffer = ByteBufferAllocator().buffer(capacity: 2_048)
 
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.writeStaticString(text)
     }
 
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.writeInteger(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             // Runs of bytes that need no escaping (almost all of them) are copied at once.
             var runStart = 0
             for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
                 escape(byte)
                 runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.writeInteger(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-        case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-        case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-        case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.writeBytes([UInt8(ascii: "\\"), byte])
+        case 0x0A: buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "t")])
         default:
             let hex = Array("0123456789abcdef".utf8)
-            bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
         }
     }
 
     /// Finite values only (scores and durations); anything else is written as 0 rather than invalid JSON.
     mutating func number(_ value: Double) {
-        bytes.append(contentsOf: (value.isFinite ? "\(value)" : "0").utf8)
+        buffer.writeString(value.isFinite ? "\(value)" : "0")
     }
 }

@@ -45,7 +45,7 @@ struct SearchRoutes {
             return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
         }
         let results = try await holder.engine.search(query, options: options)
-        metrics.recordSuggestion(endpoint: "search", hit: !results.isEmpty)
+        metrics.recordSuggestion(endpoint: .search, hit: !results.isEmpty)
         log("search", query: query, results: results, session: session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
     }
@@ -78,7 +78,7 @@ struct SearchRoutes {
         let started = ContinuousClock.now
         let results = try await holder.engine.suggest(subject: subject, description: description,
                                                       options: SearchOptions(limit: limit, language: language))
-        metrics.recordSuggestion(endpoint: "suggest", hit: !results.isEmpty)
+        metrics.recordSuggestion(endpoint: .suggest, hit: !results.isEmpty)
         let query = [subject, description].filter { !$0.isEmpty }.joined(separator: "\n")
         log("suggest", query: query, results: results, session: body.session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
