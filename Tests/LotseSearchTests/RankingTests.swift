@@ -89,6 +89,22 @@ import Testing
         #expect(Set(all.map(\.document)) == Set(terms[0].documents).intersection(terms[1].documents))
     }
 
+    /// A word no article contains lowers coverage, but the AND still holds over the words that occur.
+    @Test func requireAllIgnoresConceptsThatOccurNowhere() async throws {
+        let engine = try SearchFixture.shared().engine
+        let terms = try await load(["passwort", Analyzer().stem("kundencenter"), "xyzquatsch"], engine: engine)
+        #expect(terms[2].isEmpty)
+        let concepts = terms.map { ConceptFrequencies([.init(postings: $0, weight: 1)], table: engine.documents) }
+        let withUnknown = Ranker(concepts: concepts, weights: [1, 1, 1], documentCount: engine.documents.count)
+        let without = Ranker(concepts: Array(concepts.prefix(2)), weights: [1, 1], documentCount: engine.documents.count)
+        let all = withUnknown.top(limit: 50, minimumScore: 0, coverageExponent: 1.5, requireAll: true) { _ in true }
+        #expect(!all.isEmpty)
+        #expect(Set(all.map(\.document)) == Set(terms[0].documents).intersection(terms[1].documents))
+        let reference = without.top(limit: 50, minimumScore: 0, coverageExponent: 1.5, requireAll: true) { _ in true }
+        #expect(all.map(\.document) == reference.map(\.document))
+        #expect(zip(all, reference).allSatisfy { $0.score < $1.score })
+    }
+
     /// Cached answers are keyed by the text and every option: a repeated query with other options is answered anew.
     @Test func repeatedQueriesAnswerTheSameAndOptionsStillApply() async throws {
         let engine = try SearchFixture.shared().engine

@@ -21,10 +21,11 @@ struct Ranker {
     private var touched: [Int32] = []
 
     /// `concepts[c]` is concept c's frequencies (nil when nothing of it can match); `weights[c]` its weight.
-    /// "All concepts" means every concept with something to look up, as in an AND of the concepts.
+    /// "All concepts" means every concept that occurs in some article, as in an AND of the concepts.
     init(concepts: [ConceptFrequencies?], weights: [Double], documentCount: Int) {
         totalWeight = weights.reduce(0, +)
-        requiredConcepts = concepts.filter { $0 != nil }.count
+        // An unknown word lowers every article's coverage, but must not make "all concepts" impossible.
+        requiredConcepts = concepts.filter { !($0?.documents.isEmpty ?? true) }.count
         saturated = [Double](repeating: 0, count: documentCount)
         covered = [Double](repeating: 0, count: documentCount)
         matched = [UInt16](repeating: 0, count: documentCount)
