@@ -15,6 +15,8 @@ import Testing
         ("Kundigung", "vertrag-kuendigen"),                     // umlaut dropped
         ("Rechnungs Adresse", "rechnungsadresse-aendern"),
         ("reset password", "en-reset-password"),                // English article, English stemmer
+        ("Abo beenden", "vertrag-kuendigen"),                   // multi-word synonym, typed last
+        ("Vertrag beenden", "vertrag-kuendigen"),
     ])
     func shortQueriesFindTheirArticle(query: String, expected: String) async throws {
         #expect(try await SearchFixture.shared().ids(query).first == expected)

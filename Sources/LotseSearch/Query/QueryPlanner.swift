@@ -61,9 +61,9 @@ struct QueryPlanner {
         let stems = words.map { german.stem($0.folded) }
         var index = 0
         while index < words.count {
-            // A multi-word synonym ("Abo beenden", "Geld zurück") is one concept matched by its whole group.
-            if let phrase = synonyms.phrase(at: index, in: stems),
-               !(prefixLastWord && endsInWord && index + phrase.length == words.count) {
+            // A multi-word synonym ("Abo beenden", "Geld zurück") is one concept matched by its whole group, also
+            // when its last word is the one being typed: a whole word that completes the expression is taken as meant.
+            if let phrase = synonyms.phrase(at: index, in: stems) {
                 let expression = Array(stems[index..<(index + phrase.length)])
                 var concept = Concept(word: words[index..<(index + phrase.length)].map(\.folded).joined(separator: " "),
                                       alternatives: [Concept.Alternative(terms: expression)]
