@@ -26,11 +26,29 @@ public final class ServerMetrics: Sendable {
         suggestionCounters = counters
     }
 
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    /// Counter and histogram per route, method and status, made on first use (the registry validates names and
+    /// labels on every make; routes are patterns, so there are few keys).
+    private let requestSeries = Mutex<[RequestKey: (count: Counter, duration: DurationHistogram)]>([:])
+
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "lotse_http_requests_total",
-                             labels: [("route", route), ("method", method), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(name: "lotse_http_request_duration_seconds",
-                                       labels: [("route", route), ("method", method)], buckets: latencyBuckets).record(duration)
+        let key = RequestKey(route: route, method: method, status: status)
+        let series = requestSeries.withLock { series in
+            if let found = series[key] { return found }
+            let made = (count: registry.makeCounter(name: "lotse_http_requests_total",
+                                                    labels: [("route", route), ("method", method), ("status", String(status))]),
+                        duration: registry.makeDurationHistogram(name: "lotse_http_request_duration_seconds",
+                                                                 labels: [("route", route), ("method", method)], buckets: latencyBuckets))
+            series[key] = made
+            return made
+        }
+        series.count.increment()
+        series.duration.record(duration)
     }
 
     /// A search or suggestion that returned something (`hit`) or nothing.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 
@@ -53,6 +54,9 @@ import Testing
         try await ServerFixture().test { client in
             _ = try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get)
             _ = try await client.execute(uri: "/api/v1/search?q=Mallorca%20Flug", method: .get)
+            for invented in ["BREW", "FROBNICATE"] {
+                _ = try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: try #require(HTTPRequest.Method(invented)))
+            }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
@@ -61,6 +65,9 @@ import Testing
                 #expect(text.contains(#"lotse_suggestions_total{endpoint="search",outcome="hit"} 1"#))
                 #expect(text.contains(#"lotse_suggestions_total{endpoint="search",outcome="miss"} 1"#))
                 #expect(text.contains("lotse_http_request_duration_seconds_bucket"))
+                // Invented methods share one label value instead of adding series.
+                #expect(text.contains(#"method="other",status="405"} 2"#))
+                #expect(!text.contains("BREW") && !text.contains("FROBNICATE"))
                 #expect(text.contains("lotse_index_articles 3"))
             }
         }

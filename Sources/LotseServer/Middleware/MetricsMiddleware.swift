@@ -10,7 +10,15 @@ struct MetricsMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
-        metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code, duration: .now - started)
+        metrics.recordRequest(route: route, method: Self.label(request.method), status: response.status.code, duration: .now - started)
         return response
+    }
+
+    /// Any method a client invents would otherwise be a new label value (and series) forever.
+    static func label(_ method: HTTPRequest.Method) -> String {
+        switch method {
+        case .get, .post, .put, .patch, .delete, .head, .options: method.rawValue
+        default: "other"
+        }
     }
 }
