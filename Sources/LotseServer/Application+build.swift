@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import LotseIndex
 import LotseTickets
 import ServiceLifecycle
@@ -42,6 +43,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
 
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lotse"),
         services: backgroundServices(configuration: configuration, holder: holder, tickets: tickets, logger: logger),
         logger: logger)

@@ -9,11 +9,15 @@ struct IndexReloadService: Service {
     let logger: Logger
 
     func run() async throws {
-        // A shutdown during the warm-up must not wait for it.
-        try? await cancelWhenGracefulShutdown { await holder.warmUp(logger: logger) }
-        while !Task.isCancelledOrShuttingDown {
-            try? await Task.sleep(for: interval)
-            await holder.reloadIfChanged(logger: logger)
+        await withDiscardingTaskGroup { group in
+            // Beside the polling, so a replaced index is picked up during the warm-up too; a shutdown cancels it.
+            group.addTask { try? await cancelWhenGracefulShutdown { await holder.warmUp(logger: logger) } }
+            group.addTask {
+                while !Task.isCancelledOrShuttingDown {
+                    try? await Task.sleep(for: interval)
+                    await holder.reloadIfChanged(logger: logger)
+                }
+            }
         }
     }
 }

@@ -18,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     /// Requests per client address per `rateLimitWindow` on the public endpoints; 0 disables the limit.
     public var rateLimit = 600
     public var rateLimitWindow: Duration = .seconds(60)
+    /// A connection that sends nothing for this long while a request is being read, or between requests, is
+    /// closed (idle keep-alive sockets and stalled uploads do not pile up).
+    public var idleTimeout: Duration = .seconds(30)
     /// How often the index file is checked for a replacement (hot reload).
     public var reloadInterval: Duration = .seconds(1)
     /// Read-only SQLite connections per index.

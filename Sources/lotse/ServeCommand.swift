@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per client address per minute on /api/ (0: unlimited).")
     var rateLimit = 600
 
+    @Option(help: "Seconds a connection may send nothing (between requests or while sending one) before it is closed.")
+    var idleTimeout = 30
+
     @Option(help: "Largest request body in bytes.")
     var maxBodyBytes = 64 * 1024
 
@@ -65,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.corsOrigins = corsOrigins
         configuration.rateLimit = rateLimit
+        configuration.idleTimeout = .seconds(max(1, idleTimeout))
         configuration.maximumBodyBytes = maxBodyBytes
         configuration.maximumMultipartBytes = maxMultipartBytes
         configuration.adminToken = adminToken ?? ProcessInfo.processInfo.environment["LOTSE_ADMIN_TOKEN"]

@@ -23,9 +23,9 @@ struct ServerFixture {
         self.configuration = configuration
     }
 
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func test(mode setup: TestingSetup = .router, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = try await buildApplication(configuration: configuration)
-        try await app.test(.router, body)
+        try await app.test(setup, body)
     }
 }
 
