@@ -14,7 +14,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     }
     let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections)
     let metrics = ServerMetrics()
-    let router = Router(context: LotseRequestContext.self)
+    let router = Router(context: LotseRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Each request's logger carries its id (hb.request.id); request lines at debug, failures at error.
     router.middlewares.add(LogRequestsMiddleware(.debug))
     router.middlewares.add(MetricsMiddleware(metrics: metrics))

@@ -85,6 +85,21 @@ import Testing
         }
     }
 
+    /// HEAD of a GET route: the GET's status and headers (Content-Length included), no body. (Not a search:
+    /// its `tookMs` differs from call to call, and so its length.)
+    @Test(arguments: ["/healthz", "/api/v1/categories", "/api/v1/articles/kundennummer", "/api/v1/articles/gibt-es-nicht"])
+    func headAnswersLikeGetWithoutBody(uri: String) async throws {
+        try await ServerFixture().test(mode: .live) { client in
+            let get = try await client.execute(uri: uri, method: .get)
+            let head = try await client.execute(uri: uri, method: .head)
+            #expect(head.status == get.status)
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            #expect(get.body.readableBytes > 0)
+            #expect(head.body.readableBytes == 0)
+        }
+    }
+
     @Test func corsOnlyForConfiguredOrigins() async throws {
         try await ServerFixture(corsOrigins: ["https://portal.example"]).test { client in
             try await client.execute(uri: "/healthz", method: .get, headers: [.origin: "https://portal.example"]) { response in
