@@ -10,13 +10,48 @@ struct QueryLogWriterTests {
         let (store, _, keep) = try StoreFactory.sqlite.make()
         let writer = QueryLogWriter(store: store, logger: Logger(label: "test"))
         writer.record(QueryLogEntry(endpoint: "suggest", query: "Kündigung " + String(repeating: "ä", count: 400), resultCount: 0,
-                                    session: "s", articleIDs: [], time: at(0)))
+                                    session: nil, articleIDs: [], time: at(0)))
         writer.record(QueryLogEntry(endpoint: "suggest", query: "Kündigung", resultCount: 1, session: "s", articleIDs: ["kuendigung"], time: at(1)))
         #expect(try await store.suggestedArticles(session: "s").isEmpty, "nothing written before a flush or tick")
         await writer.flush()
         #expect(try await store.suggestedArticles(session: "s") == ["kuendigung"])
         let zero = try await store.activity(since: at(-1)).zeroResultQueries
         #expect(zero.keys.map(\.count) == [QueryLogEntry.maximumQueryCharacters])
+        withExtendedLifetime(keep) {}
+    }
+
+    @Test("a zero-result query the session keeps typing is dropped; the last one is written when the session moves on or goes quiet")
+    func typingIsNotLoggedKeystrokeByKeystroke() async throws {
+        let (store, _, keep) = try StoreFactory.sqlite.make()
+        let writer = QueryLogWriter(store: store, typingGrace: .seconds(60), logger: Logger(label: "test"))
+        func record(_ query: String, _ results: Int, session: String?, endpoint: String = "search") {
+            writer.record(QueryLogEntry(endpoint: endpoint, query: query, resultCount: results, session: session,
+                                        articleIDs: results > 0 ? ["rechnung"] : [], time: at(0)))
+        }
+        for typed in ["Mallo", "Mallorc", "Mallorca F", "Mallorca Fl", "Mallorca F"] { record(typed, 0, session: "typing") }
+        for typed in ["Rechn", "Rechnung"] { record(typed, typed == "Rechn" ? 0 : 3, session: "found") }  // typed on to a hit
+        record("Xylophon", 0, session: "moved")
+        record("Öffnungszeiten", 0, session: "moved")                    // something else: Xylophon stays
+        record("Xylophon", 0, session: "other endpoint", endpoint: "suggest")
+        record("Xylo", 0, session: nil)                                 // no session: nothing to wait for
+        await writer.flush()
+        #expect(try await store.activity(since: at(-1)).zeroResultQueries == ["xylophon": 1, "xylo": 1])
+        await writer.flush(includingTyping: true)
+        #expect(try await store.activity(since: at(-1)).zeroResultQueries
+                == ["xylophon": 2, "xylo": 1, "mallorca f": 1, "öffnungszeiten": 1])
+        withExtendedLifetime(keep) {}
+    }
+
+    @Test("a held zero-result query is written once its session has been quiet for the grace period")
+    func quietSessionsAreWritten() async throws {
+        let (store, _, keep) = try StoreFactory.sqlite.make()
+        let writer = QueryLogWriter(store: store, typingGrace: .milliseconds(50), logger: Logger(label: "test"))
+        writer.record(QueryLogEntry(endpoint: "search", query: "Quxzyklöppel", resultCount: 0, session: "s", articleIDs: [], time: at(0)))
+        await writer.flush()
+        #expect(try await store.activity(since: at(-1)).zeroResultQueries.isEmpty)
+        try await Task.sleep(for: .milliseconds(100))
+        await writer.flush()
+        #expect(try await store.activity(since: at(-1)).zeroResultQueries == ["quxzyklöppel": 1])
         withExtendedLifetime(keep) {}
     }
 
