@@ -15,6 +15,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import traceback
 
 from lotse_server import LotseServer
@@ -172,6 +173,25 @@ def step_article_feedback(portal):
     check(status == 200, f"GET /api/v1/admin/stats answered {status}: {stats}")
     helpful = {entry["id"]: entry for entry in stats.get("topHelpfulArticles", [])}
     check(helpful.get("kundennummer-finden", {}).get("helpful") == 1, f"topHelpfulArticles: {stats.get('topHelpfulArticles')}")
+
+
+def step_nothing_found_is_logged_once(portal):
+    """A search box query that finds nothing appears once in the authors' list, not once per keystroke."""
+    query = "Quxzyklöppelei Bedienung"
+    # In pieces with pauses longer than the page's 200 ms debounce, so each piece reaches the server.
+    for piece in ("Quxzyk", "löppel", "ei Bed", "ienung"):
+        portal.type_slowly("search-input", piece)
+        time.sleep(0.6)
+    portal.wait_until(lambda: "Keine passenden Artikel" in portal.element("search-status").text,
+                      f"the search box did not report that nothing was found: {portal.element('search-status').text!r}")
+
+    def logged():
+        status, _, stats = portal.server.get("/api/v1/admin/stats?since=24h", admin=True)
+        check(status == 200, f"GET /api/v1/admin/stats answered {status}: {stats}")
+        return [entry["query"] for entry in stats.get("zeroResultQueries", []) if entry["query"].startswith("qux")]
+    # Held while the session may still be typing: written after 5 quiet seconds.
+    portal.wait_until(lambda: logged() != [], "the zero-result query never reached the stats", seconds=15)
+    check(logged() == [query.lower()], f"zero-result queries logged for one typed search: {logged()}")
 
 
 def step_suggestions_while_typing(portal, screenshot):
@@ -384,6 +404,7 @@ def main():
         ("page is served safely", step_page_is_served_safely),
         ("search, categories and article view", step_search_categories_and_article),
         ("article feedback", step_article_feedback),
+        ("nothing found is logged once", step_nothing_found_is_logged_once),
         ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
         ("keyboard navigation of suggestions", step_keyboard_navigation),
         ("stale suggestions are discarded", step_stale_suggestions_are_discarded),

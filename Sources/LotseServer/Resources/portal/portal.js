@@ -140,7 +140,7 @@
   const searchLive = liveQuery(
     (signal) => {
       const q = searchInput.value.trim();
-      return q ? api(`/api/v1/search?${new URLSearchParams({ q, limit: '10' })}`, { signal }) : null;
+      return q ? api(`/api/v1/search?${new URLSearchParams({ q, limit: '10', session })}`, { signal }) : null;
     },
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
