@@ -31,10 +31,9 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
             state.clock += 1
             var found: [Key: Value] = [:]
             for key in keys {
-                guard var entry = state.entries[key] else { continue }
-                entry.lastUse = state.clock
-                state.entries[key] = entry
-                found[key] = entry.value
+                guard let index = state.entries.index(forKey: key) else { continue }
+                state.entries.values[index].lastUse = state.clock  // one hash lookup, no copy of the value
+                found[key] = state.entries.values[index].value
             }
             return found
         }
