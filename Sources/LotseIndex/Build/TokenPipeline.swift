@@ -64,11 +64,12 @@ final class TokenPipeline: Sendable {
 
     private func work() {
         let analyzer = Analyzer(resources: resources)
+        var variants = NumberedVariants(words)
         while true {
             room.wait()
             let index = nextRow.wrappingAdd(1, ordering: .relaxed).oldValue
             guard !stopped.load(ordering: .relaxed), index < rows.count else { return }
-            let prepared = PreparedRow(rows[index], words: words.columns(ofRow: index), analyzer: analyzer)
+            let prepared = PreparedRow(rows[index], words: words.row(index), tables: words.tables, variants: &variants, analyzer: analyzer)
             finished.withLock { $0[index] = prepared }
             ready.signal()
         }
