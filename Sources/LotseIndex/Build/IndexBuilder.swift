@@ -87,8 +87,9 @@ public struct IndexBuilder: Sendable {
                 try IndexSchema.create(db)
                 if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
                 try db.inTransaction {
-                    try insert(plan.parsed, db)
-                    let rows = try IndexedRow.fetchAll(db)
+                    // Kept rows were copied first, so the parsed ones follow them in rowid order.
+                    let kept = try IndexedRow.fetchAll(db)
+                    let rows = kept + (try insert(plan.parsed, db))
                     let (vocabulary, words) = Vocabulary.counting(rows)
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
@@ -124,18 +125,20 @@ public struct IndexBuilder: Sendable {
         try db.execute(sql: "DETACH DATABASE previous")
     }
 
-    private func insert(_ parsed: [BuildPlan.Parsed], _ db: Database) throws {
+    /// Inserts the parsed articles and returns their rows as stored, without reading them back.
+    private func insert(_ parsed: [BuildPlan.Parsed], _ db: Database) throws -> [IndexedRow] {
         let statement = try db.makeStatement(sql: """
             INSERT INTO articles(id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for item in parsed {
+        return try parsed.map { item in
             let article = item.article
+            let columns = [article.title, IndexSchema.headingsColumn(article.headings), IndexSchema.tagsColumn(article.tags), article.body]
             try statement.execute(arguments: [
-                article.id, item.path, item.hash, article.language.rawValue, article.title,
-                IndexSchema.headingsColumn(article.headings), IndexSchema.tagsColumn(article.tags), article.body,
+                article.id, item.path, item.hash, article.language.rawValue, columns[0], columns[1], columns[2], columns[3],
                 article.category, article.url, article.updated, article.html,
             ])
+            return IndexedRow(rowid: db.lastInsertedRowID, language: article.language, columns: columns)
         }
     }
 
