@@ -69,6 +69,9 @@ struct WordCounter: Sendable {
     /// The last row each word was counted in, so a row counts once towards a word's document frequency.
     private var lastRow: [Int] = []
     private(set) var rows: [(index: Int, columns: [[StoredWord]])] = []
+    /// Reused per column, so each column's words are copied once into an array of their exact size instead of
+    /// growing one array per column step by step (~0.3 s of reallocation and fresh pages for the 10k corpus).
+    private var scratch: [StoredWord] = []
 
     mutating func add(_ row: IndexedRow, at index: Int, analyzer: Analyzer) {
         analyzer.language = row.language
@@ -77,7 +80,7 @@ struct WordCounter: Sendable {
         columns.reserveCapacity(row.columns.count)
         for field in row.columns {
             var field = field
-            var column: [StoredWord] = []
+            scratch.removeAll(keepingCapacity: true)
             field.withUTF8 { text in
                 analyzer.forEachWord(in: text) { raw, start, end, joined in
                     let key = String(decoding: raw, as: UTF8.self)
@@ -89,10 +92,10 @@ struct WordCounter: Sendable {
                         known[key] = id
                     }
                     count(Int(id), row: index, german: row.language == .de)
-                    column.append(StoredWord(id: id, start: start, end: end, joinedToPrevious: joined))
+                    scratch.append(StoredWord(id: id, start: start, end: end, joinedToPrevious: joined))
                 }
             }
-            columns.append(column)
+            columns.append(Array(scratch))
         }
         idsByRawWord[row.language] = known
         rows.append((index, columns))
