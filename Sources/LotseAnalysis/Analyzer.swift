@@ -94,11 +94,17 @@ public final class Analyzer {
     /// The tokens of a text whose words `words(in:)` already returned in the current language, so a caller that
     /// needed the words first (the indexer counts them) does not break and fold the text twice.
     public func analyze(words: [AnalyzedWord], mode: AnalysisMode, emit: (String, Int, Int, Bool) -> Bool) {
+        analyze(words: words, mode: mode, variants: { cachedVariants(of: words[$0]) }, emit: emit)
+    }
+
+    /// The same with the variants of word `i` from `variants(i)`, which must return `variants(of:)` of its folded
+    /// form in the current language: a caller that numbers its words keeps them by number, without string hashing.
+    public func analyze(words: [AnalyzedWord], mode: AnalysisMode, variants: (Int) -> [String], emit: (String, Int, Int, Bool) -> Bool) {
         for index in words.indices {
             let word = words[index]
             guard emit(word.folded, word.start, word.end, false) else { return }
             guard mode == .document else { continue }
-            for variant in cachedVariants(of: word) {
+            for variant in variants(index) {
                 guard emit(variant, word.start, word.end, true) else { return }
             }
             guard index + 1 < words.count, words[index + 1].joinedToPrevious else { continue }
@@ -147,24 +153,41 @@ public final class Analyzer {
         }
     }
 
-    private func collectWords(_ text: UnsafeBufferPointer<UInt8>) {
-        words.removeAll(keepingCapacity: true)
+    /// Calls `body(raw, start, end, joinedToPrevious)` for every word of `text`, unfolded: the words
+    /// `words(in:)` returns, for a caller that keeps its own memo of folded forms (`foldedWord(_:)`).
+    public func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Void) {
         var previousEnd = -1
         forEachWordRange(in: text) { start, end in
-            let raw = UnsafeBufferPointer(rebasing: text[start..<end])
-            // Word-likeness alone decides positions (see forEachWordRange); folding never drops a word.
-            let folded = fold(raw: raw) ?? String(decoding: raw, as: UTF8.self)
             let joined = previousEnd >= 0 && HyphenJoining.isHyphen(text, from: previousEnd, to: start)
-            words.append(AnalyzedWord(folded: folded, start: start, end: end, joinedToPrevious: joined))
+            body(UnsafeBufferPointer(rebasing: text[start..<end]), start, end, joined)
             previousEnd = end
         }
+    }
+
+    /// The folded form `words(in:)` gives the word `raw` in the current language, without the memo.
+    public func foldedWord(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        // Word-likeness alone decides positions (see forEachWordRange); folding never drops a word.
+        foldUncached(raw) ?? String(decoding: raw, as: UTF8.self)
+    }
+
+    private func collectWords(_ text: UnsafeBufferPointer<UInt8>) {
+        words.removeAll(keepingCapacity: true)
+        forEachWord(in: text) { raw, start, end, joined in
+            let folded = fold(raw: raw) ?? String(decoding: raw, as: UTF8.self)
+            words.append(AnalyzedWord(folded: folded, start: start, end: end, joinedToPrevious: joined))
+        }
+    }
+
+    private func foldUncached(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        let folded = CaseFolding.fold(raw)
+        if language == .de, let word = folded { return GermanNormalization.normalize(word) }
+        return folded
     }
 
     private func fold(raw: UnsafeBufferPointer<UInt8>) -> String? {
         let key = String(decoding: raw, as: UTF8.self)
         if let cached = cache.folds[key] { return cached.isEmpty ? nil : cached }
-        var folded = CaseFolding.fold(raw)
-        if language == .de, let word = folded { folded = GermanNormalization.normalize(word) }
+        let folded = foldUncached(raw)
         if raw.count <= Self.maximumWordBytes {
             if cache.folds.count >= Self.maximumCachedWords { cache.folds.removeAll(keepingCapacity: true) }
             cache.folds[key] = folded ?? ""

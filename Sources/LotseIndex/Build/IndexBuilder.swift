@@ -87,9 +87,15 @@ public struct IndexBuilder: Sendable {
                 try IndexSchema.create(db)
                 if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
                 try db.inTransaction {
-                    try insert(plan.parsed, db)
-                    let rows = try IndexedRow.fetchAll(db)
-                    let (vocabulary, words) = Vocabulary.counting(rows)
+                    // Kept rows were copied first; the parsed ones follow them in rowid order.
+                    let kept = try IndexedRow.fetchAll(db)
+                    let parsed = IndexedRow.numbering(plan.parsed.map(\.article), after: kept.last?.rowid ?? 0)
+                    let rows = kept + parsed
+                    // Counting only reads `rows`: it runs on the other threads while this one inserts the articles.
+                    let counting = SideThread { Vocabulary.counting(rows) }
+                    let inserted = Result { try insert(plan.parsed, as: parsed, db) }
+                    let (vocabulary, words) = counting.join()
+                    try inserted.get()
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)
@@ -124,16 +130,17 @@ public struct IndexBuilder: Sendable {
         try db.execute(sql: "DETACH DATABASE previous")
     }
 
-    private func insert(_ parsed: [BuildPlan.Parsed], _ db: Database) throws {
+    /// Inserts the parsed articles as `rows` (their rowids and FTS columns) say.
+    private func insert(_ parsed: [BuildPlan.Parsed], as rows: [IndexedRow], _ db: Database) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO articles(id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles(rowid, id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for item in parsed {
+        for (item, row) in zip(parsed, rows) {
             let article = item.article
             try statement.execute(arguments: [
-                article.id, item.path, item.hash, article.language.rawValue, article.title,
-                IndexSchema.headingsColumn(article.headings), IndexSchema.tagsColumn(article.tags), article.body,
+                row.rowid, article.id, item.path, item.hash, article.language.rawValue,
+                row.columns[0], row.columns[1], row.columns[2], row.columns[3],
                 article.category, article.url, article.updated, article.html,
             ])
         }

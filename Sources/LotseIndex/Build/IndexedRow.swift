@@ -9,7 +9,17 @@ struct IndexedRow: Sendable {
     /// title, headings, tags, body: the FTS5 columns in table order.
     var columns: [String]
 
-    /// Every row in rowid order (FTS5 appends to its segments fastest when rowids increase).
+    /// The rows `articles` will have for new articles numbered from `previous` + 1 (the rowids SQLite would assign).
+    static func numbering(_ articles: [Article], after previous: Int64) -> [IndexedRow] {
+        articles.enumerated().map { offset, article in
+            IndexedRow(rowid: previous + 1 + Int64(offset), language: article.language, columns: [
+                article.title, IndexSchema.headingsColumn(article.headings), IndexSchema.tagsColumn(article.tags), article.body,
+            ])
+        }
+    }
+
+    /// Every row in rowid order (FTS5 appends to its segments fastest when rowids increase): in a build, the rows
+    /// kept from the previous index before the parsed articles are inserted.
     static func fetchAll(_ db: Database) throws -> [IndexedRow] {
         try Row.fetchAll(db, sql: "SELECT rowid, lang, title, headings, tags, body FROM articles ORDER BY rowid").map { row in
             IndexedRow(rowid: row[0], language: Language(rawValue: row[1]) ?? .de, columns: [row[2], row[3], row[4], row[5]])

@@ -1,5 +1,6 @@
 import Foundation
 import LotseAnalysis
+import Synchronization
 
 /// An article file found under the articles directory, read once, with its content hash.
 struct SourceFile {
@@ -18,24 +19,39 @@ struct SourceFile {
         }
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-        var files: [SourceFile] = []
-        var unreadable: [ArticleParseError] = []
+        var found: [(url: URL, relative: String)] = []
         while let url = enumerator?.nextObject() as? URL {
             // A folder named like an article is a folder; a symlink is read as a file (a dangling one is reported
             // as unreadable).
             guard ArticleParser.isArticle(url), !isFolder(url) else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            found.append((url, String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))))
+        }
+        let paths = found.sorted { $0.relative < $1.relative }
+        // Reading and hashing on all cores: one thread spent ~0.3 s of a 10k-file build on it alone.
+        let outcomes = Mutex([Result<SourceFile, ArticleParseError>?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let (url, relative) = paths[index]
             let display = (directory as NSString).appendingPathComponent(relative)
+            let outcome: Result<SourceFile, ArticleParseError>
             do {
                 let data = try Data(contentsOf: url)
                 var hash = StableHash()
                 hash.add(bytes: data)
-                files.append(SourceFile(relativePath: relative, displayPath: display, data: data, hash: hash.hex))
+                outcome = .success(SourceFile(relativePath: relative, displayPath: display, data: data, hash: hash.hex))
             } catch {
-                unreadable.append(ArticleParseError(file: display, reason: "unreadable: \(error.localizedDescription)"))
+                outcome = .failure(ArticleParseError(file: display, reason: "unreadable: \(error.localizedDescription)"))
+            }
+            outcomes.withLock { $0[index] = outcome }
+        }
+        var files: [SourceFile] = []
+        var unreadable: [ArticleParseError] = []
+        for outcome in outcomes.withLock({ $0 }) {
+            switch outcome {
+            case .success(let file): files.append(file)
+            case .failure(let error): unreadable.append(error)
+            case nil: break
             }
         }
-        files.sort { $0.relativePath < $1.relativePath }
         return (files, unreadable)
     }
 

@@ -14,9 +14,9 @@ struct TokenStream: Sendable {
     private var entries: [Entry] = []
 
     /// The document tokens (what the FTS5 tokenizer emits for `FTS5_TOKENIZE_DOCUMENT`) of a text whose words
-    /// are `words`, in the analyzer's current language.
-    init(words: [AnalyzedWord], with analyzer: Analyzer) {
-        analyzer.analyze(words: words, mode: .document) { term, start, end, colocated in
+    /// are `words`, in the analyzer's current language; `variants(i)`: `Analyzer.variants(of:)` of word i.
+    init(words: [AnalyzedWord], variants: (Int) -> [String], with analyzer: Analyzer) {
+        analyzer.analyze(words: words, mode: .document, variants: variants) { term, start, end, colocated in
             var term = term
             term.withUTF8 { termBytes.append(contentsOf: $0) }
             entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
@@ -46,11 +46,17 @@ struct PreparedRow: Sendable {
     private let columns: [String]
     private let streams: [TokenStream]
 
-    /// `words`: the words of each column, as the vocabulary pass found them.
-    init(_ row: IndexedRow, words: [[AnalyzedWord]], analyzer: Analyzer) {
+    /// `words`: the words of each column, as the vocabulary pass found them, numbered in `tables[words.table]`.
+    init(_ row: IndexedRow, words: (table: Int, columns: [[StoredWord]]), tables: [[String]], variants: inout NumberedVariants,
+         analyzer: Analyzer) {
         analyzer.language = row.language
+        variants.select(row.language)
         columns = row.columns
-        streams = words.map { TokenStream(words: $0, with: analyzer) }
+        let table = tables[words.table]
+        streams = words.columns.map { stored in
+            TokenStream(words: stored.map { $0.analyzed(in: table) },
+                        variants: { variants.variants(of: stored[$0], table: words.table, analyzer: analyzer) }, with: analyzer)
+        }
     }
 
     /// The tokens of the column whose text is exactly `text`; nil when it is none of them (the caller analyses it).

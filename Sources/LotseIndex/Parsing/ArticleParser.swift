@@ -78,7 +78,7 @@ public enum ArticleParser {
         let id = parsed.meta["lotse:id"] ?? defaultID
         try validateID(id, file: file, line: lineOf("lotse:id", in: text))
         let tags = (parsed.meta["lotse:tags"] ?? parsed.meta["keywords"] ?? "")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         return Article(
             id: id, title: title, headings: parsed.headings, body: parsed.body,
             category: parsed.meta["lotse:category"] ?? "Allgemein", tags: tags, language: language,

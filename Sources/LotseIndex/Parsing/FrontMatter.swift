@@ -23,7 +23,7 @@ struct FrontMatter {
             let line = text[lineStart..<lineEnd]
             lineNumber += 1
             let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-            if line.trimmingCharacters(in: .whitespaces) == "---" {
+            if line.trimmingBlanks() == "---" {
                 if !opened {
                     guard lineNumber == 1 else { break }
                     opened = true
@@ -86,14 +86,14 @@ struct FrontMatter {
         guard let text = value as? String else {
             throw ArticleParseError(file: file, line: lines[key], reason: "'\(key)' must be text, not a list")
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingBlanks(newlines: true)
         return trimmed.isEmpty ? nil : trimmed
     }
 
     func list(_ key: String) -> [String] {
         if let list = fields[key] as? [String] { return list }
         if let text = fields[key] as? String {
-            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return text.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         }
         return []
     }
