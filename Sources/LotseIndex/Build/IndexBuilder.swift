@@ -85,6 +85,7 @@ public struct IndexBuilder: Sendable {
             let (queue, context) = try IndexStore.openForBuild(path: temporaryPath, resources: .empty)
             try queue.writeWithoutTransaction { db in
                 try IndexSchema.create(db)
+                try IndexSchema.startBulkLoad(db)
                 if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
                 try db.inTransaction {
                     // Kept rows were copied first; the parsed ones follow them in rowid order.
@@ -103,6 +104,7 @@ public struct IndexBuilder: Sendable {
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count)
                     return .commit
                 }
+                try IndexSchema.endBulkLoad(db)
                 try db.execute(sql: "INSERT INTO fts(fts) VALUES('optimize')")
                 try verify(db, expected: plan.kept.count + plan.parsed.count)
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
