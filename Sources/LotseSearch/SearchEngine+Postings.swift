@@ -66,9 +66,14 @@ extension SearchEngine {
     }
 
     /// Cache keys: terms never contain spaces or control characters, so these cannot collide.
-    static func cacheKey(_ alternative: Concept.Alternative) -> String {
+    private static func cacheKey(_ alternative: Concept.Alternative) -> String {
         alternative.terms.count == 1 && !alternative.allOf
             ? alternative.terms[0]
-            : (alternative.allOf ? "\u{1}all " : "\u{1}phrase ") + alternative.terms.joined(separator: " ")
+            : (alternative.allOf ? derivedMarker + "all " : derivedMarker + "phrase ") + alternative.terms.joined(separator: " ")
     }
+
+    private static let derivedMarker = "\u{1}"
+
+    /// Whether a postings cache key names combined postings (a phrase or compound parts), not one term's.
+    static func isDerived(_ key: String) -> Bool { key.hasPrefix(derivedMarker) }
 }

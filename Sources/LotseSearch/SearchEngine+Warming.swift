@@ -6,7 +6,7 @@ extension SearchEngine {
     /// before it takes over.
     public func recentTerms(limit: Int) -> [String] {
         // Phrases and compound-part groups are derived from their terms' postings, not read: skipped.
-        postings.recentKeys(limit: limit * 2).filter { !$0.hasPrefix("\u{1}") }.prefix(limit).map { $0 }
+        postings.recentKeys(limit: limit * 2).filter { !Self.isDerived($0) }.prefix(limit).map { $0 }
     }
 
     /// The `limit` terms in the most articles: the costliest postings to read and the likeliest to be asked for.
