@@ -44,7 +44,7 @@ run: index
 ## fails. LOTSE_TEST_REQUIRE_POSTGRES makes the PostgreSQL store tests fail (not skip) if the cluster's URL did
 ## not reach them.
 test: test-deps
-	LOTSE_TEST_REQUIRE_POSTGRES=1 scripts/postgres-test-cluster.sh run -- $(MAKE) --no-print-directory test-with-database
+	LOTSE_TEST_REQUIRE_POSTGRES=1 LOTSE_TEST_REQUIRE_SHARED=1 scripts/postgres-test-cluster.sh run -- $(MAKE) --no-print-directory test-with-database
 	$(MAKE) --no-print-directory fuzz-smoke system-test e2e
 
 test-with-database:

@@ -33,7 +33,7 @@ public final class Analyzer {
 
     static let maximumCachedWords = 200_000
     /// Longer "words" (hashes, base64) are indexed as they are, without stemming or splitting.
-    static let maximumWordBytes = 64
+    public static let maximumWordBytes = 64
 
     public init(resources: AnalyzerResources = .empty, language: Language = .de) {
         self.resources = resources

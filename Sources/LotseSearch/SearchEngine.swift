@@ -58,13 +58,32 @@ public final class SearchEngine: Sendable {
         }
     }
 
+    /// A query's ranking with every match (no answer decision) and the evidence the decision would weigh:
+    /// what `lotse evaluate --features` writes for tuning it.
+    public func explain(_ query: JudgedQuery, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
+        let options = SearchOptions(limit: limit, minimumScore: 0)
+        let ranked: (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])?
+        if let text = query.query {
+            let concepts = planned("search\u{0}" + text) { $0.concepts(query: text, prefixLastWord: true) }
+            ranked = try await rank(concepts, mode: concepts.count > 6 ? .draft : .short, options: options)
+        } else {
+            let (subject, description) = (query.subject ?? "", query.description ?? "")
+            let concepts = planned("suggest\u{0}" + subject + "\u{0}" + description) {
+                $0.concepts(subject: subject, description: description, prefixLastWord: true)
+            }
+            ranked = try await rank(concepts, mode: concepts.count > 6 || !description.isEmpty ? .draft : .short, options: options)
+        }
+        guard let ranked else { return ([], nil) }
+        return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
+    }
+
     // MARK: - Internals
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
     private func cached(_ key: String, _ options: SearchOptions,
                         plan: (String) -> ([Concept], QueryMode)) async throws -> [SearchResult] {
-        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore)"
+        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] { return hit.results }
         let (concepts, mode) = plan(key)
         let results = try await run(concepts, mode: mode, options: options)
@@ -87,11 +106,19 @@ public final class SearchEngine: Sendable {
     }
 
     private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
-        guard let query = QueryBuilder.build(concepts) else { return [] }
+        guard let ranked = try await rank(concepts, mode: mode, options: options) else { return [] }
+        if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
+        return try await results(for: ranked.candidates, matchers: ranked.matchers)
+    }
+
+    /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched.
+    func rank(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws
+        -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
+        guard let query = QueryBuilder.build(concepts) else { return nil }
         let matchers = try await matchers(for: query)
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
                             documentCount: documents.count)
-        let minimumScore = options.minimumScore * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
+        let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
         let accepts = filter(options)
         var candidates: [Ranker.Candidate] = []
         if mode == .short, concepts.count > 1 {
@@ -104,8 +131,15 @@ public final class SearchEngine: Sendable {
             candidates += more.filter { !seen.contains($0.document) }
         }
         candidates = Array(candidates.prefix(options.limit))
-        guard !candidates.isEmpty else { return [] }
-        return try await results(for: candidates, matchers: matchers)
+        guard let best = candidates.first else { return nil }
+        var evidence = ranker.evidence(of: best)
+        evidence.rareWords = evidence.matchedWeight / statistics.idf(documentFrequency: 1)
+        evidence.runnerUp = candidates.count > 1 && best.score > 0 ? candidates[1].score / best.score : 0
+        evidence.draft = mode == .draft
+        let match = MatchEvidence(document: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf })
+        evidence.wordCoverage = match.wordCoverage
+        evidence.windowCoverage = match.windowCoverage
+        return (candidates, evidence, matchers)
     }
 
     private func filter(_ options: SearchOptions) -> (Int32) -> Bool {

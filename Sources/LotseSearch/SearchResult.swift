@@ -27,16 +27,16 @@ public struct SearchOptions: Sendable, Equatable {
     public var limit: Int
     public var language: Language?
     public var category: String?
-    /// Results scoring below this are not suggested ("none" queries return nothing rather than noise).
-    public var minimumScore: Double
+    /// nil: `AnswerDecision` decides whether the query is answered at all ("none" queries return nothing rather
+    /// than noise). A number: a fixed minimum score instead (0 shows every match; for tuning and comparison).
+    public var minimumScore: Double?
 
-    public static let defaultMinimumScore = 0.10
     /// Drafts spread their weight over many words (greetings, context), so matching a fair share of them is
-    /// already strong evidence: their threshold is this fraction of `minimumScore`.
+    /// already strong evidence: a fixed threshold counts this fraction of `minimumScore` for them.
     public static let draftThresholdFactor = 0.3
     public static let maximumLimit = 50
 
-    public init(limit: Int = 5, language: Language? = nil, category: String? = nil, minimumScore: Double = SearchOptions.defaultMinimumScore) {
+    public init(limit: Int = 5, language: Language? = nil, category: String? = nil, minimumScore: Double? = nil) {
         self.limit = max(1, min(limit, Self.maximumLimit))
         self.language = language
         self.category = category

@@ -16,8 +16,11 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Flag(help: "List the answered queries Lotse misses in the top 3.")
     var misses = false
 
-    @Option(help: "Minimum score for a suggestion (tuning).")
-    var minimumScore = SearchOptions.defaultMinimumScore
+    @Option(help: "A fixed minimum score instead of the answer decision (0 shows every match).")
+    var minimumScore: Double?
+
+    @Option(help: "Write each query's ranking without the answer decision and its evidence as JSON lines (tuning).")
+    var features: String?
 
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
@@ -47,10 +50,26 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         print(String(format: "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% of the text (median), and stays there from %.1f %%; never: %d",
                      replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100, replay.neverFound))
+        if let features { try await writeFeatures(queries, engine: engine, to: features) }
         if misses {
             for miss in lotse.misses {
                 print("miss \(miss.query.id) [\(miss.query.kind)] \(miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")) → want \(miss.query.relevant) got \(miss.results)")
             }
         }
+    }
+
+    private func writeFeatures(_ queries: [JudgedQuery], engine: SearchEngine, to path: String) async throws {
+        struct Line: Encodable {
+            var id: String, kind: String, relevant: [String], results: [String], evidence: AnswerEvidence?
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var output = Data()
+        for query in queries {
+            let (ids, evidence) = try await engine.explain(query, limit: 10)
+            output += try encoder.encode(Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence))
+            output += Data("\n".utf8)
+        }
+        try output.write(to: URL(fileURLWithPath: path))
     }
 }

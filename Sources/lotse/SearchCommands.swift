@@ -18,8 +18,8 @@ struct ResultOptions: ParsableArguments {
     @Option(help: "Only articles in this category.")
     var category: String?
 
-    @Option(help: "Minimum score (0–1) for a result.")
-    var minimumScore = SearchOptions.defaultMinimumScore
+    @Option(help: "A fixed minimum score (0–1) instead of the answer decision; 0 shows every match.")
+    var minimumScore: Double?
 
     @Flag(help: "Print {\"results\":[…]} as JSON.")
     var json = false

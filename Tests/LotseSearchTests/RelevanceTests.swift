@@ -3,32 +3,39 @@ import LotseIndex
 import Testing
 @testable import LotseSearch
 
-/// Measured relevance on the judged query set for `articles/`, asserted against the floors of the issues,
-/// with the stock FTS5 unicode61 baseline scored in the same run.
+/// Measured relevance on the judged query sets, asserted against floors, with the stock FTS5 unicode61
+/// baseline scored in the same run. The tuning part (judged-queries.json, odd ids of heldout-queries.json) may
+/// be tuned on; the held-out part (even ids) never is, and is asserted on its own (Fixtures/README.md).
 @Suite(.serialized) struct RelevanceTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/LotseSearchTests/Fixtures")
+    static let xquad = root.deletingLastPathComponent().appendingPathComponent("shared/eval/xquad_de")
 
-    static func buildIndex() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-relevance-\(UUID().uuidString)")
+    static func buildIndex(_ articles: URL, in directory: URL) throws -> String {
         let indexPath = directory.appendingPathComponent("index.sqlite").path
-        _ = try IndexBuilder(configuration: IndexConfiguration(
-            articlesDirectory: root.appendingPathComponent("articles").path, indexPath: indexPath)).build()
+        _ = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articles.path, indexPath: indexPath)).build()
         return indexPath
     }
 
-    static func judged() throws -> [JudgedQuery] {
-        try RelevanceReport.load(root.appendingPathComponent("Tests/LotseSearchTests/Fixtures/judged-queries.json").path)
+    static func withArticlesEngine<T>(_ body: (SearchEngine, String) async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-relevance-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let indexPath = try buildIndex(root.appendingPathComponent("articles"), in: directory)
+        return try await body(try SearchEngine(indexPath: indexPath, connectionCount: 1), indexPath)
     }
 
-    @Test func judgedSetMeetsRecallAndMRRFloors() async throws {
-        let indexPath = try Self.buildIndex()
-        let queries = try Self.judged()
-        #expect(queries.count >= 120)
-        #expect(queries.filter { !$0.isAnswerable }.count == 10)
+    static func judged(_ file: String) throws -> [JudgedQuery] {
+        try RelevanceReport.load(fixtures.appendingPathComponent(file).path)
+    }
 
-        let engine = try SearchEngine(indexPath: indexPath, connectionCount: 1)
-        let lotse = try await RelevanceReport.evaluate(queries) { query in
-            let options = SearchOptions(limit: 10)
+    /// The held-out part: even ids of heldout-queries.json.
+    static func heldOut() throws -> [JudgedQuery] {
+        try judged("heldout-queries.json").filter { Int($0.id.dropFirst())! % 2 == 0 }
+    }
+
+    static func evaluate(_ queries: [JudgedQuery], _ engine: SearchEngine, minimumScore: Double? = nil) async throws -> RelevanceReport {
+        try await RelevanceReport.evaluate(queries) { query in
+            let options = SearchOptions(limit: 10, minimumScore: minimumScore)
             let results = if let text = query.query {
                 try await engine.search(text, options: options)
             } else {
@@ -36,33 +43,88 @@ import Testing
             }
             return results.map(\.id)
         }
-        let baselineEngine = try BaselineSearch(indexPath: indexPath)
-        let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
-        print("lotse    \(lotse.summary)\nbaseline \(baseline.summary)")
+    }
 
-        #expect(lotse.recallAt3 >= 0.93, "Recall@3 \(lotse.recallAt3)")
-        #expect(lotse.mrrAt10 >= 0.85, "MRR@10 \(lotse.mrrAt10)")
-        #expect(lotse.recallAt1 >= 0.80, "Recall@1 \(lotse.recallAt1)")
-        #expect(lotse.unanswerableWithResults <= 2, "unanswerable queries with suggestions: \(lotse.unanswerableWithResults)")
-        #expect(lotse.recallAt3 > baseline.recallAt3)
-        #expect(lotse.mrrAt10 > baseline.mrrAt10)
-        // Typos and missing umlauts are where plain FTS5 fails; Lotse must not.
-        for kind in ["typo", "noumlaut"] {
-            let measured = lotse.byKind[kind]!
-            #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
+    @Test func tuningSetMeetsRecallAndMRRFloors() async throws {
+        let queries = try Self.judged("judged-queries.json")
+        #expect(queries.count >= 120)
+        try await Self.withArticlesEngine { engine, indexPath in
+            let lotse = try await Self.evaluate(queries, engine)
+            let baselineEngine = try BaselineSearch(indexPath: indexPath)
+            let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
+            print("tuning   lotse    \(lotse.summary)\ntuning   baseline \(baseline.summary)")
+            #expect(lotse.recallAt3 >= 0.95, "Recall@3 \(lotse.recallAt3)")
+            #expect(lotse.mrrAt10 >= 0.90, "MRR@10 \(lotse.mrrAt10)")
+            #expect(lotse.recallAt1 >= 0.85, "Recall@1 \(lotse.recallAt1)")
+            #expect(lotse.unanswerableWithResults <= 4, "unanswerable queries with suggestions: \(lotse.unanswerableWithResults)")
+            #expect(lotse.recallAt3 > baseline.recallAt3)
+            #expect(lotse.mrrAt10 > baseline.mrrAt10)
+            // Typos and missing umlauts are where plain FTS5 fails; Lotse must not.
+            for kind in ["typo", "noumlaut"] {
+                let measured = lotse.byKind[kind]!
+                #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
+            }
         }
     }
 
-    @Test func typingReplayFindsTheAnswerEarly() async throws {
-        let engine = try SearchEngine(indexPath: try Self.buildIndex(), connectionCount: 1)
-        let drafts = try Self.judged().filter { $0.kind == "draft" }
-        let replay = try await TypingReplay.run(drafts) { subject, description in
-            try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
+    /// Never tuned on: what a new help center's customers would see.
+    @Test func heldOutSetMeetsFloors() async throws {
+        let queries = try Self.heldOut()
+        #expect(queries.count == 85)
+        try await Self.withArticlesEngine { engine, _ in
+            let lotse = try await Self.evaluate(queries, engine)
+            let everything = try await Self.evaluate(queries, engine, minimumScore: 0)
+            print("held-out lotse    \(lotse.summary)\nheld-out all      \(everything.summary)")
+            #expect(lotse.recallAt3 >= 0.78, "Recall@3 \(lotse.recallAt3)")
+            #expect(lotse.recallAt10 >= 0.88, "Recall@10 \(lotse.recallAt10)")
+            #expect(lotse.unanswerableWithResults <= 7, "out-of-scope queries with suggestions: \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+            for kind in ["typo", "noumlaut", "short"] {
+                let measured = lotse.byKind[kind]!
+                #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.85, "\(kind)")
+            }
         }
-        print(String(format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare, replay.neverFound))
-        #expect(replay.outcomes.count == drafts.count)
-        #expect(replay.medianShare <= 0.4)
-        #expect(replay.medianStableShare <= 0.4)
-        #expect(replay.neverFound <= 2)
+    }
+
+    /// Plain questions keep their answer: on the held-out paragraphs of xquad_de (even numbers; odd ones tune),
+    /// the answer decision costs at most about one point of Recall@1 and Recall@10 against showing every match.
+    @Test func xquadHeldOutKeepsItsAnswers() async throws {
+        guard FileManager.default.fileExists(atPath: Self.xquad.path) else {
+            #expect(ProcessInfo.processInfo.environment["LOTSE_TEST_REQUIRE_SHARED"] == nil,
+                    "LOTSE_TEST_REQUIRE_SHARED is set but \(Self.xquad.path) is missing")
+            print("xquad_de not found beside the repository: skipped (make test requires it)")
+            return
+        }
+        let queries = try String(contentsOf: Self.xquad.appendingPathComponent("queries.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { line -> JudgedQuery in
+                let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                return JudgedQuery(id: row["qid"] as! String, kind: "xquad", query: row["query"] as? String,
+                                   subject: nil, description: nil, relevant: row["relevant"] as! [String])
+            }
+            .filter { Int($0.relevant[0].split(separator: "-").last!)! % 2 == 0 }
+        #expect(queries.count == 596)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-xquad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let engine = try SearchEngine(indexPath: try Self.buildIndex(Self.xquad.appendingPathComponent("articles"), in: directory),
+                                      connectionCount: 1)
+        let lotse = try await Self.evaluate(queries, engine)
+        let everything = try await Self.evaluate(queries, engine, minimumScore: 0)
+        print("xquad held-out lotse \(lotse.summary)\nxquad held-out all   \(everything.summary)")
+        #expect(lotse.recallAt1 >= 0.89, "Recall@1 \(lotse.recallAt1)")
+        #expect(everything.recallAt1 - lotse.recallAt1 <= 0.011, "Recall@1 lost \(everything.recallAt1 - lotse.recallAt1)")
+        #expect(everything.recallAt10 - lotse.recallAt10 <= 0.011, "Recall@10 lost \(everything.recallAt10 - lotse.recallAt10)")
+    }
+
+    @Test func typingReplayFindsTheAnswerEarly() async throws {
+        let drafts = try Self.judged("judged-queries.json").filter { $0.kind == "draft" }
+        try await Self.withArticlesEngine { engine, _ in
+            let replay = try await TypingReplay.run(drafts) { subject, description in
+                try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
+            }
+            print(String(format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare, replay.neverFound))
+            #expect(replay.outcomes.count == drafts.count)
+            #expect(replay.medianShare <= 0.4)
+            #expect(replay.medianStableShare <= 0.4)
+            #expect(replay.neverFound <= 2)
+        }
     }
 }

@@ -11,6 +11,7 @@ public struct RelevanceReport: Sendable {
     public var answered = 0
     public var foundAt1 = 0
     public var foundAt3 = 0
+    public var foundAt10 = 0
     public var reciprocalRankSum = 0.0
     public var unanswerable = 0
     public var unanswerableWithResults = 0
@@ -19,6 +20,7 @@ public struct RelevanceReport: Sendable {
 
     public var recallAt1: Double { answered == 0 ? 0 : Double(foundAt1) / Double(answered) }
     public var recallAt3: Double { answered == 0 ? 0 : Double(foundAt3) / Double(answered) }
+    public var recallAt10: Double { answered == 0 ? 0 : Double(foundAt10) / Double(answered) }
     public var mrrAt10: Double { answered == 0 ? 0 : reciprocalRankSum / Double(answered) }
 
     /// Runs `search` (returning article ids, best first) for every query.
@@ -36,6 +38,7 @@ public struct RelevanceReport: Sendable {
             if let rank {
                 if rank == 1 { report.foundAt1 += 1 }
                 if rank <= 3 { report.foundAt3 += 1 }
+                report.foundAt10 += 1
                 report.reciprocalRankSum += 1 / Double(rank)
             }
             if rank.map({ $0 > 3 }) ?? true { report.misses.append(Miss(query: query, results: Array(results.prefix(5)))) }
@@ -48,8 +51,8 @@ public struct RelevanceReport: Sendable {
     }
 
     public var summary: String {
-        String(format: "Recall@1 %.3f  Recall@3 %.3f  MRR@10 %.3f  (%d answered)  unanswerable with results: %d of %d",
-               recallAt1, recallAt3, mrrAt10, answered, unanswerableWithResults, unanswerable)
+        String(format: "Recall@1 %.3f  Recall@3 %.3f  Recall@10 %.3f  MRR@10 %.3f  (%d answered)  unanswerable with results: %d of %d",
+               recallAt1, recallAt3, recallAt10, mrrAt10, answered, unanswerableWithResults, unanswerable)
     }
 
     public static func load(_ path: String) throws -> [JudgedQuery] {

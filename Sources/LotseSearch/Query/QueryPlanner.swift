@@ -15,6 +15,15 @@ struct QueryPlanner {
     static let subjectWeight = 2.0
     /// Completions of an unfinished word that are searched (the most frequent first).
     static let completionLimit = 6
+    /// Bounded work per request, whatever is sent: words of a text that are read (a 300-word draft fits twice;
+    /// the problem is stated early), and words that get typo correction (the costliest step), in text order.
+    static let maximumWords = 600
+    static let maximumCorrectedWords = 16
+
+    /// What is left of a request's bounded work (shared by a draft's subject and description).
+    private final class Budget {
+        var correctedWords = QueryPlanner.maximumCorrectedWords
+    }
 
     init(statistics: IndexStatistics, synonyms: Synonyms, corrector: TypoCorrector) {
         self.statistics = statistics
@@ -32,7 +41,7 @@ struct QueryPlanner {
 
     /// Concepts of a search-box query; the last word is a prefix when `prefixLastWord`.
     func concepts(query: String, prefixLastWord: Bool) -> [Concept] {
-        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord, correctRareWords: true)
+        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord, budget: Budget(), correctRareWords: true)
         if concepts.count > Self.draftConceptLimit { concepts = selectInformative(concepts) }
         return concepts
     }
@@ -40,8 +49,9 @@ struct QueryPlanner {
     /// Concepts of a ticket draft: subject weighted above description, greetings and signatures dropped.
     func concepts(subject: String, description: String, prefixLastWord: Bool) -> [Concept] {
         let descriptionText = DraftCleaner.clean(description)
-        var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty)
-        for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord) {
+        let budget = Budget()
+        var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
+        for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
             if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {
                 concepts[index].weight = max(concepts[index].weight, concept.weight) + 0.5
             } else {
@@ -54,11 +64,16 @@ struct QueryPlanner {
     // MARK: - Words to concepts
 
     /// Rare (not only unknown) words are corrected in search-box queries; drafts have enough other words.
-    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, correctRareWords: Bool = false) -> [Concept] {
-        let words = german.words(in: text)
-        let endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
+    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false) -> [Concept] {
+        var words = german.words(in: text)
+        var endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
+        if words.count > Self.maximumWords {
+            words.removeLast(words.count - Self.maximumWords)
+            endsInWord = false
+        }
         var concepts: [Concept] = []
-        let stems = words.map { german.stem($0.folded) }
+        var seen: Set<String> = []
+        let stems = words.map { Self.isOverlong($0.folded) ? $0.folded : german.stem($0.folded) }
         var index = 0
         while index < words.count {
             // A multi-word synonym ("Abo beenden", "Geld zurück") is one concept matched by its whole group, also
@@ -79,10 +94,16 @@ struct QueryPlanner {
             while end < words.count, words[end].joinedToPrevious { end += 1 }
             let chain = words[index..<end].map(\.folded)
             let isLast = end == words.count
+            let prefix = prefixLastWord && isLast && endsInWord
+            // A repeated word adds nothing but work.
+            guard seen.insert(chain.joined(separator: "-") + (prefix ? "*" : "")).inserted else {
+                index = end
+                continue
+            }
             let concept = chain.count > 1
                 ? hyphenConcept(chain, weight: weight)
                 : wordConcept(chain[0], raw: text.utf8Slice(words[index].start, words[index].end),
-                              weight: weight, prefix: prefixLastWord && isLast && endsInWord, correctRareWords: correctRareWords)
+                              weight: weight, prefix: prefix, budget: budget, correctRareWords: correctRareWords)
             if let concept, !concepts.contains(where: { $0.alternatives.first == concept.alternatives.first }) {
                 concepts.append(concept)
             }
@@ -91,9 +112,16 @@ struct QueryPlanner {
         return concepts
     }
 
-    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, correctRareWords: Bool) -> Concept? {
+    /// Words longer than the index's limit are indexed as they are (hashes, base64): matched exactly, never
+    /// stemmed, split, corrected or completed, which keeps a 20,000-letter "word" as cheap as a short one.
+    private static func isOverlong(_ folded: String) -> Bool { folded.utf8.count > Analyzer.maximumWordBytes }
+
+    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, budget: Budget, correctRareWords: Bool) -> Concept? {
         let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
         if !prefix, folded.unicodeScalars.count < 2 { return nil }
+        if Self.isOverlong(folded) {
+            return df(folded) > 0 ? Concept(word: folded, alternatives: [Concept.Alternative(terms: [folded])], weight: weight, idf: statistics.idf(documentFrequency: df(folded))) : nil
+        }
         if !prefix, StopWords.contains(folded, language: .de) { return nil }
         if !prefix, statistics.languages.count > 1, StopWords.contains(folded, language: .en) { return nil }
         if isNumber, df(folded) == 0, !prefix { return nil }
@@ -119,7 +147,8 @@ struct QueryPlanner {
         }
         let known = alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
             || (prefix && corrector.hasWord(withPrefix: folded))
-        if !isNumber, !known || (correctRareWords && isRare(stem)) {
+        if !isNumber, !known || (correctRareWords && isRare(stem)), budget.correctedWords > 0 {
+            budget.correctedWords -= 1
             for correction in corrector.corrections(for: folded) {
                 let correctedStem = german.stem(correction)
                 add([correctedStem], weight: 0.8)

@@ -1,29 +1,14 @@
 /// Corrects misspelt words against the index vocabulary (folded words with document frequencies):
-/// one edit from 5 letters, two from 9 (Damerau: a swap of neighbours is one edit).
+/// one edit from 5 letters, two from 9 (Damerau: a swap of neighbours is one edit), and completes unfinished
+/// words. Both are look-ups in `SortedVocabulary`, not scans of the vocabulary.
 struct TypoCorrector: Sendable {
-    private struct Entry: Sendable {
-        var word: [Unicode.Scalar]
-        var text: String
-        var frequency: Int
-    }
-
-    /// Words by length in characters.
-    private let byLength: [Int: [Entry]]
-    /// All vocabulary words with their frequencies, sorted: prefix look-ups by binary search.
-    private let sorted: [(word: String, frequency: Int)]
+    private let vocabulary: SortedVocabulary
 
     static let minimumLength = 5
     static let twoEditLength = 9
 
     init(vocabulary: [String: Int]) {
-        var byLength: [Int: [Entry]] = [:]
-        for (word, frequency) in vocabulary where word.unicodeScalars.count >= Self.minimumLength - 2 {
-            let scalars = Array(word.unicodeScalars)
-            guard scalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
-            byLength[scalars.count, default: []].append(Entry(word: scalars, text: word, frequency: frequency))
-        }
-        self.byLength = byLength
-        sorted = vocabulary.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
+        self.vocabulary = SortedVocabulary(vocabulary)
     }
 
     static func maximumEdits(forLength length: Int) -> Int {
@@ -32,56 +17,25 @@ struct TypoCorrector: Sendable {
 
     /// Whether some vocabulary word starts with `prefix` (then an unfinished word needs no correction).
     func hasWord(withPrefix prefix: String) -> Bool {
-        let first = lowerBound(prefix)
-        return first < sorted.count && sorted[first].word.hasPrefix(prefix)
+        !vocabulary.range(of: prefix.unicodeScalars.map(\.value)).isEmpty
     }
 
-    /// The `limit` most frequent vocabulary words starting with `prefix` (scanning at most `maximumScan`).
-    func completions(of prefix: String, limit: Int, maximumScan: Int = 5_000) -> [String] {
-        var found: [(word: String, frequency: Int)] = []
-        var index = lowerBound(prefix)
-        while index < sorted.count, index - lowerBound(prefix) < maximumScan, sorted[index].word.hasPrefix(prefix) {
-            found.append(sorted[index])
-            index += 1
-        }
-        return found.sorted { ($0.frequency, $1.word) > ($1.frequency, $0.word) }.prefix(limit).map(\.word)
-    }
-
-    private func lowerBound(_ key: String) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].word < key { low = middle + 1 } else { high = middle }
-        }
-        return low
+    /// The `limit` most frequent vocabulary words starting with `prefix`.
+    func completions(of prefix: String, limit: Int) -> [String] {
+        vocabulary.completions(of: prefix.unicodeScalars.map(\.value), limit: limit).map { vocabulary.texts[$0] }
     }
 
     /// The most frequent vocabulary words closest to `word` (fewest edits first), at most `limit`.
     /// With `prefix`, `word` is compared against the beginnings of vocabulary words (an unfinished word).
     func corrections(for word: String, prefix: Bool = false, limit: Int = 2) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        let allowed = Self.maximumEdits(forLength: scalars.count)
+        let query = word.unicodeScalars.map(\.value)
+        let allowed = Self.maximumEdits(forLength: query.count)
         guard allowed > 0 else { return [] }
-        var found: [(text: String, distance: Int, frequency: Int)] = []
-        let lengths = (scalars.count - allowed)...(scalars.count + (prefix ? 12 : allowed))
-        var rows = [Int](repeating: 0, count: 3 * (scalars.count + allowed + 2))
-        rows.withUnsafeMutableBufferPointer { scratch in
-            for length in lengths {
-                for candidate in byLength[length] ?? [] {
-                    let target = prefix ? candidate.word.prefix(scalars.count) : candidate.word[...]
-                    guard let distance = Self.distance(scalars[...], target, limit: allowed, scratch: scratch) else { continue }
-                    found.append((candidate.text, distance, candidate.frequency))
-                }
-            }
-        }
-        found.sort { ($0.distance, -$0.frequency, $0.text) < ($1.distance, -$1.frequency, $1.text) }
-        var result: [String] = []
-        for candidate in found where !result.contains(candidate.text) {
-            result.append(candidate.text)
-            if result.count == limit { break }
-        }
-        return result
+        let found = vocabulary.near(query, maximumEdits: allowed, prefix: prefix, limit: limit, minimumLength: Self.minimumLength - 2)
+        return found.sorted {
+            ($0.distance, -vocabulary.frequencies[$0.word], vocabulary.texts[$0.word])
+                < ($1.distance, -vocabulary.frequencies[$1.word], vocabulary.texts[$1.word])
+        }.prefix(limit).map { vocabulary.texts[$0.word] }
     }
 
     /// Optimal string alignment distance, or nil when it exceeds `limit` (early exit per row).

@@ -1,0 +1,224 @@
+/// The index vocabulary sorted by Unicode scalars: an implicit trie. A prefix is a contiguous range of words, so
+/// completions are a range's most frequent words (precomputed for large ranges), and typo correction walks the
+/// trie with one edit-distance row per depth, sharing rows between neighbouring words and skipping every word
+/// below a prefix that is already too far away (a Levenshtein automaton over the sorted list). Work per query
+/// word grows with the trie nodes within the allowed edits, not with the vocabulary.
+struct SortedVocabulary: Sendable {
+    /// All words' scalars back to back; word i is `scalars[starts[i]..<starts[i + 1]]`.
+    private let scalars: [UInt32]
+    private let starts: [Int32]
+    let texts: [String]
+    let frequencies: [Int32]
+    /// Whether a word may be offered as a typo correction (letters only).
+    private let correctable: [Bool]
+    /// The most frequent words of every range larger than `scanLimit`, keyed by `lower << 32 | upper`.
+    private let topOfRange: [Int64: [Int32]]
+
+    /// Ranges up to this size are scanned; larger ones are precomputed.
+    static let scanLimit = 64
+    /// Completions kept per precomputed range (the planner asks for fewer).
+    static let keptCompletions = 8
+
+    init(_ vocabulary: [String: Int]) {
+        let entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), text: $0.key, frequency: $0.value) }
+            .sorted { $0.scalars.lexicographicallyPrecedes($1.scalars) }
+        var scalars: [UInt32] = []
+        var starts: [Int32] = [0]
+        scalars.reserveCapacity(entries.reduce(0) { $0 + $1.scalars.count })
+        for entry in entries {
+            scalars += entry.scalars
+            starts.append(Int32(scalars.count))
+        }
+        self.scalars = scalars
+        self.starts = starts
+        texts = entries.map(\.text)
+        frequencies = entries.map { Int32(clamping: $0.frequency) }
+        correctable = entries.map { entry in entry.scalars.allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false } }
+        var top: [Int64: [Int32]] = [:]
+        Self.precompute(lower: 0, upper: entries.count, depth: 0, scalars: scalars, starts: starts,
+                        frequencies: frequencies, texts: texts, into: &top)
+        topOfRange = top
+    }
+
+    var count: Int { texts.count }
+
+    func word(_ index: Int) -> ArraySlice<UInt32> { scalars[Int(starts[index])..<Int(starts[index + 1])] }
+
+    // MARK: - Prefixes
+
+    /// The words starting with `prefix`.
+    func range(of prefix: some Collection<UInt32>) -> Range<Int> {
+        lowerBound(prefix)..<upperBound(prefix)
+    }
+
+    /// The `limit` most frequent words starting with `prefix` (ties: alphabetical), most frequent first.
+    func completions(of prefix: some Collection<UInt32>, limit: Int) -> [Int] {
+        let range = range(of: prefix)
+        if range.count > Self.scanLimit, let top = topOfRange[Int64(range.lowerBound) << 32 | Int64(range.upperBound)] {
+            return top.prefix(limit).map(Int.init)
+        }
+        return Self.top(range, limit: limit, frequencies: frequencies, texts: texts).map(Int.init)
+    }
+
+    private func lowerBound(_ prefix: some Collection<UInt32>) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if word(middle).lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first word after every word that starts with `prefix`.
+    private func upperBound(_ prefix: some Collection<UInt32>) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if !prefix.lexicographicallyPrecedes(word(middle).prefix(prefix.count)) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func top(_ range: Range<Int>, limit: Int, frequencies: [Int32], texts: [String]) -> [Int32] {
+        var best: [Int32] = []
+        for index in range {
+            let candidate = Int32(index)
+            guard best.count < limit || ranks(candidate, before: best[best.count - 1], frequencies, texts) else { continue }
+            best.insert(candidate, at: best.firstIndex { ranks(candidate, before: $0, frequencies, texts) } ?? best.count)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    private static func ranks(_ a: Int32, before b: Int32, _ frequencies: [Int32], _ texts: [String]) -> Bool {
+        frequencies[Int(a)] != frequencies[Int(b)] ? frequencies[Int(a)] > frequencies[Int(b)] : texts[Int(a)] < texts[Int(b)]
+    }
+
+    /// Top words of every range over `scanLimit` below the prefix of length `depth` shared by `lower..<upper`.
+    private static func precompute(lower: Int, upper: Int, depth: Int, scalars: [UInt32], starts: [Int32],
+                                   frequencies: [Int32], texts: [String], into top: inout [Int64: [Int32]]) {
+        guard upper - lower > scanLimit else { return }
+        top[Int64(lower) << 32 | Int64(upper)] = Self.top(lower..<upper, limit: keptCompletions, frequencies: frequencies, texts: texts)
+        var index = lower
+        // The prefix itself, if it is a word, sorts first and has no child.
+        while index < upper, Int(starts[index + 1] - starts[index]) <= depth { index += 1 }
+        while index < upper {
+            let scalar = scalars[Int(starts[index]) + depth]
+            var end = index + 1
+            while end < upper, scalars[Int(starts[end]) + depth] == scalar { end += 1 }
+            precompute(lower: index, upper: end, depth: depth + 1, scalars: scalars, starts: starts,
+                       frequencies: frequencies, texts: texts, into: &top)
+            index = end
+        }
+    }
+
+    // MARK: - Edit distance
+
+    /// Words within `maximumEdits` (optimal string alignment: a swap of neighbours is one edit) of `query`:
+    /// (word, distance). With `prefix`, a word's first `query.count` letters are compared (an unfinished word),
+    /// and of the words below one matching prefix only the `limit` most frequent are returned. Only letter words
+    /// of at least `minimumLength` letters are candidates.
+    func near(_ query: [UInt32], maximumEdits: Int, prefix: Bool, limit: Int, minimumLength: Int) -> [(word: Int, distance: Int)] {
+        scalars.withUnsafeBufferPointer { scalars in
+            starts.withUnsafeBufferPointer { starts in
+                near(query, maximumEdits: maximumEdits, prefix: prefix, limit: limit, minimumLength: minimumLength,
+                     scalars: scalars, starts: starts)
+            }
+        }
+    }
+
+    private func near(_ query: [UInt32], maximumEdits k: Int, prefix: Bool, limit: Int, minimumLength: Int,
+                      scalars: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<Int32>) -> [(word: Int, distance: Int)] {
+        let n = query.count
+        let maximumDepth = prefix ? n : n + k
+        let width = n + 1
+        // rows[d * width + j]: distance between the path's first d letters and the query's first j letters.
+        var rows = [Int](repeating: 0, count: (maximumDepth + 1) * width)
+        for j in 0...n { rows[j] = j }
+        // The path the rows were computed for: the first `pathLength` letters of word `pathWord`.
+        var pathWord = 0, pathLength = 0
+        var found: [(word: Int, distance: Int)] = []
+        func length(_ word: Int) -> Int { Int(starts[word + 1] - starts[word]) }
+        func letter(_ word: Int, _ position: Int) -> UInt32 { scalars[Int(starts[word]) + position] }
+        /// Whether `word` starts with the path's first `depth` letters.
+        func sharesPath(_ word: Int, _ depth: Int) -> Bool {
+            guard length(word) >= depth else { return false }
+            let a = Int(starts[word]), b = Int(starts[pathWord])
+            for position in 0..<depth where scalars[a + position] != scalars[b + position] { return false }
+            return true
+        }
+        /// The first word after `index` that does not start with the path's first `depth` letters: gallop, then halve.
+        func skip(from index: Int, depth: Int) -> Int {
+            var step = 1, low = index
+            while low + step < count, sharesPath(low + step, depth) { low += step; step *= 2 }
+            var high = min(low + step, count)
+            while low + 1 < high {
+                let middle = (low + high) / 2
+                if sharesPath(middle, depth) { low = middle } else { high = middle }
+            }
+            return high
+        }
+        var index = 0
+        while index < count {
+            let wordLength = length(index)
+            var depth = 0
+            while depth < pathLength, depth < wordLength, letter(pathWord, depth) == letter(index, depth) { depth += 1 }
+            pathWord = index
+            let target = min(wordLength, maximumDepth)
+            var pruned = false
+            while depth < target {
+                let current = letter(index, depth)
+                let previous = depth > 0 ? letter(index, depth - 1) : UInt32.max
+                let above = depth * width, here = above + width
+                rows[here] = depth + 1
+                var rowMinimum = depth + 1
+                for j in 1...n {
+                    var value = min(rows[above + j] + 1, rows[here + j - 1] + 1, rows[above + j - 1] + (query[j - 1] == current ? 0 : 1))
+                    if depth > 0, j > 1, query[j - 1] == previous, query[j - 2] == current {
+                        value = min(value, rows[above - width + j - 2] + 1)
+                    }
+                    rows[here + j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                depth += 1
+                if rowMinimum > k { pruned = true; break }
+            }
+            pathLength = depth
+            if pruned {
+                // No word below this prefix comes within k edits.
+                index = skip(from: index, depth: depth)
+                continue
+            }
+            if prefix, depth == n {
+                // Every longer word below this prefix is as far as the prefix itself: take the most frequent.
+                let distance = rows[n * width + n]
+                let end = skip(from: index, depth: depth)
+                if distance <= k {
+                    let below = index..<end
+                    var taken = 0
+                    let top = below.count > Self.scanLimit
+                        ? (topOfRange[Int64(below.lowerBound) << 32 | Int64(below.upperBound)] ?? []).map(Int.init)
+                        : Self.top(below, limit: below.count, frequencies: frequencies, texts: texts).map(Int.init)
+                    for candidate in top where correctable[candidate] && length(candidate) >= minimumLength {
+                        found.append((candidate, distance))
+                        taken += 1
+                        if taken == limit { break }
+                    }
+                }
+                index = end
+                continue
+            }
+            if wordLength >= minimumLength, wordLength >= n - k, wordLength <= n + k, depth == wordLength,
+               rows[wordLength * width + n] <= k, correctable[index] {
+                found.append((index, rows[wordLength * width + n]))
+            }
+            if !prefix, depth == maximumDepth {
+                // Longer words below this prefix are more than k letters longer than the query.
+                index = skip(from: index, depth: depth)
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Tunes AnswerDecision's thresholds on feature dumps of the TUNING parts only.
+
+    python3 scripts/xquad_judged.py /tmp/xq                  # xquad_de as judged files, split by paragraph
+    lotse index --articles articles --index /tmp/xq/a.sqlite
+    lotse index --articles ../shared/eval/xquad_de/articles --index /tmp/xq/x.sqlite
+    lotse evaluate --index /tmp/xq/a.sqlite J.json --features f-judged.jsonl      # J = judged-queries.json and
+                                                                                 # the odd ids of heldout-queries.json
+    lotse evaluate --index /tmp/xq/x.sqlite /tmp/xq/xquad-tune.json --features f-xq.jsonl
+    lotse evaluate --index /tmp/xq/x.sqlite J.json --features f-j-on-x.jsonl     # out of scope there
+    lotse evaluate --index /tmp/xq/a.sqlite /tmp/xq/xquad-tune.json --features f-x-on-a.jsonl
+    python3 scripts/tune_answers.py --positive f-judged.jsonl f-xq.jsonl --negative f-j-on-x.jsonl f-x-on-a.jsonl \
+        --xquad f-xq.jsonl
+
+Answerable queries of the positive files whose right article is in the top 10 count as "should answer"; their
+unanswerable ("none") queries and every query of the negative files as "should stay silent". Search-box queries
+answer when wordCoverage >= c and score >= s, drafts when score >= d. Among the grid points that hide at most
+--max-xquad-loss of the xquad answers, the best few by (out-of-scope answered + right answers hidden) on the
+help-center files are printed.
+"""
+import argparse
+import itertools
+import json
+
+
+def load(path, negative):
+    for line in open(path, encoding="utf-8"):
+        row = json.loads(line)
+        should = bool(row["relevant"]) and not negative
+        if should and not any(r in row["relevant"] for r in row["results"][:10]):
+            continue
+        yield row.get("evidence"), should
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--positive", nargs="+", required=True)
+    parser.add_argument("--negative", nargs="+", default=[])
+    parser.add_argument("--xquad", required=True, help="the positive file of xquad_de's tuning part")
+    parser.add_argument("--max-xquad-loss", type=float, default=0.006)
+    args = parser.parse_args()
+    files = {path: list(load(path, False)) for path in args.positive}
+    files.update({path: list(load(path, True)) for path in args.negative})
+    results = []
+    for c, s, d in itertools.product([x / 100 for x in range(0, 40, 3)], [0, .005, .01, .015, .02, .03],
+                                     [0, .005, .01, .015, .02, .03, .05]):
+        def answers(e):
+            return e is not None and (e["score"] >= d if e["draft"] else e["wordCoverage"] >= c and e["score"] >= s)
+        counts = {}
+        for path, rows in files.items():
+            hidden = sum(1 for e, should in rows if should and not answers(e))
+            false = sum(1 for e, should in rows if not should and answers(e))
+            counts[path] = (hidden, sum(1 for _, should in rows if should), false, sum(1 for _, should in rows if not should))
+        xq = counts[args.xquad]
+        if xq[0] > args.max_xquad_loss * xq[1]:
+            continue
+        own = [counts[p] for p in args.positive if p != args.xquad]
+        hidden = sum(x[0] for x in own) / max(1, sum(x[1] for x in own))
+        false = sum(x[2] for x in own) / max(1, sum(x[3] for x in own))
+        results.append((false + hidden, c, s, d, counts))
+    results.sort(key=lambda r: r[0])
+    for cost, c, s, d, counts in results[:10]:
+        print(f"wordCoverage>={c:.2f} score>={s:.3f} draftScore>={d:.3f}  cost {cost:.3f}  " +
+              "  ".join(f"{p.split('/')[-1]}: hidden {h}/{n} answered-out-of-scope {f}/{m}" for p, (h, n, f, m) in counts.items()))
+
+
+if __name__ == "__main__":
+    main()
