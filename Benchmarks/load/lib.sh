@@ -209,9 +209,10 @@ machine_info() {
   echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), -t$WRK_THREADS -c$WRK_CONNECTIONS --timeout $WRK_TIMEOUT, client and server on the same machine"
 }
 
-# "HITS MISSES" of the server's result cache from /metrics; empty when the binary has no such counters.
+# "HITS MISSES" of the server's result cache from /metrics; empty when the binary has no such counters. A long
+# timeout: right after a wrk run the server may still be busy with the requests wrk left in flight.
 result_cache_counts() {
-  curl -fsS --max-time 5 "http://127.0.0.1:$PORT/metrics" 2>/dev/null | awk '
+  curl -fsS --max-time 120 "http://127.0.0.1:$PORT/metrics" 2>/dev/null | awk '
     $1 == "lotse_result_cache_hits_total" { hits = $2 } $1 == "lotse_result_cache_misses_total" { misses = $2 }
     END { if (hits != "" && misses != "") print hits, misses }'
 }

@@ -59,15 +59,19 @@ declare -A SCRIPT=([healthz]=healthz.lua [search]=search-traffic.lua [suggest]=s
                    [search-mix]=search.lua [suggest-mix]=suggest.lua)
 declare -A WARMUP_SCRIPT=([healthz]=healthz.lua [search]=search.lua [suggest]=suggest.lua
                           [search-mix]=search.lua [suggest-mix]=suggest.lua)
-declare -A CPU_SECONDS CACHE_HITS CACHE_MISSES
+declare -A CPU_SECONDS WINDOW_SECONDS CACHE_HITS CACHE_MISSES
 for endpoint in "${ENDPOINTS[@]}"; do
   if [[ "$WRK_WARMUP" != 0 ]]; then
     run_wrk "$endpoint (warm-up)" "${WARMUP_SCRIPT[$endpoint]}" "$WRK_WARMUP" "$WORK/warmup-$endpoint.txt"
   fi
   read -r hits_before misses_before <<< "$(result_cache_counts)" || true
   ticks_before="$(server_cpu_ticks)"
+  window_started_ns=$(date +%s%N)
   run_wrk "$endpoint" "${SCRIPT[$endpoint]}" "$WRK_DURATION" "$WORK/wrk-$endpoint.txt"
   CPU_SECONDS[$endpoint]="$(awk -v a="$ticks_before" -v b="$(server_cpu_ticks)" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (b - a) / hz }')"
+  # The CPU window includes wrk's start (the traffic scripts read their stream slice first), so its share is
+  # taken over the window, not over wrk's own duration.
+  WINDOW_SECONDS[$endpoint]="$(awk -v a="$window_started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')"
   read -r hits_after misses_after <<< "$(result_cache_counts)" || true
   if [[ -n "${hits_before:-}" && -n "${hits_after:-}" ]]; then
     CACHE_HITS[$endpoint]=$((hits_after - hits_before))
@@ -114,7 +118,7 @@ for endpoint in "${ENDPOINTS[@]}"; do
   non2xx="$(result_field "$out" non2xx)"
   socket="$(result_field "$out" socket_errors)"
   cpu="${CPU_SECONDS[$endpoint]}"
-  seconds="$(result_field "$out" seconds)"
+  seconds="${WINDOW_SECONDS[$endpoint]}"
   requests="$(result_field "$out" requests)"
   rps="$(result_field "$out" rps)"
   [[ "$endpoint" == healthz ]] && healthz_rps="$rps"
@@ -135,7 +139,8 @@ echo "% of healthz: req/s over /healthz's req/s in the same run and wrk settings
 echo "engine's result cache during the measured run (lotse_result_cache_{hits,misses}_total on /metrics before and"
 echo "after; n/a for a binary without them). repeated requests: requests sent after a wrk thread had used up its"
 echo "slice of the stream (the share of all requests sent)."
-echo "server CPU: user+system CPU time of the lotse process during the wrk run (200% = both cores); wrk runs on"
+echo "server CPU: user+system CPU time of the lotse process from wrk's start to its end, as a share of that window"
+echo "(200% = both cores; requests still in flight when wrk stops are not in it); wrk runs on"
 echo "the same 2 cores, so req/s is bounded by what the server gets; req per server CPU-s is less sensitive to"
 echo "other load on the machine."
 echo
