@@ -4,13 +4,16 @@ APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev 
 ## What the tests need beyond the build: a PostgreSQL server for the throwaway cluster, Python for the system
 ## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python).
 TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium
+## What the benchmarks need beyond the build: Debian's German word list (the synthetic corpus's long tail, see
+## SyntheticCorpus.LongTail) and wrk for the HTTP load tests.
+BENCH_APT_PACKAGES := wngerman wrk
 SCHEMATHESIS := schemathesis==4.32.5
 VENV := .venv-test
 E2E_PYTHON ?= /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
 
-.PHONY: deps test-deps build index run test test-with-database system-test e2e bench fuzz-build fuzz-smoke fuzz clean
+.PHONY: deps test-deps bench-deps build index run test test-with-database system-test e2e bench fuzz-build fuzz-smoke fuzz clean
 
 ## Installs the Debian packages of $(1) that are missing (nothing when all are there).
 define apt_install
@@ -29,6 +32,9 @@ deps:
 test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))
 	@[ -x $(VENV)/bin/schemathesis ] || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(SCHEMATHESIS); }
+
+bench-deps: deps
+	$(call apt_install,$(BENCH_APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product lotse
@@ -76,7 +82,7 @@ e2e: test-deps
 	$(SWIFT) build --product lotse
 	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png
 
-bench: deps
+bench: bench-deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:

@@ -10,6 +10,8 @@
 #   SERVER_START_TIMEOUT  seconds to wait for /healthz (default 120)
 #   LOTSE_KEEP=1       keep the temporary directory (index, server log, wrk output) and print its path
 #   LOTSE_PORT         the server port (default: a free one)
+#   LOTSE_BENCH_BIN    lotse-bench binary that generates/checks the 10k corpus (default:
+#                      Benchmarks/.build/release/lotse-bench, else `swift run` builds one)
 
 set -euo pipefail
 
@@ -68,13 +70,19 @@ corpus_dir() {
   case "$1" in
     articles) echo "$ROOT/articles" ;;
     10k)
-      if [[ ! -f "$CORPUS_10K/.complete" ]]; then
-        # lotse-bench has no generate-only command; index-full generates the corpus first (cached afterwards).
-        log "generating the 10k corpus into $CORPUS_10K (lotse-bench index-full --runs 1, several minutes)"
+      # `lotse-bench corpus` generates the corpus, or only checks its fingerprint (a second) when it is current.
+      local bench="${LOTSE_BENCH_BIN:-$ROOT/Benchmarks/.build/release/lotse-bench}"
+      if [[ -x "$bench" ]]; then
+        log "checking/generating the 10k corpus with $bench corpus"
+        timeout 1800 "$bench" corpus > /dev/null || die "could not generate the 10k corpus"
+      elif [[ ! -f "$CORPUS_10K/.complete" ]]; then
+        log "generating the 10k corpus into $CORPUS_10K (swift run lotse-bench corpus: a release build first)"
         (cd "$ROOT/Benchmarks" && timeout 3600 swift run -c release --scratch-path "$LOAD_DIR/.build-bench" \
-          lotse-bench index-full --runs 1 >&2) || die "could not generate the 10k corpus"
-        [[ -f "$CORPUS_10K/.complete" ]] || die "10k corpus not found at $CORPUS_10K after generating it"
+          lotse-bench corpus >&2) || die "could not generate the 10k corpus"
+      else
+        log "using $CORPUS_10K as it is (no lotse-bench binary to check it is current: set LOTSE_BENCH_BIN)"
       fi
+      [[ -f "$CORPUS_10K/.complete" ]] || die "10k corpus not found at $CORPUS_10K after generating it"
       echo "$CORPUS_10K" ;;
     *) die "unknown corpus '$1' (articles or 10k)" ;;
   esac
@@ -201,13 +209,21 @@ machine_info() {
   echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), -t$WRK_THREADS -c$WRK_CONNECTIONS --timeout $WRK_TIMEOUT, client and server on the same machine"
 }
 
+# "HITS MISSES" of the server's result cache from /metrics; empty when the binary has no such counters. A long
+# timeout: right after a wrk run the server may still be busy with the requests wrk left in flight.
+result_cache_counts() {
+  curl -fsS --max-time 120 "http://127.0.0.1:$PORT/metrics" 2>/dev/null | awk '
+    $1 == "lotse_result_cache_hits_total" { hits = $2 } $1 == "lotse_result_cache_misses_total" { misses = $2 }
+    END { if (hits != "" && misses != "") print hits, misses }'
+}
+
 # Server-side view: request counters per route/status from /metrics, and the log's warnings/errors.
 server_report() {
   echo
   echo "Server /metrics (requests by route and status; searches/suggestions with and without results):"
   echo '```'
   curl -fsS --max-time 5 "http://127.0.0.1:$PORT/metrics" 2>/dev/null \
-    | grep -E '^lotse_(http_requests|suggestions)_total' | sort || echo "(unavailable)"
+    | grep -E '^lotse_(http_requests|suggestions|result_cache_hits|result_cache_misses)_total' | sort || echo "(unavailable)"
   echo '```'
   local rss
   rss="$(ps -o rss= -p "$SERVER_PID" 2>/dev/null | tr -d ' ')"

@@ -19,6 +19,8 @@ public final class SearchEngine: Sendable {
     private let resultSources = MemoryCache<Int64, ResultSource>(budget: 64 << 20)
     /// nil when the engine was opened without a result cache (benchmarks of the ranking itself).
     private let answers: MemoryCache<String, CachedResults>?
+    /// Lookups in `answers` that found / did not find the query (benchmarks report the hit rate).
+    private let answerHits = Atomic<Int>(0), answerMisses = Atomic<Int>(0)
     /// Postings being read, by term (see `load`).
     let loading = Mutex<[String: Task<Postings, any Error>]>([:])
     private let synonyms: Synonyms
@@ -41,6 +43,8 @@ public final class SearchEngine: Sendable {
     public var articleCount: Int { statistics.documentCount }
     public var analyzerVersion: String { statistics.analyzerVersion }
     public var categories: [String: Int] { statistics.categories }
+    /// Result-cache lookups of this engine so far (both 0 without `cachesResults`).
+    public var resultCacheCounts: (hits: Int, misses: Int) { (answerHits.load(ordering: .relaxed), answerMisses.load(ordering: .relaxed)) }
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
@@ -84,7 +88,11 @@ public final class SearchEngine: Sendable {
     private func cached(_ key: String, _ options: SearchOptions,
                         plan: (String) -> ([Concept], QueryMode)) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
-        if let hit = answers?.values(for: [resultKey])[resultKey] { return hit.results }
+        if let hit = answers?.values(for: [resultKey])[resultKey] {
+            answerHits.add(1, ordering: .relaxed)
+            return hit.results
+        }
+        if answers != nil { answerMisses.add(1, ordering: .relaxed) }
         let (concepts, mode) = plan(key)
         let results = try await run(concepts, mode: mode, options: options)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])

@@ -57,11 +57,15 @@ public final class ServerMetrics: Sendable {
         (hit ? counters.hit : counters.miss).increment()
     }
 
-    func render(articles: Int, indexBytes: Int) -> String {
+    /// `resultCache`: the current engine's result-cache lookups, written as counters that restart at 0 when
+    /// a reload opens a new engine (Prometheus treats that like a process restart).
+    func render(articles: Int, indexBytes: Int, resultCache: (hits: Int, misses: Int) = (0, 0)) -> String {
         registry.makeGauge(name: "lotse_index_articles").set(Double(articles))
         registry.makeGauge(name: "lotse_index_bytes").set(Double(indexBytes))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
+            + "# TYPE lotse_result_cache_hits_total counter\nlotse_result_cache_hits_total \(resultCache.hits)\n"
+            + "# TYPE lotse_result_cache_misses_total counter\nlotse_result_cache_misses_total \(resultCache.misses)\n"
     }
 }

@@ -8,7 +8,13 @@ import Foundation
 /// grammatical sentence templates (articles and adjective endings agree with the noun's gender and case), so
 /// the analyzer sees realistic word lengths, folding work, stems, compounds and stop words.
 ///
-/// Everything depends only on `seed` (own SplitMix64 generator): the same arguments give byte-identical files.
+/// The long tail a real corpus has comes from Debian's `wngerman` word list (`LongTail`): some noun slots take
+/// one of its ~118,000 capitalized entries, some adjective and adverb slots one of its ~237,000 other entries,
+/// each drawn Zipf-distributed over a fixed shuffle of the list, so 10,000 articles of 5 KB contain well over
+/// 100,000 distinct words (`lotse-bench vocabulary` counts them).
+///
+/// Everything depends only on `seed` (own SplitMix64 generator) and the word list: the same arguments and list
+/// give byte-identical files.
 public enum SyntheticCorpus {
     /// Writes `count` Markdown articles (`artikel-00001.md`, …) with YAML front matter (title, category, tags,
     /// lang: de), a `# Title` and about `averageBytes` of body (`##` sections, paragraphs, lists, some tables)
@@ -28,7 +34,11 @@ public enum SyntheticCorpus {
 
     /// One article as it would be written by `write` (number is 1-based).
     public static func article(number: Int, averageBytes: Int = 5_000, seed: UInt64 = 42) -> String {
-        var generator = TextGenerator(seed: seed ^ (UInt64(truncatingIfNeeded: number) &* 0x9E37_79B9_7F4A_7C15))
+        // The article's stream starts at a hashed position: a seed of seed ^ number·φ (SplitMix64's own
+        // increment) started article n one step into article n − 1's stream, so all articles drew from nearly
+        // the same few thousand random numbers (and the corpus had ~20,000 distinct words, not 100,000+).
+        var mixer = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: number) &* 0x9E37_79B9_7F4A_7C15))
+        var generator = TextGenerator(seed: mixer.next())
         return generator.article(averageBytes: averageBytes)
     }
 
@@ -370,6 +380,79 @@ extension SyntheticCorpus {
         static let adverbTable = ZipfTable(count: adverbs.count, exponent: 0.9)
     }
 
+    // MARK: - Long tail
+
+    /// The rare words: Debian's `wngerman` list (`/usr/share/dict/ngerman`, `apt-get install wngerman`;
+    /// `$LOTSE_WORDLIST` names another file, one word a line). Entries of ≥ 3 letters (hyphens allowed), no
+    /// all-caps abbreviations, in a fixed pseudo-random order (so rank 1 is not "Aachen"); capitalized entries
+    /// serve as nouns (gender guessed from the ending), the others as adjectives and adverbs.
+    public enum LongTail {
+        public static let path: String = {
+            let override = ProcessInfo.processInfo.environment["LOTSE_WORDLIST"] ?? ""
+            return override.isEmpty ? "/usr/share/dict/ngerman" : override
+        }()
+
+        /// Share of fresh noun slots / adjective slots / adverb slots that take a tail word.
+        static let nounShare = 0.3
+        static let adjectiveShare = 0.5
+        static let adverbShare = 0.15
+
+        static let lists: (nouns: [Noun], others: [String]) = load()
+        static let nounTable = ZipfTable(count: lists.nouns.count, exponent: 0.85)
+        static let otherTable = ZipfTable(count: lists.others.count, exponent: 0.85)
+
+        /// Changes whenever the list or its use changes (part of the benchmark corpus fingerprint).
+        public static var fingerprint: String {
+            "tail-v2 \(lists.nouns.count) \(lists.others.count) \(lists.nouns.first?.word ?? "") \(lists.others.first ?? "")"
+        }
+
+        public static var wordCount: Int { lists.nouns.count + lists.others.count }
+
+        private static func load() -> (nouns: [Noun], others: [String]) {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                fatalError("SyntheticCorpus needs the word list \(path): apt-get install wngerman (make bench-deps), or set LOTSE_WORDLIST")
+            }
+            var nouns: [Noun] = []
+            var others: [String] = []
+            for line in text.split(whereSeparator: \.isNewline) {
+                let word = String(line)
+                guard word.count >= 3, let first = word.first,
+                      word.unicodeScalars.allSatisfy({ $0 == "-" || $0.properties.isAlphabetic }),
+                      word.contains(where: \.isLowercase) else { continue }
+                if first.isUppercase {
+                    nouns.append(Noun(word: word, gender: gender(word)))
+                } else if first.isLowercase {
+                    others.append(word)
+                }
+            }
+            precondition(nouns.count > 1_000 && others.count > 1_000, "\(path): too few words")
+            var random = SplitMix64(seed: 0x6E67_6572_6D61_6E00)
+            shuffle(&nouns, &random)
+            shuffle(&others, &random)
+            return (nouns, others)
+        }
+
+        /// Fisher–Yates with the own generator (Swift's `shuffle(using:)` may change between releases).
+        private static func shuffle<T>(_ items: inout [T], _ random: inout SplitMix64) {
+            guard items.count > 1 else { return }
+            for index in stride(from: items.count - 1, to: 0, by: -1) {
+                items.swapAt(index, random.below(index + 1))
+            }
+        }
+
+        /// Gender by the ending (good enough for article agreement in generated text).
+        private static func gender(_ word: String) -> Gender {
+            let lower = word.lowercased()
+            for suffix in ["ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "enz", "anz", "ur", "ie", "e"] where lower.hasSuffix(suffix) {
+                return .feminine
+            }
+            for suffix in ["chen", "lein", "um", "ment", "nis", "tum", "ma"] where lower.hasSuffix(suffix) {
+                return .neuter
+            }
+            return .masculine
+        }
+    }
+
     // MARK: - Text generation
 
     struct TextGenerator {
@@ -631,8 +714,12 @@ extension SyntheticCorpus {
             var words: [String] = []
             if !article.isEmpty { words.append(article) }
             if adjective {
-                let stem = Vocabulary.adjectives[Vocabulary.adjectiveTable.sample(&random)]
-                words.append(stem + Self.ending(determiner, noun.gender, grammaticalCase))
+                if random.chance(LongTail.adjectiveShare) {
+                    words.append(LongTail.lists.others[LongTail.otherTable.sample(&random)])
+                } else {
+                    let stem = Vocabulary.adjectives[Vocabulary.adjectiveTable.sample(&random)]
+                    words.append(stem + Self.ending(determiner, noun.gender, grammaticalCase))
+                }
             }
             words.append(noun.word)
             return words.joined(separator: " ")
@@ -688,8 +775,10 @@ extension SyntheticCorpus {
             return freshNoun()
         }
 
-        /// A vocabulary noun, or now and then a compound of a modifier and a vocabulary noun.
+        /// A long-tail noun (`LongTail.nounShare`), a vocabulary noun, or now and then a compound of a modifier
+        /// and a vocabulary noun.
         private mutating func freshNoun() -> Noun {
+            if random.chance(LongTail.nounShare) { return LongTail.lists.nouns[LongTail.nounTable.sample(&random)] }
             guard random.chance(0.2) else { return Vocabulary.nouns[Vocabulary.nounTable.sample(&random)] }
             let modifier = Vocabulary.modifiers[Vocabulary.modifierTable.sample(&random)]
             let head = Vocabulary.heads[Vocabulary.headTable.sample(&random)]
@@ -703,7 +792,10 @@ extension SyntheticCorpus {
 
         private mutating func verb() -> Verb { Vocabulary.verbs[Vocabulary.verbTable.sample(&random)] }
 
-        private mutating func adverb() -> String { Vocabulary.adverbs[Vocabulary.adverbTable.sample(&random)] }
+        private mutating func adverb() -> String {
+            if random.chance(LongTail.adverbShare) { return LongTail.lists.others[LongTail.otherTable.sample(&random)] }
+            return Vocabulary.adverbs[Vocabulary.adverbTable.sample(&random)]
+        }
 
         private mutating func predicate() -> String { Vocabulary.predicates[Vocabulary.predicateTable.sample(&random)] }
 

@@ -18,6 +18,7 @@ public enum Fixtures {
         let marker = (directory as NSString).appendingPathComponent(".complete")
         var hash = StableHash()
         hash.add(String(articles))
+        hash.add(SyntheticCorpus.LongTail.fingerprint)
         hash.add(SyntheticCorpus.article(number: 1, averageBytes: averageBytes, seed: seed))
         hash.add(SyntheticCorpus.article(number: articles, averageBytes: averageBytes, seed: seed))
         let fingerprint = hash.hex

@@ -5,9 +5,12 @@ import LotseIndex
 import LotseTestSupport
 
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
-//   swift run -c release lotse-bench [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|sample|text|draft]
+//   swift run -c release lotse-bench [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|sample|text|draft|corpus|vocabulary]
 //       [--runs N] [--articles N] [--words N] [--number N]
 //       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold [--warm-terms N]] [--result-cache]   (search)
+//       [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst] [--warm-terms N] [--result-cache]   (traffic)
+// `search` runs the traffic workloads (distinct inputs, each asked once) and then the "cached mix" (a few
+// dozen inputs in rotation); `traffic` only the former.
 // Small inputs make it a profiling harness, e.g.
 //   valgrind --tool=callgrind .build/release/lotse-bench index-full --runs 1 --articles 500
 
@@ -18,12 +21,16 @@ var arguments = Array(CommandLine.arguments.dropFirst())
     return number
 }
 let runsGiven = arguments.contains("--runs")
+let queriesGiven = arguments.contains("--queries")
 let runs = option("--runs", default: 5)
 let articles = option("--articles", default: Fixtures.articleCount)
 let words = option("--words", default: Fixtures.sampleWords)
 let number = option("--number", default: 1)
 let queries = option("--queries", default: 2_000)
 let warmup = option("--warmup", default: 200)
+/// Traffic: how many of the distinct drafts (default all) and worst-case inputs of each kind (default 3).
+let draftLimit = option("--drafts", default: Int.max)
+let worstCount = option("--worst", default: 2)
 /// With --cold: read the postings of this many of the most common terms into the fresh engine first, as
 /// `lotse serve` does after starting (0: a fresh engine as opened).
 let warmTerms = option("--warm-terms", default: 0)
@@ -120,15 +127,22 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 /// Search latency: per corpus and workload, one unmeasured verification pass (the hit-rate invariant), `warmup`
 /// untimed queries, then `runs` × `queries` timed calls (one call each, inputs in rotation); p50/p99 per run and
 /// over all runs, in milliseconds.
-@MainActor func searchLatency(runs: Int) async throws {
+@MainActor func searchLatency(runs: Int, traffic withTraffic: Bool = true, cachedMix: Bool = true) async throws {
     let corpora = SearchCorpus.allCases.filter { corpusFilter == nil || $0.rawValue == corpusFilter }
-    let workloads = SearchWorkload.allCases.filter { workloadFilter == nil || $0.rawValue == workloadFilter }
-    precondition(!corpora.isEmpty && !workloads.isEmpty, "unknown --corpus or --only value")
+    let workloads = cachedMix ? SearchWorkload.allCases.filter { workloadFilter == nil || $0.rawValue == workloadFilter } : []
+    let trafficParts = withTraffic ? TrafficPart.allCases.filter { workloadFilter == nil || $0.rawValue == workloadFilter } : []
+    precondition(!corpora.isEmpty && !(workloads.isEmpty && trafficParts.isEmpty), "unknown --corpus or --only value")
     defer { Fixtures.removeScratch() }
-    var table: [(name: String, corpus: String, p50: Double, p99: Double, max: Double, count: Int)] = []
+    var table: [LatencyRow] = []
     let clock = ContinuousClock()
     let loadBefore = loadAverage()
-    for corpus in corpora {
+    if !trafficParts.isEmpty {
+        // Distinct traffic on the 10k corpus unless --corpus says otherwise.
+        for corpus in corpusFilter == nil ? [SearchCorpus.synthetic] : corpora {
+            table += try await traffic(corpus: corpus, parts: trafficParts)
+        }
+    }
+    for corpus in corpora where !workloads.isEmpty {
         let fixture = try SearchFixture(corpus: corpus, cachesResults: resultCache)
         let size = (try? FileManager.default.attributesOfItem(atPath: fixture.indexPath)[.size] as? NSNumber)?.intValue ?? 0
         print("\(corpus.label): \(fixture.articleCount) articles, index \(size / 1_000_000) MB (\(fixture.indexPath))")
@@ -150,7 +164,8 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
                 times.sort()
                 print("\(name) [\(corpus.label)] cold, first call of each input on a fresh engine: p50 \(format(percentile(times, 50))) ms, "
                       + "p99 \(format(percentile(times, 99))) ms, max \(format(times.last!)) ms over \(times.count) calls")
-                table.append((name + " (cold)", corpus.label, percentile(times, 50), percentile(times, 99), times.last!, times.count))
+                table.append(LatencyRow(name: name + " (cached mix, cold)", corpus: corpus.label, p50: percentile(times, 50),
+                                        p99: percentile(times, 99), max: times.last!, count: times.count))
             }
             let expected = try await fixture.verify(workload, log: { print($0) })
             var item = 0
@@ -178,9 +193,10 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
                       + "max \(format(times.last!)) ms over \(times.count) calls")
             }
             all.sort()
-            print("\(name) [\(corpus.label)]: p50 \(format(percentile(all, 50))) ms, p99 \(format(percentile(all, 99))) ms, "
+            print("\(name) (cached mix) [\(corpus.label)]: p50 \(format(percentile(all, 50))) ms, p99 \(format(percentile(all, 99))) ms, "
                   + "max \(format(all.last!)) ms over \(all.count) calls")
-            table.append((name, corpus.label, percentile(all, 50), percentile(all, 99), all.last!, all.count))
+            table.append(LatencyRow(name: name + " (cached mix)", corpus: corpus.label, p50: percentile(all, 50),
+                                    p99: percentile(all, 99), max: all.last!, count: all.count))
             if detail {
                 // Per input: median and slowest call, slowest medians first.
                 let inputs = workload == .draft ? SearchInputs.drafts.map { "draft: " + $0.subject }
@@ -194,11 +210,132 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
             }
         }
     }
-    print("\n| Benchmark | Corpus | p50 ms | p99 ms | max ms | calls |\n| --- | --- | ---: | ---: | ---: | ---: |")
+    print("\n| Benchmark | Corpus | p50 ms | p99 ms | max ms | CPU ms/call (mean / max) | calls | with results |\n"
+          + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in table {
-        print("| \(row.name) | \(row.corpus) | \(format(row.p50)) | \(format(row.p99)) | \(format(row.max)) | \(row.count) |")
+        let cpu = row.cpu.map { "\(format($0.mean, 1)) / \(format($0.max, 1))" } ?? ""
+        let answered = row.answered.map { "\(format(100 * Double($0) / Double(max(1, row.count)), 1)) %" } ?? ""
+        print("| \(row.name) | \(row.corpus) | \(format(row.p50)) | \(format(row.p99)) | \(format(row.max)) | \(cpu) | \(row.count) | \(answered) |")
+    }
+    if !trafficParts.isEmpty {
+        print("\nTraffic rows: every input distinct and asked once (no repeats), engine opened "
+              + (resultCache ? "WITH its result cache (--result-cache)" : "without its result cache") + "; CPU ms = process CPU time"
+              + " (CLOCK_PROCESS_CPUTIME_ID, all threads) per call. Cached-mix rows: a few dozen inputs in rotation.")
     }
     print("\nload average (1/5/15 min) before: \(loadBefore), after: \(loadAverage()) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+}
+
+/// One row of the latency table.
+struct LatencyRow {
+    var name: String
+    var corpus: String
+    var p50: Double
+    var p99: Double
+    var max: Double
+    var count: Int
+    /// Process CPU time per call, ms (traffic rows).
+    var cpu: (mean: Double, max: Double)? = nil
+    /// Calls that returned ≥ 1 result (traffic rows).
+    var answered: Int? = nil
+}
+
+/// The traffic workloads: `typed` (each distinct typed query of Benchmarks/traffic/queries.txt once), `drafts`
+/// (each distinct ~300-word draft of drafts.jsonl once), `worst` (suggest with 20,000 characters of random
+/// 10-letter words, search with one 20,000-letter word).
+enum TrafficPart: String, CaseIterable {
+    case typed, drafts, worst
+}
+
+/// CPU time (user + system) of the whole process so far, in milliseconds.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1_000_000
+}
+
+/// Runs `count` distinct calls once each on a freshly opened engine (sequentially, no warm-up: with distinct
+/// inputs there is nothing to warm up on but the index itself). `call(i)` returns the result count.
+@MainActor func timeDistinct(_ name: String, corpus: SearchCorpus, count: Int, limit: Int,
+                             _ call: (Int) async throws -> Int) async rethrows -> LatencyRow {
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    var cpu: [Double] = []
+    times.reserveCapacity(count)
+    cpu.reserveCapacity(count)
+    var answered = 0
+    for item in 0..<count {
+        let cpuBefore = processCPUMilliseconds()
+        let started = clock.now
+        let results = try await call(item)
+        times.append(seconds(clock.now - started) * 1_000)
+        cpu.append(processCPUMilliseconds() - cpuBefore)
+        precondition(results <= limit, "\(name) input \(item): \(results) results, more than the limit \(limit)")
+        if results > 0 { answered += 1 }
+        if count <= 10 {
+            print("  \(name) input \(item): \(format(times[item], 1)) ms, CPU \(format(cpu[item], 1)) ms, \(results) results")
+            fflush(nil) // progress in a log file while slow calls go on
+        }
+    }
+    let sorted = times.sorted()
+    let row = LatencyRow(name: name, corpus: corpus.label, p50: percentile(sorted, 50), p99: percentile(sorted, 99),
+                         max: sorted.last!, count: count, cpu: (cpu.reduce(0, +) / Double(count), cpu.max()!), answered: answered)
+    print("\(name) [\(corpus.label)]: p50 \(format(row.p50)) ms, p99 \(format(row.p99)) ms, max \(format(row.max)) ms over "
+          + "\(count) distinct inputs, CPU \(format(row.cpu!.mean, 2)) ms/call mean, \(format(row.cpu!.max, 1)) max; "
+          + "\(answered) with results")
+    fflush(nil)
+    return row
+}
+
+@MainActor func traffic(corpus: SearchCorpus, parts: [TrafficPart]) async throws -> [LatencyRow] {
+    let fixture = try SearchFixture(corpus: corpus, cachesResults: resultCache)
+    let engine = fixture.engine
+    let options = fixture.options
+    print("traffic on \(corpus.label): \(fixture.articleCount) articles (\(fixture.indexPath)); stream \(TrafficInputs.directory): "
+          + "\(TrafficInputs.queries.count) distinct queries, \(TrafficInputs.drafts.count) distinct drafts")
+    if warmTerms > 0 {
+        let started = ContinuousClock.now
+        let read = await engine.warm(terms: engine.commonTerms(limit: warmTerms), until: .now + .seconds(300))
+        print("warmed the engine with \(read) common terms in \(format(seconds(ContinuousClock.now - started))) s (as lotse serve does)")
+    }
+    var rows: [LatencyRow] = []
+    for part in parts {
+        switch part {
+        case .typed:
+            let stream = TrafficInputs.queries.prefix(queriesGiven ? queries : Int.max)
+            rows.append(try await timeDistinct("Search/typed-distinct", corpus: corpus, count: stream.count, limit: options.limit) { item in
+                try await engine.search(stream[stream.startIndex + item], options: options).count
+            })
+        case .drafts:
+            let drafts = TrafficInputs.drafts.prefix(draftLimit)
+            let words = drafts.map(\.words)
+            print("drafts: \(drafts.count), \(words.min()!)–\(words.max()!) words, median \(Int(median(words.map { Double($0) }))) words")
+            rows.append(try await timeDistinct("Suggest/draft-distinct-300w", corpus: corpus, count: drafts.count, limit: options.limit) { item in
+                let draft = drafts[drafts.startIndex + item]
+                return try await engine.suggest(subject: draft.subject, description: draft.description, options: options).count
+            })
+        case .worst:
+            rows.append(try await timeDistinct("Worst/suggest-20k-chars", corpus: corpus, count: worstCount, limit: options.limit) { item in
+                try await engine.suggest(subject: "", description: TrafficInputs.hostileDraft(number: item), options: options).count
+            })
+            rows.append(try await timeDistinct("Worst/search-20k-letter-word", corpus: corpus, count: worstCount, limit: options.limit) { item in
+                try await engine.search(TrafficInputs.hostileWord(number: item), options: options).count
+            })
+        }
+    }
+    return rows
+}
+
+/// Generates (or finds) the 10k corpus and prints its directory (Benchmarks/load/lib.sh uses the last line).
+@MainActor func corpusCommand(countWords: Bool) throws {
+    let started = ContinuousClock.now
+    let corpus = try Fixtures.corpus(articles: articles)
+    FileHandle.standardError.write(Data("corpus ready in \(format(seconds(ContinuousClock.now - started), 1)) s: \(articles) articles, \(Fixtures.corpusBytes(corpus) / 1_000_000) MB, long tail \(SyntheticCorpus.LongTail.path) (\(SyntheticCorpus.LongTail.wordCount) usable entries)\n".utf8))
+    if countWords {
+        let counted = try Fixtures.vocabulary(of: corpus)
+        print("vocabulary of \(corpus): \(counted.words) words, \(counted.distinct) distinct (lowercased letter runs), "
+              + "\(counted.distinctFolded) distinct folded analyzer words")
+    }
+    print(corpus)
 }
 
 /// "1.23 0.98 0.75" from /proc/loadavg (Linux), else "n/a".
@@ -216,6 +353,9 @@ case "draft":
     let draft = SearchInputs.draft(number: number)
     print("Subject: \(draft.subject)\n\n\(draft.description)\n\n(\(draft.words) words)")
 case "search": try await searchLatency(runs: runsGiven ? runs : 1)
+case "traffic": try await searchLatency(runs: 1, cachedMix: false)
+case "corpus": try corpusCommand(countWords: false)
+case "vocabulary": try corpusCommand(countWords: true)
 case "index-full": try indexFull()
 case "index-noop": try indexNoop()
 case "analyzer-warm": analyzer(cold: false)

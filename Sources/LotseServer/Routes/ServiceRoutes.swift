@@ -25,7 +25,8 @@ struct ServiceRoutes {
         }
         router.get("/metrics") { _, _ in
             let size = (try? FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0
-            let text = metrics.render(articles: holder.engine.articleCount, indexBytes: size)
+            let engine = holder.engine
+            let text = metrics.render(articles: engine.articleCount, indexBytes: size, resultCache: engine.resultCacheCounts)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: text)))
         }
