@@ -19,10 +19,13 @@ struct QueryPlanner {
     /// the problem is stated early), and words that get typo correction (the costliest step), in text order.
     static let maximumWords = 600
     static let maximumCorrectedWords = 16
+    /// Drafts have enough other words to stand on: fewer of their unknown words are corrected.
+    static let maximumCorrectedDraftWords = 8
 
     /// What is left of a request's bounded work (shared by a draft's subject and description).
     private final class Budget {
-        var correctedWords = QueryPlanner.maximumCorrectedWords
+        var correctedWords: Int
+        init(correctedWords: Int) { self.correctedWords = correctedWords }
     }
 
     init(statistics: IndexStatistics, synonyms: Synonyms, corrector: TypoCorrector) {
@@ -41,7 +44,8 @@ struct QueryPlanner {
 
     /// Concepts of a search-box query; the last word is a prefix when `prefixLastWord`.
     func concepts(query: String, prefixLastWord: Bool) -> [Concept] {
-        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord, budget: Budget(), correctRareWords: true)
+        var concepts = concepts(of: query, weight: 1, prefixLastWord: prefixLastWord,
+                                budget: Budget(correctedWords: Self.maximumCorrectedWords), correctRareWords: true)
         if concepts.count > Self.draftConceptLimit { concepts = selectInformative(concepts) }
         return concepts
     }
@@ -49,7 +53,7 @@ struct QueryPlanner {
     /// Concepts of a ticket draft: subject weighted above description, greetings and signatures dropped.
     func concepts(subject: String, description: String, prefixLastWord: Bool) -> [Concept] {
         let descriptionText = DraftCleaner.clean(description)
-        let budget = Budget()
+        let budget = Budget(correctedWords: Self.maximumCorrectedDraftWords)
         var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
         for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
             if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {

@@ -131,10 +131,17 @@ struct SortedVocabulary: Sendable {
                       scalars: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<Int32>) -> [(word: Int, distance: Int)] {
         let n = query.count
         let maximumDepth = prefix ? n : n + k
-        let width = n + 1
-        // rows[d * width + j]: distance between the path's first d letters and the query's first j letters.
-        var rows = [Int](repeating: 0, count: (maximumDepth + 1) * width)
-        for j in 0...n { rows[j] = j }
+        let width = n + 2
+        // rows[d * width + j]: distance between the path's first d letters and the query's first j letters, for
+        // j within k of d (Ukkonen's band: outside it the distance exceeds k); a cell just outside holds k + 1.
+        let rows = UnsafeMutablePointer<Int32>.allocate(capacity: (maximumDepth + 1) * width)
+        defer { rows.deallocate() }
+        for j in 0...n { rows[j] = Int32(j) }
+        rows[n + 1] = Int32(k + 1)
+        let q = UnsafeMutablePointer<UInt32>.allocate(capacity: n + 1)
+        defer { q.deallocate() }
+        for j in 0..<n { q[j + 1] = query[j] }
+        let limit32 = Int32(k)
         // The path the rows were computed for: the first `pathLength` letters of word `pathWord`.
         var pathWord = 0, pathLength = 0
         var found: [(word: Int, distance: Int)] = []
@@ -158,6 +165,28 @@ struct SortedVocabulary: Sendable {
             }
             return high
         }
+        /// Row `depth + 1` from rows `depth` and `depth - 1`; false when every cell exceeds k (prune).
+        func extend(_ depth: Int, _ current: UInt32, _ previous: UInt32) -> Bool {
+            let r = depth + 1
+            let above = rows + depth * width, here = above + width
+            let low = max(1, r - k), high = min(n, r + k)
+            here[0] = Int32(r)
+            if low > 1 { here[low - 1] = limit32 + 1 }
+            var rowMinimum = low == 1 ? Int32(r) : limit32 + 1
+            if low <= high {
+                for j in low...high {
+                    var value = min(above[j] + 1, here[j - 1] + 1, above[j - 1] + (q[j] == current ? 0 : 1))
+                    if depth > 0, j > 1, q[j] == previous, q[j - 1] == current {
+                        value = min(value, (above - width)[j - 2] + 1)
+                    }
+                    here[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+            }
+            if high < n { here[high + 1] = limit32 + 1 }
+            return rowMinimum <= limit32
+        }
+        func distance(_ depth: Int) -> Int { Int(rows[depth * width + n]) }
         var index = 0
         while index < count {
             let wordLength = length(index)
@@ -167,21 +196,9 @@ struct SortedVocabulary: Sendable {
             let target = min(wordLength, maximumDepth)
             var pruned = false
             while depth < target {
-                let current = letter(index, depth)
-                let previous = depth > 0 ? letter(index, depth - 1) : UInt32.max
-                let above = depth * width, here = above + width
-                rows[here] = depth + 1
-                var rowMinimum = depth + 1
-                for j in 1...n {
-                    var value = min(rows[above + j] + 1, rows[here + j - 1] + 1, rows[above + j - 1] + (query[j - 1] == current ? 0 : 1))
-                    if depth > 0, j > 1, query[j - 1] == previous, query[j - 2] == current {
-                        value = min(value, rows[above - width + j - 2] + 1)
-                    }
-                    rows[here + j] = value
-                    rowMinimum = min(rowMinimum, value)
-                }
+                let survives = extend(depth, letter(index, depth), depth > 0 ? letter(index, depth - 1) : UInt32.max)
                 depth += 1
-                if rowMinimum > k { pruned = true; break }
+                if !survives { pruned = true; break }
             }
             pathLength = depth
             if pruned {
@@ -191,7 +208,7 @@ struct SortedVocabulary: Sendable {
             }
             if prefix, depth == n {
                 // Every longer word below this prefix is as far as the prefix itself: take the most frequent.
-                let distance = rows[n * width + n]
+                let distance = distance(n)
                 let end = skip(from: index, depth: depth)
                 if distance <= k {
                     let below = index..<end
@@ -209,8 +226,8 @@ struct SortedVocabulary: Sendable {
                 continue
             }
             if wordLength >= minimumLength, wordLength >= n - k, wordLength <= n + k, depth == wordLength,
-               rows[wordLength * width + n] <= k, correctable[index] {
-                found.append((index, rows[wordLength * width + n]))
+               distance(wordLength) <= k, correctable[index] {
+                found.append((index, distance(wordLength)))
             }
             if !prefix, depth == maximumDepth {
                 // Longer words below this prefix are more than k letters longer than the query.

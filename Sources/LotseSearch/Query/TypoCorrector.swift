@@ -3,6 +3,14 @@
 /// words. Both are look-ups in `SortedVocabulary`, not scans of the vocabulary.
 struct TypoCorrector: Sendable {
     private let vocabulary: SortedVocabulary
+    /// Corrections per word: a customer typing a question sends every earlier word again with each keystroke,
+    /// and the same misspellings recur across customers. A pure function of word and vocabulary.
+    private let remembered = MemoryCache<String, Corrections>(budget: 4 << 20)
+
+    private struct Corrections: MemoryCosted {
+        var words: [String]
+        var byteCount: Int { words.reduce(48) { $0 + 16 + $1.utf8.count } }
+    }
 
     static let minimumLength = 5
     static let twoEditLength = 9
@@ -28,6 +36,14 @@ struct TypoCorrector: Sendable {
     /// The most frequent vocabulary words closest to `word` (fewest edits first), at most `limit`.
     /// With `prefix`, `word` is compared against the beginnings of vocabulary words (an unfinished word).
     func corrections(for word: String, prefix: Bool = false, limit: Int = 2) -> [String] {
+        let key = (prefix ? "*" : "") + String(limit) + " " + word
+        if let known = remembered.values(for: [key])[key] { return known.words }
+        let found = search(word, prefix: prefix, limit: limit)
+        remembered.insert([key: Corrections(words: found)])
+        return found
+    }
+
+    private func search(_ word: String, prefix: Bool, limit: Int) -> [String] {
         let query = word.unicodeScalars.map(\.value)
         let allowed = Self.maximumEdits(forLength: query.count)
         guard allowed > 0 else { return [] }
