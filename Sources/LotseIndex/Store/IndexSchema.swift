@@ -36,7 +36,7 @@ enum IndexSchema {
 
     /// A build fills the FTS5 table once and merges it with `optimize` at the end, so merging segments while
     /// inserting is wasted work: no automatic merges, and a forced one only past 64 segments of a level (16 by
-    /// default). 10k articles: 5.37 → 4.89 s median in the same interleaved runs (BENCHMARKS.md).
+    /// default).
     static func startBulkLoad(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO fts(fts, rank) VALUES('automerge', 0); INSERT INTO fts(fts, rank) VALUES('crisismerge', 64)")
     }
