@@ -1,7 +1,8 @@
 import CLibXML2
 
 /// Help-center HTML exports through libxml2: the article content from `<article>` or `<main>`, with navigation,
-/// banners, votes, comments, sidebars, forms and scripts removed and entities decoded.
+/// banners, votes, comments, sidebars, forms and scripts removed and entities decoded. The HTML kept for the
+/// portal is what `HTMLSanitizer`'s allowlist writes.
 enum HTMLParser {
     struct Result {
         var title: String?
@@ -49,7 +50,7 @@ enum HTMLParser {
 
         var collector = TextCollector()
         collectText(content, into: &collector)
-        let html = serializeChildren(of: content, document: document)
+        let html = HTMLSanitizer.sanitizedChildren(of: content)
         let title = collector.title ?? pageTitle.map(stripSiteName)
         return Result(title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
     }
@@ -193,14 +194,6 @@ enum HTMLParser {
         "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "section", "article", "main", "pre", "blockquote",
         "dd", "dt", "dl", "figure", "figcaption", "hr", "br", "thead", "tbody",
     ]
-
-    private static func serializeChildren(of node: xmlNodePtr, document: xmlDocPtr) -> String {
-        guard let buffer = xmlBufferCreate() else { return "" }
-        defer { xmlBufferFree(buffer) }
-        for child in children(of: node) { htmlNodeDump(buffer, document, child) }
-        guard let content = xmlBufferContent(buffer) else { return "" }
-        return String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     /// "Speicherplatz erweitern – Lindenhost Hilfe-Center" → "Speicherplatz erweitern".
     private static func stripSiteName(_ title: String) -> String {
