@@ -8,10 +8,6 @@ import Testing
 /// Issue 15, item 3: control characters other than tab, CR and LF are refused in every text field, naming it.
 @Suite("Control characters")
 struct ControlCharacterTests {
-    func post(_ client: any TestClientProtocol, _ uri: String, _ json: String) async throws -> TestResponse {
-        try await client.execute(uri: uri, method: .post, headers: jsonHeaders, body: .json(json))
-    }
-
     @Test("a ticket with NUL in name, subject and description is 422 naming each field, and nothing is stored")
     func ticketFields() async throws {
         try await TicketFixture().test { client in
@@ -40,13 +36,13 @@ struct ControlCharacterTests {
     @Test("deflections, feedback and suggest refuse them with 422; search with 400 naming the parameter")
     func otherEndpoints() async throws {
         try await TicketFixture().test { client in
-            let deflection = try await post(client, "/api/v1/deflections", #"{"articleId":"kundennummer","description":"a\u0000b","session":"s\u0001"}"#)
+            let deflection = try await client.post("/api/v1/deflections", json: #"{"articleId":"kundennummer","description":"a\u0000b","session":"s\u0001"}"#)
             #expect(deflection.status == .unprocessableContent)
             #expect(Set(deflection.error?.fields?.keys.map { $0 } ?? []) == ["description", "session"])
-            let feedback = try await post(client, "/api/v1/articles/kundennummer/feedback", #"{"helpful":true,"session":"\u0000"}"#)
+            let feedback = try await client.post("/api/v1/articles/kundennummer/feedback", json: #"{"helpful":true,"session":"\u0000"}"#)
             #expect(feedback.status == .unprocessableContent)
             #expect(feedback.error?.fields?["session"] != nil)
-            let suggest = try await post(client, "/api/v1/suggest", #"{"subject":"Pass\u0000wort","description":"ok"}"#)
+            let suggest = try await client.post("/api/v1/suggest", json: #"{"subject":"Pass\u0000wort","description":"ok"}"#)
             #expect(suggest.status == .unprocessableContent)
             #expect(suggest.error?.fields?["subject"] != nil)
             for uri in ["/api/v1/search?q=%00", "/api/v1/search?q=x&session=%07"] {

@@ -54,6 +54,13 @@ extension TestResponse {
     var text: String { String(buffer: body) }
 }
 
+extension TestClientProtocol {
+    /// POSTs `json` as `application/json`.
+    func post(_ uri: String, json: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .post, headers: jsonHeaders, body: .json(json))
+    }
+}
+
 extension ByteBuffer {
     static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 }
