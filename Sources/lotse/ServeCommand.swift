@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per client address per minute on /api/ (0: unlimited).")
     var rateLimit = 600
 
+    @Option(help: "Failed admin authentications per client address per minute before 429 (0: unlimited, for test harnesses only).")
+    var adminFailureLimit = 10
+
     @Option(name: .customLong("trusted-proxy"),
             help: "Reverse proxy address or CIDR network whose X-Forwarded-For names the client (repeatable).")
     var trustedProxies: [String] = []
@@ -71,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.corsOrigins = corsOrigins
         configuration.rateLimit = rateLimit
+        configuration.adminFailureLimit = adminFailureLimit
         configuration.idleTimeout = .seconds(max(1, idleTimeout))
         configuration.maximumBodyBytes = maxBodyBytes
         configuration.maximumMultipartBytes = maxMultipartBytes
