@@ -7,6 +7,7 @@ import ServiceLifecycle
 
 /// The one seam that `lotse serve` and the tests share: index (if needed), engine, routes, middleware.
 public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws -> some ApplicationProtocol {
+    if let problem = configuration.problems().first { throw ConfigurationError(problem) }
     if configuration.buildIndexOnStart {
         let report = try IndexBuilder(configuration: IndexConfiguration(
             articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath)).build()
@@ -18,12 +19,16 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     // Each request's logger carries its id (hb.request.id); request lines at debug, failures at error.
     router.middlewares.add(LogRequestsMiddleware(.debug))
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
-    router.middlewares.add(ErrorMiddleware())
+    // Outside the error middleware, so error answers carry the CORS headers too.
     router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))
+    router.middlewares.add(ErrorMiddleware())
+    router.middlewares.add(ClientAddressMiddleware(resolver: ClientAddress(trustedProxies: configuration.trustedProxies)))
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
 
     let tickets = try TicketServices(configuration: configuration, logger: logger)
-    SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes, queryLog: tickets.queryLog).register(on: router)
+    SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes, queryLog: tickets.queryLog,
+                 gate: ComputeGate(slots: configuration.computeSlots, wait: configuration.computeWait),
+                 searchDeadline: configuration.searchDeadline, suggestDeadline: configuration.suggestDeadline).register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes().register(on: router)
@@ -31,7 +36,9 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
                  multipartLimit: configuration.maximumMultipartBytes).register(on: router)
     DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
     AdminRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes)
-        .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(token: configuration.adminToken)))
+        .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(
+            token: configuration.adminToken,
+            failures: RateLimiter(limit: configuration.adminFailureLimit, window: configuration.adminFailureWindow))))
     // Registered on the router itself, outside the admin group: a wrong method is 405 before any token check.
     MethodNotAllowed.register(on: router, routes: [
         ("/api/v1/search", [.get]), ("/api/v1/suggest", [.post]), ("/api/v1/articles/{id}", [.get]),

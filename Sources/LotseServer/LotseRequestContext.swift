@@ -5,12 +5,13 @@ import NIOCore
 public struct LotseRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The client key for rate limiting: the peer address, or the forwarded client behind a trusted proxy
+    /// (set by `ClientAddressMiddleware`).
+    var clientKey: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientKey = remoteAddress?.ipAddress ?? "unknown"
     }
-
-    /// The client key for rate limiting.
-    var clientKey: String { remoteAddress?.ipAddress ?? "unknown" }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LotseIndex
 import LotseTickets
 
@@ -18,6 +19,17 @@ public struct ServerConfiguration: Sendable {
     /// Requests per client address per `rateLimitWindow` on the public endpoints; 0 disables the limit.
     public var rateLimit = 600
     public var rateLimitWindow: Duration = .seconds(60)
+    /// Failed admin authentications per client per `adminFailureWindow`; past it, 429.
+    public var adminFailureLimit = 10
+    public var adminFailureWindow: Duration = .seconds(60)
+    /// Reverse proxies (`--trusted-proxy`) whose `X-Forwarded-For` names the client; empty: the peer is the client.
+    public var trustedProxies: [CIDR] = []
+    /// Search and suggest computations at once (excess requests wait `computeWait`, then 503); drafts get one fewer.
+    public var computeSlots = ProcessInfo.processInfo.activeProcessorCount
+    public var computeWait: Duration = .seconds(1)
+    /// A search or suggest answer not ready by then is 503 `deadline_exceeded` (its work is cancelled).
+    public var searchDeadline: Duration = .seconds(2)
+    public var suggestDeadline: Duration = .seconds(3)
     /// A connection that sends nothing for this long while a request is being read, or between requests, is
     /// closed (idle keep-alive sockets and stalled uploads do not pile up).
     public var idleTimeout: Duration = .seconds(30)
@@ -45,10 +57,29 @@ public struct ServerConfiguration: Sendable {
     public var webhookPollInterval: Duration = .seconds(1)
     public var webhookInitialDelay: Duration = .seconds(2)
     public var webhookMaximumDelay: Duration = .seconds(600)
-    /// Closed tickets and query logs older than this many days are deleted; nil keeps them.
+    /// Closed tickets, deflections, feedback and query logs older than this many days (≥ 1) are deleted; nil keeps them.
     public var retentionDays: Int?
     /// How often queued search/suggest log entries are written.
     public var queryLogInterval: Duration = .milliseconds(100)
 
     public init() {}
+
+    /// Where the articles and the index are, as `lotse serve` was told. An index given without articles is a
+    /// prebuilt file (a replica's copy): served as it is and never written, whatever `./articles` holds.
+    public mutating func locate(articles: String?, index: String?) {
+        articlesDirectory = articles ?? "articles"
+        indexPath = index ?? IndexConfiguration.defaultIndexPath
+        buildIndexOnStart = !(index != nil && articles == nil)
+    }
+
+    /// Settings `lotse serve` refuses to start with, as one message per problem.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if let adminToken, !adminToken.isEmpty, adminToken.utf8.count < AdminAuthMiddleware.minimumTokenBytes {
+            problems.append("the admin token must be at least \(AdminAuthMiddleware.minimumTokenBytes) bytes (it has \(adminToken.utf8.count)); "
+                            + "use a long random value, e.g. `openssl rand -hex 32`")
+        }
+        if let retentionDays, retentionDays < 1 { problems.append("--retention-days must be at least 1 (got \(retentionDays))") }
+        return problems
+    }
 }

@@ -22,7 +22,8 @@ struct WebhookService: Service {
     }
 }
 
-/// Retention: hourly, deletes closed tickets (with their attachments) and query-log entries older than `days`.
+/// Retention: hourly, deletes closed tickets (with their attachments), deflections, feedback, query-log entries and
+/// shown articles older than `days`.
 struct RetentionService: Service {
     let services: TicketServices
     let days: Int

@@ -34,11 +34,14 @@ struct IndexCommand: ParsableCommand {
 
 /// Where the articles and the index are, shared by the commands that build the index.
 struct IndexLocation: ParsableArguments {
-    @Option(help: "Directory with Markdown and HTML articles.")
-    var articles = "articles"
+    @Option(name: .customLong("articles"), help: "Directory with Markdown and HTML articles (default: articles).")
+    var articlesOption: String?
 
-    @Option(help: "Index file.")
-    var index = IndexConfiguration.defaultIndexPath
+    @Option(name: .customLong("index"), help: "Index file (default: \(IndexConfiguration.defaultIndexPath)).")
+    var indexOption: String?
+
+    var articles: String { articlesOption ?? "articles" }
+    var index: String { indexOption ?? IndexConfiguration.defaultIndexPath }
 }
 
 func printError(_ message: String) {

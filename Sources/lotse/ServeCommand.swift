@@ -9,7 +9,7 @@ import LotseTickets
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (indexing articles first when the index is missing or stale).")
+        abstract: "Serve the JSON API (indexing articles first when the index is missing or stale; --index without --articles serves that file as it is).")
 
     @OptionGroup var location: IndexLocation
 
@@ -30,6 +30,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Requests per client address per minute on /api/ (0: unlimited).")
     var rateLimit = 600
+
+    @Option(help: "Failed admin authentications per client address per minute before 429 (0: unlimited, for test harnesses only).")
+    var adminFailureLimit = 10
+
+    @Option(name: .customLong("trusted-proxy"),
+            help: "Reverse proxy address or CIDR network whose X-Forwarded-For names the client (repeatable).")
+    var trustedProxies: [String] = []
 
     @Option(help: "Seconds a connection may send nothing (between requests or while sending one) before it is closed.")
     var idleTimeout = 30
@@ -52,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest multipart ticket body in bytes (attachments included).")
     var maxMultipartBytes = 16 * 1024 * 1024
 
-    @Option(help: "Delete closed tickets and query logs older than this many days (default: keep).")
+    @Option(help: "Delete closed tickets, deflections, feedback and query logs older than this many days (at least 1; default: keep).")
     var retentionDays: Int?
 
     @Option(help: "Log level (trace, debug, info, notice, warning, error).")
@@ -60,14 +67,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = ServerConfiguration()
-        configuration.articlesDirectory = location.articles
-        configuration.indexPath = location.index
+        configuration.locate(articles: location.articlesOption, index: location.indexOption)
         configuration.dataPath = data
         configuration.databaseURL = databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"]
         configuration.host = host
         configuration.port = port
         configuration.corsOrigins = corsOrigins
         configuration.rateLimit = rateLimit
+        configuration.adminFailureLimit = adminFailureLimit
         configuration.idleTimeout = .seconds(max(1, idleTimeout))
         configuration.maximumBodyBytes = maxBodyBytes
         configuration.maximumMultipartBytes = maxMultipartBytes
@@ -75,6 +82,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.ticketWebhook = ticketWebhook
         configuration.retentionDays = retentionDays
         do {
+            configuration.trustedProxies = try trustedProxies.map { text in
+                guard let network = CIDR(text) else { throw ConfigurationError("--trusted-proxy \(text) is not an IP address or CIDR network") }
+                return network
+            }
+            if let problem = configuration.problems().first { throw ConfigurationError(problem) }
             if let ticketFields { configuration.ticketFields = try CustomFieldDefinition.load(path: ticketFields) }
             if let contacts { configuration.contacts = try ContactList(path: contacts) }
             _ = try TicketStoreLocation(databaseURL: configuration.databaseURL, dataPath: data)

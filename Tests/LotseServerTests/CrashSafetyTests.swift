@@ -11,7 +11,7 @@ import Testing
 @Suite("Crash safety", .serialized)
 struct CrashSafetyTests {
     static let port = 18_131
-    static let token = "absturz-token"
+    static let token = "absturz-token-4711"
 
     static var executable: String {
         let testBundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -8,25 +8,21 @@ import Testing
 
 @Suite("Deflections, feedback and statistics")
 struct DeflectionEndpointTests {
-    func post(_ client: any TestClientProtocol, _ uri: String, _ json: String) async throws -> TestResponse {
-        try await client.execute(uri: uri, method: .post, headers: jsonHeaders, body: .json(json))
-    }
-
     @Test("a deflection is recorded (201 with an id); the article must exist")
     func deflections() async throws {
         try await TicketFixture().test { client in
-            let first = try await post(client, "/api/v1/deflections",
-                                       #"{"session":"s-ä","articleId":"kundennummer","subject":"Kundennummer","description":"Wo steht sie?"}"#)
+            let first = try await client.post("/api/v1/deflections",
+                                              json: #"{"session":"s-ä","articleId":"kundennummer","subject":"Kundennummer","description":"Wo steht sie?"}"#)
             #expect(first.status == .created)
             #expect(first.json["id"] as? Int == 1)
-            let second = try await post(client, "/api/v1/deflections", #"{"articleId":"passwort-zuruecksetzen"}"#)
+            let second = try await client.post("/api/v1/deflections", json: #"{"articleId":"passwort-zuruecksetzen"}"#)
             #expect(second.json["id"] as? Int == 2)
-            let unknown = try await post(client, "/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#)
+            let unknown = try await client.post("/api/v1/deflections", json: #"{"articleId":"gibt-es-nicht"}"#)
             #expect(unknown.status == .notFound)
             for (body, field) in [(#"{"articleId":" "}"#, "articleId"), (#"{"session":"s"}"#, "articleId"),
                                   (#"{"articleId":"kundennummer","subject":"\#(String(repeating: "ü", count: 201))"}"#, "subject"),
                                   (#"{"articleId":"kundennummer","session":"\#(String(repeating: "s", count: 129))"}"#, "session")] {
-                let response = try await post(client, "/api/v1/deflections", body)
+                let response = try await client.post("/api/v1/deflections", json: body)
                 #expect(response.status == .unprocessableContent, "\(body.prefix(60))")
                 #expect(response.error?.fields?.keys.sorted() == [field])
             }
@@ -36,15 +32,15 @@ struct DeflectionEndpointTests {
     @Test("feedback: 201 ok, 404 for an unknown article, 422 without helpful")
     func feedback() async throws {
         try await TicketFixture().test { client in
-            let yes = try await post(client, "/api/v1/articles/kundennummer/feedback", #"{"helpful":true,"session":"s"}"#)
+            let yes = try await client.post("/api/v1/articles/kundennummer/feedback", json: #"{"helpful":true,"session":"s"}"#)
             #expect(yes.status == .created && yes.json["ok"] as? Bool == true)
-            let unknown = try await post(client, "/api/v1/articles/gibt-es-nicht/feedback", #"{"helpful":true}"#)
+            let unknown = try await client.post("/api/v1/articles/gibt-es-nicht/feedback", json: #"{"helpful":true}"#)
             #expect(unknown.status == .notFound && unknown.error?.code == "not_found")
             for body in ["{}", #"{"helpful":null}"#, #"{"session":"s"}"#] {
-                let missing = try await post(client, "/api/v1/articles/kundennummer/feedback", body)
+                let missing = try await client.post("/api/v1/articles/kundennummer/feedback", json: body)
                 #expect(missing.status == .unprocessableContent && missing.error?.fields?.keys.sorted() == ["helpful"], "\(body)")
             }
-            let wrongType = try await post(client, "/api/v1/articles/kundennummer/feedback", #"{"helpful":"ja"}"#)
+            let wrongType = try await client.post("/api/v1/articles/kundennummer/feedback", json: #"{"helpful":"ja"}"#)
             #expect(wrongType.status == .unprocessableContent && wrongType.error?.fields?.keys.sorted() == ["helpful"])
         }
     }
@@ -53,16 +49,16 @@ struct DeflectionEndpointTests {
     func statistics() async throws {
         try await TicketFixture().test { client in
             // Session 1 sees suggestions, then submits; session 2 submits without any.
-            _ = try await post(client, "/api/v1/suggest", #"{"subject":"Kundennummer finden","session":"eins"}"#)
+            _ = try await client.post("/api/v1/suggest", json: #"{"subject":"Kundennummer finden","session":"eins"}"#)
             #expect(try await client.submitTicket(ticketJSON(["session": "eins"])).status == .created)
             #expect(try await client.submitTicket(ticketJSON(["session": "zwei"])).status == .created)
             for article in ["kundennummer", "kundennummer", "passwort-zuruecksetzen"] {
-                #expect(try await post(client, "/api/v1/deflections", #"{"articleId":"\#(article)","session":"drei"}"#).status == .created)
+                #expect(try await client.post("/api/v1/deflections", json: #"{"articleId":"\#(article)","session":"drei"}"#).status == .created)
             }
             for helpful in [true, true, false] {
-                _ = try await post(client, "/api/v1/articles/passwort-zuruecksetzen/feedback", #"{"helpful":\#(helpful)}"#)
+                _ = try await client.post("/api/v1/articles/passwort-zuruecksetzen/feedback", json: #"{"helpful":\#(helpful)}"#)
             }
-            _ = try await post(client, "/api/v1/articles/kundennummer/feedback", #"{"helpful":false}"#)
+            _ = try await client.post("/api/v1/articles/kundennummer/feedback", json: #"{"helpful":false}"#)
             for query in ["Xylophonreparatur", "xylophonreparatur", "Öffnungszeiten%20Filiale"] {
                 let search = try await client.execute(uri: "/api/v1/search?q=\(query)", method: .get)
                 #expect((search.json["results"] as? [Any])?.isEmpty == true, "\(query) should find nothing")

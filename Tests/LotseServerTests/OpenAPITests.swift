@@ -171,7 +171,7 @@ struct OpenAPITests {
         let server = try OpenAPITestServer()
         let samples = OpenAPISamples.success.sorted { $0.key < $1.key }.flatMap { key, requests in requests.map { (key, $0) } }
         var steps = samples.map { ServerStep.request($0.1) }
-        // Last: a broken replacement index makes /healthz report `degraded` with `indexError`.
+        // Last: a broken replacement index makes /healthz report `degraded`.
         steps += [.corruptIndex, .request(OpenAPISampleRequest(method: .get, uri: "/healthz"))]
         let responses = try await server.run(steps)
         let labelled = Array(zip(samples.map(\.0) + ["GET /healthz"], responses))
@@ -526,6 +526,9 @@ fileprivate struct OpenAPITestServer: Sendable {
         configuration.dataPath = directory.path("data.sqlite")
         configuration.rateLimit = rateLimit
         configuration.reloadInterval = .milliseconds(20)
+        configuration.searchDeadline = .seconds(300)
+        configuration.suggestDeadline = .seconds(300)
+        configuration.computeWait = .seconds(300)
         configuration.adminToken = OpenAPISamples.adminToken
         configuration.ticketFields = [CustomFieldDefinition(name: "serverName", label: "Servername", required: false,
                                                             pattern: "^de-[0-9]{2}-srv-[0-9]{4}$", hint: "z. B. de-01-srv-1234")]

@@ -9,10 +9,7 @@ import Testing
 struct RetentionServiceTests {
     @Test("a purge deletes closed tickets past the retention period with their files, and keeps open and recent ones")
     func purgesClosedTicketsAndFiles() async throws {
-        let directory = try TemporaryDirectory(prefix: "lotse-retention")
-        var configuration = ServerConfiguration()
-        configuration.dataPath = directory.path("data/data.sqlite")
-        let services = try TicketServices(configuration: configuration, logger: Logger(label: "test"))
+        let (directory, services) = try Self.services()
         let oldFile = try await services.attachments.save(Array("Protokoll vom März".utf8))
         let keptFile = try await services.attachments.save(Array("Protokoll vom Mai".utf8))
         let now = Date()
@@ -31,5 +28,29 @@ struct RetentionServiceTests {
         let remaining = try await services.store.tickets(status: nil, page: 1, pageSize: 50).tickets.map(\.content.subject)
         #expect(remaining.sorted() == ["alt, offen", "neu, geschlossen"])
         #expect(try directory.contents(of: "data/attachments") == [keptFile])
+    }
+
+    /// Issue 15, item 5: deflections and feedback carry customer text too.
+    @Test("the retention service purges deflections and feedback with the query log")
+    func retentionServicePurgesEveryTable() async throws {
+        let (directory, services) = try Self.services()
+        let now = Date()
+        for (age, article) in [(40.0, "alt"), (1.0, "neu")] {
+            let time = now.addingTimeInterval(-age * 86_400)
+            _ = try await services.store.recordDeflection(DeflectionRecord(session: "s", articleID: article, description: "Text", time: time))
+            try await services.store.recordFeedback(FeedbackRecord(articleID: article, helpful: true, session: "s", time: time))
+        }
+        await RetentionService(services: services, days: 30, logger: Logger(label: "test")).purge(now: now)
+        let activity = try await services.store.activity(since: now.addingTimeInterval(-100 * 86_400))
+        #expect(activity.deflectionsByArticle == ["neu": 1])
+        #expect(Array(activity.feedbackByArticle.keys) == ["neu"])
+        withExtendedLifetime(directory) {}
+    }
+
+    static func services() throws -> (TemporaryDirectory, TicketServices) {
+        let directory = try TemporaryDirectory(prefix: "lotse-retention")
+        var configuration = ServerConfiguration()
+        configuration.dataPath = directory.path("data/data.sqlite")
+        return (directory, try TicketServices(configuration: configuration, logger: Logger(label: "test")))
     }
 }

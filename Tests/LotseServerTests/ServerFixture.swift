@@ -20,6 +20,16 @@ struct ServerFixture {
         configuration.corsOrigins = corsOrigins
         configuration.maximumBodyBytes = maximumBodyBytes
         configuration.reloadInterval = .milliseconds(50)
+        // The suite runs in parallel on two cores: deadlines and slot waits are tested on their own (ComputeLimitTests),
+        // not by whichever search happens to be slow here.
+        configuration.searchDeadline = .seconds(300)
+        configuration.suggestDeadline = .seconds(300)
+        configuration.computeWait = .seconds(300)
+        self.configuration = configuration
+    }
+
+    init(configuration: ServerConfiguration, workspace: ArticleWorkspace) {
+        self.workspace = workspace
         self.configuration = configuration
     }
 
@@ -42,6 +52,13 @@ extension TestResponse {
     }
 
     var text: String { String(buffer: body) }
+}
+
+extension TestClientProtocol {
+    /// POSTs `json` as `application/json`.
+    func post(_ uri: String, json: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .post, headers: jsonHeaders, body: .json(json))
+    }
 }
 
 extension ByteBuffer {

@@ -122,7 +122,8 @@ struct TicketEndpointTests {
     func idempotentRetry() async throws {
         try await TicketFixture().test { client in
             let first = try await client.submitTicket(key: "wiederholung-ü-1")
-            let second = try await client.submitTicket(ticketJSON(["subject": "Zweiter Versuch"]), key: "wiederholung-ü-1")
+            // The same request again (a changed one is refused: IdempotencyEndpointTests).
+            let second = try await client.submitTicket(key: "wiederholung-ü-1")
             let other = try await client.submitTicket(key: "wiederholung-ü-2")
             #expect(first.status == .created && second.status == .created)
             #expect(second.json["id"] as? String == first.json["id"] as? String)

@@ -55,9 +55,14 @@ def main():
 
             key = "schlüssel-" + uuid.uuid4().hex
             status_a, first = request(a, "POST", "/api/v1/tickets", ticket_body("Einmal bitte"), {"Idempotency-Key": key})
-            status_b, retry = request(b, "POST", "/api/v1/tickets", ticket_body("Einmal bitte, nochmal"), {"Idempotency-Key": key})
+            status_b, retry = request(b, "POST", "/api/v1/tickets", ticket_body("Einmal bitte"), {"Idempotency-Key": key})
             check(status_a == 201 and status_b == 201, f"same Idempotency-Key on A then B: 201 both (got {status_a}, {status_b})")
-            check(first["id"] == retry["id"], f"same Idempotency-Key on A then B: same ticket ({first['id']} / {retry['id']})")
+            check(first.get("id") == retry.get("id"), f"same Idempotency-Key on A then B: same ticket ({first} / {retry})")
+            # The key is tied to its request (issue 15): a changed ticket under it is refused on the other instance too.
+            status_c, reused = request(b, "POST", "/api/v1/tickets", ticket_body("Einmal bitte, geändert"), {"Idempotency-Key": key})
+            code = reused.get("error", {}).get("code") if isinstance(reused, dict) else None
+            check(status_c == 422 and code == "idempotency_key_reused",
+                  f"same Idempotency-Key, changed ticket on B: 422 idempotency_key_reused (got {status_c}, {code})")
 
             for port in (a, b):
                 numbers = stats(port)

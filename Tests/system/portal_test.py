@@ -371,6 +371,31 @@ def step_valid_ticket(portal, attachment):
     check(EXPECTED_ARTICLE in stored.get("suggestedArticles", []), f"suggestedArticles: {stored.get('suggestedArticles')}")
 
 
+def step_article_content_cannot_shadow_the_form(portal):
+    """Elements with the form's own id, put before it (what article HTML would be, had it got past the sanitiser),
+    do not take its place: the ticket is filed under the customer's address, not the injected one (issue 15)."""
+    portal.driver.execute_script("""
+        const shadow = document.createElement('div');
+        shadow.innerHTML = '<div id="custom-fields"><input name="email" value="attacker@evil.example"></div>';
+        document.body.prepend(shadow);""")
+    portal.fill_contact(email="kunde.echt@example.de", name="Kunde Echt")
+    portal.type_draft()
+    status, _, form = portal.server.get("/api/v1/ticket-form")
+    for field in form.get("customFields", []) if status == 200 else []:
+        if field.get("required"):
+            example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
+            check(example, f"cannot fill the required custom field {field['name']}")
+            portal.type_slowly(f"custom-{field['name']}", example.group(1))
+    portal.element("consent").click()
+    portal.element("ticket-submit").click()
+    portal.wait_until(lambda: portal.visible("ticket-done") or portal.visible("form-summary"), "no answer to the submission")
+    check(portal.visible("ticket-done"), f"the ticket was rejected: {portal.element('form-summary').text!r}")
+    number = portal.element("ticket-number").text
+    status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
+    stored = next((ticket for ticket in listing.get("tickets", []) if ticket.get("id") == number), {})
+    check(stored.get("email") == "kunde.echt@example.de", f"the ticket was filed under {stored.get('email')!r}")
+
+
 def step_phone_width(portal):
     """At 360 px the page has no horizontal scrolling and the suggestions still appear."""
     portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -412,6 +437,7 @@ def main():
         ("deflection", step_deflection),
         ("invalid ticket", step_invalid_ticket),
         ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
+        ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
         ("phone width", step_phone_width),
     ]
     passed, failed = 0, []

@@ -1,7 +1,8 @@
 import CLibXML2
 
 /// Help-center HTML exports through libxml2: the article content from `<article>` or `<main>`, with navigation,
-/// banners, votes, comments, sidebars, forms and scripts removed and entities decoded.
+/// banners, votes, comments, sidebars, forms and scripts removed and entities decoded. The HTML kept for the
+/// portal is what `HTMLSanitizer`'s allowlist writes.
 enum HTMLParser {
     struct Result {
         var title: String?
@@ -49,7 +50,7 @@ enum HTMLParser {
 
         var collector = TextCollector()
         collectText(content, into: &collector)
-        let html = serializeChildren(of: content, document: document)
+        let html = HTMLSanitizer.sanitizedChildren(of: content)
         let title = collector.title ?? pageTitle.map(stripSiteName)
         return Result(title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
     }
@@ -121,8 +122,7 @@ enum HTMLParser {
                     xmlUnlinkNode(child)
                     xmlFreeNode(child)
                 } else {
-                    sanitizeAttributes(child)
-                    removeBoilerplate(child)
+                    removeBoilerplate(child)  // attributes are HTMLSanitizer's: it writes only allowlisted ones
                 }
             case XML_COMMENT_NODE, XML_PI_NODE:
                 xmlUnlinkNode(child)
@@ -133,9 +133,6 @@ enum HTMLParser {
         }
     }
 
-    /// Attributes whose value a browser follows or loads as a URL.
-    private static let urlAttributes: Set<String> = ["href", "src", "srcset", "action", "formaction", "poster", "cite",
-                                                     "background", "xlink:href", "data", "longdesc", "usemap"]
     private static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Relative URLs and the schemes above; browsers ignore whitespace and control characters inside a scheme
@@ -147,24 +144,6 @@ enum HTMLParser {
         // A colon after a path, query or fragment start belongs to a relative URL ("hilfe/a:b", "#x:y").
         if scheme.contains(where: { "/?#".contains($0) }) { return true }
         return safeSchemes.contains(scheme.lowercased())
-    }
-
-    /// Drops event handlers, inline styles and URLs with other schemes (javascript:, data:, vbscript:, …) from what
-    /// will be served as article HTML.
-    private static func sanitizeAttributes(_ node: xmlNodePtr) {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            let key = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            var value = ""
-            if let raw = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-                value = String(cString: raw).lowercased()
-                lotse_xml_free(raw)
-            }
-            if key.hasPrefix("on") || key == "style" || (urlAttributes.contains(key) && !isSafeURL(value)) {
-                xmlRemoveProp(current)
-            }
-        }
     }
 
     private static func collectText(_ node: xmlNodePtr, into collector: inout TextCollector) {
@@ -193,14 +172,6 @@ enum HTMLParser {
         "p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "section", "article", "main", "pre", "blockquote",
         "dd", "dt", "dl", "figure", "figcaption", "hr", "br", "thead", "tbody",
     ]
-
-    private static func serializeChildren(of node: xmlNodePtr, document: xmlDocPtr) -> String {
-        guard let buffer = xmlBufferCreate() else { return "" }
-        defer { xmlBufferFree(buffer) }
-        for child in children(of: node) { htmlNodeDump(buffer, document, child) }
-        guard let content = xmlBufferContent(buffer) else { return "" }
-        return String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     /// "Speicherplatz erweitern – Lindenhost Hilfe-Center" → "Speicherplatz erweitern".
     private static func stripSiteName(_ title: String) -> String {

@@ -39,7 +39,8 @@ enum MarkdownParser {
         walk(document, into: &collector)
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
-            html = String(cString: rendered)
+            // cmark-gfm's safe mode already drops raw HTML; the allowlist holds whatever a future option lets through.
+            html = HTMLSanitizer.sanitize(fragment: String(cString: rendered))
             free(rendered)
         }
         return Result(title: collector.title, headings: collector.headings, body: collector.bodyText, html: html)

@@ -1,21 +1,35 @@
 import Hummingbird
 
 /// Guards `/api/v1/admin`: `Authorization: Bearer TOKEN`, compared in constant time. Without a configured
-/// token the admin API is off and says so.
+/// token the admin API is off and says so. Failed attempts are counted per client on their own, stricter
+/// budget: once it is used up every attempt (right or wrong) is 429 until the window ends, so guessing stays slow.
 struct AdminAuthMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let token: String?
+    let failures: RateLimiter
+
+    /// Shortest token `lotse serve` accepts (a short one could be guessed despite the failure limit).
+    static let minimumTokenBytes = 16
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token, !token.isEmpty else {
             throw Self.unauthorized(code: "admin_disabled",
                                     message: "the admin API is disabled: start lotse serve with --admin-token or LOTSE_ADMIN_TOKEN")
         }
+        if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
+            if let wait = failures.check(context.clientKey) { throw Self.tooManyFailures(wait) }
             throw Self.unauthorized(code: "unauthorized", message: "send the admin token as Authorization: Bearer TOKEN")
         }
         return try await next(request, context)
+    }
+
+    static func tooManyFailures(_ wait: Duration) -> APIError {
+        var error = APIError(.tooManyRequests, code: "too_many_failed_authentications",
+                             message: "too many failed admin authentications; retry later")
+        error.headers[.retryAfter] = RateLimiter.retryAfter(wait)
+        return error
     }
 
     static func unauthorized(code: String, message: String) -> APIError {

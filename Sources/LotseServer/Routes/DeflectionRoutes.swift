@@ -35,6 +35,8 @@ struct DeflectionRoutes {
             var invalid = Self.lengthProblems(["session": (body.session, 128), "subject": (body.subject, 200), "description": (body.description, 20_000)])
             let articleID = body.articleId?.trimmingCharacters(in: .whitespaces) ?? ""
             if articleID.isEmpty { invalid["articleId"] = "articleId is required" }
+            invalid.merge(Self.controlCharacterProblems(["session": body.session, "articleId": body.articleId,
+                                                         "subject": body.subject, "description": body.description])) { first, _ in first }
             guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
             guard try await articleExists(articleID) else { throw APIError.notFound }
             let id = try await services.store.recordDeflection(DeflectionRecord(
@@ -46,6 +48,7 @@ struct DeflectionRoutes {
             guard try await articleExists(id) else { throw APIError.notFound }
             let body = try await JSONBody.decode(FeedbackRequest.self, from: request, context: context, limit: maximumBodyBytes)
             var invalid = Self.lengthProblems(["session": (body.session, 128)])
+            invalid.merge(Self.controlCharacterProblems(["session": body.session])) { first, _ in first }
             if body.helpful == nil { invalid["helpful"] = "helpful (true or false) is required" }
             guard invalid.isEmpty, let helpful = body.helpful else { throw APIError.invalidFields(invalid) }
             try await services.store.recordFeedback(FeedbackRecord(articleID: id, helpful: helpful, session: body.session, time: Date()))
@@ -56,6 +59,11 @@ struct DeflectionRoutes {
     private func articleExists(_ id: String) async throws -> Bool {
         guard id.count <= 200 else { return false }
         return try await holder.engine.article(id: id) != nil
+    }
+
+    /// Every text field holding a control character other than tab, CR or LF, by name.
+    static func controlCharacterProblems(_ values: [String: String?]) -> [String: String] {
+        values.compactMapValues { ControlCharacters.problem("", $0).map { _ in "must not contain control characters (only tab, CR and LF)" } }
     }
 
     static func lengthProblems(_ values: [String: (String?, Int)]) -> [String: String] {

@@ -10,6 +10,9 @@ struct SearchRoutes {
     let metrics: ServerMetrics
     let maximumBodyBytes: Int
     let queryLog: QueryLogWriter
+    let gate: ComputeGate
+    let searchDeadline: Duration
+    let suggestDeadline: Duration
 
     static let maximumQueryCharacters = 2_000
     static let maximumDraftCharacters = 20_000
@@ -33,6 +36,10 @@ struct SearchRoutes {
         guard query.unicodeScalars.count <= Self.maximumQueryCharacters else {
             throw APIError.badRequest(field: "q", "q must be at most \(Self.maximumQueryCharacters) characters")
         }
+        // Like the other query parameters' problems: 400 naming the parameter.
+        for name in ["q", "session", "category", "lang"] {
+            if let problem = ControlCharacters.problem(name, parameters[name]) { throw APIError.badRequest(field: name, problem) }
+        }
         let options = SearchOptions(
             limit: try Self.limit(parameters["limit"]) { .badRequest(field: "limit", $0) },
             language: try Self.language(parameters["lang"]) { .badRequest(field: "lang", $0) },
@@ -44,7 +51,8 @@ struct SearchRoutes {
             let results = try await holder.engine.articles(inCategory: category, options: options)
             return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
         }
-        let results = try await holder.engine.search(query, options: options)
+        let engine = holder.engine
+        let results = try await bounded(.search, deadline: searchDeadline) { try await engine.search(query, options: options) }
         metrics.recordSuggestion(endpoint: .search, hit: !results.isEmpty)
         log("search", query: query, results: results, session: session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
@@ -62,6 +70,9 @@ struct SearchRoutes {
         if let session = body.session, session.unicodeScalars.count > Self.maximumSessionCharacters {
             invalid["session"] = "session must be at most \(Self.maximumSessionCharacters) characters"
         }
+        for (name, value) in [("subject", body.subject), ("description", body.description), ("session", body.session), ("lang", body.lang)] {
+            if let problem = ControlCharacters.problem(name, value) { invalid[name] = problem }
+        }
         var limit = 5
         var language: Language?
         do {
@@ -76,12 +87,33 @@ struct SearchRoutes {
         }
         guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
         let started = ContinuousClock.now
-        let results = try await holder.engine.suggest(subject: subject, description: description,
-                                                      options: SearchOptions(limit: limit, language: language))
+        let engine = holder.engine, options = SearchOptions(limit: limit, language: language)
+        let results = try await bounded(.draft, deadline: suggestDeadline) {
+            try await engine.suggest(subject: subject, description: description, options: options)
+        }
         metrics.recordSuggestion(endpoint: .suggest, hit: !results.isEmpty)
         let query = [subject, description].filter { !$0.isEmpty }.joined(separator: "\n")
         log("suggest", query: query, results: results, session: body.session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
+    }
+
+    /// The engine's work within a compute slot and the deadline; both failures are 503 with `Retry-After`,
+    /// so a flood of expensive requests costs its senders, not everyone else.
+    private func bounded(_ kind: ComputeGate.Kind, deadline: Duration,
+                         _ work: @escaping @Sendable () async throws -> [SearchResult]) async throws -> [SearchResult] {
+        do {
+            return try await Deadline.run(deadline) { [gate] in try await gate.run(kind, work) }
+        } catch is ComputeGate.Busy {
+            throw Self.unavailable(code: "busy", message: "the server is busy with other searches; retry in a moment")
+        } catch is Deadline.Exceeded {
+            throw Self.unavailable(code: "deadline_exceeded", message: "the search took too long; shorten the text or retry")
+        }
+    }
+
+    static func unavailable(code: String, message: String) -> APIError {
+        var error = APIError(.serviceUnavailable, code: code, message: message)
+        error.headers[.retryAfter] = "1"
+        return error
     }
 
     /// Queues the query (truncated, no client address) and the articles shown to the session; no disk write here.

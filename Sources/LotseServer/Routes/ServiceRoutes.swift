@@ -11,7 +11,6 @@ struct ServiceRoutes {
         var status: String
         var articles: Int
         var analyzerVersion: String
-        var indexError: String?
     }
 
     static let openAPI: String = Bundle.module.path(forResource: "openapi", ofType: "yaml")
@@ -20,8 +19,9 @@ struct ServiceRoutes {
     func register(on router: Router<LotseRequestContext>) {
         router.get("/healthz") { _, _ in
             let engine = holder.engine
+            // Only the state: the reason (index path, SQLite's message) is in the log, not in a public answer.
             return Health(status: holder.lastError == nil ? "ok" : "degraded", articles: engine.articleCount,
-                          analyzerVersion: engine.analyzerVersion, indexError: holder.lastError)
+                          analyzerVersion: engine.analyzerVersion)
         }
         router.get("/metrics") { _, _ in
             let size = (try? FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0

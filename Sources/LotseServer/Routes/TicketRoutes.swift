@@ -44,8 +44,9 @@ struct TicketRoutes {
 
     func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
-        if let key, key.isEmpty || key.unicodeScalars.count > Self.maximumIdempotencyKeyCharacters {
-            throw APIError.badRequest(field: "Idempotency-Key", "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters")
+        if let key, key.isEmpty || key.unicodeScalars.count > Self.maximumIdempotencyKeyCharacters || ControlCharacters.contains(key) {
+            throw APIError.badRequest(field: "Idempotency-Key",
+                                      "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters without control characters")
         }
         let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
         let checked = checkUploads(submission.uploads)
@@ -58,14 +59,23 @@ struct TicketRoutes {
             throw APIError.invalidFields(error.fields)
         }
         ticket.verified = services.contacts.contains(ticket.email)
+        let fingerprint = key.map { _ in
+            RequestFingerprint.of(ticket, files: checked.files.map { .init(name: $0.name, type: $0.type, bytes: $0.bytes) })
+        }
         ticket.attachments = try await save(checked.files)
         let receipt: TicketReceipt
         do {
             // Suggestions still queued in this instance must be stored before the ticket reads them.
             await services.queryLog.flush()
-            receipt = try await services.store.createTicket(ticket, idempotencyKey: key, forward: services.forwards, at: Date())
+            receipt = try await services.store.createTicket(ticket, idempotencyKey: key, fingerprint: fingerprint,
+                                                            forward: services.forwards, at: Date())
         } catch {
             await services.attachments.remove(ticket.attachments.map(\.storedName))
+            if error is IdempotencyKeyReused {
+                throw APIError(.unprocessableContent, code: "idempotency_key_reused",
+                               message: "this Idempotency-Key was used for a different request; send a new key for a changed ticket",
+                               fields: ["Idempotency-Key": "already used for a different request"])
+            }
             throw error
         }
         if !receipt.created { await services.attachments.remove(ticket.attachments.map(\.storedName)) }

@@ -30,6 +30,8 @@ public struct AttachmentDirectory: Sendable {
                 defer { try? handle.close() }
                 try handle.write(contentsOf: data)
                 try handle.synchronize()
+                // The file's directory entry is data too: without this a crash can lose a file whose ticket was stored.
+                try Self.synchronizeDirectory(folder)
             } catch let error as TicketStoreError {
                 throw error
             } catch {
@@ -37,6 +39,13 @@ public struct AttachmentDirectory: Sendable {
             }
         }
         return name
+    }
+
+    static func synchronizeDirectory(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw TicketStoreError.storageUnavailable("cannot open the attachment directory") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw TicketStoreError.storageUnavailable("cannot flush the attachment directory") }
     }
 
     public func remove(_ storedNames: [String]) async {

@@ -95,6 +95,12 @@ enum PostgresSchema {
             """,
             "CREATE INDEX suggestions_last ON suggestions(last_at)",
         ]),
+        // A hash of the normalised request beside each idempotency key; the session on query-log rows (erasure).
+        (2, [
+            "ALTER TABLE idempotency_keys ADD COLUMN fingerprint text",
+            "ALTER TABLE query_log ADD COLUMN session text",
+            "CREATE INDEX query_log_session ON query_log(session)",
+        ]),
     ]
 
     /// A schema name Lotse creates and puts on the search path: never user text in SQL, so it is checked here.

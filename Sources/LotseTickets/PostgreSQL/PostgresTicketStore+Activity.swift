@@ -25,9 +25,11 @@ extension PostgresTicketStore {
         let shown = SuggestionRows(entries)
         try await transaction { connection in
             try await connection.query("""
-                INSERT INTO query_log(endpoint, query, result_count, created_at)
-                SELECT * FROM unnest(\(entries.map(\.endpoint))::text[], \(entries.map(\.query))::text[],
-                                     \(entries.map { Int64($0.resultCount) })::bigint[], \(entries.map(\.time))::timestamptz[])
+                INSERT INTO query_log(endpoint, query, result_count, created_at, session)
+                SELECT endpoint, query, result_count, created_at, NULLIF(session, '')
+                FROM unnest(\(entries.map(\.endpoint))::text[], \(entries.map(\.query))::text[],
+                            \(entries.map { Int64($0.resultCount) })::bigint[], \(entries.map(\.time))::timestamptz[],
+                            \(entries.map { $0.session ?? "" })::text[]) AS batch(endpoint, query, result_count, created_at, session)
                 """, logger: self.logger)
             guard !shown.isEmpty else { return }
             try await connection.query("""

@@ -61,16 +61,18 @@ public final class PostgresTicketStore: TicketStore {
 
     // MARK: Tickets
 
-    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
         try await transaction { connection in
             if let idempotencyKey {
                 // Waits for a concurrent transaction holding the same key; inserts nothing if that one committed.
                 let claimed = try await connection.query("""
-                    INSERT INTO idempotency_keys(key, created_at) VALUES (\(idempotencyKey), \(time)) ON CONFLICT (key) DO NOTHING RETURNING key
+                    INSERT INTO idempotency_keys(key, created_at, fingerprint) VALUES (\(idempotencyKey), \(time), \(fingerprint))
+                    ON CONFLICT (key) DO NOTHING RETURNING key
                     """, logger: self.logger).collect()
                 if claimed.isEmpty {
-                    return TicketReceipt(ticket: try await self.ticket(number: try await Self.keyedNumber(idempotencyKey, connection, self.logger),
-                                                                       connection: connection), created: false)
+                    let (number, stored) = try await Self.keyedNumber(idempotencyKey, connection, self.logger)
+                    guard isSameRequest(stored: stored, given: fingerprint) else { throw IdempotencyKeyReused() }
+                    return TicketReceipt(ticket: try await self.ticket(number: number, connection: connection), created: false)
                 }
             }
             let suggested = try await Self.suggestedArticles(session: ticket.session ?? "", connection, self.logger)
@@ -96,12 +98,13 @@ public final class PostgresTicketStore: TicketStore {
         }
     }
 
-    private static func keyedNumber(_ key: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
-        let rows = try await connection.query("SELECT ticket_number FROM idempotency_keys WHERE key = \(key)", logger: logger).collect()
-        guard let number = try rows.first?.decode(Int64?.self) else {
+    /// The ticket number and request fingerprint stored with a key.
+    private static func keyedNumber(_ key: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> (Int64, String?) {
+        let rows = try await connection.query("SELECT ticket_number, fingerprint FROM idempotency_keys WHERE key = \(key)", logger: logger).collect()
+        guard let (number, fingerprint) = try rows.first?.decode((Int64?, String?).self), let number else {
             throw TicketStoreError.storageUnavailable("idempotency key without a ticket")
         }
-        return number
+        return (number, fingerprint)
     }
 
     private func ticket(number: Int64, connection: PostgresConnection) async throws -> Ticket {
@@ -143,7 +146,7 @@ public final class PostgresTicketStore: TicketStore {
             let rows = try await connection.query("SELECT number, session, attachments::text FROM tickets WHERE email_key = \(email.lowercased())",
                                                   logger: self.logger).collect()
             let sessions = try rows.compactMap { try $0.makeRandomAccess()["session"].decode(String?.self) }
-            for table in ["feedback", "deflections", "suggestions"] {
+            for table in ["feedback", "deflections", "suggestions", "query_log"] {
                 try await connection.query("DELETE FROM \(unescaped: table) WHERE session = ANY(\(sessions))", logger: self.logger)
             }
             return try await Self.deleteTickets(rows: rows, connection, self.logger)
@@ -155,7 +158,9 @@ public final class PostgresTicketStore: TicketStore {
             let rows = try await connection.query("""
                 SELECT number, attachments::text FROM tickets WHERE status = \(TicketStatus.closed.rawValue) AND updated_at < \(closedBefore)
                 """, logger: self.logger).collect()
-            try await connection.query("DELETE FROM query_log WHERE created_at < \(logsBefore)", logger: self.logger)
+            for table in ["query_log", "deflections", "feedback"] {
+                try await connection.query("DELETE FROM \(unescaped: table) WHERE created_at < \(logsBefore)", logger: self.logger)
+            }
             try await connection.query("DELETE FROM suggestions WHERE last_at < \(logsBefore)", logger: self.logger)
             return try await Self.deleteTickets(rows: rows, connection, self.logger)
         }

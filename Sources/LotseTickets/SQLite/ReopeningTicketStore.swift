@@ -43,8 +43,8 @@ public final class ReopeningTicketStore: TicketStore {
         }
     }
 
-    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
-        try await current().createTicket(ticket, idempotencyKey: idempotencyKey, forward: forward, at: time)
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+        try await current().createTicket(ticket, idempotencyKey: idempotencyKey, fingerprint: fingerprint, forward: forward, at: time)
     }
 
     public func ticket(number: Int64) async throws -> Ticket? { try await current().ticket(number: number) }

@@ -23,14 +23,14 @@ extension SQLiteTicketStore {
         guard !entries.isEmpty else { return }
         try await write { db in
             // Prepared once per connection: a batch runs these statements thousands of times.
-            let logQuery = try db.cachedStatement(sql: "INSERT INTO query_log(endpoint, query, result_count, created_at) VALUES (?, ?, ?, ?)")
+            let logQuery = try db.cachedStatement(sql: "INSERT INTO query_log(endpoint, query, result_count, created_at, session) VALUES (?, ?, ?, ?, ?)")
             let showArticle = try db.cachedStatement(sql: """
                 INSERT INTO suggestions(session, article_id, day, first_at, last_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(session, article_id, day) DO UPDATE SET last_at = max(last_at, excluded.last_at)
                 """)
             for entry in entries {
                 let stamp = entry.time.timeIntervalSince1970
-                try logQuery.execute(arguments: [entry.endpoint, entry.query, entry.resultCount, stamp])
+                try logQuery.execute(arguments: [entry.endpoint, entry.query, entry.resultCount, stamp, entry.session])
                 for article in entry.articleIDs {
                     try showArticle.execute(arguments: [entry.session ?? "", article, Int(stamp / 86_400), stamp, stamp])
                 }

@@ -16,6 +16,7 @@ public final class SQLiteTicketStore: TicketStore {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Self.createPrivately(path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try TicketSchema.migrator.migrate(pool)
         } catch let error as CocoaError {
@@ -23,6 +24,14 @@ public final class SQLiteTicketStore: TicketStore {
         } catch {
             throw StorageFailure.translate(error)
         }
+    }
+
+    /// Customer data: the file is readable by its owner only (SQLite gives the -wal and -shm files the same mode).
+    private static func createPrivately(_ path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }  // SQLite's own open reports the problem.
+        _ = fchmod(descriptor, 0o600)
+        close(descriptor)
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -44,11 +53,12 @@ public final class SQLiteTicketStore: TicketStore {
 
     // MARK: Tickets
 
-    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
         try await write { db in
             if let idempotencyKey,
-               let number = try Int64.fetchOne(db, sql: "SELECT ticket_number FROM idempotency_keys WHERE key = ?", arguments: [idempotencyKey]),
-               let existing = try Self.ticket(db, number: number) {
+               let row = try Row.fetchOne(db, sql: "SELECT ticket_number, fingerprint FROM idempotency_keys WHERE key = ?", arguments: [idempotencyKey]),
+               let existing = try Self.ticket(db, number: row["ticket_number"]) {
+                guard isSameRequest(stored: row["fingerprint"], given: fingerprint) else { throw IdempotencyKeyReused() }
                 return TicketReceipt(ticket: existing, created: false)
             }
             let suggested = try ticket.session.map { try Self.suggestedArticles(db, session: $0) } ?? []
@@ -65,8 +75,8 @@ public final class SQLiteTicketStore: TicketStore {
                 ])
             let number = db.lastInsertedRowID
             if let idempotencyKey {
-                try db.execute(sql: "INSERT INTO idempotency_keys(key, ticket_number, created_at) VALUES (?, ?, ?)",
-                               arguments: [idempotencyKey, number, stamp])
+                try db.execute(sql: "INSERT INTO idempotency_keys(key, ticket_number, created_at, fingerprint) VALUES (?, ?, ?, ?)",
+                               arguments: [idempotencyKey, number, stamp, fingerprint])
             }
             if forward {
                 try db.execute(sql: "INSERT INTO outbox(ticket_number, next_attempt_at) VALUES (?, ?)", arguments: [number, stamp])
@@ -103,7 +113,7 @@ public final class SQLiteTicketStore: TicketStore {
         try await write { db in
             let rows = try Row.fetchAll(db, sql: "SELECT number, session, attachments FROM tickets WHERE email_key = ?", arguments: [email.lowercased()])
             let sessions = rows.compactMap { $0["session"] as String? }
-            for table in ["feedback", "deflections", "suggestions"] {
+            for table in ["feedback", "deflections", "suggestions", "query_log"] {
                 for session in sessions { try db.execute(sql: "DELETE FROM \(table) WHERE session = ?", arguments: [session]) }
             }
             return try Self.deleteTickets(db, rows: rows)
@@ -114,7 +124,9 @@ public final class SQLiteTicketStore: TicketStore {
         try await write { db in
             let rows = try Row.fetchAll(db, sql: "SELECT number, attachments FROM tickets WHERE status = ? AND updated_at < ?",
                                         arguments: [TicketStatus.closed.rawValue, closedBefore.timeIntervalSince1970])
-            try db.execute(sql: "DELETE FROM query_log WHERE created_at < ?", arguments: [logsBefore.timeIntervalSince1970])
+            for table in ["query_log", "deflections", "feedback"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE created_at < ?", arguments: [logsBefore.timeIntervalSince1970])
+            }
             try db.execute(sql: "DELETE FROM suggestions WHERE last_at < ?", arguments: [logsBefore.timeIntervalSince1970])
             return try Self.deleteTickets(db, rows: rows)
         }

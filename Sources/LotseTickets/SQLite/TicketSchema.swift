@@ -76,6 +76,13 @@ enum TicketSchema {
                 CREATE INDEX suggestions_last ON suggestions(last_at);
                 """)
         }
+        migrator.registerMigration("v2 request fingerprints, query-log sessions") { db in
+            try db.execute(sql: """
+                ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT;
+                ALTER TABLE query_log ADD COLUMN session TEXT;
+                CREATE INDEX query_log_session ON query_log(session);
+                """)
+        }
         return migrator
     }
 }

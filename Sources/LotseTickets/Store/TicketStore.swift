@@ -5,16 +5,18 @@ import Foundation
 /// database. Storage failures (disk full, read-only, unreachable) are thrown as `TicketStoreError.storageUnavailable`.
 public protocol TicketStore: Sendable {
     /// Stores a ticket with the article ids suggested to its session so far, and (when `forward`) its outbox row,
-    /// in one transaction. A known `idempotencyKey` returns the ticket created with it and stores nothing.
-    func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt
+    /// in one transaction. A known `idempotencyKey` returns the ticket created with it and stores nothing — if it came
+    /// with the same `fingerprint` (a hash of the normalised request); a different one throws `IdempotencyKeyReused`.
+    func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt
     func ticket(number: Int64) async throws -> Ticket?
     /// The queue: urgent first, then oldest first. `page` counts from 1.
     func tickets(status: TicketStatus?, page: Int, pageSize: Int) async throws -> TicketPage
     func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket?
-    /// Removes every ticket of `email` (case-insensitive) and the feedback and deflections of their sessions;
-    /// returns the attachments whose files the caller deletes.
+    /// Removes every ticket of `email` (case-insensitive) and the feedback, deflections, query-log rows and shown
+    /// articles of their sessions; returns the attachments whose files the caller deletes.
     func deleteTickets(email: String) async throws -> DeletedTickets
-    /// Retention: closed tickets last changed before `closedBefore` and log entries older than `logsBefore`.
+    /// Retention: closed tickets last changed before `closedBefore`; deflections, feedback, query-log rows and
+    /// shown articles older than `logsBefore`.
     func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets
 
     func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64
@@ -30,6 +32,24 @@ public protocol TicketStore: Sendable {
     func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry]
     func markDelivered(_ entryID: Int64, at time: Date) async throws
     func scheduleRetry(_ entryID: Int64, attempts: Int, next: Date, error: String) async throws
+}
+
+extension TicketStore {
+    /// Without a request fingerprint (a replay of such a key is accepted whatever its body).
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+        try await createTicket(ticket, idempotencyKey: idempotencyKey, fingerprint: nil, forward: forward, at: time)
+    }
+}
+
+/// An `Idempotency-Key` already used for a request with a different body (422 `idempotency_key_reused`).
+public struct IdempotencyKeyReused: Error, Equatable, Sendable {
+    public init() {}
+}
+
+/// Whether a stored fingerprint allows a replay: keys stored before fingerprints existed (nil) do.
+func isSameRequest(stored: String?, given: String?) -> Bool {
+    guard let stored, let given else { return true }
+    return stored == given
 }
 
 public enum TicketStoreError: Error, Equatable, CustomStringConvertible {
@@ -61,11 +81,12 @@ public struct DeflectionRecord: Sendable, Equatable {
     public var description: String?
     public var time: Date
 
+    /// Subject and description are capped (`StoredText`): a deflection keeps the gist of a draft, not all of it.
     public init(session: String?, articleID: String, subject: String? = nil, description: String? = nil, time: Date) {
         self.session = session
         self.articleID = articleID
-        self.subject = subject
-        self.description = description
+        self.subject = subject.map { StoredText.capped($0) }
+        self.description = description.map { StoredText.capped($0) }
         self.time = time
     }
 }
@@ -85,8 +106,9 @@ public struct FeedbackRecord: Sendable, Equatable {
     }
 }
 
-/// One search or suggestion: the (truncated) query, how many results, and which articles were shown to whom.
-/// No client address is ever stored.
+/// One search or suggestion: the (truncated) query, how many results, and which articles were shown to which
+/// session (stored with the row, so erasure by e-mail reaches it through the tickets' sessions). No client
+/// address is ever stored.
 public struct QueryLogEntry: Sendable, Equatable {
     public static let maximumQueryCharacters = 200
 
@@ -97,11 +119,14 @@ public struct QueryLogEntry: Sendable, Equatable {
     public var articleIDs: [String]
     public var time: Date
 
+    /// The query is trimmed, cut to 200 characters and at most `StoredText.maximumBytes`, and loses its control
+    /// characters (a NUL would fail PostgreSQL's whole batch); the session too.
     public init(endpoint: String, query: String, resultCount: Int, session: String?, articleIDs: [String], time: Date) {
         self.endpoint = endpoint
-        self.query = String(query.trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maximumQueryCharacters))
+        let clean = ControlCharacters.stripped(query).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.query = StoredText.capped(String(clean.prefix(Self.maximumQueryCharacters)))
         self.resultCount = resultCount
-        self.session = session
+        self.session = session.map(ControlCharacters.stripped)
         self.articleIDs = articleIDs
         self.time = time
     }

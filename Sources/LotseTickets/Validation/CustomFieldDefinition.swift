@@ -19,11 +19,10 @@ public struct CustomFieldDefinition: Codable, Sendable, Equatable {
 
     public static let maximumValueCharacters = 500
 
-    /// Whether `value` matches the whole pattern (true without a pattern).
+    /// Whether `value` matches the whole pattern (true without a pattern). Compiles the pattern: `TicketForm`
+    /// keeps compiled ones instead.
     public func matches(_ value: String) -> Bool {
-        guard let pattern, let expression = try? NSRegularExpression(pattern: pattern) else { return true }
-        let range = NSRange(value.startIndex..., in: value)
-        return expression.firstMatch(in: value, options: [.anchored], range: range).map { $0.range == range } ?? false
+        FieldPattern(pattern).matches(value)
     }
 
     /// Reads a JSON array of definitions; names must be identifiers and patterns valid regular expressions.

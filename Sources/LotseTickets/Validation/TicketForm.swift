@@ -3,8 +3,12 @@ import Foundation
 /// What a ticket may contain: the fixed fields' limits, the configured custom fields and the attachment
 /// policy. `validate` names every bad field at once.
 public struct TicketForm: Sendable {
-    public var customFields: [CustomFieldDefinition]
+    public var customFields: [CustomFieldDefinition] {
+        didSet { patterns = Self.compile(customFields) }
+    }
     public var attachments: AttachmentPolicy
+    /// Each custom field's pattern, compiled once per form.
+    private var patterns: [String: FieldPattern]
 
     public static let limits: [String: Int] = [
         "email": EmailAddress.maximumLength, "name": 200, "company": 200, "subject": 200, "description": 20_000,
@@ -14,6 +18,11 @@ public struct TicketForm: Sendable {
     public init(customFields: [CustomFieldDefinition] = [], attachments: AttachmentPolicy = AttachmentPolicy()) {
         self.customFields = customFields
         self.attachments = attachments
+        patterns = Self.compile(customFields)
+    }
+
+    private static func compile(_ fields: [CustomFieldDefinition]) -> [String: FieldPattern] {
+        Dictionary(fields.map { ($0.name, FieldPattern($0.pattern)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The validated ticket (without attachments and contact check), or every problem including `otherErrors`
@@ -21,6 +30,10 @@ public struct TicketForm: Sendable {
     public func validate(_ draft: TicketDraft, otherErrors: [String: String] = [:]) throws(TicketValidationError) -> NewTicket {
         var errors = otherErrors
         func text(_ field: String, _ value: String?, required: Bool) -> String? {
+            if let problem = ControlCharacters.problem(field, value) {
+                errors[field] = problem
+                return nil
+            }
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if trimmed.isEmpty {
                 if required { errors[field] = "\(field) is required and must not be blank" }
@@ -52,11 +65,13 @@ public struct TicketForm: Sendable {
         for definition in customFields {
             let key = "customFields.\(definition.name)"
             let value = values[definition.name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if value.isEmpty {
+            if let problem = ControlCharacters.problem(definition.label, value) {
+                errors[key] = problem
+            } else if value.isEmpty {
                 if definition.required { errors[key] = "\(definition.label) is required" }
             } else if value.unicodeScalars.count > CustomFieldDefinition.maximumValueCharacters {
                 errors[key] = "\(definition.label) must be at most \(CustomFieldDefinition.maximumValueCharacters) characters"
-            } else if !definition.matches(value) {
+            } else if !(patterns[definition.name]?.matches(value) ?? true) {
                 errors[key] = "\(definition.label) has the wrong format" + (definition.hint.map { " (\($0))" } ?? "")
             } else {
                 accepted[definition.name] = value

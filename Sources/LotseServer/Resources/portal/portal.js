@@ -8,7 +8,16 @@
   const LIVE_DELAY_MS = 200;
   const SEND_ATTEMPTS = 3;
   const SUGGESTION_COUNT = 5;
-  const $ = (id) => document.getElementById(id);
+  // The page's own elements, captured once at load — before any article HTML is on the page — and kept in this
+  // map, so an article containing an element with the same id (or name) can never stand in for one of them.
+  const elements = new Map();
+  for (const element of document.querySelectorAll('[id]')) if (!elements.has(element.id)) elements.set(element.id, element);
+  const $ = (id) => elements.get(id) ?? null;
+  /** Registers an element the script created itself (error messages, custom fields). */
+  const own = (element) => {
+    elements.set(element.id, element);
+    return element;
+  };
 
   /** A random UUID; `crypto.randomUUID` exists only in secure contexts (https or loopback). */
   function uuid() {
@@ -253,6 +262,7 @@
     const answer = await api('/api/v1/ticket-form').catch(() => null);
     if (answer?.status !== 200 || !answer.data) return;
     const { customFields = [], attachments: rules, categories = [] } = answer.data;
+    customInputs.length = 0;
     $('custom-fields').replaceChildren(...customFields.map(customField));
     if (categories.length > 0) {
       const select = $('category');
@@ -269,6 +279,9 @@
 
   const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 });
 
+  /** The custom fields' inputs as this script made them (not whatever a query inside the page would find). */
+  const customInputs = [];
+
   function customField(field) {
     const id = `custom-${field.name}`;
     const wrapper = document.createElement('div');
@@ -279,6 +292,8 @@
     if (!field.required) label.append(' ', span('optional', '(optional)'));
     const input = document.createElement('input');
     input.id = id;
+    own(input);
+    customInputs.push(input);
     input.name = `customFields[${field.name}]`;
     input.required = Boolean(field.required);
     if (field.pattern) input.pattern = field.pattern;
@@ -393,6 +408,7 @@
     if (!error) {
       error = document.createElement('p');
       error.id = id;
+      own(error);
       error.className = 'field-error';
       input.closest('.field').append(error);
     }
@@ -413,8 +429,8 @@
   function fieldFor(key) {
     const custom = /^customFields(?:\[(.+)\]|\.(.+))$/.exec(key);
     if (custom) return $(`custom-${custom[1] ?? custom[2]}`);
-    const element = form.elements.namedItem(key);
-    return element instanceof HTMLElement && element.id ? element : $(`custom-${key}`);
+    const element = $(key);
+    return element && form.contains(element) ? element : $(`custom-${key}`);
   }
 
   function showSummary(lines) {
@@ -462,18 +478,18 @@
     else clearInvalid(attachments);
   });
 
-  /** The ticket as multipart/form-data with the contract's part names. */
+  /** The ticket as multipart/form-data with the contract's part names (fields by their captured elements). */
   function ticketData() {
     const data = new FormData();
-    for (const name of ['email', 'name', 'subject', 'description']) data.append(name, form.elements[name].value.trim());
+    for (const name of ['email', 'name', 'subject', 'description']) data.append(name, $(name).value.trim());
     for (const name of ['company', 'customerNumber', 'category']) {
-      const value = form.elements[name].value.trim();
+      const value = $(name).value.trim();
       if (value) data.append(name, value);
     }
     data.append('consent', String($('consent').checked));
     if ($('urgent').checked) data.append('urgent', 'true');
     data.append('session', session);
-    for (const input of $('custom-fields').querySelectorAll('input')) {
+    for (const input of customInputs) {
       if (input.value.trim()) data.append(input.name, input.value.trim());
     }
     for (const file of attachments.files) data.append('attachments', file, file.name);
@@ -492,9 +508,12 @@
     }
   }
 
-  // The key of a submission that got no answer: the next submit reuses it instead of risking a second ticket.
+  // The key of a submission that got no answer: the next submit reuses it instead of risking a second ticket —
+  // unless the form changed since, since the server refuses a key reused for a different request.
   let unansweredKey = null;
   let submitting = false;
+  form.addEventListener('input', () => { unansweredKey = null; });
+  form.addEventListener('change', () => { unansweredKey = null; });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -509,7 +528,9 @@
       unansweredKey = null;
       submitStatus.textContent = '';
       if (answer.status === 201 && answer.data?.id) showTicketDone(answer.data.id);
-      else if (answer.status === 422 && answer.data?.error?.fields) showFieldErrors(answer.data.error.fields);
+      else if (answer.status === 422 && answer.data?.error?.code === 'idempotency_key_reused') {
+        showSummary(['Die Anfrage hat sich seit dem letzten Versuch geändert. Bitte senden Sie sie noch einmal.']);
+      } else if (answer.status === 422 && answer.data?.error?.fields) showFieldErrors(answer.data.error.fields);
       else if (answer.status === 413) showFieldErrors({ attachments: 'Die Anhänge sind zu groß. Bitte verkleinern oder entfernen Sie Dateien.' });
       else if (answer.status === 429) showSummary(['Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in einer Minute noch einmal.']);
       else showSummary([`Die Anfrage konnte nicht gesendet werden (Fehler ${answer.status}). Bitte versuchen Sie es später noch einmal.`]);

@@ -30,4 +30,18 @@ final class RateLimiter: Sendable {
             return current.count > limit ? window - (now - current.started) : nil
         }
     }
+
+    /// The time until the client's window ends when it has used up its budget, without counting anything.
+    func exhausted(_ key: String, now: ContinuousClock.Instant = .now) -> Duration? {
+        guard limit > 0 else { return nil }
+        return windows.withLock { windows in
+            guard let current = windows[key], now - current.started < window, current.count >= limit else { return nil }
+            return window - (now - current.started)
+        }
+    }
+
+    /// `Retry-After` seconds for a wait (rounded up, at least 1).
+    static func retryAfter(_ wait: Duration) -> String {
+        String(max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0)))
+    }
 }

@@ -1,0 +1,26 @@
+/// Control characters in customer text. Tab, CR and LF are text; every other C0/C1 control (NUL above all:
+/// SQLite cuts a bound string at it, PostgreSQL refuses it and fails a whole batch) is refused at the API.
+public enum ControlCharacters {
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x00...0x1F, 0x7F...0x9F: false
+        default: true
+        }
+    }
+
+    public static func contains(_ text: String) -> Bool {
+        !text.unicodeScalars.allSatisfy(isAllowed)
+    }
+
+    /// The message for a field holding one, or nil.
+    public static func problem(_ field: String, _ text: String?) -> String? {
+        guard let text, contains(text) else { return nil }
+        return "\(field) must not contain control characters (only tab, CR and LF)"
+    }
+
+    /// `text` without them (for what is logged).
+    public static func stripped(_ text: String) -> String {
+        contains(text) ? String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed))) : text
+    }
+}

@@ -1,0 +1,176 @@
+"""Issue 15 over HTTP against a running `lotse serve` (called by abuse_test.py): the rate limit on `//api/`, failed
+admin authentications, `--trusted-proxy`, short admin tokens (item 1); a normal search beside four worst-case drafts
+(item 2); control characters (item 3); the mutation-XSS corpus in served article HTML (item 4)."""
+import os
+import random
+import re
+import string
+import subprocess
+import threading
+import time
+from html.parser import HTMLParser
+
+from lotse_server import LotseServer
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "mutation-xss.txt")
+ALLOWED_ELEMENTS = set("""p br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code kbd samp var em strong b i u s del ins
+sub sup small mark abbr cite q span div section article figure figcaption img a table caption thead tbody tfoot tr th td
+colgroup col details summary time""".split())
+FORBIDDEN_ATTRIBUTES = {"id", "name", "form", "style", "formaction", "srcset", "action"}
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+
+
+def payloads():
+    with open(FIXTURES, encoding="utf-8") as file:
+        return [line.rstrip("\n") for line in file if line.strip() and not line.startswith("#")]
+
+
+def probe_article(index, payload):
+    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>XSS-Probe {index}</title>'
+            f'<meta name="lotse:category" content="Sicherheit"></head><body><article><h1>XSS-Probe {index}</h1>'
+            f"<p>Diese Seite prüft den Bereiniger mit einer bekannten Nutzlast.</p>{payload}<p>Ende der Probe.</p>"
+            "</article></body></html>")
+
+
+class TagCollector(HTMLParser):
+    """What a browser-like tokenizer sees in the served HTML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems = []
+
+    def handle_starttag(self, tag, attributes):
+        if tag not in ALLOWED_ELEMENTS:
+            self.problems.append(f"<{tag}>")
+        for key, value in attributes:
+            if key.startswith("on") or key in FORBIDDEN_ATTRIBUTES:
+                self.problems.append(f"{tag} {key}=")
+            if key in ("href", "src") and value and ":" in value.split("/")[0].split("?")[0].split("#")[0]:
+                compact = "".join(ch for ch in value if ord(ch) > 0x20 and ord(ch) != 0x7F).lower()
+                if not compact.startswith(SAFE_SCHEMES):
+                    self.problems.append(f"{tag} {key}={value}")
+
+    def handle_comment(self, data):
+        self.problems.append("<!--comment-->")
+
+    def handle_decl(self, decl):
+        self.problems.append(f"<!{decl}>")
+
+    def unknown_decl(self, data):
+        self.problems.append(f"<![{data}]>")
+
+
+def worst_case_draft(rng, characters=20_000):
+    words = []
+    while (len(words) + 1) * 11 <= characters:
+        words.append("".join(rng.choice(string.ascii_lowercase) for _ in range(10)))
+    return " ".join(words)
+
+
+def rate_limits(server, failures):
+    """Item 1 on a server with `--rate-limit 20 --trusted-proxy 127.0.0.1`: each check forwards its own client address."""
+    statuses = [server.request("GET", "//api/v1/search?q=x", headers={"X-Forwarded-For": "198.51.100.1"})[0] for _ in range(21)]
+    if statuses[-1] != 429 or 429 in statuses[:20]:
+        failures.append(f"//api/ is not rate limited like /api/: {statuses}")
+    mixed = [server.request("GET", path, headers={"X-Forwarded-For": "198.51.100.2"})[0]
+             for path in ["/api/v1/search?q=x", "//api/v1/search?q=x", "/api//v1/search?q=x"] * 7]
+    if mixed.count(429) != 1:
+        failures.append(f"/api/, //api/ and /api// do not share one budget: {mixed}")
+    guesses = [server.request("GET", "//api/v1/admin/tickets", headers={"Authorization": f"Bearer falsch-{n}",
+                                                                        "X-Forwarded-For": "198.51.100.3"})[0] for n in range(11)]
+    if guesses[:10] != [401] * 10 or guesses[10] != 429:
+        failures.append(f"failed admin authentications are not limited (10, then 429): {guesses}")
+    right = server.request("GET", "/api/v1/admin/tickets", headers={"Authorization": f"Bearer {server.token}",
+                                                                    "X-Forwarded-For": "198.51.100.4"})[0]
+    if right != 200:
+        failures.append(f"another client's failures blocked the admin: {right}")
+    spoofed = [server.request("GET", "/api/v1/categories", headers={"X-Forwarded-For": f"203.0.113.{n}, 198.51.100.5"})[0]
+               for n in range(21)]
+    if spoofed[-1] != 429:
+        failures.append(f"a forged left-most X-Forwarded-For hop got a fresh budget: {spoofed[-3:]}")
+
+
+def short_token(binary, failures):
+    environment = dict(os.environ, LOTSE_ADMIN_TOKEN="kurz")
+    result = subprocess.run([binary, "serve", "--index", "/nonexistent/index.sqlite", "--port", "1"], env=environment,
+                            capture_output=True, text=True, timeout=60)
+    if result.returncode == 0 or "16 bytes" not in result.stderr:
+        failures.append(f"a 4-byte admin token was not refused at start: {result.returncode} {result.stderr[-300:]}")
+
+
+def draft_flood(server, failures, report):
+    """Item 2: four worst-case drafts at once, then a normal search; it must answer within 100 ms."""
+    rng = random.Random(15)
+    drafts = [worst_case_draft(rng) for _ in range(4)]
+    statuses = []
+
+    def send(number, draft):
+        status, _ = server.request("POST", "/api/v1/suggest", {"subject": "Hilfe", "description": draft},
+                                   headers={"X-Forwarded-For": f"192.0.2.{number}"}, timeout=120)
+        statuses.append(status)
+
+    server.request("GET", "/api/v1/search?q=rechnung", headers={"X-Forwarded-For": "192.0.2.100"})  # warm
+    threads = [threading.Thread(target=send, args=(number, draft)) for number, draft in enumerate(drafts)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    status, _ = server.request("GET", "/api/v1/search?q=passwort", headers={"X-Forwarded-For": "192.0.2.101"})
+    took = (time.monotonic() - started) * 1000
+    for thread in threads:
+        thread.join()
+    report.append(f"search beside 4 worst-case drafts: {status} in {took:.0f} ms (drafts: {sorted(statuses)})")
+    if status != 200 or took >= 100:
+        failures.append(f"a normal search took {took:.0f} ms (status {status}) while four worst-case drafts ran")
+    if any(code not in (200, 503) for code in statuses):
+        failures.append(f"worst-case drafts answered {statuses}")
+
+
+def control_characters(server, failures):
+    """Item 3: NUL and other controls are refused, naming the field."""
+    headers = {"X-Forwarded-For": "192.0.2.200"}
+    ticket = {"email": "anna@beispiel.de", "name": "\u0000M", "subject": "\u0000", "description": "Teil1\u0000Teil2", "consent": True}
+    status, body = server.request("POST", "/api/v1/tickets", ticket, headers=headers)
+    fields = set((body.get("error", {}).get("fields") or {}).keys()) if isinstance(body, dict) else set()
+    if status != 422 or fields != {"name", "subject", "description"}:
+        failures.append(f"a ticket with NUL bytes was answered {status} {body}")
+    for method, path, payload, expected in [
+            ("GET", "/api/v1/search?q=%00", None, 400),
+            ("POST", "/api/v1/suggest", {"subject": "Pass\u0000wort"}, 422),
+            ("POST", "/api/v1/deflections", {"articleId": "backup-wiederherstellen", "description": "a\u0001b"}, 422),
+            ("POST", "/api/v1/articles/backup-wiederherstellen/feedback", {"helpful": True, "session": "\u0000"}, 422)]:
+        status, body = server.request(method, path, payload, headers=headers)
+        if status != expected or not (isinstance(body, dict) and body.get("error", {}).get("fields")):
+            failures.append(f"{method} {path} with a control character: {status} {body}")
+
+
+def served_article_html(server, count, failures):
+    """Item 4: every fixture payload, indexed as an article, comes back as allowlisted HTML only."""
+    for index in range(count):
+        status, body = server.request("GET", f"/api/v1/articles/xss-probe-{index}", headers={"X-Forwarded-For": f"100.64.0.{index % 250}"})
+        if status != 200:
+            failures.append(f"probe article {index} not served: {status}")
+            continue
+        collector = TagCollector()
+        collector.feed(body["html"])
+        collector.close()
+        if collector.problems:
+            failures.append(f"payload {index} survived the sanitiser: {collector.problems} in {body['html'][:300]!r}")
+        if re.search(r"<(img|input|div)\b", body["html"]) and index == 0:
+            failures.append(f"the issue's payload kept an img, input or div: {body['html'][:300]!r}")
+
+
+def run(binary):
+    """Returns (failures, report lines)."""
+    failures, report = [], []
+    corpus = payloads()
+    articles = {f"xss-probe-{index}.html": probe_article(index, payload) for index, payload in enumerate(corpus)}
+    short_token(binary, failures)
+    with LotseServer(binary, "--rate-limit", "20", "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "::1",
+                     extra_articles=articles) as server:
+        rate_limits(server, failures)
+        draft_flood(server, failures, report)
+        control_characters(server, failures)
+        served_article_html(server, len(corpus), failures)
+        report.append(f"{len(corpus)} mutation-XSS payloads served as allowlisted HTML")
+    return failures, report
