@@ -144,9 +144,7 @@ public final class SearchEngine: Sendable {
         evidence.rareWords = evidence.matchedWeight / statistics.idf(documentFrequency: 1)
         evidence.runnerUp = candidates.count > 1 && best.score > 0 ? candidates[1].score / best.score : 0
         evidence.draft = mode == .draft
-        let match = MatchEvidence(document: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf })
-        evidence.wordCoverage = match.wordCoverage
-        evidence.windowCoverage = match.windowCoverage
+        evidence.wordCoverage = MatchEvidence(document: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }).wordCoverage
         return (candidates, evidence, matchers)
     }
 

@@ -18,9 +18,6 @@ public struct AnswerEvidence: Sendable, Codable, Equatable {
     /// Like `coverage`, but a concept matched only through a typo correction or a compound part counts at that
     /// alternative's weight (a guess is weaker evidence than the word as typed).
     public var wordCoverage: Double = 0
-    /// The largest share of the query's weight matched within a few neighbouring words of one field: a real
-    /// answer holds the asked-for words together, a coincidence scatters them over the article.
-    public var windowCoverage: Double = 0
     /// How many of the query's concepts the best article matches, how many occur in some article, how many there are.
     public var matchedConcepts: Int
     public var knownConcepts: Int
