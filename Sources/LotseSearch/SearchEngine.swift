@@ -48,37 +48,35 @@ public final class SearchEngine: Sendable {
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached("search\u{0}" + query, options) { key in
-            let concepts = planned(key) { $0.concepts(query: query, prefixLastWord: true) }
-            return (concepts, concepts.count > 6 ? .draft : .short)
-        }
+        try await cached(Self.searchKey(query), options) { plannedSearch(query) }
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
     public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached("suggest\u{0}" + subject + "\u{0}" + description, options) { key in
-            let concepts = planned(key) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
-            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
-        }
+        try await cached(Self.suggestKey(subject, description), options) { plannedSuggestion(subject, description) }
     }
 
     /// A query's ranking with every match (no answer decision) and the evidence the decision would weigh:
     /// what `lotse evaluate --features` writes for tuning it.
     public func explain(_ query: JudgedQuery, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
-        let options = SearchOptions(limit: limit, minimumScore: 0)
-        let ranked: (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])?
-        if let text = query.query {
-            let concepts = planned("search\u{0}" + text) { $0.concepts(query: text, prefixLastWord: true) }
-            ranked = try await rank(concepts, mode: concepts.count > 6 ? .draft : .short, options: options)
-        } else {
-            let (subject, description) = (query.subject ?? "", query.description ?? "")
-            let concepts = planned("suggest\u{0}" + subject + "\u{0}" + description) {
-                $0.concepts(subject: subject, description: description, prefixLastWord: true)
-            }
-            ranked = try await rank(concepts, mode: concepts.count > 6 || !description.isEmpty ? .draft : .short, options: options)
-        }
-        guard let ranked else { return ([], nil) }
+        let (concepts, mode) = query.query.map(plannedSearch) ?? plannedSuggestion(query.subject ?? "", query.description ?? "")
+        guard let ranked = try await rank(concepts, mode: mode, options: SearchOptions(limit: limit, minimumScore: 0)) else { return ([], nil) }
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
+    }
+
+    private static func searchKey(_ query: String) -> String { "search\u{0}" + query }
+    private static func suggestKey(_ subject: String, _ description: String) -> String { "suggest\u{0}" + subject + "\u{0}" + description }
+
+    private func plannedSearch(_ query: String) -> ([Concept], QueryMode) {
+        let concepts = planned(Self.searchKey(query)) { $0.concepts(query: query, prefixLastWord: true) }
+        return (concepts, concepts.count > 6 ? .draft : .short)
+    }
+
+    private func plannedSuggestion(_ subject: String, _ description: String) -> ([Concept], QueryMode) {
+        let concepts = planned(Self.suggestKey(subject, description)) {
+            $0.concepts(subject: subject, description: description, prefixLastWord: true)
+        }
+        return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
     }
 
     // MARK: - Internals
@@ -86,14 +84,14 @@ public final class SearchEngine: Sendable {
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
     private func cached(_ key: String, _ options: SearchOptions,
-                        plan: (String) -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+                        plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
             answerHits.add(1, ordering: .relaxed)
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
-        let (concepts, mode) = plan(key)
+        let (concepts, mode) = plan()
         let results = try await run(concepts, mode: mode, options: options)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results

@@ -124,7 +124,9 @@ struct QueryPlanner {
         let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
         if !prefix, folded.unicodeScalars.count < 2 { return nil }
         if Self.isOverlong(folded) {
-            return df(folded) > 0 ? Concept(word: folded, alternatives: [Concept.Alternative(terms: [folded])], weight: weight, idf: statistics.idf(documentFrequency: df(folded))) : nil
+            guard df(folded) > 0 else { return nil }
+            return Concept(word: folded, alternatives: [Concept.Alternative(terms: [folded])], weight: weight,
+                           idf: statistics.idf(documentFrequency: df(folded)))
         }
         if !prefix, StopWords.contains(folded, language: .de) { return nil }
         if !prefix, statistics.languages.count > 1, StopWords.contains(folded, language: .en) { return nil }
