@@ -138,11 +138,10 @@ public final class SearchEngine: Sendable {
         }
         candidates = Array(candidates.prefix(options.limit))
         guard let best = candidates.first else { return nil }
-        var evidence = ranker.evidence(of: best)
-        evidence.rareWords = evidence.matchedWeight / statistics.idf(documentFrequency: 1)
-        evidence.runnerUp = candidates.count > 1 && best.score > 0 ? candidates[1].score / best.score : 0
-        evidence.draft = mode == .draft
-        evidence.wordCoverage = MatchEvidence(document: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }).wordCoverage
+        let evidence = AnswerEvidence(
+            score: best.score,
+            wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
+            draft: mode == .draft)
         return (candidates, evidence, matchers)
     }
 

@@ -53,7 +53,11 @@ struct SortedVocabulary: Sendable {
 
     /// The `limit` most frequent words starting with `prefix` (ties: alphabetical), most frequent first.
     func completions(of prefix: some Collection<UInt32>, limit: Int) -> [Int] {
-        let range = range(of: prefix)
+        mostFrequent(in: range(of: prefix), limit: limit)
+    }
+
+    /// The `limit` most frequent words of a prefix's range (at most `keptCompletions` of a large one).
+    private func mostFrequent(in range: Range<Int>, limit: Int) -> [Int] {
         if range.count > Self.scanLimit, let top = topOfRange[Int64(range.lowerBound) << 32 | Int64(range.upperBound)] {
             return top.prefix(limit).map(Int.init)
         }
@@ -213,10 +217,7 @@ struct SortedVocabulary: Sendable {
                 if distance <= k {
                     let below = index..<end
                     var taken = 0
-                    let top = below.count > Self.scanLimit
-                        ? (topOfRange[Int64(below.lowerBound) << 32 | Int64(below.upperBound)] ?? []).map(Int.init)
-                        : Self.top(below, limit: below.count, frequencies: frequencies, texts: texts).map(Int.init)
-                    for candidate in top where correctable[candidate] && length(candidate) >= minimumLength {
+                    for candidate in mostFrequent(in: below, limit: below.count) where correctable[candidate] && length(candidate) >= minimumLength {
                         found.append((candidate, distance))
                         taken += 1
                         if taken == limit { break }

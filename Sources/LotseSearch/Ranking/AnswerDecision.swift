@@ -2,26 +2,10 @@
 public struct AnswerEvidence: Sendable, Codable, Equatable {
     /// The best article's score (0…1).
     public var score: Double
-    /// Share of the query's weight (query weight × idf) the best article matches.
-    public var coverage: Double
-    /// The same share counted only over the concepts that occur in some article.
-    public var knownCoverage: Double
-    /// Share of the query's weight that occurs in the index at all (unknown words lower it).
-    public var knownShare: Double
-    /// Σ weight × idf of the concepts the best article matches: how much rare evidence it holds.
-    public var matchedWeight: Double
-    /// `matchedWeight` in units of a word found in one article only, so it means the same at any index size.
-    public var rareWords: Double
-    /// The second article's score relative to the first (0 when there is none).
-    public var runnerUp: Double
+    /// Share of the query's weight (query weight × idf) the best article matches by the words as typed: a concept
+    /// matched only through a typo correction or a compound part counts at that alternative's weight.
+    public var wordCoverage: Double
     public var draft: Bool
-    /// Like `coverage`, but a concept matched only through a typo correction or a compound part counts at that
-    /// alternative's weight (a guess is weaker evidence than the word as typed).
-    public var wordCoverage: Double = 0
-    /// How many of the query's concepts the best article matches, how many occur in some article, how many there are.
-    public var matchedConcepts: Int
-    public var knownConcepts: Int
-    public var concepts: Int
 }
 
 /// Answer or stay silent. A fixed minimum score was wrong both ways: it hid right answers to plain questions

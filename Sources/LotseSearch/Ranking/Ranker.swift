@@ -13,10 +13,7 @@ struct Ranker {
     static let saturation = 1.2
 
     private let totalWeight: Double
-    /// Σ weight of the concepts that occur in some article (unknown words excluded).
-    private let knownWeight: Double
     private let requiredConcepts: Int
-    private let conceptCount: Int
     /// Per document: Σ concept weight × saturated frequency, Σ weight of the concepts matched, how many matched.
     private var saturated: [Double]
     private var covered: [Double]
@@ -29,8 +26,6 @@ struct Ranker {
         totalWeight = weights.reduce(0, +)
         // An unknown word lowers every article's coverage, but must not make "all concepts" impossible.
         requiredConcepts = concepts.filter { !($0?.documents.isEmpty ?? true) }.count
-        conceptCount = concepts.count
-        knownWeight = zip(concepts, weights).filter { !($0.0?.documents.isEmpty ?? true) }.reduce(0) { $0 + $1.1 }
         saturated = [Double](repeating: 0, count: documentCount)
         covered = [Double](repeating: 0, count: documentCount)
         matched = [UInt16](repeating: 0, count: documentCount)
@@ -67,19 +62,6 @@ struct Ranker {
             if best.count > limit { best.removeLast() }
         }
         return best
-    }
-}
-
-extension Ranker {
-    /// What a candidate matched of the query, for the answer / no-answer decision.
-    func evidence(of candidate: Candidate) -> AnswerEvidence {
-        let index = Int(candidate.document)
-        return AnswerEvidence(score: candidate.score,
-                              coverage: totalWeight > 0 ? covered[index] / totalWeight : 0,
-                              knownCoverage: knownWeight > 0 ? covered[index] / knownWeight : 0,
-                              knownShare: totalWeight > 0 ? knownWeight / totalWeight : 0,
-                              matchedWeight: covered[index], rareWords: 0, runnerUp: 0, draft: false,
-                              matchedConcepts: Int(matched[index]), knownConcepts: requiredConcepts, concepts: conceptCount)
     }
 }
 
