@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lotse", targets: ["lotse"]),
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
+        .library(name: "LotseSemantic", targets: ["LotseSemantic"]),
         .library(name: "LotseIndex", targets: ["LotseIndex"]),
         .library(name: "LotseSearch", targets: ["LotseSearch"]),
         .library(name: "LotseTickets", targets: ["LotseTickets"]),
@@ -32,8 +33,13 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Debian's libsentencepiece (C++) behind a plain-C shim, and OpenBLAS for the encoder's matrix products.
+        .target(name: "CSentencePiece", linkerSettings: [.linkedLibrary("sentencepiece")]),
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "CVectorKernels"),
 
         .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
+        .target(name: "LotseSemantic", dependencies: ["CSentencePiece", "COpenBLAS", "CVectorKernels"]),
         .target(
             name: "LotseIndex",
             dependencies: [
@@ -81,6 +87,7 @@ let package = Package(
         .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch"]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
+        .testTarget(name: "LotseSemanticTests", dependencies: ["LotseSemantic"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseIndex", "LotseTestSupport"]),
         .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -96,5 +103,6 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
