@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "LotseIndex",
             dependencies: [
-                "LotseAnalysis", "CLibXML2", "CCmarkGFM",
+                "LotseAnalysis", "LotseSemantic", "CLibXML2", "CCmarkGFM",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "LotseSearch",
             dependencies: [
-                "LotseAnalysis", "LotseIndex",
+                "LotseAnalysis", "LotseIndex", "LotseSemantic",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "LotseServer",
             dependencies: [
-                "LotseIndex", "LotseSearch", "LotseTickets",
+                "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,15 +81,18 @@ let package = Package(
         .executableTarget(
             name: "lotse",
             dependencies: [
-                "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets",
+                "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch"]),
+        .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch", "LotseSemantic"]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
-        .testTarget(name: "LotseSemanticTests", dependencies: ["LotseSemantic"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LotseIndexTests", dependencies: ["LotseIndex", "LotseTestSupport"]),
-        .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LotseSemanticTests", dependencies: ["LotseSemantic", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LotseIndexTests",
+            dependencies: ["LotseIndex", "LotseSemantic", "LotseTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseSemantic", "LotseTestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LotseTicketsTests",
             dependencies: [

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LotseAnalysis
 import LotseIndex
+import LotseSemantic
 
 /// Answers search-box queries and ticket drafts from one index file.
 /// Thread-safe: reads go through a small pool of read-only connections; per-query state is local.
@@ -25,16 +26,24 @@ public final class SearchEngine: Sendable {
     let loading = Mutex<[String: Task<Postings, any Error>]>([:])
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
+    /// Article vectors and the query encoder; nil: lexical-only (no model, or an index without vectors).
+    let semantic: SemanticRanking?
 
     /// Opens `indexPath` with `connectionCount` read-only connections; `synonymsText` overrides the bundled list.
     /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
-    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil, cachesResults: Bool = true) throws {
+    /// With `semantic`, an index whose vectors that model made is searched hybrid (`SemanticRanking`).
+    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil, cachesResults: Bool = true,
+                semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters()) throws {
         self.indexPath = indexPath
         answers = cachesResults ? MemoryCache(budget: 32 << 20) : nil
         connections = try (0..<max(1, connectionCount)).map { _ in
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
         (statistics, documents) = try connections[0].read { db in (try IndexStatistics.load(db), try DocumentTable.load(db)) }
+        let reader = connections[0], table = documents
+        semantic = try model.flatMap { model in
+            try reader.read { db in try SemanticRanking.load(db, model: model, documents: table, parameters: fusion) }
+        }
         let text = synonymsText ?? Synonyms.bundledPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         synonyms = Synonyms(text: text, analyzer: Analyzer())
         corrector = TypoCorrector(vocabulary: statistics.words)
@@ -43,6 +52,8 @@ public final class SearchEngine: Sendable {
     public var articleCount: Int { statistics.documentCount }
     public var analyzerVersion: String { statistics.analyzerVersion }
     public var categories: [String: Int] { statistics.categories }
+    /// True when queries are ranked hybrid (lexical and semantic).
+    public var isSemantic: Bool { semantic != nil }
     /// Result-cache lookups of this engine so far (both 0 without `cachesResults`).
     public var resultCacheCounts: (hits: Int, misses: Int) { (answerHits.load(ordering: .relaxed), answerMisses.load(ordering: .relaxed)) }
 
@@ -59,24 +70,25 @@ public final class SearchEngine: Sendable {
     /// A query's ranking with every match (no answer decision) and the evidence the decision would weigh:
     /// what `lotse evaluate --features` writes for tuning it.
     public func explain(_ query: JudgedQuery, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
-        let (concepts, mode) = query.query.map(plannedSearch) ?? plannedSuggestion(query.subject ?? "", query.description ?? "")
-        guard let ranked = try await rank(concepts, mode: mode, options: SearchOptions(limit: limit, minimumScore: 0)) else { return ([], nil) }
+        let (concepts, mode, text) = query.query.map(plannedSearch) ?? plannedSuggestion(query.subject ?? "", query.description ?? "")
+        guard let ranked = try await rank(concepts, mode: mode, text: text, options: SearchOptions(limit: limit, minimumScore: 0))
+        else { return ([], nil) }
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
     }
 
     private static func searchKey(_ query: String) -> String { "search\u{0}" + query }
     private static func suggestKey(_ subject: String, _ description: String) -> String { "suggest\u{0}" + subject + "\u{0}" + description }
 
-    private func plannedSearch(_ query: String) -> ([Concept], QueryMode) {
+    private func plannedSearch(_ query: String) -> ([Concept], QueryMode, String) {
         let concepts = planned(Self.searchKey(query)) { $0.concepts(query: query, prefixLastWord: true) }
-        return (concepts, concepts.count > 6 ? .draft : .short)
+        return (concepts, concepts.count > 6 ? .draft : .short, query)
     }
 
-    private func plannedSuggestion(_ subject: String, _ description: String) -> ([Concept], QueryMode) {
+    private func plannedSuggestion(_ subject: String, _ description: String) -> ([Concept], QueryMode, String) {
         let concepts = planned(Self.suggestKey(subject, description)) {
             $0.concepts(subject: subject, description: description, prefixLastWord: true)
         }
-        return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
+        return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short, subject + "\n" + description)
     }
 
     // MARK: - Internals
@@ -84,15 +96,15 @@ public final class SearchEngine: Sendable {
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
     private func cached(_ key: String, _ options: SearchOptions,
-                        plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+                        plan: () -> ([Concept], QueryMode, String)) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
             answerHits.add(1, ordering: .relaxed)
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
-        let (concepts, mode) = plan()
-        let results = try await run(concepts, mode: mode, options: options)
+        let (concepts, mode, text) = plan()
+        let results = try await run(concepts, mode: mode, text: text, options: options)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results
     }
@@ -111,41 +123,47 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
-    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
-        guard let ranked = try await rank(concepts, mode: mode, options: options) else { return [] }
+    private func run(_ concepts: [Concept], mode: QueryMode, text: String, options: SearchOptions) async throws -> [SearchResult] {
+        guard let ranked = try await rank(concepts, mode: mode, text: text, options: options) else { return [] }
         if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
         return try await results(for: ranked.candidates, matchers: ranked.matchers)
     }
 
-    /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched.
-    func rank(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws
+    /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;
+    /// with the semantic ranking, the lexical ones fused with the articles closest to `text`.
+    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", options: SearchOptions) async throws
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
-        guard let query = QueryBuilder.build(concepts) else { return nil }
+        guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, options: options) }
         let matchers = try await matchers(for: query)
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
                             documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
         let accepts = filter(options)
+        let limit = semantic.map { max(options.limit, $0.parameters.pool) } ?? options.limit
         var candidates: [Ranker.Candidate] = []
         if mode == .short, concepts.count > 1 {
-            candidates = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true, where: accepts)
+            candidates = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true, where: accepts)
         }
-        if candidates.count < options.limit {
-            let more = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
+        if candidates.count < limit {
+            let more = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
                                   requireAll: false, where: accepts)
             let seen = Set(candidates.map(\.document))
             candidates += more.filter { !seen.contains($0.document) }
         }
-        candidates = Array(candidates.prefix(options.limit))
-        guard let best = candidates.first else { return nil }
-        let evidence = AnswerEvidence(
+        guard let best = candidates.first else { return try semanticOnly(text, mode: mode, options: options) }
+        // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
+        var evidence = AnswerEvidence(
             score: best.score,
             wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
             draft: mode == .draft)
-        return (candidates, evidence, matchers)
+        if let semantic {
+            let fused = semantic.fuse(candidates, text: text, draft: mode == .draft, limit: options.limit, accepts: accepts)
+            (candidates, evidence.similarity) = (fused.candidates, fused.similarity)
+        }
+        return (Array(candidates.prefix(options.limit)), evidence, matchers)
     }
 
-    private func filter(_ options: SearchOptions) -> (Int32) -> Bool {
+    func filter(_ options: SearchOptions) -> (Int32) -> Bool {
         let language = options.language?.rawValue, category = options.category, table = documents
         return { document in
             (language == nil || table.languages[Int(document)] == language)

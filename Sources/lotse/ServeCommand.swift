@@ -12,6 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the JSON API (indexing articles first when the index is missing or stale; --index without --articles serves that file as it is).")
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var semantic: SemanticOptions
 
     @Option(help: "Ticket database.")
     var data = ".lotse/data.sqlite"
@@ -81,6 +82,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.adminToken = adminToken ?? ProcessInfo.processInfo.environment["LOTSE_ADMIN_TOKEN"]
         configuration.ticketWebhook = ticketWebhook
         configuration.retentionDays = retentionDays
+        configuration.semanticModel = try semantic.load()
+        if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
                 guard let network = CIDR(text) else { throw ConfigurationError("--trusted-proxy \(text) is not an IP address or CIDR network") }

@@ -1,4 +1,5 @@
 import Foundation
+import LotseTestSupport
 import Testing
 @testable import LotseSemantic
 
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func tokenizerMatchesReferenceIds() throws {
-        guard let model = try SemanticTestModel.model() else { return }
+        guard let model = try SemanticTestModel.load() else { return }
         var mismatches: [String] = []
         for sentence in Self.reference.sentences where model.tokenizer.encode(sentence.text) != sentence.ids {
             mismatches.append(sentence.text)
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func vectorsMatchReference() throws {
-        guard let model = try SemanticTestModel.model() else { return }
+        guard let model = try SemanticTestModel.load() else { return }
         var cosines: [Float] = []
         for sentence in Self.reference.sentences {
             let vector = model.embed(pieces: sentence.ids)
@@ -72,28 +73,9 @@ import Testing
     }
 
     @Test func longTextIsCutToThePieceBudget() throws {
-        guard let model = try SemanticTestModel.model() else { return }
+        guard let model = try SemanticTestModel.load() else { return }
         let pieces = model.pieces(String(repeating: "Kündigung zurücknehmen und Vertrag behalten. ", count: 100), maxPieces: 64)
         #expect(pieces.count == 64)
         #expect(pieces.first == model.tokenizer.encode("x").first && pieces.last == model.tokenizer.encode("x").last)
-    }
-}
-
-/// The converted model of `make deps` in the repository's `.lotse/model` (or LOTSE_SEMANTIC_MODEL). Missing, the
-/// tests pass vacuously, except under LOTSE_TEST_REQUIRE_SHARED (set by `make test`), where that is a failure.
-enum SemanticTestModel {
-    static let directory: String = ProcessInfo.processInfo.environment["LOTSE_SEMANTIC_MODEL"]
-        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".lotse/model").path
-
-    private static let loaded = Result { try SemanticModel.loadIfPresent(directory: directory) }
-
-    static func model() throws -> SemanticModel? {
-        let model = try loaded.get()
-        if model == nil {
-            #expect(ProcessInfo.processInfo.environment["LOTSE_TEST_REQUIRE_SHARED"] == nil,
-                    "LOTSE_TEST_REQUIRE_SHARED is set but the semantic model is missing in \(directory) (make deps)")
-        }
-        return model
     }
 }
