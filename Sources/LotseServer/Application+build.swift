@@ -45,7 +45,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         ("/api/v1/categories", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]),
         ("/api/v1/ticket-form", [.get]), ("/api/v1/tickets", [.post]), ("/api/v1/deflections", [.post]),
         ("/api/v1/articles/{id}/feedback", [.post]), ("/api/v1/admin/tickets", [.get, .delete]),
-        ("/api/v1/admin/tickets/{id}", [.patch]), ("/api/v1/admin/stats", [.get]),
+        ("/api/v1/admin/tickets/{id}", [.patch]), ("/api/v1/admin/tickets/{id}/attachments/{number}", [.get]),
+        ("/api/v1/admin/stats", [.get]),
     ])
 
     return Application(
