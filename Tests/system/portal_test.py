@@ -200,7 +200,19 @@ def step_suggestions_while_typing(portal, screenshot):
     suggestion = portal.type_draft()
     check(suggestion.find_elements(By.CSS_SELECTOR, ".snippet mark"), "the suggestion's snippet has no highlights")
     check("Konto & Anmeldung" in suggestion.text, f"the suggestion shows no category: {suggestion.text!r}")
-    check(portal.element("suggestion-list").get_attribute("aria-live") == "polite", "the suggestion list is not aria-live=polite")
+    # A screen reader hears the count, not every title at each refresh.
+    check(portal.element("suggestion-list").get_attribute("aria-live") is None, "the suggestion list itself is aria-live")
+    count = portal.element("suggestion-count")
+    check(count.get_attribute("aria-live") == "polite", "the suggestion count is not aria-live=polite")
+    shown = len(portal.result_ids("suggestion-list"))
+    expected_count = "1 passender Artikel" if shown == 1 else f"{shown} passende Artikel"
+    check(count.get_attribute("textContent") == expected_count,
+          f"the count says {count.get_attribute('textContent')!r}, {shown} shown")
+    # Wide screens: the suggestions stand beside the form, level with its top.
+    layout = portal.driver.execute_script(
+        "const box = (id) => document.getElementById(id).getBoundingClientRect();"
+        "return [box('suggestions').left, box('description').right, box('suggestions').top, box('email').top];")
+    check(layout[0] >= layout[1], f"at {portal.driver.get_window_size()['width']} px the suggestions are not beside the form: {layout}")
     if screenshot:
         os.makedirs(os.path.dirname(os.path.abspath(screenshot)), exist_ok=True)
         portal.driver.set_window_size(1280, 1400)
@@ -397,7 +409,8 @@ def step_article_content_cannot_shadow_the_form(portal):
 
 
 def step_phone_width(portal):
-    """At 360 px the page has no horizontal scrolling and the suggestions still appear."""
+    """At 360 px the page has no horizontal scrolling, and the suggestions appear right below the description,
+    before the attachments, consent and submit button (someone typing on a phone sees them)."""
     portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                   {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     try:
@@ -406,6 +419,12 @@ def step_phone_width(portal):
         widths = portal.driver.execute_script(
             "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
         check(widths[0] <= widths[1], f"horizontal scrolling at 360 px: content {widths[0]} px, viewport {widths[1]} px")
+        tops = portal.driver.execute_script(
+            "const box = (id) => document.getElementById(id).getBoundingClientRect();"
+            "return {description: box('description').bottom, suggestions: box('suggestions').top,"
+            " attachments: box('attachments').top, consent: box('consent').top, submit: box('ticket-submit').top};")
+        check(tops["description"] <= tops["suggestions"] < tops["attachments"] < tops["consent"] < tops["submit"],
+              f"at 360 px the suggestions are not between the description and the attachments: {tops}")
     finally:
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 

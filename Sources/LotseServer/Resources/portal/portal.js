@@ -251,6 +251,7 @@
   const description = $('description');
   const attachments = $('attachments');
   const suggestionList = $('suggestion-list');
+  const suggestionCount = $('suggestion-count');
   const solutionView = $('solution-view');
   const summary = $('form-summary');
   const submitButton = $('ticket-submit');
@@ -320,10 +321,18 @@
       if (answer && answer.status !== 200) return;
       const focusedId = suggestionList.contains(document.activeElement) ? document.activeElement.dataset.id : null;
       renderResults(suggestionList, answer ? answer.data.results : []);
+      announceSuggestionCount(answer ? answer.data.results.length : null);
       if (focusedId) (suggestionButton(focusedId) ?? suggestionButtons()[0] ?? suggestionOrigin).focus();
     });
   subject.addEventListener('input', () => suggestLive());
   description.addEventListener('input', () => suggestLive());
+
+  /** A screen reader hears "3 passende Artikel" when the number changes, not every title at each refresh. */
+  function announceSuggestionCount(count) {
+    const text = count === null ? '' : count === 0 ? 'Keine passenden Artikel'
+      : count === 1 ? '1 passender Artikel' : `${count} passende Artikel`;
+    if (suggestionCount.textContent !== text) suggestionCount.textContent = text;
+  }
 
   const suggestionButtons = () => Array.from(suggestionList.querySelectorAll('button[data-id]'));
   const suggestionButton = (id) => suggestionButtons().find((button) => button.dataset.id === id);
@@ -555,6 +564,7 @@
     form.reset();
     clearErrors();
     renderResults(suggestionList, []);
+    announceSuggestionCount(null);
     backToForm(subject);
   });
 
