@@ -533,6 +533,9 @@ fileprivate struct OpenAPITestServer: Sendable {
         configuration.suggestDeadline = .seconds(300)
         configuration.computeWait = .seconds(300)
         configuration.adminToken = OpenAPISamples.adminToken
+        configuration.responseTime = "24 Stunden"
+        configuration.privacyURL = "https://www.beispiel.de/datenschutz"
+        configuration.imprintURL = "/impressum"
         configuration.ticketFields = [CustomFieldDefinition(name: "serverName", label: "Servername", required: false,
                                                             pattern: "^de-[0-9]{2}-srv-[0-9]{4}$", hint: "z. B. de-01-srv-1234")]
         self.configuration = configuration

@@ -29,6 +29,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 WAIT_SECONDS = 20
 
 # The draft a customer types; `passwort-zuruecksetzen` must be suggested for it.
+RESPONSE_TIME = "24 Stunden"
+PRIVACY_URL = "https://www.lindenhost.de/datenschutz"
+IMPRINT_URL = "/impressum"  # a path on the portal's own server
 DRAFT_SUBJECT = "Passwort vergessen"
 DRAFT_DESCRIPTION = "Guten Tag, ich komme nicht mehr in mein Kundenkonto. Der Link zum Zurücksetzen ist abgelaufen."
 EXPECTED_ARTICLE = "passwort-zuruecksetzen"
@@ -370,6 +373,9 @@ def step_valid_ticket(portal, attachment):
     number = portal.element("ticket-number").text
     check(number, "no ticket number is shown")
     check(portal.active_id() == "ticket-done-title", f"focus after submitting is on {portal.active_id()}")
+    done = portal.element("ticket-done").text
+    for expected_text in ["jana.schroeder@example.de", f"innerhalb von {RESPONSE_TIME}", "Sie müssen nichts weiter tun"]:
+        check(expected_text in done, f"the confirmation does not say {expected_text!r}: {done!r}")
     status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
     check(status == 200, f"GET /api/v1/admin/tickets answered {status}: {listing}")
     stored = next((ticket for ticket in listing.get("tickets", []) if ticket.get("id") == number), None)
@@ -381,6 +387,16 @@ def step_valid_ticket(portal, attachment):
     names = [item.get("name") for item in stored.get("attachments", [])]
     check(names == [os.path.basename(attachment)], f"stored attachments: {names}")
     check(EXPECTED_ARTICLE in stored.get("suggestedArticles", []), f"suggestedArticles: {stored.get('suggestedArticles')}")
+
+
+def step_operator_links(portal):
+    """The consent links the operator's privacy policy; the footer has Impressum and Datenschutz."""
+    portal.wait_until(lambda: portal.visible("consent-hint"), "no privacy policy link beside the consent")
+    check(portal.element("privacy-link").get_attribute("href") == PRIVACY_URL, "the consent's link is not --privacy-url")
+    check(portal.element("consent").get_attribute("aria-describedby") == "consent-hint", "the consent is not described by its hint")
+    footer = {link.text: link.get_attribute("href") for link in portal.driver.find_elements(By.CSS_SELECTOR, "#site-footer a")
+              if link.is_displayed()}
+    check(footer == {"Impressum": portal.server.base + IMPRINT_URL, "Datenschutz": PRIVACY_URL}, f"footer links: {footer}")
 
 
 def step_article_content_cannot_shadow_the_form(portal):
@@ -458,10 +474,12 @@ def main():
         ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
         ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
         ("phone width", step_phone_width),
+        ("operator links", step_operator_links),
     ]
     passed, failed = 0, []
     try:
-        with LotseServer(arguments.lotse, "--rate-limit", "0", articles=arguments.articles,
+        with LotseServer(arguments.lotse, "--rate-limit", "0", "--response-time", RESPONSE_TIME, "--privacy-url", PRIVACY_URL,
+                         "--imprint-url", IMPRINT_URL, articles=arguments.articles,
                          extra_articles={"skriptwarnung-im-editor.md": MARKUP_ARTICLE}, port=arguments.port) as server:
             driver = start_browser()
             try:

@@ -262,7 +262,12 @@
   async function loadTicketForm() {
     const answer = await api('/api/v1/ticket-form').catch(() => null);
     if (answer?.status !== 200 || !answer.data) return;
-    const { customFields = [], attachments: rules, categories = [] } = answer.data;
+    const { customFields = [], attachments: rules, categories = [], responseTime, privacyUrl, imprintUrl } = answer.data;
+    showOperatorLinks(privacyUrl, imprintUrl);
+    if (responseTime) {
+      $('ticket-response-time-value').textContent = responseTime;
+      $('ticket-response-time').hidden = false;
+    }
     customInputs.length = 0;
     $('custom-fields').replaceChildren(...customFields.map(customField));
     if (categories.length > 0) {
@@ -277,6 +282,22 @@
         `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
     }
   }
+
+  /** The operator's privacy policy (beside the consent and in the footer) and imprint, where configured. */
+  function showOperatorLinks(privacyUrl, imprintUrl) {
+    const links = [['privacy-link', privacyUrl], ['privacy-footer-link', privacyUrl], ['imprint-link', imprintUrl]];
+    for (const [id, url] of links) {
+      if (!isLinkable(url)) continue;
+      $(id).href = url;
+      $(id).hidden = false;
+    }
+    $('consent-hint').hidden = $('privacy-link').hidden;
+    $('site-footer').hidden = $('privacy-footer-link').hidden && $('imprint-link').hidden;
+    if (!$('consent-hint').hidden) $('consent').setAttribute('aria-describedby', 'consent-hint');
+  }
+
+  /** The server checks these at start; a page never links a script (`javascript:`) whatever it is sent. */
+  const isLinkable = (url) => typeof url === 'string' && (/^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url));
 
   const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 });
 
@@ -555,6 +576,7 @@
 
   function showTicketDone(id) {
     $('ticket-number').textContent = id;
+    $('ticket-reply-to').textContent = $('email').value.trim();
     layout.hidden = true;
     $('ticket-done').hidden = false;
     $('ticket-done-title').focus();
