@@ -178,6 +178,29 @@ def step_article_feedback(portal):
     check(helpful.get("kundennummer-finden", {}).get("helpful") == 1, f"topHelpfulArticles: {stats.get('topHelpfulArticles')}")
 
 
+def votes(portal, article_id):
+    status, _, stats = portal.server.get("/api/v1/admin/stats?since=24h", admin=True)
+    check(status == 200, f"GET /api/v1/admin/stats answered {status}: {stats}")
+    return next((entry for entry in stats.get("topHelpfulArticles", []) if entry["id"] == article_id), {})
+
+
+def step_not_helpful_leads_to_the_form(portal):
+    """'Nein' under an article records the vote and offers the ticket form, its subject taken from the search."""
+    portal.type_slowly("search-input", "Rechnungsadresse ändern")
+    portal.wait_for_result("search-results", "rechnungsadresse-ust-idnr-aendern").click()
+    portal.wait_until(lambda: portal.visible("feedback-no"), "the article did not open")
+    portal.element("feedback-no").click()
+    portal.wait_until(lambda: "persönlich weiter" in portal.element("feedback-status").text,
+                      f"no offer after 'Nein': {portal.element('feedback-status').text!r}")
+    check(portal.active_id() == "article-ask", f"after 'Nein' focus is on {portal.active_id()}")
+    check(votes(portal, "rechnungsadresse-ust-idnr-aendern").get("notHelpful") == 1, "the 'Nein' was not recorded")
+    portal.element("article-ask").click()
+    check(not portal.visible("article-view"), "the article stays open over the form")
+    check(portal.element("subject").get_attribute("value") == "Rechnungsadresse ändern", "the subject is not the search")
+    check(portal.active_id() == "description", f"focus is on {portal.active_id()}, not the description")
+    portal.wait_for_result("suggestion-list", "rechnungsadresse-ust-idnr-aendern")
+
+
 def step_nothing_found_is_logged_once(portal):
     """A search box query that finds nothing appears once in the authors' list, not once per keystroke."""
     query = "Quxzyklöppelei Bedienung"
@@ -252,6 +275,7 @@ def step_keyboard_navigation(portal):
     check(portal.element("subject").get_attribute("value") == DRAFT_SUBJECT, "the subject was not kept")
     check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "the description was not kept")
     check(portal.active_id() == f"suggestion:{first}", f"after 'Nein' focus is on {portal.active_id()}")
+    portal.wait_until(lambda: votes(portal, first).get("notHelpful") == 1, "the 'Nein' under the suggestion was not recorded")
 
 
 # Holds back the page's first suggestion request, ignoring its abort signal, until the test releases it, and
@@ -475,6 +499,7 @@ def main():
         ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
         ("phone width", step_phone_width),
         ("operator links", step_operator_links),
+        ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
     ]
     passed, failed = 0, []
     try:

@@ -234,14 +234,26 @@
     const answer = await api(`/api/v1/articles/${encodeURIComponent(articleId)}/feedback`,
       { method: 'POST', json: { helpful, session } }).catch(() => null);
     if (answer?.status === 201) {
-      feedbackStatus.textContent = 'Danke für Ihre Rückmeldung!';
+      feedbackStatus.textContent = helpful ? 'Danke für Ihre Rückmeldung!'
+        : 'Danke für Ihre Rückmeldung. Wir helfen Ihnen gern persönlich weiter.';
       for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = true;
+      if (!helpful) $('article-ask').focus();
     } else {
       feedbackStatus.textContent = 'Ihre Rückmeldung konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.';
     }
   }
   $('feedback-yes').addEventListener('click', () => sendFeedback(true));
   $('feedback-no').addEventListener('click', () => sendFeedback(false));
+
+  /** From an article to the ticket form: the subject is the search (or the article's title) unless one is typed. */
+  $('article-ask').addEventListener('click', () => {
+    const subjectInput = $('subject');
+    if (!subjectInput.value.trim()) subjectInput.value = searchInput.value.trim() || $('article-title').textContent;
+    articleView.hidden = true;
+    $('anfrage').scrollIntoView();
+    $('description').focus();
+    subjectInput.dispatchEvent(new Event('input'));
+  });
 
   // MARK: Ticket form: configuration, live suggestions, solution view, submission
 
@@ -410,7 +422,12 @@
     focusTarget.focus();
   }
 
-  $('solution-no').addEventListener('click', () => backToForm(solutionOpener?.isConnected ? solutionOpener : subject));
+  $('solution-no').addEventListener('click', () => {
+    // The vote counts for the article's statistics; the customer goes on writing either way.
+    api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
+      .catch(() => null);
+    backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
+  });
   $('solution-yes').addEventListener('click', async () => {
     // The thanks are shown even if recording fails: the customer's problem is solved either way.
     await api('/api/v1/deflections', {
