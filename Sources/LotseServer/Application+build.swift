@@ -36,7 +36,9 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes().register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
-                 multipartLimit: configuration.maximumMultipartBytes).register(on: router)
+                 multipartLimit: configuration.maximumMultipartBytes,
+                 information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
+                                    imprintUrl: configuration.imprintURL)).register(on: router)
     DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
     AdminRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes)
         .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(
@@ -48,7 +50,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         ("/api/v1/categories", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]),
         ("/api/v1/ticket-form", [.get]), ("/api/v1/tickets", [.post]), ("/api/v1/deflections", [.post]),
         ("/api/v1/articles/{id}/feedback", [.post]), ("/api/v1/admin/tickets", [.get, .delete]),
-        ("/api/v1/admin/tickets/{id}", [.patch]), ("/api/v1/admin/stats", [.get]),
+        ("/api/v1/admin/tickets/{id}", [.patch]), ("/api/v1/admin/tickets/{id}/attachments/{number}", [.get]),
+        ("/api/v1/admin/stats", [.get]),
     ])
 
     return Application(

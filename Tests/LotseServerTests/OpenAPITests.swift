@@ -381,6 +381,7 @@ enum OpenAPISamples {
         "DELETE /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets?email=niemand%40beispiel.de", method: .delete)],
         "PATCH /api/v1/admin/tickets/{id}": [.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"in_progress"}"#)],
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
+        "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
     ]
 
     static let adminToken = "openapi-test-token"
@@ -474,6 +475,7 @@ enum OpenAPISamples {
             ("DELETE /api/v1/admin/tickets", "/api/v1/admin/tickets", [.put]),
             ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.get, .delete, .post]),
             ("GET /api/v1/admin/stats", "/api/v1/admin/stats", [.delete, .post]),
+            ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
         ]
         for (operation, uri, methods) in operations {
             for method in methods {
@@ -493,7 +495,8 @@ enum OpenAPISamples {
                                      ("GET /api/v1/admin/tickets", .admin("/api/v1/admin/tickets")),
                                      ("DELETE /api/v1/admin/tickets", .admin("/api/v1/admin/tickets?email=a%40b.de", method: .delete)),
                                      ("PATCH /api/v1/admin/tickets/{id}", .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "{}")),
-                                     ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats"))] {
+                                     ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats")),
+                                     ("GET /api/v1/admin/tickets/{id}/attachments/{number}", .admin("/api/v1/admin/tickets/LT-000001/attachments/1"))] {
             samples.append(OpenAPIErrorSample(operation: operation, status: 429, request: request, code: "rate_limited", fields: nil, why: "over the rate limit"))
         }
         return samples
@@ -530,10 +533,16 @@ fileprivate struct OpenAPITestServer: Sendable {
         configuration.suggestDeadline = .seconds(300)
         configuration.computeWait = .seconds(300)
         configuration.adminToken = OpenAPISamples.adminToken
+        configuration.responseTime = "24 Stunden"
+        configuration.privacyURL = "https://www.beispiel.de/datenschutz"
+        configuration.imprintURL = "/impressum"
         configuration.ticketFields = [CustomFieldDefinition(name: "serverName", label: "Servername", required: false,
                                                             pattern: "^de-[0-9]{2}-srv-[0-9]{4}$", hint: "z. B. de-01-srv-1234")]
         self.configuration = configuration
     }
+
+    /// The seeded ticket's file, as the attachment folder beside `data.sqlite` holds it.
+    static let seededAttachment = "0123456789abcdef0123456789abcdef"
 
     /// Ticket data for the admin samples: one ticket with every optional field and an attachment, a
     /// deflection, feedback both ways and a query without results.
@@ -548,8 +557,9 @@ fileprivate struct OpenAPITestServer: Sendable {
             email: "jürgen.müller@beispiel.de", name: "Jürgen Müller", company: "Bäckerei Groß", subject: "Rechnung fehlt",
             description: "Die Rechnung für März fehlt.", customerNumber: "K-1", category: "Rechnungen", urgent: true, session: "s",
             customFields: ["serverName": "de-01-srv-1234"],
-            attachments: [AttachmentRecord(name: "log.txt", size: 6, type: "text/plain", storedName: "0123")], verified: true),
+            attachments: [AttachmentRecord(name: "log.txt", size: 6, type: "text/plain", storedName: Self.seededAttachment)], verified: true),
             idempotencyKey: nil, forward: false, at: Date())
+        _ = try directory.write("Fehler", to: "attachments/\(Self.seededAttachment)")
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: false, session: nil, time: Date()))
