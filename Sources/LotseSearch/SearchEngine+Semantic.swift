@@ -1,3 +1,4 @@
+import LotseAnalysis
 import LotseSemantic
 
 extension SearchEngine {
@@ -5,9 +6,25 @@ extension SearchEngine {
     /// evidence has no lexical score, so only a close article answers it.
     func semanticOnly(_ text: String, mode: QueryMode, options: SearchOptions) throws
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
-        guard let semantic, text.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        guard let semantic, let text = semanticText(text, mode: mode) else { return nil }
         let fused = semantic.fuse([], text: text, draft: mode == .draft, limit: options.limit, accepts: filter(options))
         guard !fused.candidates.isEmpty else { return nil }
         return (fused.candidates, AnswerEvidence(score: 0, similarity: fused.similarity, wordCoverage: 0, draft: mode == .draft), [])
+    }
+
+    /// What the encoder embeds, or nil (nothing to embed). As-you-type, it runs at word ends: a search-box text
+    /// that ends inside an unknown word ("Wie lautet der Nachna") is embedded without it ("Wie lautet der",
+    /// cached since the keystroke that finished it), so typing within a word costs no encoder run. A last word
+    /// counts as finished when the index has it or it is one piece of the encoder's vocabulary of at least five
+    /// letters ("bestellt"). Drafts, and texts ending in a space or punctuation, are embedded whole.
+    func semanticText(_ text: String, mode: QueryMode) -> String? {
+        var text = text
+        if mode == .short, let semantic, let last = text.last, last.isLetter || last.isNumber {
+            let start = text.lastIndex { !($0.isLetter || $0.isNumber) }.map { text.index(after: $0) } ?? text.startIndex
+            let word = String(text[start...])
+            let known = Analyzer().fold(word).flatMap { statistics.words[$0] } != nil || (word.count >= 5 && semantic.model.isPiece(word))
+            if !known { text = String(text[..<start]) }
+        }
+        return text.contains { $0.isLetter || $0.isNumber } ? text : nil
     }
 }

@@ -156,7 +156,7 @@ public final class SearchEngine: Sendable {
             score: best.score,
             wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
             draft: mode == .draft)
-        if let semantic {
+        if let semantic, let text = semanticText(text, mode: mode) {
             let fused = semantic.fuse(candidates, text: text, draft: mode == .draft, limit: options.limit, accepts: accepts)
             (candidates, evidence.similarity) = (fused.candidates, fused.similarity)
         }

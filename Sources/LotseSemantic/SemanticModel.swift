@@ -46,4 +46,8 @@ public final class SemanticModel: Sendable {
     }
 
     public func embed(pieces: [Int32]) -> [Float] { encoder.embed(pieces) }
+
+    /// True when `word` is one piece of the model's vocabulary (its 128,000 pieces hold the common words of its
+    /// languages whole; an unfinished word is rarely one).
+    public func isPiece(_ word: String) -> Bool { tokenizer.encode(word).count == 3 }
 }
