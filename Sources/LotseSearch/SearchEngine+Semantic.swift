@@ -1,4 +1,3 @@
-import LotseAnalysis
 import LotseSemantic
 
 extension SearchEngine {
@@ -13,17 +12,17 @@ extension SearchEngine {
     }
 
     /// What the encoder embeds, or nil (nothing to embed). As-you-type, it runs at word ends: a search-box text
-    /// that ends inside an unknown word ("Wie lautet der Nachna") is embedded without it ("Wie lautet der",
-    /// cached since the keystroke that finished it), so typing within a word costs no encoder run. A last word
-    /// counts as finished when the index has it or it is one piece of the encoder's vocabulary of at least five
-    /// letters ("bestellt"). Drafts, and texts ending in a space or punctuation, are embedded whole.
+    /// that ends inside a word ("Wie lautet der Nachna") is embedded without it ("Wie lautet der", cached since
+    /// the keystroke that finished it), so typing within a word costs no encoder run. The last word counts as
+    /// finished when a space or punctuation follows it, or when it is one piece of the encoder's vocabulary of
+    /// 5–30 letters ("bestellt", "lautet"; most prefixes are not: "Nachna" is "Nach" + "na"). (The index's own
+    /// vocabulary does not tell: 10,000 articles hold most prefixes as words.) Drafts are embedded whole.
     func semanticText(_ text: String, mode: QueryMode) -> String? {
         var text = text
         if mode == .short, let semantic, let last = text.last, last.isLetter || last.isNumber {
             let start = text.lastIndex { !($0.isLetter || $0.isNumber) }.map { text.index(after: $0) } ?? text.startIndex
             let word = String(text[start...])
-            let known = Analyzer().fold(word).flatMap { statistics.words[$0] } != nil || (word.count >= 5 && semantic.model.isPiece(word))
-            if !known { text = String(text[..<start]) }
+            if !((5...30).contains(word.count) && semantic.model.isPiece(word)) { text = String(text[..<start]) }
         }
         return text.contains { $0.isLetter || $0.isNumber } ? text : nil
     }

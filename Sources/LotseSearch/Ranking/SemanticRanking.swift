@@ -92,9 +92,9 @@ final class SemanticRanking: Sendable {
 public struct FusionParameters: Sendable, Equatable {
     /// Tuned on the tuning parts (judged-queries.json, odd ids of heldout-queries.json and paraphrase-queries.json).
     public var semanticWeight = 0.7
-    public var similarityFloor = 0.1
+    public var similarityFloor = 0.2
     /// The best lexical score at which the semantic weight reaches 0.
-    public var lexicalConfidence = 1.2
+    public var lexicalConfidence = 0.6
     /// An article's similarity: opening · openingWeight + lead · (1 − openingWeight), or (negative) the larger.
     public var openingWeight = -1.0
     public var pool = 30
