@@ -398,14 +398,23 @@
 
   let solutionId = null;
   let solutionOpener = null;
+  let solutionTicketOnly = false;
 
   async function openSolution(id, opener) {
+    let article;
     try {
-      showArticle('solution', await loadArticle(id));
+      article = await loadArticle(id);
     } catch {
       submitStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
       return;
     }
+    showArticle('solution', article);
+    // A ticket-only topic (a hacked account, a refund) is never "solved" by reading: the form is the way on.
+    solutionTicketOnly = article.ticketOnly === true;
+    $('solution-yes').hidden = solutionTicketOnly;
+    $('solution-ticket-only').hidden = !solutionTicketOnly;
+    $('solution-question').textContent = solutionTicketOnly ? 'Bitte senden Sie uns eine Anfrage.' : 'Hat das Ihr Problem gelöst?';
+    $('solution-no').textContent = solutionTicketOnly ? 'Anfrage weiter schreiben' : 'Nein, Anfrage weiter schreiben';
     solutionId = id;
     solutionOpener = opener;
     layout.hidden = true;
@@ -424,8 +433,10 @@
 
   $('solution-no').addEventListener('click', () => {
     // The vote counts for the article's statistics; the customer goes on writing either way.
-    api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
-      .catch(() => null);
+    if (!solutionTicketOnly) {
+      api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
+        .catch(() => null);
+    }
     backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
   });
   $('solution-yes').addEventListener('click', async () => {
