@@ -269,6 +269,13 @@
   const submitButton = $('ticket-submit');
   const submitStatus = $('submit-status');
   let attachmentRules = { maxCount: 3, maxBytes: 5 * 1024 * 1024, types: [] };
+  /** File names the browser may not type (a .log, an .eml): the server decides from the content either way. */
+  const TYPE_EXTENSIONS = {
+    'image/png': ['.png'], 'image/jpeg': ['.jpg', '.jpeg'], 'image/gif': ['.gif'], 'image/webp': ['.webp'],
+    'application/pdf': ['.pdf'], 'text/plain': ['.txt', '.log', '.csv'], 'message/rfc822': ['.eml'],
+    'application/vnd.ms-outlook': ['.msg'], 'application/zip': ['.zip'],
+  };
+  const allowedExtensions = () => attachmentRules.types.flatMap((type) => TYPE_EXTENSIONS[type] ?? []);
 
   /** Extra fields, topics and attachment limits come from the server; without them the form still works. */
   async function loadTicketForm() {
@@ -289,7 +296,7 @@
     }
     if (rules) {
       attachmentRules = { ...attachmentRules, ...rules };
-      if (attachmentRules.types.length > 0) attachments.accept = attachmentRules.types.join(',');
+      if (attachmentRules.types.length > 0) attachments.accept = [...attachmentRules.types, ...allowedExtensions()].join(',');
       $('attachments-hint').textContent =
         `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
     }
@@ -529,7 +536,8 @@
   attachments.addEventListener('change', () => {
     const files = Array.from(attachments.files);
     const tooLarge = files.find((file) => file.size > attachmentRules.maxBytes);
-    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type));
+    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type)
+      && !allowedExtensions().some((extension) => file.name.toLowerCase().endsWith(extension)));
     if (files.length > attachmentRules.maxCount) markInvalid(attachments, `Bitte höchstens ${attachmentRules.maxCount} Dateien anhängen.`);
     else if (tooLarge) markInvalid(attachments, `„${tooLarge.name}“ ist größer als ${megabytes(attachmentRules.maxBytes)} MB.`);
     else if (wrongType) markInvalid(attachments, `„${wrongType.name}“ hat einen nicht erlaubten Dateityp.`);
