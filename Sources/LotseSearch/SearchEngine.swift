@@ -43,6 +43,10 @@ public final class SearchEngine: Sendable {
     public var articleCount: Int { statistics.documentCount }
     public var analyzerVersion: String { statistics.analyzerVersion }
     public var categories: [String: Int] { statistics.categories }
+    /// Categories with their number of articles in `language` (every language: nil).
+    public func categories(language: Language?) -> [String: Int] {
+        language.map { statistics.categoriesByLanguage[$0] ?? [:] } ?? statistics.categories
+    }
     /// Result-cache lookups of this engine so far (both 0 without `cachesResults`).
     public var resultCacheCounts: (hits: Int, misses: Int) { (answerHits.load(ordering: .relaxed), answerMisses.load(ordering: .relaxed)) }
 
