@@ -25,11 +25,7 @@ import Testing
     @Test func categoriesPerLanguage() async throws {
         var files = ArticleFixtures.markdownSet
         files["invoice.md"] = ArticleFixtures.invoiceEnglish
-        let workspace = try ArticleWorkspace(files: files)
-        var configuration = try ServerFixture().configuration
-        configuration.articlesDirectory = workspace.articlesPath
-        configuration.indexPath = workspace.indexPath
-        try await ServerFixture(configuration: configuration, workspace: workspace).test { client in
+        try await ServerFixture(articles: files).test { client in
             func counts(_ query: String) async throws -> [String: Int] {
                 let response = try await client.execute(uri: "/api/v1/categories\(query)", method: .get)
                 #expect(response.status == .ok, "\(query)")
