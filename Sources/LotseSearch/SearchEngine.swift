@@ -54,6 +54,10 @@ public final class SearchEngine: Sendable {
     public var categories: [String: Int] { statistics.categories }
     /// True when queries are ranked hybrid (lexical and semantic).
     public var isSemantic: Bool { semantic != nil }
+    /// Categories with their number of articles in `language` (every language: nil).
+    public func categories(language: Language?) -> [String: Int] {
+        language.map { statistics.categoriesByLanguage[$0] ?? [:] } ?? statistics.categories
+    }
     /// Result-cache lookups of this engine so far (both 0 without `cachesResults`).
     public var resultCacheCounts: (hits: Int, misses: Int) { (answerHits.load(ordering: .relaxed), answerMisses.load(ordering: .relaxed)) }
 
@@ -188,7 +192,7 @@ public final class SearchEngine: Sendable {
             let matched = Self.bodyPositions(of: candidate.document, in: matchers)
             return SearchResult(id: source.id, title: source.title, url: source.url, category: source.category,
                                 snippet: SnippetBuilder.snippet(of: source.body, words: source.words, matched: matched),
-                                score: (candidate.score * 1000).rounded() / 1000)
+                                score: (candidate.score * 1000).rounded() / 1000, ticketOnly: source.ticketOnly)
         }
     }
 
@@ -217,6 +221,7 @@ public struct ArticleDetail: Codable, Sendable, Equatable {
     public var lang: String
     public var url: String?
     public var updated: String?
+    public var ticketOnly: Bool
     public var html: String
 }
 
@@ -224,12 +229,13 @@ extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
         // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
         try await connection.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, ticket_only, html FROM articles WHERE id = ?",
+                             arguments: [id])
                 .map { row in
                     let tags: String = row[3]
                     return ArticleDetail(id: row[0], title: row[1], category: row[2],
                                          tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                         lang: row[4], url: row[5], updated: row[6], html: row[7])
+                                         lang: row[4], url: row[5], updated: row[6], ticketOnly: row[7], html: row[8])
                 }
         }
     }

@@ -23,6 +23,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -64,6 +65,8 @@ def start_browser():
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1280,1000", "--lang=de-DE", "--disable-extensions"]:
         options.add_argument(argument)
+    # A German customer's browser: the portal picks the articles' language from navigator.languages.
+    options.add_experimental_option("prefs", {"intl.accept_languages": "de-DE,de"})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
@@ -199,6 +202,50 @@ def step_not_helpful_leads_to_the_form(portal):
     check(portal.element("subject").get_attribute("value") == "Rechnungsadresse ändern", "the subject is not the search")
     check(portal.active_id() == "description", f"focus is on {portal.active_id()}, not the description")
     portal.wait_for_result("suggestion-list", "rechnungsadresse-ust-idnr-aendern")
+
+
+def step_ticket_only_topic(portal):
+    """A ticket-only topic (a refund) is suggested, but asks for a ticket instead of 'Ja, Problem gelöst'."""
+    portal.type_slowly("subject", "Rückerstattung")
+    portal.type_slowly("description", "Ich habe doppelt bezahlt und möchte mein Geld zurück.")
+    portal.wait_for_result("suggestion-list", "rueckerstattung-beantragen").click()
+    portal.wait_until(lambda: portal.visible("solution-view"), "the ticket-only article did not open")
+    check(not portal.visible("solution-yes"), "a ticket-only article offers 'Ja, Problem gelöst'")
+    check(portal.element("solution-question").text == "Bitte senden Sie uns eine Anfrage.",
+          f"the question reads {portal.element('solution-question').text!r}")
+    check(portal.visible("solution-ticket-only"), "no explanation that the topic needs a ticket")
+    portal.element("solution-no").click()
+    portal.wait_until(lambda: portal.visible("ticket-form"), "'Anfrage weiter schreiben' did not return to the form")
+    check(portal.element("subject").get_attribute("value") == "Rückerstattung", "the subject was not kept")
+    check(votes(portal, "rueckerstattung-beantragen") == {}, "going on to a ticket was counted as a vote against the article")
+
+
+def step_article_language(portal):
+    """Search and categories default to the browser's language (German here) and follow the switch: French
+    articles are not in the German lists, and appear when French (or every language) is chosen."""
+    select = Select(portal.element("article-language"))
+    check(select.first_selected_option.get_attribute("value") == "de", "a de-DE browser does not get German articles first")
+    portal.type_slowly("search-input", "mot de passe")
+    portal.wait_until(lambda: portal.element("search-status").text, "the search did not answer")
+    check("fr-reinitialiser-mot-de-passe" not in portal.result_ids("search-results"),
+          f"German mode lists the French article: {portal.result_ids('search-results')}")
+    select.select_by_value("fr")
+    portal.wait_for_result("search-results", "fr-reinitialiser-mot-de-passe")
+    category = portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]')
+    check(category.text == "Konto & Anmeldung (1)", f"the French category list shows {category.text!r}")
+    select.select_by_value("de")
+    portal.wait_until(lambda: portal.driver.find_elements(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]')
+                      and "(1)" not in portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]').text,
+                      "the German category list still counts the French article")
+    portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]').click()
+    portal.wait_until(lambda: len(portal.result_ids("category-results")) >= 5, "the German category lists no articles")
+    check(not any(id.startswith(("fr-", "en-", "es-")) for id in portal.result_ids("category-results")),
+          f"the German category lists {portal.result_ids('category-results')}")
+    select.select_by_value("fr")
+    portal.element("search-input").clear()
+    portal.type_slowly("search-input", "Kundennummer")
+    portal.wait_until(lambda: "in dieser Sprache" in portal.element("search-status").text,
+                      f"a German word in French mode says {portal.element('search-status').text!r}")
 
 
 def step_nothing_found_is_logged_once(portal):
@@ -500,6 +547,8 @@ def main():
         ("phone width", step_phone_width),
         ("operator links", step_operator_links),
         ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
+        ("ticket-only topic", step_ticket_only_topic),
+        ("article language", step_article_language),
     ]
     passed, failed = 0, []
     try:

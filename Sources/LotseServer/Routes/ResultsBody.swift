@@ -1,7 +1,7 @@
 import Hummingbird
 import LotseSearch
 
-/// `{"query","results":[{"id","title","url","category","snippet","score"}],"tookMs"}`, written by hand: search
+/// `{"query","results":[{"id","title","url","category","snippet","score","ticketOnly"}],"tookMs"}`, written by hand: search
 /// answers are the hottest response, and Foundation's JSONEncoder was a sixth of the server's time per request.
 struct ResultsBody: ResponseGenerator {
     var query: String
@@ -29,7 +29,7 @@ struct ResultsBody: ResponseGenerator {
             json.string(result.snippet)
             json.raw(",\"score\":")
             json.number(result.score)
-            json.raw("}")
+            json.raw(result.ticketOnly ? ",\"ticketOnly\":true}" : ",\"ticketOnly\":false}")
         }
         json.raw("],\"tookMs\":")
         json.number(tookMs)

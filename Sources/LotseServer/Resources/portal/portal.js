@@ -143,20 +143,28 @@
 
   // MARK: Help center: search, categories, article view with feedback
 
+  /** The visitor's language (the browser's first one Lotse has articles in; German otherwise), switchable. */
+  const languageSelect = $('article-language');
+  languageSelect.value = (navigator.languages ?? [navigator.language]).map((tag) => String(tag).slice(0, 2).toLowerCase())
+    .find((code) => ['de', 'en', 'fr', 'es'].includes(code)) ?? 'de';
+  const withLanguage = (parameters) => (languageSelect.value ? { ...parameters, lang: languageSelect.value } : parameters);
+
   const searchInput = $('search-input');
   const searchStatus = $('search-status');
   const searchResults = $('search-results');
   const searchLive = liveQuery(
     (signal) => {
       const q = searchInput.value.trim();
-      return q ? api(`/api/v1/search?${new URLSearchParams({ q, limit: '10', session })}`, { signal }) : null;
+      return q ? api(`/api/v1/search?${new URLSearchParams(withLanguage({ q, limit: '10', session }))}`, { signal }) : null;
     },
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(searchResults, results);
       if (!searchInput.value.trim()) searchStatus.textContent = '';
       else if (answer?.status !== 200) searchStatus.textContent = 'Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.';
-      else if (results.length === 0) searchStatus.textContent = 'Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
+      else if (results.length === 0 && languageSelect.value) {
+        searchStatus.textContent = 'Keine passenden Artikel in dieser Sprache. Wählen Sie oben „allen Sprachen“, versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
+      } else if (results.length === 0) searchStatus.textContent = 'Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
       else searchStatus.textContent = `${results.length} Artikel gefunden.`;
     });
   searchInput.addEventListener('input', () => searchLive());
@@ -170,7 +178,7 @@
   const categoryResults = $('category-results');
   let selectedCategory = null;
   const categoryLive = liveQuery(
-    (signal) => api(`/api/v1/search?${new URLSearchParams({ q: '', category: selectedCategory, limit: '50' })}`, { signal }),
+    (signal) => api(`/api/v1/search?${new URLSearchParams(withLanguage({ q: '', category: selectedCategory, limit: '50' }))}`, { signal }),
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(categoryResults, results);
@@ -180,7 +188,7 @@
     });
 
   async function loadCategories() {
-    const answer = await api('/api/v1/categories').catch(() => null);
+    const answer = await api(`/api/v1/categories?${new URLSearchParams(withLanguage({}))}`).catch(() => null);
     if (answer?.status !== 200) {
       categoryStatus.textContent = 'Die Kategorien konnten nicht geladen werden.';
       return;
@@ -202,6 +210,15 @@
     selectedCategory = button.dataset.category;
     for (const other of categoryList.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === button));
     categoryLive(0);
+  });
+
+  // Another language: its own categories, and the search asked again.
+  languageSelect.addEventListener('change', () => {
+    selectedCategory = null;
+    renderResults(categoryResults, []);
+    categoryStatus.textContent = '';
+    loadCategories();
+    if (searchInput.value.trim()) searchLive(0);
   });
 
   const articleView = $('article-view');
@@ -269,6 +286,13 @@
   const submitButton = $('ticket-submit');
   const submitStatus = $('submit-status');
   let attachmentRules = { maxCount: 3, maxBytes: 5 * 1024 * 1024, types: [] };
+  /** File names the browser may not type (a .log, an .eml): the server decides from the content either way. */
+  const TYPE_EXTENSIONS = {
+    'image/png': ['.png'], 'image/jpeg': ['.jpg', '.jpeg'], 'image/gif': ['.gif'], 'image/webp': ['.webp'],
+    'application/pdf': ['.pdf'], 'text/plain': ['.txt', '.log', '.csv'], 'message/rfc822': ['.eml'],
+    'application/vnd.ms-outlook': ['.msg'], 'application/zip': ['.zip'],
+  };
+  const allowedExtensions = () => attachmentRules.types.flatMap((type) => TYPE_EXTENSIONS[type] ?? []);
 
   /** Extra fields, topics and attachment limits come from the server; without them the form still works. */
   async function loadTicketForm() {
@@ -289,7 +313,7 @@
     }
     if (rules) {
       attachmentRules = { ...attachmentRules, ...rules };
-      if (attachmentRules.types.length > 0) attachments.accept = attachmentRules.types.join(',');
+      if (attachmentRules.types.length > 0) attachments.accept = [...attachmentRules.types, ...allowedExtensions()].join(',');
       $('attachments-hint').textContent =
         `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
     }
@@ -398,14 +422,23 @@
 
   let solutionId = null;
   let solutionOpener = null;
+  let solutionTicketOnly = false;
 
   async function openSolution(id, opener) {
+    let article;
     try {
-      showArticle('solution', await loadArticle(id));
+      article = await loadArticle(id);
     } catch {
       submitStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
       return;
     }
+    showArticle('solution', article);
+    // A ticket-only topic (a hacked account, a refund) is never "solved" by reading: the form is the way on.
+    solutionTicketOnly = article.ticketOnly === true;
+    $('solution-yes').hidden = solutionTicketOnly;
+    $('solution-ticket-only').hidden = !solutionTicketOnly;
+    $('solution-question').textContent = solutionTicketOnly ? 'Bitte senden Sie uns eine Anfrage.' : 'Hat das Ihr Problem gelöst?';
+    $('solution-no').textContent = solutionTicketOnly ? 'Anfrage weiter schreiben' : 'Nein, Anfrage weiter schreiben';
     solutionId = id;
     solutionOpener = opener;
     layout.hidden = true;
@@ -424,8 +457,10 @@
 
   $('solution-no').addEventListener('click', () => {
     // The vote counts for the article's statistics; the customer goes on writing either way.
-    api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
-      .catch(() => null);
+    if (!solutionTicketOnly) {
+      api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
+        .catch(() => null);
+    }
     backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
   });
   $('solution-yes').addEventListener('click', async () => {
@@ -518,7 +553,8 @@
   attachments.addEventListener('change', () => {
     const files = Array.from(attachments.files);
     const tooLarge = files.find((file) => file.size > attachmentRules.maxBytes);
-    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type));
+    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type)
+      && !allowedExtensions().some((extension) => file.name.toLowerCase().endsWith(extension)));
     if (files.length > attachmentRules.maxCount) markInvalid(attachments, `Bitte höchstens ${attachmentRules.maxCount} Dateien anhängen.`);
     else if (tooLarge) markInvalid(attachments, `„${tooLarge.name}“ ist größer als ${megabytes(attachmentRules.maxBytes)} MB.`);
     else if (wrongType) markInvalid(attachments, `„${wrongType.name}“ hat einen nicht erlaubten Dateityp.`);
