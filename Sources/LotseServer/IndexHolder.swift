@@ -25,7 +25,8 @@ public final class IndexHolder: Sendable {
         self.semantic = semantic
         let identity = FileIdentity(path: path)
         try IndexStore.verify(path: path)
-        state = Mutex(State(engine: try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic), identity: identity))
+        let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic)
+        state = Mutex(State(engine: engine, identity: identity))
     }
 
     public var engine: SearchEngine { state.withLock { $0.engine } }

@@ -283,8 +283,8 @@ extension Fixtures {
         let prefix = "lotse-bench-index-\((executable as NSString).lastPathComponent)-"
         let directory = (NSTemporaryDirectory() as NSString).standardizingPath
         let cached = (directory as NSString).appendingPathComponent(prefix + hash.hex + ".sqlite")
-        if let engine = try? SearchEngine(indexPath: cached, connectionCount: 1, semantic: semanticModel), engine.articleCount == articleCount,
-           engine.isSemantic == (semanticModel != nil) {
+        if let engine = try? SearchEngine(indexPath: cached, connectionCount: 1, semantic: semanticModel),
+           engine.articleCount == articleCount, engine.isSemantic == (semanticModel != nil) {
             return cached
         }
         FileHandle.standardError.write(Data("building the 10k search index (once per executable build) …\n".utf8))

@@ -103,7 +103,9 @@ public struct IndexBuilder: Sendable {
                     let inserted = Result { try insert(plan.parsed, as: parsed, db) }
                     let (vocabulary, words) = counting.join()
                     try inserted.get()
-                    if let model = configuration.semantic { embedded = try ArticleVectors.fill(db, model: model, progress: embeddingProgress) }
+                    if let model = configuration.semantic {
+                        embedded = try ArticleVectors.fill(db, model: model, progress: embeddingProgress)
+                    }
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)

@@ -62,7 +62,8 @@ public enum ArticleVectors {
             guard let (opening, lead) = pair else { continue }
             try statement.execute(arguments: [article.hash, opening.blob, lead.blob])
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [IndexMetaKey.semanticModel, signature(of: model)])
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                       arguments: [IndexMetaKey.semanticModel, signature(of: model)])
         return missing.count
     }
 
