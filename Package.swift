@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
         .library(name: "LotseIndex", targets: ["LotseIndex"]),
         .library(name: "LotseSearch", targets: ["LotseSearch"]),
+        .library(name: "LotseEvaluation", targets: ["LotseEvaluation"]),
         .library(name: "LotseTickets", targets: ["LotseTickets"]),
         .library(name: "LotseServer", targets: ["LotseServer"]),
         .library(name: "LotseTestSupport", targets: ["LotseTestSupport"]),
@@ -51,6 +52,9 @@ let package = Package(
             ],
             resources: [.copy("Resources/synonyms.txt")]),
         .target(
+            name: "LotseEvaluation",
+            dependencies: ["LotseSearch", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
             name: "LotseTickets",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -75,14 +79,14 @@ let package = Package(
         .executableTarget(
             name: "lotse",
             dependencies: [
-                "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets",
+                "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch"]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseIndex", "LotseTestSupport"]),
-        .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LotseSearchTests", dependencies: ["LotseEvaluation", "LotseSearch", "LotseTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LotseTicketsTests",
             dependencies: [

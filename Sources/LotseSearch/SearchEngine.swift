@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LotseAnalysis
 import LotseIndex
+import Synchronization
 
 /// Answers search-box queries and ticket drafts from one index file.
 /// Thread-safe: reads go through a small pool of read-only connections; per-query state is local.
@@ -48,35 +49,45 @@ public final class SearchEngine: Sendable {
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached(Self.searchKey(query), options) { plannedSearch(query) }
+        try await answer(.query(query), options: options)
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
     public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached(Self.suggestKey(subject, description), options) { plannedSuggestion(subject, description) }
+        try await answer(.draft(subject: subject, description: description), options: options)
     }
 
-    /// A query's ranking with every match (no answer decision) and the evidence the decision would weigh:
+    /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
+    public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
+        try await cached(Self.key(input), options) { planned(input) }
+    }
+
+    /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
     /// what `lotse evaluate --features` writes for tuning it.
-    public func explain(_ query: JudgedQuery, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
-        let (concepts, mode) = query.query.map(plannedSearch) ?? plannedSuggestion(query.subject ?? "", query.description ?? "")
+    public func explain(_ input: SearchInput, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
+        let (concepts, mode) = planned(input)
         guard let ranked = try await rank(concepts, mode: mode, options: SearchOptions(limit: limit, minimumScore: 0)) else { return ([], nil) }
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
     }
 
-    private static func searchKey(_ query: String) -> String { "search\u{0}" + query }
-    private static func suggestKey(_ subject: String, _ description: String) -> String { "suggest\u{0}" + subject + "\u{0}" + description }
-
-    private func plannedSearch(_ query: String) -> ([Concept], QueryMode) {
-        let concepts = planned(Self.searchKey(query)) { $0.concepts(query: query, prefixLastWord: true) }
-        return (concepts, concepts.count > 6 ? .draft : .short)
+    private static func key(_ input: SearchInput) -> String {
+        switch input {
+        case .query(let query): "search\u{0}" + query
+        case .draft(let subject, let description): "suggest\u{0}" + subject + "\u{0}" + description
+        }
     }
 
-    private func plannedSuggestion(_ subject: String, _ description: String) -> ([Concept], QueryMode) {
-        let concepts = planned(Self.suggestKey(subject, description)) {
-            $0.concepts(subject: subject, description: description, prefixLastWord: true)
+    /// The input's concepts and how to rank them: a search-box query with many concepts, and every draft with a
+    /// description, is ranked like a draft.
+    private func planned(_ input: SearchInput) -> ([Concept], QueryMode) {
+        switch input {
+        case .query(let query):
+            let concepts = planned(Self.key(input)) { $0.concepts(query: query, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 ? .draft : .short)
+        case .draft(let subject, let description):
+            let concepts = planned(Self.key(input)) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
         }
-        return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
     }
 
     // MARK: - Internals
@@ -188,7 +199,6 @@ public final class SearchEngine: Sendable {
     }
 }
 
-import Synchronization
 
 /// One article as the API returns it.
 public struct ArticleDetail: Codable, Sendable, Equatable {

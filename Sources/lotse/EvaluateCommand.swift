@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LotseEvaluation
 import LotseIndex
 import LotseSearch
 
@@ -25,14 +26,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1)
-        let lotse = try await RelevanceReport.evaluate(queries) { query in
-            let results = if let query = query.query {
-                try await engine.search(query, options: SearchOptions(limit: 10, minimumScore: minimumScore))
-            } else {
-                try await engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: SearchOptions(limit: 10, minimumScore: minimumScore))
-            }
-            return results.map(\.id)
-        }
+        let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: SearchOptions(limit: 10, minimumScore: minimumScore))
         let baselineEngine = try BaselineSearch(indexPath: index)
         let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
         print("queries: \(queries.count)")
@@ -45,9 +39,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                          Double(ours.foundAt3) / Double(ours.count), Double(theirs.foundAt3) / Double(theirs.count)))
         }
         let drafts = queries.filter { $0.kind == "draft" }
-        let replay = try await TypingReplay.run(drafts) { subject, description in
-            try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3, minimumScore: minimumScore)).map(\.id)
-        }
+        let replay = try await TypingReplay.run(drafts, engine: engine, options: SearchOptions(limit: 3, minimumScore: minimumScore))
         print(String(format: "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% of the text (median), and stays there from %.1f %%; never: %d",
                      replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100, replay.neverFound))
         if let features { try await writeFeatures(queries, engine: engine, to: features) }
@@ -66,7 +58,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.sortedKeys]
         var output = Data()
         for query in queries {
-            let (ids, evidence) = try await engine.explain(query, limit: 10)
+            let (ids, evidence) = try await engine.explain(query.input, limit: 10)
             output += try encoder.encode(Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence))
             output += Data("\n".utf8)
         }

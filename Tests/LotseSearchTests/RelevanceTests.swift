@@ -1,4 +1,5 @@
 import Foundation
+import LotseEvaluation
 import LotseIndex
 import Testing
 @testable import LotseSearch
@@ -34,15 +35,7 @@ import Testing
     }
 
     static func evaluate(_ queries: [JudgedQuery], _ engine: SearchEngine, minimumScore: Double? = nil) async throws -> RelevanceReport {
-        try await RelevanceReport.evaluate(queries) { query in
-            let options = SearchOptions(limit: 10, minimumScore: minimumScore)
-            let results = if let text = query.query {
-                try await engine.search(text, options: options)
-            } else {
-                try await engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: options)
-            }
-            return results.map(\.id)
-        }
+        try await RelevanceReport.evaluate(queries, engine: engine, options: SearchOptions(limit: 10, minimumScore: minimumScore))
     }
 
     @Test func tuningSetMeetsRecallAndMRRFloors() async throws {
@@ -117,9 +110,7 @@ import Testing
     @Test func typingReplayFindsTheAnswerEarly() async throws {
         let drafts = try Self.judged("judged-queries.json").filter { $0.kind == "draft" }
         try await Self.withArticlesEngine { engine, _ in
-            let replay = try await TypingReplay.run(drafts) { subject, description in
-                try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
-            }
+            let replay = try await TypingReplay.run(drafts, engine: engine, options: SearchOptions(limit: 3))
             print(String(format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare, replay.neverFound))
             #expect(replay.outcomes.count == drafts.count)
             #expect(replay.medianShare <= 0.4)
