@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Lotse",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lotse", targets: ["lotse"]),
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),

@@ -1,4 +1,5 @@
 import GRDB
+import Glibc
 import LotseAnalysis
 import LotseIndex
 
@@ -40,7 +41,3 @@ struct IndexStatistics: Sendable {
         return log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

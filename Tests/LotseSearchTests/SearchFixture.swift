@@ -1,6 +1,7 @@
 import Foundation
 import LotseIndex
 import LotseTestSupport
+import Synchronization
 @testable import LotseSearch
 
 /// A small help center built into a temporary index, shared by the search tests.
@@ -100,5 +101,3 @@ extension SearchFixture {
         }
     }
 }
-
-import Synchronization

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `lotse index` builds, from where, and how strictly.
 public struct IndexConfiguration: Sendable {
     public var articlesDirectory: String
@@ -36,5 +38,3 @@ public struct BuildReport: Sendable, Equatable {
         return "indexed \(articleCount) articles (\(added) added, \(updated) updated, \(removed) removed, \(unchanged) unchanged) in \(time) s"
     }
 }
-
-import Foundation

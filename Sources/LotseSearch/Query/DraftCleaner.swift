@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strips what a ticket draft says besides the problem: greetings, sign-offs and signatures, quoted replies,
 /// and e-mail addresses and URLs (they identify the customer, not the topic).
 enum DraftCleaner {
@@ -47,5 +49,3 @@ enum DraftCleaner {
         return rest[rest.index(after: comma)...].trimmingCharacters(in: .whitespaces)
     }
 }
-
-import Foundation
