@@ -9,7 +9,7 @@ public struct ServerConfiguration: Sendable {
     public var articlesDirectory = "articles"
     public var indexPath = IndexConfiguration.defaultIndexPath
     /// Ticket data (a separate database; the ticket module uses it).
-    public var dataPath = ".lotse/data.sqlite"
+    public var dataPath = TicketStoreLocation.defaultDataPath
     /// A PostgreSQL URL (`postgres://…`) that several instances share instead of the SQLite file; attachments stay beside `dataPath`.
     public var databaseURL: String?
     /// Portal origins allowed to call the API from a browser (CORS); empty allows none.

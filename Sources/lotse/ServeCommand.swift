@@ -1,5 +1,4 @@
 import ArgumentParser
-import Hummingbird
 import Foundation
 import Logging
 import LotseIndex
@@ -13,11 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(help: "Ticket database.")
-    var data = ".lotse/data.sqlite"
-
-    @Option(help: "PostgreSQL URL shared by several instances, postgres://user:password@host:5432/database (default: the LOTSE_DATABASE_URL environment variable; none: --data).")
-    var databaseURL: String?
+    @OptionGroup var ticketData: TicketDataOptions
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -68,8 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = ServerConfiguration()
         configuration.locate(articles: location.articlesOption, index: location.indexOption)
-        configuration.dataPath = data
-        configuration.databaseURL = databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"]
+        configuration.dataPath = ticketData.data
+        configuration.databaseURL = ticketData.resolvedDatabaseURL
         configuration.host = host
         configuration.port = port
         configuration.corsOrigins = corsOrigins
@@ -89,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let problem = configuration.problems().first { throw ConfigurationError(problem) }
             if let ticketFields { configuration.ticketFields = try CustomFieldDefinition.load(path: ticketFields) }
             if let contacts { configuration.contacts = try ContactList(path: contacts) }
-            _ = try TicketStoreLocation(databaseURL: configuration.databaseURL, dataPath: data)
+            _ = try ticketData.location()
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -97,8 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "lotse")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         do {
-            // SIGTERM and SIGINT shut down gracefully: in-flight requests finish.
-            try await buildApplication(configuration: configuration, logger: logger).runService()
+            try await runServer(configuration: configuration, logger: logger)
         } catch let error as IndexError {
             printError("error: \(error)")
             throw ExitCode.failure

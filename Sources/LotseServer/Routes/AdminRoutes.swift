@@ -68,7 +68,7 @@ struct AdminRoutes {
             }
             // This instance's queued searches count too.
             await services.queryLog.flush()
-            return try await AdminStatistics.report(store: services.store, engine: holder.engine, since: since)
+            return try await StatisticsReport.load(from: services.store, articles: holder.engine.articleTitles(), since: since)
         }
     }
 
