@@ -1,6 +1,7 @@
 import Foundation
-import LotseTickets
 import Testing
+import _ConnectionPoolModule
+@testable import LotseTickets
 
 /// The PostgreSQL store's own parts that need no database: the URL and the failure when the server is unreachable.
 @Suite("PostgreSQL store")
@@ -30,6 +31,14 @@ struct PostgresStoreTests {
         let error = #expect(throws: PostgresURLError.self) { _ = try PostgresStoreConfiguration(url: url) }
         #expect(error.map { "\($0)" }?.contains(reason) == true)
         #expect(error.map { "\($0)" }?.contains("pw") == false)
+    }
+
+    /// The one use of postgres-nio's underscored pool module (pinned to 1.33.x in Package.swift for it).
+    @Test("the pool giving up (circuit breaker, shut down) is storageUnavailable (503)",
+          arguments: [ConnectionPoolError.connectionCreationCircuitBreakerTripped, .poolShutdown])
+    func poolFailuresAreUnavailable(_ failure: ConnectionPoolError) {
+        let translated = PostgresStorageFailure.translate(failure) as? TicketStoreError
+        #expect(translated?.description.hasPrefix("ticket storage unavailable: PostgreSQL connection pool") == true, "\(failure) → \(String(describing: translated))")
     }
 
     @Test("an unreachable server makes calls fail with storageUnavailable (503), not hang")
