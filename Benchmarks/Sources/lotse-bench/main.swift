@@ -49,10 +49,6 @@ let corpusFilter = stringOption("--corpus")
 let workloadFilter = stringOption("--only")
 let command = arguments.first ?? "all"
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -69,7 +65,7 @@ func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(
     for run in 1...max(1, runs) {
         let started = clock.now
         let result = try body()
-        let elapsed = seconds(clock.now - started)
+        let elapsed = ((clock.now - started) / .seconds(1))
         times.append(elapsed)
         amounts.append(amount(result))
         print("  \(name) run \(run): \(format(elapsed)) s, \(format(Double(amount(result)) / elapsed, 0)) \(unit)/s")
@@ -153,13 +149,13 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
                 if warmTerms > 0 {
                     let started = clock.now
                     let read = await fresh.engine.warm(terms: fresh.engine.commonTerms(limit: warmTerms), until: .now + .seconds(300))
-                    print("\(name) [\(corpus.label)] warmed the fresh engine with \(read) common terms in \(format(seconds(clock.now - started))) s")
+                    print("\(name) [\(corpus.label)] warmed the fresh engine with \(read) common terms in \(format(((clock.now - started) / .seconds(1)))) s")
                 }
                 var times: [Double] = []
                 for item in 0..<fresh.inputCount(workload) {
                     let started = clock.now
                     _ = try await fresh.run(workload, item: item)
-                    times.append(seconds(clock.now - started) * 1_000)
+                    times.append(((clock.now - started) / .seconds(1)) * 1_000)
                 }
                 times.sort()
                 print("\(name) [\(corpus.label)] cold, first call of each input on a fresh engine: p50 \(format(percentile(times, 50))) ms, "
@@ -182,7 +178,7 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
                     let index = item % expected.count
                     let started = clock.now
                     let count = try await fixture.run(workload, item: index)
-                    times.append(seconds(clock.now - started) * 1_000)
+                    times.append(((clock.now - started) / .seconds(1)) * 1_000)
                     byInput[index].append(times[times.count - 1])
                     precondition(count == expected[index], "\(name) input \(index): \(count) results, \(expected[index]) in the verification pass")
                     item += 1
@@ -267,7 +263,7 @@ func processCPUMilliseconds() -> Double {
         let cpuBefore = processCPUMilliseconds()
         let started = clock.now
         let results = try await call(item)
-        times.append(seconds(clock.now - started) * 1_000)
+        times.append(((clock.now - started) / .seconds(1)) * 1_000)
         cpu.append(processCPUMilliseconds() - cpuBefore)
         precondition(results <= limit, "\(name) input \(item): \(results) results, more than the limit \(limit)")
         if results > 0 { answered += 1 }

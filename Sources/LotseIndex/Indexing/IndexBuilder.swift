@@ -50,12 +50,12 @@ public struct IndexBuilder: Sendable {
         report.removed = (existing?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
         report.rejected = plan.rejected
         if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty {
-            report.seconds = (ContinuousClock.now - started).seconds
+            report.seconds = (ContinuousClock.now - started) / .seconds(1)
             return report
         }
         try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion)
         report.wroteIndex = true
-        report.seconds = (ContinuousClock.now - started).seconds
+        report.seconds = (ContinuousClock.now - started) / .seconds(1)
         return report
     }
 
@@ -198,8 +198,4 @@ public struct IndexBuilder: Sendable {
 
 private extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 import LotseSearch
 
 /// `{"query","results":[{"id","title","url","category","snippet","score"}],"tookMs"}`, written by hand: search
-/// answers are the hottest response, and Foundation's JSONEncoder was a sixth of the server's time per request.
+/// answers are the hottest response, and Foundation's JSONEncoder was a hot spot of each one.
 struct ResultsBody: ResponseGenerator {
     var query: String
     var results: [SearchResult]

@@ -147,9 +147,8 @@ struct SearchRoutes {
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
         // Whole microseconds, then milliseconds with three decimals.
-        return (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12).rounded() / 1000
+        ((ContinuousClock.now - start) / .microseconds(1)).rounded() / 1000
     }
 }
 
