@@ -13,6 +13,22 @@ struct QueryPlanner {
     /// A term in more than this share of articles tells nothing (only applied to larger indexes).
     static let universalShare = 0.5
     static let subjectWeight = 2.0
+    /// A description word that the subject names too: the customer said it twice.
+    static let repeatedInDescriptionBonus = 0.5
+
+    /// What a match through an alternative counts for, against the word as typed (1); tuned on the judged sets.
+    enum AlternativeWeight {
+        /// What the user most likely means, though not what they typed.
+        static let synonym = 0.9
+        /// The unfinished last word's frequent completions: likely, but the user may type on to another word.
+        static let completion = 0.9
+        /// An unknown word's correction: probably meant, but a guess; also the floor of a concept's main alternatives.
+        static let correction = 0.8
+        /// Two guesses deep: a synonym of a correction, or a correction of an unfinished unknown word.
+        static let guessedTwice = 0.7
+        /// A compound part ("nummer" of "kundennummer"): on its own it matches much broader text.
+        static let compoundPart = 0.5
+    }
     /// Completions of an unfinished word that are searched (the most frequent first).
     static let completionLimit = 6
     /// Bounded work per request, whatever is sent: words of a text that are read (a 300-word draft fits twice;
@@ -57,7 +73,7 @@ struct QueryPlanner {
         var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
         for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
             if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {
-                concepts[index].weight = max(concepts[index].weight, concept.weight) + 0.5
+                concepts[index].weight = max(concepts[index].weight, concept.weight) + Self.repeatedInDescriptionBonus
             } else {
                 concepts.append(concept)
             }
@@ -86,7 +102,7 @@ struct QueryPlanner {
                 let expression = Array(stems[index..<(index + phrase.length)])
                 var concept = Concept(word: words[index..<(index + phrase.length)].map(\.folded).joined(separator: " "),
                                       alternatives: [Concept.Alternative(terms: expression)]
-                                          + phrase.alternatives.map { Concept.Alternative(terms: $0, weight: 0.9) },
+                                          + phrase.alternatives.map { Concept.Alternative(terms: $0, weight: AlternativeWeight.synonym) },
                                       weight: weight)
                 concept.idf = idf(of: concept)
                 concepts.append(concept)
@@ -145,11 +161,11 @@ struct QueryPlanner {
         // The unfinished word: its most frequent completions in the vocabulary, as exact words (bounded work,
         // unlike an FTS5 prefix query that merges the doclists of every matching term).
         if prefix {
-            for completion in corrector.completions(of: folded, limit: Self.completionLimit) { add([completion], weight: 0.9) }
+            for completion in corrector.completions(of: folded, limit: Self.completionLimit) { add([completion], weight: AlternativeWeight.completion) }
         }
-        for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: 0.9) }
+        for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: AlternativeWeight.synonym) }
         for part in german.compoundParts(folded) where !StopWords.contains(part, language: .de) {
-            add([german.stem(part)], weight: 0.5)
+            add([german.stem(part)], weight: AlternativeWeight.compoundPart)
         }
         let known = alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
             || (prefix && corrector.hasWord(withPrefix: folded))
@@ -157,11 +173,11 @@ struct QueryPlanner {
             budget.correctedWords -= 1
             for correction in corrector.corrections(for: folded) {
                 let correctedStem = german.stem(correction)
-                add([correctedStem], weight: 0.8)
-                for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: 0.7) }
+                add([correctedStem], weight: AlternativeWeight.correction)
+                for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: AlternativeWeight.guessedTwice) }
             }
             if prefix, !known {
-                for correction in corrector.corrections(for: folded, prefix: true) { add([correction], weight: 0.7) }
+                for correction in corrector.corrections(for: folded, prefix: true) { add([correction], weight: AlternativeWeight.guessedTwice) }
             }
         }
         guard !alternatives.isEmpty else { return nil }
@@ -174,11 +190,11 @@ struct QueryPlanner {
         let joined = chain.joined()
         var alternatives = [Concept.Alternative(terms: [german.stem(joined)])]
         for expression in synonyms.alternatives(forStem: german.stem(joined)) {
-            alternatives.append(Concept.Alternative(terms: expression, weight: 0.9))
+            alternatives.append(Concept.Alternative(terms: expression, weight: AlternativeWeight.synonym))
         }
         let meaningful = chain.filter { $0.unicodeScalars.count >= 3 && !StopWords.contains($0, language: .de) }
         if meaningful.count > 1 {
-            alternatives.append(Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: 0.5))
+            alternatives.append(Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: AlternativeWeight.compoundPart))
         }
         var concept = Concept(word: chain.joined(separator: "-"), alternatives: alternatives, weight: weight)
         concept.idf = idf(of: concept)
@@ -193,7 +209,7 @@ struct QueryPlanner {
 
     /// The idf of the concept's main matching alternative; unknown words count as rare (they lower coverage).
     private func idf(of concept: Concept) -> Double {
-        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= 0.8 }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
+        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= AlternativeWeight.correction }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
         if let best = frequencies.max() { return statistics.idf(documentFrequency: best) }
         return statistics.idf(documentFrequency: 1)
     }
