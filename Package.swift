@@ -84,7 +84,9 @@ let package = Package(
                 "LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "LotseTestSupport", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSearch", grdb]),
+        .target(
+            name: "LotseTestSupport", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSearch", grdb],
+            resources: [.copy("Resources/Vocabulary")]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseAnalysis", "LotseIndex", "LotseTestSupport", grdb]),

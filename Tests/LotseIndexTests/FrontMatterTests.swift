@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func frontMatterTitleWinsOverH1() throws {
-        let text = ArticleFixtures.markdown(frontMatter: ["category: Test"], body: "# Erste Überschrift\n\nText.\n\n# Zweite Überschrift\n\nMehr Text.\n")
+        let text = ArticleFixtures.markdown(
+            frontMatter: ["category: Test"], body: "# Erste Überschrift\n\nText.\n\n# Zweite Überschrift\n\nMehr Text.\n")
         let fallback = try #require(parseArticle(text, file: "articles/a.md"))
         #expect(fallback.title == "Erste Überschrift")
         #expect(fallback.headings == ["Zweite Überschrift"])
@@ -78,7 +79,8 @@ import Testing
 
     /// An H1 that differs from the front-matter title is article text too: it must stay searchable.
     @Test func h1DifferentFromFrontMatterTitleIsKeptAsHeading() throws {
-        let text = ArticleFixtures.markdown(frontMatter: ["title: Kundennummer finden"], body: "# Wo steht die Kundennummer?\n\nAuf der Rechnung.\n")
+        let text = ArticleFixtures.markdown(
+            frontMatter: ["title: Kundennummer finden"], body: "# Wo steht die Kundennummer?\n\nAuf der Rechnung.\n")
         let article = try #require(parseArticle(text, file: "articles/kundennummer.md"))
         #expect(article.title == "Kundennummer finden")
         #expect(article.headings == ["Wo steht die Kundennummer?"])

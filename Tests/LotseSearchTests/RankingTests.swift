@@ -27,7 +27,9 @@ import Testing
         text.withUTF8 { bytes in
             analyzer.forEachWordRange(in: bytes) { start, end in words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
         }
-        return words.indices.filter { analyzer.fold(words[$0]) == folded }.map { DocumentTable.bodyColumn << Postings.columnShift | UInt32($0) }
+        return words.indices.filter { analyzer.fold(words[$0]) == folded }.map {
+            DocumentTable.bodyColumn << Postings.columnShift | UInt32($0)
+        }
     }
 
     @Test func termPostingsHoldTheIndexedPositions() async throws {

@@ -30,7 +30,8 @@ struct TicketAttachmentTests {
             let stored = try FileManager.default.contentsOfDirectory(atPath: attachmentsPath)
             #expect(stored.count == 2)
             #expect(stored.allSatisfy { $0.range(of: "^[0-9a-f]{32}$", options: .regularExpression) != nil }, "\(stored)")
-            let contents = try Set(stored.map { try Data(contentsOf: URL(fileURLWithPath: (attachmentsPath as NSString).appendingPathComponent($0))) })
+            let contents = try Set(
+                stored.map { try Data(contentsOf: URL(fileURLWithPath: (attachmentsPath as NSString).appendingPathComponent($0))) })
             #expect(contents == [Data(Files.png), Data(Files.text)])
         }
     }
@@ -67,7 +68,10 @@ struct TicketAttachmentTests {
             body.field("company", bytes: [0x42, 0xE4, 0x63, 0x6B, 0x65, 0x72])  // "Bäcker" in Latin-1, not UTF-8
             let response = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished())
             #expect(response.status == .unprocessableContent)
-            #expect(Set(response.error?.fields?.keys ?? [:].keys) == ["email", "name", "description", "consent", "customFields.serverName", "company"])
+            #expect(
+                Set(response.error?.fields?.keys ?? [:].keys) == [
+                    "email", "name", "description", "consent", "customFields.serverName", "company"
+                ])
             #expect(response.error?.fields?["company"] == "must be UTF-8 text")
         }
     }

@@ -8,8 +8,10 @@ import _ConnectionPoolModule
 struct PostgresStoreTests {
     @Test("a database URL gives host, port, user, password, database and options")
     func parsesURL() throws {
-        let configuration = try PostgresStoreConfiguration(url: "postgresql://lotse:geheim%40%C3%9F@db.intern:6543/tickets?sslmode=require&schema=lotse_kb")
-        var expected = PostgresStoreConfiguration(host: "db.intern", port: 6543, username: "lotse", password: "geheim@ß", database: "tickets")
+        let configuration = try PostgresStoreConfiguration(
+            url: "postgresql://lotse:geheim%40%C3%9F@db.intern:6543/tickets?sslmode=require&schema=lotse_kb")
+        var expected = PostgresStoreConfiguration(
+            host: "db.intern", port: 6543, username: "lotse", password: "geheim@ß", database: "tickets")
         expected.tls = .require
         expected.schema = "lotse_kb"
         #expect(configuration == expected)
@@ -38,7 +40,9 @@ struct PostgresStoreTests {
           arguments: [ConnectionPoolError.connectionCreationCircuitBreakerTripped, .poolShutdown])
     func poolFailuresAreUnavailable(_ failure: ConnectionPoolError) {
         let translated = PostgresStorageFailure.translate(failure) as? TicketStoreError
-        #expect(translated?.description.hasPrefix("ticket storage unavailable: PostgreSQL connection pool") == true, "\(failure) → \(String(describing: translated))")
+        #expect(
+            translated?.description.hasPrefix("ticket storage unavailable: PostgreSQL connection pool") == true,
+            "\(failure) → \(String(describing: translated))")
     }
 
     @Test("an unreachable server makes calls fail with storageUnavailable (503), not hang")
@@ -52,6 +56,8 @@ struct PostgresStoreTests {
             _ = try await store.createTicket(sampleTicket(), idempotencyKey: nil, forward: false, at: at(0))
         }
         await #expect(throws: TicketStoreError.self) { _ = try await store.activity(since: at(0)) }
-        await #expect(throws: TicketStoreError.self) { try await store.recordFeedback(FeedbackRecord(articleID: "a", helpful: true, session: nil, time: at(0))) }
+        await #expect(throws: TicketStoreError.self) {
+            try await store.recordFeedback(FeedbackRecord(articleID: "a", helpful: true, session: nil, time: at(0)))
+        }
     }
 }
