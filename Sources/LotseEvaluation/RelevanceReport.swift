@@ -30,7 +30,8 @@ public struct RelevanceReport: Sendable {
     }
 
     /// Runs `search` (returning article ids, best first) for every query.
-    public static func evaluate(_ queries: [JudgedQuery], search: (JudgedQuery) async throws -> [String]) async rethrows -> RelevanceReport {
+    public static func evaluate(_ queries: [JudgedQuery], search: (JudgedQuery) async throws -> [String]) async rethrows -> RelevanceReport
+    {
         var report = RelevanceReport()
         for query in queries {
             let results = try await search(query)

@@ -66,7 +66,9 @@ public final class SearchEngine: Sendable {
     /// what `lotse evaluate --features` writes for tuning it.
     public func explain(_ input: SearchInput, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
         let (concepts, mode) = planned(input)
-        guard let ranked = try await rank(concepts, mode: mode, options: SearchOptions(limit: limit, minimumScore: 0)) else { return ([], nil) }
+        guard let ranked = try await rank(concepts, mode: mode, options: SearchOptions(limit: limit, minimumScore: 0)) else {
+            return ([], nil)
+        }
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
     }
 
@@ -96,7 +98,8 @@ public final class SearchEngine: Sendable {
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
     private func cached(_ key: String, _ options: SearchOptions,
                         plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
-        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
+        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
+            + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
             answerHits.add(1, ordering: .relaxed)
             return hit.results
@@ -139,7 +142,8 @@ public final class SearchEngine: Sendable {
         let accepts = filter(options)
         var candidates: [Ranker.Candidate] = []
         if mode == .short, concepts.count > 1 {
-            candidates = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true, where: accepts)
+            candidates = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true,
+                                    where: accepts)
         }
         if candidates.count < options.limit {
             let more = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
@@ -216,13 +220,12 @@ extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
         // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
         try await connection.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?", arguments: [id])
-                .map { row in
-                    let tags: String = row[3]
-                    return ArticleDetail(id: row[0], title: row[1], category: row[2],
-                                         tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                         lang: row[4], url: row[5], updated: row[6], html: row[7])
-                }
+            let sql = "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?"
+            return try Row.fetchOne(db, sql: sql, arguments: [id]).map { row in
+                let tags = (row[3] as String).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return ArticleDetail(id: row[0], title: row[1], category: row[2], tags: tags, lang: row[4], url: row[5],
+                                     updated: row[6], html: row[7])
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ public func runServer(configuration: ServerConfiguration, logger: Logger) async 
 }
 
 /// The one seam that `runServer` and the tests share: index (if needed), engine, routes, middleware.
-public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws -> some ApplicationProtocol {
+public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws
+    -> some ApplicationProtocol
+{
     if let problem = configuration.problems().first { throw ConfigurationError(problem) }
     if configuration.buildIndexOnStart {
         let report = try IndexBuilder(configuration: IndexConfiguration(

@@ -76,8 +76,9 @@ public struct ServerConfiguration: Sendable {
     public func problems() -> [String] {
         var problems: [String] = []
         if let adminToken, !adminToken.isEmpty, adminToken.utf8.count < AdminAuthMiddleware.minimumTokenBytes {
-            problems.append("the admin token must be at least \(AdminAuthMiddleware.minimumTokenBytes) bytes (it has \(adminToken.utf8.count)); "
-                            + "use a long random value, e.g. `openssl rand -hex 32`")
+            problems.append(
+                "the admin token must be at least \(AdminAuthMiddleware.minimumTokenBytes) bytes (it has \(adminToken.utf8.count)); "
+                    + "use a long random value, e.g. `openssl rand -hex 32`")
         }
         if let retentionDays, retentionDays < 1 { problems.append("--retention-days must be at least 1 (got \(retentionDays))") }
         return problems

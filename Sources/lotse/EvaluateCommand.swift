@@ -26,7 +26,8 @@ struct EvaluateCommand: AsyncParsableCommand {
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1)
-        let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: SearchOptions(limit: 10, minimumScore: minimumScore))
+        let options = SearchOptions(limit: 10, minimumScore: minimumScore)
+        let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: options)
         let baselineEngine = try BaselineSearch(indexPath: index)
         let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
         print("queries: \(queries.count)")
@@ -40,12 +41,15 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         let drafts = queries.filter { $0.kind == "draft" }
         let replay = try await TypingReplay.run(drafts, engine: engine, options: SearchOptions(limit: 3, minimumScore: minimumScore))
-        print(String(format: "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% of the text (median), and stays there from %.1f %%; never: %d",
-                     replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100, replay.neverFound))
+        let replayFormat = "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% "
+            + "of the text (median), and stays there from %.1f %%; never: %d"
+        print(String(format: replayFormat, replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100,
+                     replay.neverFound))
         if let features { try await writeFeatures(queries, engine: engine, to: features) }
         if misses {
             for miss in lotse.misses {
-                print("miss \(miss.query.id) [\(miss.query.kind)] \(miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")) → want \(miss.query.relevant) got \(miss.results)")
+                let text = miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")
+                print("miss \(miss.query.id) [\(miss.query.kind)] \(text) → want \(miss.query.relevant) got \(miss.results)")
             }
         }
     }

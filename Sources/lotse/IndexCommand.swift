@@ -16,7 +16,8 @@ struct IndexCommand: ParsableCommand {
     var keepGoing = false
 
     func run() throws {
-        let configuration = IndexConfiguration(articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing)
+        let configuration = IndexConfiguration(
+            articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing)
         let progress = ProgressReporter(label: "parsing")
         let builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
         do {

@@ -8,7 +8,10 @@ import LotseTickets
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (indexing articles first when the index is missing or stale; --index without --articles serves that file as it is).")
+        abstract: """
+            Serve the JSON API (indexing articles first when the index is missing or stale; \
+            --index without --articles serves that file as it is).
+            """)
 
     @OptionGroup var location: IndexLocation
 
@@ -78,7 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.retentionDays = retentionDays
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
-                guard let network = CIDR(text) else { throw ConfigurationError("--trusted-proxy \(text) is not an IP address or CIDR network") }
+                guard let network = CIDR(text) else {
+                    throw ConfigurationError("--trusted-proxy \(text) is not an IP address or CIDR network")
+                }
                 return network
             }
             if let problem = configuration.problems().first { throw ConfigurationError(problem) }

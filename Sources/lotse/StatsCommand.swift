@@ -70,7 +70,9 @@ struct StatisticsTable {
             "submitted after suggestions  \(report.submittedAfterSuggestions)",
         ]
         lines += section("top deflecting articles", report.topDeflectingArticles.map { "\(pad($0.count))  \($0.title) (\($0.id))" })
-        lines += section("helpful votes (yes / no)", report.topHelpfulArticles.map { "\(pad($0.helpful)) / \(pad($0.notHelpful))  \($0.title) (\($0.id))" })
+        lines += section(
+            "helpful votes (yes / no)",
+            report.topHelpfulArticles.map { "\(pad($0.helpful)) / \(pad($0.notHelpful))  \($0.title) (\($0.id))" })
         lines += section("queries without results", report.zeroResultQueries.map { "\(pad($0.count))  \($0.query)" })
         lines += section("articles never suggested", report.neverSuggested.map { "\($0.title) (\($0.id))" })
         return lines.joined(separator: "\n")

@@ -35,6 +35,7 @@ public struct BuildReport: Sendable, Equatable {
 
     public var summary: String {
         let time = seconds < 0.1 ? String(format: "%.3f", seconds) : String(format: "%.2f", seconds)
-        return "indexed \(articleCount) articles (\(added) added, \(updated) updated, \(removed) removed, \(unchanged) unchanged) in \(time) s"
+        return "indexed \(articleCount) articles (\(added) added, \(updated) updated, \(removed) removed, \(unchanged) unchanged) "
+            + "in \(time) s"
     }
 }

@@ -18,7 +18,8 @@ struct SourceFile {
             throw IndexError.articlesDirectoryMissing(path: directory)
         }
         let root = URL(fileURLWithPath: directory).standardizedFileURL
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
         var found: [(url: URL, relative: String)] = []
         while let url = enumerator?.nextObject() as? URL {
             // A folder named like an article is a folder; a symlink is read as a file (a dangling one is reported

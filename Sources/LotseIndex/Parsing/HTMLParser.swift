@@ -20,7 +20,8 @@ enum HTMLParser {
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedDocument {
         Self.initialized
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let options = Int32(
+            HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         let document = bytes.withMemoryRebound(to: CChar.self) {
             htmlReadMemory($0.baseAddress, Int32($0.count), file, "UTF-8", options)
         }
@@ -43,7 +44,8 @@ enum HTMLParser {
         collectText(content, into: &collector)
         let html = HTMLSanitizer.sanitizedChildren(of: content)
         let title = collector.title ?? pageTitle.map(stripSiteName)
-        return ParsedDocument(title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
+        return ParsedDocument(
+            title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
     }
 
     // MARK: - Tree helpers

@@ -23,7 +23,11 @@ enum DraftCleaner {
             let lower = line.lowercased()
             if line.hasPrefix(">") { continue }
             if quoteMarkers.contains(where: lower.hasPrefix) || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:")) { break }
-            if signOffs.contains(where: { lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25 }) { break }
+            if signOffs.contains(where: {
+                lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25
+            }) {
+                break
+            }
             let content = stripIdentifiers(stripGreeting(line))
             if content.isEmpty, !line.isEmpty { continue }
             kept.append(Substring(content))

@@ -70,7 +70,8 @@ struct QueryPlanner {
     func concepts(subject: String, description: String, prefixLastWord: Bool) -> [Concept] {
         let descriptionText = DraftCleaner.clean(description)
         let budget = Budget(correctedWords: Self.maximumCorrectedDraftWords)
-        var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
+        var concepts = concepts(
+            of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
         for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
             if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {
                 concepts[index].weight = max(concepts[index].weight, concept.weight) + Self.repeatedInDescriptionBonus
@@ -84,7 +85,9 @@ struct QueryPlanner {
     // MARK: - Words to concepts
 
     /// Rare (not only unknown) words are corrected in search-box queries; drafts have enough other words.
-    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false) -> [Concept] {
+    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false)
+        -> [Concept]
+    {
         var words = german.words(in: text)
         var endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
         if words.count > Self.maximumWords {
@@ -136,7 +139,9 @@ struct QueryPlanner {
     /// stemmed, split, corrected or completed, which keeps a 20,000-letter "word" as cheap as a short one.
     private static func isOverlong(_ folded: String) -> Bool { folded.utf8.count > Analyzer.maximumWordBytes }
 
-    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, budget: Budget, correctRareWords: Bool) -> Concept? {
+    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, budget: Budget, correctRareWords: Bool)
+        -> Concept?
+    {
         let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
         if !prefix, folded.unicodeScalars.count < 2 { return nil }
         if Self.isOverlong(folded) {
@@ -161,7 +166,9 @@ struct QueryPlanner {
         // The unfinished word: its most frequent completions in the vocabulary, as exact words (bounded work,
         // unlike an FTS5 prefix query that merges the doclists of every matching term).
         if prefix {
-            for completion in corrector.completions(of: folded, limit: Self.completionLimit) { add([completion], weight: AlternativeWeight.completion) }
+            for completion in corrector.completions(of: folded, limit: Self.completionLimit) {
+                add([completion], weight: AlternativeWeight.completion)
+            }
         }
         for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: AlternativeWeight.synonym) }
         for part in german.compoundParts(folded) where !StopWords.contains(part, language: .de) {
@@ -177,7 +184,9 @@ struct QueryPlanner {
                 for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: AlternativeWeight.guessedTwice) }
             }
             if prefix, !known {
-                for correction in corrector.corrections(for: folded, prefix: true) { add([correction], weight: AlternativeWeight.guessedTwice) }
+                for correction in corrector.corrections(for: folded, prefix: true) {
+                    add([correction], weight: AlternativeWeight.guessedTwice)
+                }
             }
         }
         guard !alternatives.isEmpty else { return nil }
@@ -194,7 +203,8 @@ struct QueryPlanner {
         }
         let meaningful = chain.filter { $0.unicodeScalars.count >= 3 && !StopWords.contains($0, language: .de) }
         if meaningful.count > 1 {
-            alternatives.append(Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: AlternativeWeight.compoundPart))
+            alternatives.append(
+                Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: AlternativeWeight.compoundPart))
         }
         var concept = Concept(word: chain.joined(separator: "-"), alternatives: alternatives, weight: weight)
         concept.idf = idf(of: concept)
@@ -209,7 +219,9 @@ struct QueryPlanner {
 
     /// The idf of the concept's main matching alternative; unknown words count as rare (they lower coverage).
     private func idf(of concept: Concept) -> Double {
-        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= AlternativeWeight.correction }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
+        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= AlternativeWeight.correction }.map {
+            df($0.terms.joined(separator: " "))
+        }.filter { $0 > 0 }
         if let best = frequencies.max() { return statistics.idf(documentFrequency: best) }
         return statistics.idf(documentFrequency: 1)
     }
@@ -225,7 +237,9 @@ struct QueryPlanner {
             if !informative.isEmpty { filtered = informative }
         }
         guard filtered.count > Self.draftConceptLimit else { return filtered }
-        let ranked = filtered.enumerated().sorted { ($0.element.weight * $0.element.idf, -$0.offset) > ($1.element.weight * $1.element.idf, -$1.offset) }
+        let ranked = filtered.enumerated().sorted {
+            ($0.element.weight * $0.element.idf, -$0.offset) > ($1.element.weight * $1.element.idf, -$1.offset)
+        }
         let kept = Set(ranked.prefix(Self.draftConceptLimit).map(\.offset))
         return filtered.enumerated().filter { kept.contains($0.offset) }.map(\.element)
     }
@@ -235,6 +249,7 @@ extension String {
     /// The text between two UTF-8 byte offsets that lie on character boundaries (analyzer offsets do).
     func utf8Slice(_ start: Int, _ end: Int) -> String {
         let bytes = utf8
-        return String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
+        return String(
+            decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
     }
 }

@@ -72,7 +72,9 @@ struct JSONWriter {
         case 0x09: buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "t")])
         default:
             let hex = Array("0123456789abcdef".utf8)
-            buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            buffer.writeBytes([
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]
+            ])
         }
     }
 
