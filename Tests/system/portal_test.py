@@ -4,7 +4,7 @@
 Starts `lotse serve` on a free loopback port over a copy of articles/ (plus one article whose text looks like
 markup) with a throwaway index, ticket database and admin token, drives the page like a customer, and checks the
 results through the admin API. Every step runs on a fresh page; the run fails (exit 1) if any step fails, and the
-server is always stopped. Saves the form with live suggestions as docs/portal.png.
+server is always stopped. Saves the form with live suggestions as a screenshot (--screenshot; `make docs-screenshot` writes docs/portal.png).
 
 Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot .build/screenshots/portal.png] [--port N]
 """
