@@ -79,6 +79,42 @@ import Testing
         #expect(zip(scores([0.5]), scores([1])).allSatisfy { $0 < $1 })
     }
 
+    /// Alternatives that share some documents and positions (a word, a phrase starting on it, the same word at
+    /// two weights) and alternatives in other documents: each document's frequency is Σ over its distinct
+    /// positions of the best weight there × the column factor.
+    @Test func alternativesMergeLikeAPositionByPositionReference() async throws {
+        let engine = try SearchFixture.shared().engine
+        let german = Analyzer()
+        let terms = try await load(["passwort", german.stem("vergessen"), "kundencenter", "kennwort", german.stem("rechnung"),
+                                    german.stem("adresse")], engine: engine)
+        let matchers: [ConceptFrequencies.Matcher] = [
+            .init(postings: terms[0], weight: 0.9), .init(postings: Postings.phrase([terms[0], terms[1]], table: engine.documents), weight: 1),
+            .init(postings: terms[2], weight: 1), .init(postings: terms[3], weight: 0.8), .init(postings: terms[4], weight: 0.5),
+            .init(postings: terms[5], weight: 0.7), .init(postings: terms[3], weight: 0.7),
+        ]
+        var best: [Int32: [UInt32: Double]] = [:]
+        var shared = 0
+        for matcher in matchers {
+            for (index, document) in matcher.postings.documents.enumerated() {
+                for position in matcher.postings.positions(at: index) {
+                    if let earlier = best[document]?[position] { shared += 1; best[document]![position] = max(earlier, matcher.weight) }
+                    else { best[document, default: [:]][position] = matcher.weight }
+                }
+            }
+        }
+        #expect(best.count >= 3)
+        #expect(shared >= 2)
+        let merged = ConceptFrequencies(matchers, table: engine.documents)
+        #expect(merged.documents == best.keys.sorted())
+        for (document, frequency) in zip(merged.documents, merged.frequencies) {
+            let base = Int(document) * DocumentTable.columnCount
+            let expected = best[document]!.reduce(0.0) { sum, entry in
+                sum + entry.value * engine.documents.columnFactors[base + Int(entry.key >> Postings.columnShift)]
+            }
+            #expect(abs(frequency - expected) < 1e-9 * max(1, expected))
+        }
+    }
+
     @Test func requireAllKeepsOnlyDocumentsMatchingEveryConcept() async throws {
         let engine = try SearchFixture.shared().engine
         let terms = try await load(["passwort", Analyzer().stem("kundencenter")], engine: engine)

@@ -33,6 +33,18 @@ import Testing
         #expect(try await SearchFixture.shared().ids(typed).first == expected)
     }
 
+    /// One or two letters after other words are not searched yet (their completions are mostly stop words and
+    /// the longest postings); on their own they still complete.
+    @Test func aLetterOrTwoAfterOtherWordsWaitsForMore() async throws {
+        let engine = try SearchFixture.shared().engine
+        let finished = try await engine.search("Vertrag kündigen ", options: SearchOptions(minimumScore: 0))
+        #expect(!finished.isEmpty)
+        #expect(try await engine.search("Vertrag kündigen d", options: SearchOptions(minimumScore: 0)) == finished)
+        #expect(try await engine.search("Vertrag kündigen di", options: SearchOptions(minimumScore: 0)) == finished)
+        #expect(try await engine.search("Vertrag kündigen die", options: SearchOptions(minimumScore: 0)) != finished)
+        #expect(try await SearchFixture.shared().ids("Sp").first == "spamfilter")
+    }
+
     @Test func finishedWordIsNotAPrefix() async throws {
         // "Spam " (with a space) is a whole word: it must not match "Spamfilter" through a prefix.
         let fixture = try SearchFixture.shared()

@@ -118,6 +118,9 @@ struct QueryPlanner {
             let chain = words[index..<end].map(\.folded)
             let isLast = end == words.count
             let prefix = prefixLastWord && isLast && endsInWord
+            // A letter or two after other words says nothing yet; its completions ("d": "der", "die", "das")
+            // would add the longest postings of the index.
+            if prefix, chain.count == 1, !concepts.isEmpty, chain[0].unicodeScalars.count <= 2 { break }
             // A repeated word adds nothing but work.
             guard seen.insert(chain.joined(separator: "-") + (prefix ? "*" : "")).inserted else {
                 index = end
@@ -149,7 +152,8 @@ struct QueryPlanner {
             return Concept(word: folded, alternatives: [Concept.Alternative(terms: [folded])], weight: weight,
                            idf: statistics.idf(documentFrequency: df(folded)))
         }
-        if !prefix, StopWords.contains(folded, language: .de) { return nil }
+        let isStopWord = StopWords.contains(folded, language: .de)
+        if !prefix, isStopWord { return nil }
         if !prefix, statistics.languages.count > 1, StopWords.contains(folded, language: .en) { return nil }
         if isNumber, df(folded) == 0, !prefix { return nil }
 
@@ -159,6 +163,7 @@ struct QueryPlanner {
             guard !terms.isEmpty, !alternatives.contains(where: { $0.terms == terms && $0.allOf == allOf }) else { return }
             alternatives.append(Concept.Alternative(terms: terms, allOf: allOf, weight: weight))
         }
+        // An unfinished stop word ("die" on the way to "Dienst") stands for its completions only.
         if !prefix || folded.unicodeScalars.count >= 3 { add([stem]) }
         for (language, analyzer) in analyzers where language != .de {
             if let other = analyzer.fold(raw) { add([analyzer.stem(other)]) }
@@ -174,9 +179,11 @@ struct QueryPlanner {
         for part in german.compoundParts(folded) where !StopWords.contains(part, language: .de) {
             add([german.stem(part)], weight: AlternativeWeight.compoundPart)
         }
-        let known = alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
-            || (prefix && corrector.hasWord(withPrefix: folded))
-        if !isNumber, !known || (correctRareWords && isRare(stem)), budget.correctedWords > 0 {
+        // An unfinished word that some vocabulary word starts with is being typed, not misspelt: its
+        // completions stand for it, and correcting it as a whole word would cost a search per keystroke.
+        let completes = prefix && corrector.hasWord(withPrefix: folded)
+        let known = completes || alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
+        if !isNumber, !known || (correctRareWords && !completes && isRare(stem)), budget.correctedWords > 0 {
             budget.correctedWords -= 1
             for correction in corrector.corrections(for: folded) {
                 let correctedStem = german.stem(correction)
@@ -215,6 +222,10 @@ struct QueryPlanner {
 
     private func df(_ term: String) -> Int { statistics.documentFrequency[term] ?? 0 }
 
+    private func isUniversal(_ term: String) -> Bool {
+        statistics.documentCount >= 10 && Double(df(term)) > Double(statistics.documentCount) * Self.universalShare
+    }
+
     private func isRare(_ stem: String) -> Bool { df(stem) <= 1 && statistics.documentCount >= 20 }
 
     /// The idf of the concept's main matching alternative; unknown words count as rare (they lower coverage).
@@ -230,9 +241,8 @@ struct QueryPlanner {
     private func selectInformative(_ concepts: [Concept]) -> [Concept] {
         var filtered = concepts
         if statistics.documentCount >= 10 {
-            let limit = Int(Double(statistics.documentCount) * Self.universalShare)
             let informative = concepts.filter { concept in
-                !concept.alternatives.filter({ !$0.allOf }).allSatisfy { df($0.terms.joined(separator: " ")) > limit }
+                !concept.alternatives.filter({ !$0.allOf }).allSatisfy { isUniversal($0.terms.joined(separator: " ")) }
             }
             if !informative.isEmpty { filtered = informative }
         }

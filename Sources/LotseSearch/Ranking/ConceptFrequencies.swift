@@ -21,52 +21,49 @@ struct ConceptFrequencies: MemoryCosted {
             frequencies = only.postings.gains.map { $0 * only.weight }
             return
         }
-        // Best weight first: on equal occurrences the merge keeps the earlier one.
-        var merged = Occurrences()
-        for matcher in matchers.sorted(by: { $0.weight > $1.weight }) { merged = merged.merged(with: matcher) }
-        var index = 0
-        while index < merged.keys.count {
-            let document = Int32(truncatingIfNeeded: merged.keys[index] >> 32)
-            let base = Int(document) * DocumentTable.columnCount
-            var frequency = 0.0
-            while index < merged.keys.count, merged.keys[index] >> 32 == UInt64(document) {
-                let position = UInt32(truncatingIfNeeded: merged.keys[index])
-                frequency += merged.weights[index] * table.columnFactors[base + Int(position >> Postings.columnShift)]
-                index += 1
+        // Best weight first: at a position several alternatives share, the first one counts.
+        let matchers = matchers.sorted { $0.weight > $1.weight }
+        var cursors = [Int](repeating: 0, count: matchers.count)
+        var present: [Int] = []
+        var occurrences: [(position: UInt32, weight: Double)] = []
+        let largest = matchers.map(\.postings.documents.count).max() ?? 0
+        documents.reserveCapacity(largest)
+        frequencies.reserveCapacity(largest)
+        // A merge by document (the alternatives are few): only a document that several alternatives match
+        // needs its positions compared, so no list of every occurrence is ever built.
+        while true {
+            var document = Int32.max
+            for (index, matcher) in matchers.enumerated() where cursors[index] < matcher.postings.documents.count {
+                document = min(document, matcher.postings.documents[cursors[index]])
             }
-            documents.append(document)
-            frequencies.append(frequency)
-        }
-    }
-
-    /// Occurrences of several alternatives, as `document << 32 | position` ascending, each with its best weight.
-    private struct Occurrences {
-        var keys: [UInt64] = []
-        var weights: [Double] = []
-
-        /// A linear merge; an occurrence already present keeps its (higher or equal) weight.
-        func merged(with matcher: Matcher) -> Occurrences {
-            var result = Occurrences()
-            let postings = matcher.postings
-            result.keys.reserveCapacity(keys.count + postings.positions.count)
-            result.weights.reserveCapacity(keys.count + postings.positions.count)
-            var mine = 0
-            for (index, document) in postings.documents.enumerated() {
-                for position in postings.positions(at: index) {
-                    let key = UInt64(UInt32(bitPattern: document)) << 32 | UInt64(position)
-                    while mine < keys.count, keys[mine] < key {
-                        result.keys.append(keys[mine])
-                        result.weights.append(weights[mine])
-                        mine += 1
+            guard document != .max else { break }
+            present.removeAll(keepingCapacity: true)
+            for (index, matcher) in matchers.enumerated()
+            where cursors[index] < matcher.postings.documents.count && matcher.postings.documents[cursors[index]] == document {
+                present.append(index)
+            }
+            var frequency = 0.0
+            if present.count == 1 {
+                let matcher = matchers[present[0]]
+                frequency = matcher.postings.gains[cursors[present[0]]] * matcher.weight
+            } else {
+                occurrences.removeAll(keepingCapacity: true)
+                for index in present {
+                    for position in matchers[index].postings.positions(at: cursors[index]) {
+                        occurrences.append((position, matchers[index].weight))
                     }
-                    if mine < keys.count, keys[mine] == key { continue }
-                    result.keys.append(key)
-                    result.weights.append(matcher.weight)
+                }
+                occurrences.sort { $0.position < $1.position || ($0.position == $1.position && $0.weight > $1.weight) }
+                let base = Int(document) * DocumentTable.columnCount
+                var previous: UInt32?
+                for occurrence in occurrences where occurrence.position != previous {
+                    previous = occurrence.position
+                    frequency += occurrence.weight * table.columnFactors[base + Int(occurrence.position >> Postings.columnShift)]
                 }
             }
-            result.keys += keys[mine...]
-            result.weights += weights[mine...]
-            return result
+            for index in present { cursors[index] += 1 }
+            documents.append(document)
+            frequencies.append(frequency)
         }
     }
 }
