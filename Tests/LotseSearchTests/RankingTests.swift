@@ -88,7 +88,8 @@ import Testing
         let terms = try await load(["passwort", german.stem("vergessen"), "kundencenter", "kennwort", german.stem("rechnung"),
                                     german.stem("adresse")], engine: engine)
         let matchers: [ConceptFrequencies.Matcher] = [
-            .init(postings: terms[0], weight: 0.9), .init(postings: Postings.phrase([terms[0], terms[1]], table: engine.documents), weight: 1),
+            .init(postings: terms[0], weight: 0.9),
+            .init(postings: Postings.phrase([terms[0], terms[1]], table: engine.documents), weight: 1),
             .init(postings: terms[2], weight: 1), .init(postings: terms[3], weight: 0.8), .init(postings: terms[4], weight: 0.5),
             .init(postings: terms[5], weight: 0.7), .init(postings: terms[3], weight: 0.7),
         ]
