@@ -48,7 +48,8 @@ index: build
 
 ## Indexes articles/ and serves http://127.0.0.1:8080 (Ctrl-C stops it gracefully).
 run: index
-	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json
+	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json \
+		--response-time "24 Stunden" --privacy-url https://www.lindenhost.de/datenschutz --imprint-url https://www.lindenhost.de/impressum
 
 ## The architecture and format rules, without building: every import declared in Package.swift and the layers
 ## kept (scripts/check-imports.py), lines within .swift-format's limit and its rules (scripts/check-format.py).

@@ -41,7 +41,9 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes().register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
-                 multipartLimit: configuration.maximumMultipartBytes).register(on: router)
+                 multipartLimit: configuration.maximumMultipartBytes,
+                 information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
+                                    imprintUrl: configuration.imprintURL)).register(on: router)
     DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
     AdminRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes)
         .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(

@@ -59,6 +59,11 @@ public struct ServerConfiguration: Sendable {
     public var webhookMaximumDelay: Duration = .seconds(600)
     /// Closed tickets, deflections, feedback and query logs older than this many days (≥ 1) are deleted; nil keeps them.
     public var retentionDays: Int?
+    /// What the portal tells a customer: when to expect an answer ("24 Stunden"), and the operator's privacy
+    /// policy and imprint (absolute http(s) URLs or paths on this server); nil leaves each out.
+    public var responseTime: String?
+    public var privacyURL: String?
+    public var imprintURL: String?
     /// How often queued search/suggest log entries are written.
     public var queryLogInterval: Duration = .milliseconds(100)
 
@@ -81,6 +86,20 @@ public struct ServerConfiguration: Sendable {
                     + "use a long random value, e.g. `openssl rand -hex 32`")
         }
         if let retentionDays, retentionDays < 1 { problems.append("--retention-days must be at least 1 (got \(retentionDays))") }
+        for (option, url) in [("--privacy-url", privacyURL), ("--imprint-url", imprintURL)] {
+            if let url, !Self.isLinkable(url) { problems.append("\(option) must be an http(s) URL or a path starting with / (got \(url))") }
+        }
+        if let responseTime, responseTime.isEmpty || responseTime.count > 100 || ControlCharacters.contains(responseTime) {
+            problems.append("--response-time must be 1 to 100 characters of text, e.g. \"24 Stunden\"")
+        }
         return problems
+    }
+
+    /// Links the portal may show: no other scheme (`javascript:`), no spaces or quotes, no protocol-relative `//`.
+    static func isLinkable(_ url: String) -> Bool {
+        guard url.count <= 500, !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return false }
+        if url.hasPrefix("/") { return !url.hasPrefix("//") }
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else { return false }
+        return (scheme == "https" || scheme == "http") && !(components.host ?? "").isEmpty
     }
 }

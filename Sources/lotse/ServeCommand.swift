@@ -60,6 +60,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Delete closed tickets, deflections, feedback and query logs older than this many days (at least 1; default: keep).")
     var retentionDays: Int?
 
+    @Option(help: "When customers can expect an answer, shown after they submit a ticket (e.g. \"24 Stunden\").")
+    var responseTime: String?
+
+    @Option(help: "The operator's privacy policy, linked from the ticket form's consent (an http(s) URL or a path).")
+    var privacyURL: String?
+
+    @Option(help: "The operator's imprint (Impressum), linked from the portal's footer (an http(s) URL or a path).")
+    var imprintURL: String?
+
     @Option(help: "Log level (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
 
@@ -79,6 +88,9 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.adminToken = adminToken ?? ProcessInfo.processInfo.environment["LOTSE_ADMIN_TOKEN"]
         configuration.ticketWebhook = ticketWebhook
         configuration.retentionDays = retentionDays
+        configuration.responseTime = responseTime
+        configuration.privacyURL = privacyURL
+        configuration.imprintURL = imprintURL
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
                 guard let network = CIDR(text) else {

@@ -57,8 +57,8 @@ struct AdminEndpointTests {
     func statusChange() async throws {
         try await TicketFixture().test { client in
             _ = try await client.submitTicket()
-            let labels = ["in_progress": "In Bearbeitung", "waiting_for_customer": "Feedback benötigt", "answered": "Beantwortet",
-                          "closed": "Geschlossen", "open": "Offen"]
+            let labels = ["in_progress": "In Bearbeitung", "waiting_for_customer": "Feedback benötigt", "information": "Informationen",
+                          "answered": "Beantwortet", "closed": "Geschlossen", "open": "Offen"]
             for (status, label) in labels.sorted(by: { $0.key < $1.key }) {
                 let response = try await client.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"\#(status)"}"#)
                 #expect(response.status == .ok)

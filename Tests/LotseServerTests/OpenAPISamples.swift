@@ -104,6 +104,7 @@ enum OpenAPISamples {
         "DELETE /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets?email=niemand%40beispiel.de", method: .delete)],
         "PATCH /api/v1/admin/tickets/{id}": [.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"in_progress"}"#)],
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
+        "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
     ]
 
     static let adminToken = "openapi-test-token"
@@ -246,6 +247,7 @@ enum OpenAPISamples {
             ("DELETE /api/v1/admin/tickets", "/api/v1/admin/tickets", [.put]),
             ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.get, .delete, .post]),
             ("GET /api/v1/admin/stats", "/api/v1/admin/stats", [.delete, .post]),
+            ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
         ]
         for (operation, uri, methods) in operations {
             for method in methods {
@@ -267,7 +269,9 @@ enum OpenAPISamples {
                                      ("GET /api/v1/admin/tickets", .admin("/api/v1/admin/tickets")),
                                      ("DELETE /api/v1/admin/tickets", .admin("/api/v1/admin/tickets?email=a%40b.de", method: .delete)),
             ("PATCH /api/v1/admin/tickets/{id}", .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "{}")),
-                                     ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats"))] {
+                                     ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats")),
+                                     ("GET /api/v1/admin/tickets/{id}/attachments/{number}",
+                                      .admin("/api/v1/admin/tickets/LT-000001/attachments/1"))] {
             samples.append(
                 OpenAPIErrorSample(
                     operation: operation, status: 429, request: request, code: "rate_limited", fields: nil, why: "over the rate limit"))

@@ -37,10 +37,16 @@ struct OpenAPITestServer: Sendable {
         configuration.suggestDeadline = .seconds(300)
         configuration.computeWait = .seconds(300)
         configuration.adminToken = OpenAPISamples.adminToken
+        configuration.responseTime = "24 Stunden"
+        configuration.privacyURL = "https://www.beispiel.de/datenschutz"
+        configuration.imprintURL = "/impressum"
         configuration.ticketFields = [CustomFieldDefinition(name: "serverName", label: "Servername", required: false,
                                                             pattern: "^de-[0-9]{2}-srv-[0-9]{4}$", hint: "z. B. de-01-srv-1234")]
         self.configuration = configuration
     }
+
+    /// The seeded ticket's file, as the attachment folder beside `data.sqlite` holds it.
+    static let seededAttachment = "0123456789abcdef0123456789abcdef"
 
     /// Ticket data for the admin samples: one ticket with every optional field and an attachment, a
     /// deflection, feedback both ways and a query without results.
@@ -56,8 +62,10 @@ struct OpenAPITestServer: Sendable {
             email: "jürgen.müller@beispiel.de", name: "Jürgen Müller", company: "Bäckerei Groß", subject: "Rechnung fehlt",
             description: "Die Rechnung für März fehlt.", customerNumber: "K-1", category: "Rechnungen", urgent: true, session: "s",
             customFields: ["serverName": "de-01-srv-1234"],
-            attachments: [AttachmentRecord(name: "log.txt", size: 6, type: "text/plain", storedName: "0123")], verified: true),
+            attachments: [AttachmentRecord(name: "log.txt", size: 6, type: "text/plain", storedName: Self.seededAttachment)],
+            verified: true),
             idempotencyKey: nil, forward: false, at: Date())
+        _ = try workspace.directory.write("Fehler", to: "attachments/\(Self.seededAttachment)")
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: false, session: nil, time: Date()))

@@ -8,7 +8,7 @@ extension OpenAPISamples {
     static let ticketErrors: [OpenAPIErrorSample] = {
         let tickets = "POST /api/v1/tickets", deflections = "POST /api/v1/deflections", feedback = "POST /api/v1/articles/{id}/feedback"
         let queue = "GET /api/v1/admin/tickets", delete = "DELETE /api/v1/admin/tickets", patch = "PATCH /api/v1/admin/tickets/{id}"
-        let stats = "GET /api/v1/admin/stats"
+        let stats = "GET /api/v1/admin/stats", download = "GET /api/v1/admin/tickets/{id}/attachments/{number}"
         let oversized = #"{"subject":""# + String(repeating: "x", count: maximumBodyBytes) + #""}"#
         func text(_ uri: String) -> OpenAPISampleRequest {
             OpenAPISampleRequest(method: .post, uri: uri, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Hallo"))
@@ -91,10 +91,13 @@ extension OpenAPISamples {
                 operation: patch, status: 422,
                 request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"erledigt"}"#),
                                code: "invalid_fields", fields: ["status"], why: "unknown status"),
+            OpenAPIErrorSample(operation: download, status: 404, request: .admin("/api/v1/admin/tickets/LT-000001/attachments/2"),
+                               code: "not_found", fields: nil, why: "no second attachment"),
         ]
         for (operation, uri, method, body) in [
             (queue, "/api/v1/admin/tickets", HTTPRequest.Method.get, nil), (delete, "/api/v1/admin/tickets?email=a%40b.de", .delete, nil),
-            (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil)
+            (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
+            (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil)
         ] {
             samples.append(
                 OpenAPIErrorSample(

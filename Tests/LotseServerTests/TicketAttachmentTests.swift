@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LotseServer
@@ -33,6 +34,41 @@ struct TicketAttachmentTests {
             let contents = try Set(
                 stored.map { try Data(contentsOf: URL(fileURLWithPath: (attachmentsPath as NSString).appendingPathComponent($0))) })
             #expect(contents == [Data(Files.png), Data(Files.text)])
+        }
+    }
+
+    @Test("the helpdesk downloads each file with the admin token, as an attachment under its sanitised name")
+    func downloads() async throws {
+        try await TicketFixture().test { client in
+            var body = MultipartBody.validTicket()
+            body.file(filename: "../../etc/Bildschirmfoto Größe.png", type: "image/png", bytes: Files.png)
+            body.file(filename: "protokoll.txt", type: "application/octet-stream", bytes: Files.text)
+            let created = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished())
+            #expect(created.status == .created)
+            let ticket = try #require((try await client.admin("/api/v1/admin/tickets")).json["tickets"] as? [[String: Any]]).first
+            let urls = (ticket?["attachments"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
+            #expect(urls == ["/api/v1/admin/tickets/LT-000001/attachments/1", "/api/v1/admin/tickets/LT-000001/attachments/2"])
+
+            let image = try await client.admin(urls[0])
+            #expect(image.status == .ok)
+            #expect(Array(image.body.readableBytesView) == Files.png)
+            #expect(image.headers[.contentType] == "image/png")
+            #expect(image.headers[.contentDisposition]
+                == #"attachment; filename="Bildschirmfoto Gr__e.png"; filename*=UTF-8''Bildschirmfoto%20Gr%C3%B6%C3%9Fe.png"#)
+            #expect(image.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            let text = try await client.admin(urls[1])
+            #expect(Array(text.body.readableBytesView) == Files.text && text.headers[.contentType] == "text/plain")
+
+            // Without the token nothing; a number or ticket that does not exist is 404, as is anything path-like.
+            #expect(try await client.execute(uri: urls[0], method: .get).status == .unauthorized)
+            for missing in ["/api/v1/admin/tickets/LT-000001/attachments/3", "/api/v1/admin/tickets/LT-000001/attachments/0",
+                            "/api/v1/admin/tickets/LT-000001/attachments/-1", "/api/v1/admin/tickets/LT-000002/attachments/1",
+                            "/api/v1/admin/tickets/LT-000001/attachments/..%2F..%2Fdata.sqlite", "/api/v1/admin/tickets/x/attachments/1"] {
+                let response = try await client.admin(missing)
+                #expect(response.status == .notFound, "\(missing)")
+                #expect(response.error?.code == "not_found", "\(missing)")
+            }
+            #expect(try await client.admin(urls[0], method: .post, body: "{}").status == .methodNotAllowed)
         }
     }
 

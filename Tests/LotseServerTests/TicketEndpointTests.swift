@@ -22,7 +22,41 @@ struct TicketEndpointTests {
             #expect(attachments?["maxBytes"] as? Int == 5_242_880)
             #expect(attachments?["types"] as? [String] == ["image/png", "image/jpeg", "application/pdf", "text/plain"])
             #expect((response.json["categories"] as? [String])?.contains("Konto & Anmeldung") == true)
+            for key in ["responseTime", "privacyUrl", "imprintUrl"] { #expect(response.json[key] == nil, "\(key) not configured") }
         }
+        let configured = try TicketFixture {
+            $0.responseTime = "2 Werktagen"
+            $0.privacyURL = "https://www.beispiel.de/datenschutz"
+            $0.imprintURL = "/impressum"
+        }
+        try await configured.test { client in
+            let response = try await client.execute(uri: "/api/v1/ticket-form", method: .get)
+            #expect(response.json["responseTime"] as? String == "2 Werktagen")
+            #expect(response.json["privacyUrl"] as? String == "https://www.beispiel.de/datenschutz")
+            #expect(response.json["imprintUrl"] as? String == "/impressum")
+        }
+    }
+
+    @Test("--privacy-url and --imprint-url take http(s) URLs and paths only; --response-time short text")
+    func operatorLinksAreChecked() {
+        var configuration = ServerConfiguration()
+        for good in ["https://www.beispiel.de/datenschutz", "http://beispiel.de", "/datenschutz", "/impressum?lang=de"] {
+            configuration.privacyURL = good
+            configuration.imprintURL = good
+            #expect(configuration.problems().isEmpty, "\(good)")
+        }
+        for bad in ["javascript:alert(1)", "//evil.example/x", "datenschutz.html", "https://", "ftp://beispiel.de/x",
+                    "https://beispiel.de/\" onmouseover=\"x", "data:text/html,<script>", " https://beispiel.de"] {
+            configuration.privacyURL = bad
+            #expect(configuration.problems().contains { $0.contains("--privacy-url") }, "\(bad)")
+        }
+        configuration.privacyURL = nil
+        for bad in ["", String(repeating: "x", count: 101), "24\u{0}Stunden"] {
+            configuration.responseTime = bad
+            #expect(configuration.problems().contains { $0.contains("--response-time") })
+        }
+        configuration.responseTime = "24 Stunden"
+        #expect(configuration.problems().isEmpty)
     }
 
     @Test("a JSON ticket is created (201 LT-000001), verified against the contacts, with the articles suggested to its session")

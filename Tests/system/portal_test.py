@@ -29,6 +29,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 WAIT_SECONDS = 20
 
 # The draft a customer types; `passwort-zuruecksetzen` must be suggested for it.
+RESPONSE_TIME = "24 Stunden"
+PRIVACY_URL = "https://www.lindenhost.de/datenschutz"
+IMPRINT_URL = "/impressum"  # a path on the portal's own server
 DRAFT_SUBJECT = "Passwort vergessen"
 DRAFT_DESCRIPTION = "Guten Tag, ich komme nicht mehr in mein Kundenkonto. Der Link zum Zurücksetzen ist abgelaufen."
 EXPECTED_ARTICLE = "passwort-zuruecksetzen"
@@ -175,6 +178,29 @@ def step_article_feedback(portal):
     check(helpful.get("kundennummer-finden", {}).get("helpful") == 1, f"topHelpfulArticles: {stats.get('topHelpfulArticles')}")
 
 
+def votes(portal, article_id):
+    status, _, stats = portal.server.get("/api/v1/admin/stats?since=24h", admin=True)
+    check(status == 200, f"GET /api/v1/admin/stats answered {status}: {stats}")
+    return next((entry for entry in stats.get("topHelpfulArticles", []) if entry["id"] == article_id), {})
+
+
+def step_not_helpful_leads_to_the_form(portal):
+    """'Nein' under an article records the vote and offers the ticket form, its subject taken from the search."""
+    portal.type_slowly("search-input", "Rechnungsadresse ändern")
+    portal.wait_for_result("search-results", "rechnungsadresse-ust-idnr-aendern").click()
+    portal.wait_until(lambda: portal.visible("feedback-no"), "the article did not open")
+    portal.element("feedback-no").click()
+    portal.wait_until(lambda: "persönlich weiter" in portal.element("feedback-status").text,
+                      f"no offer after 'Nein': {portal.element('feedback-status').text!r}")
+    check(portal.active_id() == "article-ask", f"after 'Nein' focus is on {portal.active_id()}")
+    check(votes(portal, "rechnungsadresse-ust-idnr-aendern").get("notHelpful") == 1, "the 'Nein' was not recorded")
+    portal.element("article-ask").click()
+    check(not portal.visible("article-view"), "the article stays open over the form")
+    check(portal.element("subject").get_attribute("value") == "Rechnungsadresse ändern", "the subject is not the search")
+    check(portal.active_id() == "description", f"focus is on {portal.active_id()}, not the description")
+    portal.wait_for_result("suggestion-list", "rechnungsadresse-ust-idnr-aendern")
+
+
 def step_nothing_found_is_logged_once(portal):
     """A search box query that finds nothing appears once in the authors' list, not once per keystroke."""
     query = "Quxzyklöppelei Bedienung"
@@ -200,7 +226,19 @@ def step_suggestions_while_typing(portal, screenshot):
     suggestion = portal.type_draft()
     check(suggestion.find_elements(By.CSS_SELECTOR, ".snippet mark"), "the suggestion's snippet has no highlights")
     check("Konto & Anmeldung" in suggestion.text, f"the suggestion shows no category: {suggestion.text!r}")
-    check(portal.element("suggestion-list").get_attribute("aria-live") == "polite", "the suggestion list is not aria-live=polite")
+    # A screen reader hears the count, not every title at each refresh.
+    check(portal.element("suggestion-list").get_attribute("aria-live") is None, "the suggestion list itself is aria-live")
+    count = portal.element("suggestion-count")
+    check(count.get_attribute("aria-live") == "polite", "the suggestion count is not aria-live=polite")
+    shown = len(portal.result_ids("suggestion-list"))
+    expected_count = "1 passender Artikel" if shown == 1 else f"{shown} passende Artikel"
+    check(count.get_attribute("textContent") == expected_count,
+          f"the count says {count.get_attribute('textContent')!r}, {shown} shown")
+    # Wide screens: the suggestions stand beside the form, level with its top.
+    layout = portal.driver.execute_script(
+        "const box = (id) => document.getElementById(id).getBoundingClientRect();"
+        "return [box('suggestions').left, box('description').right, box('suggestions').top, box('email').top];")
+    check(layout[0] >= layout[1], f"at {portal.driver.get_window_size()['width']} px the suggestions are not beside the form: {layout}")
     if screenshot:
         os.makedirs(os.path.dirname(os.path.abspath(screenshot)), exist_ok=True)
         portal.driver.set_window_size(1280, 1400)
@@ -237,6 +275,7 @@ def step_keyboard_navigation(portal):
     check(portal.element("subject").get_attribute("value") == DRAFT_SUBJECT, "the subject was not kept")
     check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "the description was not kept")
     check(portal.active_id() == f"suggestion:{first}", f"after 'Nein' focus is on {portal.active_id()}")
+    portal.wait_until(lambda: votes(portal, first).get("notHelpful") == 1, "the 'Nein' under the suggestion was not recorded")
 
 
 # Holds back the page's first suggestion request, ignoring its abort signal, until the test releases it, and
@@ -358,6 +397,9 @@ def step_valid_ticket(portal, attachment):
     number = portal.element("ticket-number").text
     check(number, "no ticket number is shown")
     check(portal.active_id() == "ticket-done-title", f"focus after submitting is on {portal.active_id()}")
+    done = portal.element("ticket-done").text
+    for expected_text in ["jana.schroeder@example.de", f"innerhalb von {RESPONSE_TIME}", "Sie müssen nichts weiter tun"]:
+        check(expected_text in done, f"the confirmation does not say {expected_text!r}: {done!r}")
     status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
     check(status == 200, f"GET /api/v1/admin/tickets answered {status}: {listing}")
     stored = next((ticket for ticket in listing.get("tickets", []) if ticket.get("id") == number), None)
@@ -369,6 +411,16 @@ def step_valid_ticket(portal, attachment):
     names = [item.get("name") for item in stored.get("attachments", [])]
     check(names == [os.path.basename(attachment)], f"stored attachments: {names}")
     check(EXPECTED_ARTICLE in stored.get("suggestedArticles", []), f"suggestedArticles: {stored.get('suggestedArticles')}")
+
+
+def step_operator_links(portal):
+    """The consent links the operator's privacy policy; the footer has Impressum and Datenschutz."""
+    portal.wait_until(lambda: portal.visible("consent-hint"), "no privacy policy link beside the consent")
+    check(portal.element("privacy-link").get_attribute("href") == PRIVACY_URL, "the consent's link is not --privacy-url")
+    check(portal.element("consent").get_attribute("aria-describedby") == "consent-hint", "the consent is not described by its hint")
+    footer = {link.text: link.get_attribute("href") for link in portal.driver.find_elements(By.CSS_SELECTOR, "#site-footer a")
+              if link.is_displayed()}
+    check(footer == {"Impressum": portal.server.base + IMPRINT_URL, "Datenschutz": PRIVACY_URL}, f"footer links: {footer}")
 
 
 def step_article_content_cannot_shadow_the_form(portal):
@@ -397,7 +449,8 @@ def step_article_content_cannot_shadow_the_form(portal):
 
 
 def step_phone_width(portal):
-    """At 360 px the page has no horizontal scrolling and the suggestions still appear."""
+    """At 360 px the page has no horizontal scrolling, and the suggestions appear right below the description,
+    before the attachments, consent and submit button (someone typing on a phone sees them)."""
     portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                   {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     try:
@@ -406,6 +459,12 @@ def step_phone_width(portal):
         widths = portal.driver.execute_script(
             "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
         check(widths[0] <= widths[1], f"horizontal scrolling at 360 px: content {widths[0]} px, viewport {widths[1]} px")
+        tops = portal.driver.execute_script(
+            "const box = (id) => document.getElementById(id).getBoundingClientRect();"
+            "return {description: box('description').bottom, suggestions: box('suggestions').top,"
+            " attachments: box('attachments').top, consent: box('consent').top, submit: box('ticket-submit').top};")
+        check(tops["description"] <= tops["suggestions"] < tops["attachments"] < tops["consent"] < tops["submit"],
+              f"at 360 px the suggestions are not between the description and the attachments: {tops}")
     finally:
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
@@ -439,10 +498,13 @@ def main():
         ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
         ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
         ("phone width", step_phone_width),
+        ("operator links", step_operator_links),
+        ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
     ]
     passed, failed = 0, []
     try:
-        with LotseServer(arguments.lotse, "--rate-limit", "0", articles=arguments.articles,
+        with LotseServer(arguments.lotse, "--rate-limit", "0", "--response-time", RESPONSE_TIME, "--privacy-url", PRIVACY_URL,
+                         "--imprint-url", IMPRINT_URL, articles=arguments.articles,
                          extra_articles={"skriptwarnung-im-editor.md": MARKUP_ARTICLE}, port=arguments.port) as server:
             driver = start_browser()
             try:

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LotseTickets
 
@@ -57,6 +58,9 @@ struct AdminRoutes {
             }
             return TicketDocument(ticket)
         }
+        group.get("/tickets/{id}/attachments/{number}") { _, context in
+            try await attachment(ticket: context.parameters.require("id"), number: context.parameters.require("number"))
+        }
         group.delete("/tickets") { request, _ in
             guard let email = FormQuery.parse(request.uri.query)["email"]?.trimmingCharacters(in: .whitespaces), !email.isEmpty else {
                 throw APIError.badRequest(field: "email", "email is required")
@@ -75,6 +79,32 @@ struct AdminRoutes {
             return try await StatisticsReport.load(from: services.store, articles: holder.engine.articleTitles(), since: since)
         }
     }
+
+    /// The n-th file of a ticket (from 1), as a download: never shown inline, whatever its type.
+    private func attachment(ticket id: String, number text: String) async throws -> Response {
+        guard let ticketNumber = TicketNumber.parse(id), let number = Int(text), number >= 1,
+              let ticket = try await services.store.ticket(number: ticketNumber),
+              number <= ticket.content.attachments.count else { throw APIError.notFound }
+        let record = ticket.content.attachments[number - 1]
+        guard let bytes = try await services.attachments.read(record.storedName) else { throw APIError.notFound }
+        let headers: HTTPFields = [
+            .contentType: record.type,
+            .contentDisposition: Self.contentDisposition(record.name),
+            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            .cacheControl: "private, no-store",
+        ]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// RFC 6266: an ASCII name for old clients and the UTF-8 one (RFC 5987); sanitised names hold no quotes.
+    static func contentDisposition(_ name: String) -> String {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: attrChars) ?? ascii
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// RFC 5987's attr-char: ASCII letters, digits and a few marks; everything else is percent-encoded.
+    private static let attrChars = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
 
     static let statusNames = TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")
 }

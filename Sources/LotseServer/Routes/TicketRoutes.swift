@@ -9,8 +9,16 @@ struct TicketRoutes {
     let holder: IndexHolder
     let jsonLimit: Int
     let multipartLimit: Int
+    let information: PortalInformation
 
     static let maximumIdempotencyKeyCharacters = 200
+
+    /// What the portal tells a customer beside the form (each nil when the operator did not configure it).
+    struct PortalInformation: Sendable {
+        var responseTime: String?
+        var privacyUrl: String?
+        var imprintUrl: String?
+    }
 
     struct FormDescription: ResponseEncodable {
         struct Attachments: Encodable {
@@ -22,6 +30,9 @@ struct TicketRoutes {
         var customFields: [CustomFieldDefinition]
         var attachments: Attachments
         var categories: [String]
+        var responseTime: String?
+        var privacyUrl: String?
+        var imprintUrl: String?
     }
 
     struct Created: ResponseEncodable {
@@ -35,7 +46,8 @@ struct TicketRoutes {
             let policy = services.form.attachments
             return FormDescription(customFields: services.form.customFields,
                                    attachments: .init(maxCount: policy.maximumCount, maxBytes: policy.maximumBytes, types: policy.types),
-                                   categories: holder.engine.categories.keys.sorted())
+                                   categories: holder.engine.categories.keys.sorted(), responseTime: information.responseTime,
+                                   privacyUrl: information.privacyUrl, imprintUrl: information.imprintUrl)
         }
         router.post("/api/v1/tickets") { request, context in
             try await submit(request, context: context)

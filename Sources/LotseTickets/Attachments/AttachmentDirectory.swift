@@ -1,7 +1,8 @@
 import Foundation
 import NIOPosix
 
-/// Attachment files under a folder beside the data database (never web-served), each under a random name.
+/// Attachment files under a folder beside the data database, each under a random name (served only to the
+/// admin API, by ticket and position).
 /// File I/O runs on NIO's blocking-I/O thread pool, not on the request's task.
 public struct AttachmentDirectory: Sendable {
     public let path: String
@@ -46,6 +47,25 @@ public struct AttachmentDirectory: Sendable {
         guard descriptor >= 0 else { throw TicketStoreError.storageUnavailable("cannot open the attachment directory") }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw TicketStoreError.storageUnavailable("cannot flush the attachment directory") }
+    }
+
+    /// The file stored under `storedName`, or nil when there is none (a name that is not one of ours, with a
+    /// path in it, say, is never opened).
+    public func read(_ storedName: String) async throws -> [UInt8]? {
+        guard Self.isStoredName(storedName) else { return nil }
+        let target = (path as NSString).appendingPathComponent(storedName)
+        return try await NIOThreadPool.singleton.runIfActive {
+            guard FileManager.default.fileExists(atPath: target) else { return nil }
+            guard let data = FileManager.default.contents(atPath: target) else {
+                throw TicketStoreError.storageUnavailable("cannot read an attachment file")
+            }
+            return [UInt8](data)
+        }
+    }
+
+    /// Names `save` gives: 32 lowercase hex digits.
+    static func isStoredName(_ name: String) -> Bool {
+        name.utf8.count == 32 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     public func remove(_ storedNames: [String]) async {

@@ -6,6 +6,8 @@ public struct TicketDocument: Codable, Sendable, Equatable {
         public var name: String
         public var size: Int
         public var type: String
+        /// Where the helpdesk downloads it (with the admin token), relative to the Lotse server's address.
+        public var url: String
     }
 
     public var id: String
@@ -42,8 +44,16 @@ public struct TicketDocument: Codable, Sendable, Equatable {
         verified = content.verified
         suggestedArticles = ticket.suggestedArticles
         customFields = content.customFields
-        attachments = content.attachments.map { Attachment(name: $0.name, size: $0.size, type: $0.type) }
+        attachments = content.attachments.enumerated().map { index, attachment in
+            Attachment(name: attachment.name, size: attachment.size, type: attachment.type,
+                       url: Self.attachmentPath(ticket: ticket.id, number: index + 1))
+        }
         createdAt = ticket.createdAt.formatted(.iso8601)
         updatedAt = ticket.updatedAt.formatted(.iso8601)
+    }
+
+    /// Attachments are numbered from 1 in the order the customer sent them.
+    public static func attachmentPath(ticket id: String, number: Int) -> String {
+        "/api/v1/admin/tickets/\(id)/attachments/\(number)"
     }
 }

@@ -234,14 +234,26 @@
     const answer = await api(`/api/v1/articles/${encodeURIComponent(articleId)}/feedback`,
       { method: 'POST', json: { helpful, session } }).catch(() => null);
     if (answer?.status === 201) {
-      feedbackStatus.textContent = 'Danke für Ihre Rückmeldung!';
+      feedbackStatus.textContent = helpful ? 'Danke für Ihre Rückmeldung!'
+        : 'Danke für Ihre Rückmeldung. Wir helfen Ihnen gern persönlich weiter.';
       for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = true;
+      if (!helpful) $('article-ask').focus();
     } else {
       feedbackStatus.textContent = 'Ihre Rückmeldung konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.';
     }
   }
   $('feedback-yes').addEventListener('click', () => sendFeedback(true));
   $('feedback-no').addEventListener('click', () => sendFeedback(false));
+
+  /** From an article to the ticket form: the subject is the search (or the article's title) unless one is typed. */
+  $('article-ask').addEventListener('click', () => {
+    const subjectInput = $('subject');
+    if (!subjectInput.value.trim()) subjectInput.value = searchInput.value.trim() || $('article-title').textContent;
+    articleView.hidden = true;
+    $('anfrage').scrollIntoView();
+    $('description').focus();
+    subjectInput.dispatchEvent(new Event('input'));
+  });
 
   // MARK: Ticket form: configuration, live suggestions, solution view, submission
 
@@ -251,6 +263,7 @@
   const description = $('description');
   const attachments = $('attachments');
   const suggestionList = $('suggestion-list');
+  const suggestionCount = $('suggestion-count');
   const solutionView = $('solution-view');
   const summary = $('form-summary');
   const submitButton = $('ticket-submit');
@@ -261,7 +274,12 @@
   async function loadTicketForm() {
     const answer = await api('/api/v1/ticket-form').catch(() => null);
     if (answer?.status !== 200 || !answer.data) return;
-    const { customFields = [], attachments: rules, categories = [] } = answer.data;
+    const { customFields = [], attachments: rules, categories = [], responseTime, privacyUrl, imprintUrl } = answer.data;
+    showOperatorLinks(privacyUrl, imprintUrl);
+    if (responseTime) {
+      $('ticket-response-time-value').textContent = responseTime;
+      $('ticket-response-time').hidden = false;
+    }
     customInputs.length = 0;
     $('custom-fields').replaceChildren(...customFields.map(customField));
     if (categories.length > 0) {
@@ -276,6 +294,22 @@
         `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
     }
   }
+
+  /** The operator's privacy policy (beside the consent and in the footer) and imprint, where configured. */
+  function showOperatorLinks(privacyUrl, imprintUrl) {
+    const links = [['privacy-link', privacyUrl], ['privacy-footer-link', privacyUrl], ['imprint-link', imprintUrl]];
+    for (const [id, url] of links) {
+      if (!isLinkable(url)) continue;
+      $(id).href = url;
+      $(id).hidden = false;
+    }
+    $('consent-hint').hidden = $('privacy-link').hidden;
+    $('site-footer').hidden = $('privacy-footer-link').hidden && $('imprint-link').hidden;
+    if (!$('consent-hint').hidden) $('consent').setAttribute('aria-describedby', 'consent-hint');
+  }
+
+  /** The server checks these at start; a page never links a script (`javascript:`) whatever it is sent. */
+  const isLinkable = (url) => typeof url === 'string' && (/^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url));
 
   const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 });
 
@@ -320,10 +354,18 @@
       if (answer && answer.status !== 200) return;
       const focusedId = suggestionList.contains(document.activeElement) ? document.activeElement.dataset.id : null;
       renderResults(suggestionList, answer ? answer.data.results : []);
+      announceSuggestionCount(answer ? answer.data.results.length : null);
       if (focusedId) (suggestionButton(focusedId) ?? suggestionButtons()[0] ?? suggestionOrigin).focus();
     });
   subject.addEventListener('input', () => suggestLive());
   description.addEventListener('input', () => suggestLive());
+
+  /** A screen reader hears "3 passende Artikel" when the number changes, not every title at each refresh. */
+  function announceSuggestionCount(count) {
+    const text = count === null ? '' : count === 0 ? 'Keine passenden Artikel'
+      : count === 1 ? '1 passender Artikel' : `${count} passende Artikel`;
+    if (suggestionCount.textContent !== text) suggestionCount.textContent = text;
+  }
 
   const suggestionButtons = () => Array.from(suggestionList.querySelectorAll('button[data-id]'));
   const suggestionButton = (id) => suggestionButtons().find((button) => button.dataset.id === id);
@@ -380,7 +422,12 @@
     focusTarget.focus();
   }
 
-  $('solution-no').addEventListener('click', () => backToForm(solutionOpener?.isConnected ? solutionOpener : subject));
+  $('solution-no').addEventListener('click', () => {
+    // The vote counts for the article's statistics; the customer goes on writing either way.
+    api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
+      .catch(() => null);
+    backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
+  });
   $('solution-yes').addEventListener('click', async () => {
     // The thanks are shown even if recording fails: the customer's problem is solved either way.
     await api('/api/v1/deflections', {
@@ -546,6 +593,7 @@
 
   function showTicketDone(id) {
     $('ticket-number').textContent = id;
+    $('ticket-reply-to').textContent = $('email').value.trim();
     layout.hidden = true;
     $('ticket-done').hidden = false;
     $('ticket-done-title').focus();
@@ -555,6 +603,7 @@
     form.reset();
     clearErrors();
     renderResults(suggestionList, []);
+    announceSuggestionCount(null);
     backToForm(subject);
   });
 
