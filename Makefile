@@ -16,6 +16,10 @@ INDEX ?= .lotse/index.sqlite
 CHECKED_BUILD := --explicit-target-dependency-import-check error
 ## Screenshots of the browser test (not tracked); `make docs-screenshot` refreshes the one in docs/.
 SCREENSHOTS := .build/screenshots
+## The sample help center's attachment rules, as articles/dateianhaenge-in-tickets.md states them (5 files of
+## 10 MB, 25 MB in all, e-mails and archives too); Lotse's own defaults are 3 files of 5 MiB, PNG, JPEG, PDF, text.
+SAMPLE_ATTACHMENTS := --attachments-max-count 5 --attachments-max-bytes 10485760 --max-multipart-bytes 27262976 \
+	--attachments-types image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,message/rfc822,application/vnd.ms-outlook,application/zip
 
 .PHONY: deps test-deps bench-deps build index run check test test-with-database system-test e2e docs-screenshot bench fuzz-build fuzz-smoke fuzz clean
 
@@ -49,7 +53,8 @@ index: build
 ## Indexes articles/ and serves http://127.0.0.1:8080 (Ctrl-C stops it gracefully).
 run: index
 	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json \
-		--response-time "24 Stunden" --privacy-url https://www.lindenhost.de/datenschutz --imprint-url https://www.lindenhost.de/impressum
+		--response-time "24 Stunden" --privacy-url https://www.lindenhost.de/datenschutz --imprint-url https://www.lindenhost.de/impressum \
+		$(SAMPLE_ATTACHMENTS)
 
 ## The architecture and format rules, without building: every import declared in Package.swift and the layers
 ## kept (scripts/check-imports.py), lines within .swift-format's limit and its rules (scripts/check-format.py).

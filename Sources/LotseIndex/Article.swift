@@ -11,11 +11,14 @@ public struct Article: Equatable, Sendable {
     public var language: Language
     public var url: String?
     public var updated: String?
+    /// A topic that must stay a ticket whatever the article says (a hacked account, a refund): suggested, but
+    /// never counted as solved.
+    public var ticketOnly: Bool
     /// Rendered, sanitised HTML of the article content (no boilerplate, no scripts).
     public var html: String
 
     public init(id: String, title: String, headings: [String], body: String, category: String, tags: [String],
-                language: Language, url: String?, updated: String?, html: String) {
+                language: Language, url: String?, updated: String?, ticketOnly: Bool = false, html: String) {
         self.id = id
         self.title = title
         self.headings = headings
@@ -25,6 +28,7 @@ public struct Article: Equatable, Sendable {
         self.language = language
         self.url = url
         self.updated = updated
+        self.ticketOnly = ticketOnly
         self.html = html
     }
 }

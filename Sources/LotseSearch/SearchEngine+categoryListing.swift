@@ -4,7 +4,7 @@ import LotseAnalysis
 extension SearchEngine {
     /// Browsing a category: its articles by title, each with the opening words of its body as the snippet.
     public func articles(inCategory category: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        var sql = "SELECT id, title, url, category, body FROM articles WHERE category = ?"
+        var sql = "SELECT id, title, url, category, body, ticket_only FROM articles WHERE category = ?"
         var arguments: StatementArguments = [category]
         if let language = options.language {
             sql += " AND lang = ?"
@@ -16,13 +16,15 @@ extension SearchEngine {
         // Sendable results out of the closure, so GRDB's asynchronous read is used (rows are not Sendable).
         let rows = try await connection.read { db in
             try Row.fetchAll(db.cachedStatement(sql: statement), arguments: values).map { row in
-                (id: row[0] as String, title: row[1] as String, url: row[2] as String?, category: row[3] as String, body: row[4] as String)
+                (id: row[0] as String, title: row[1] as String, url: row[2] as String?, category: row[3] as String, body: row[4] as String,
+                 ticketOnly: row[5] as Bool)
             }
         }
         let analyzer = Analyzer()
         return rows.map { row in
             let snippet = SnippetBuilder.snippet(of: row.body, words: .init(of: row.body, analyzer: analyzer), matched: [])
-            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category, snippet: snippet, score: 0)
+            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category, snippet: snippet, score: 0,
+                                ticketOnly: row.ticketOnly)
         }
     }
 }

@@ -185,7 +185,7 @@ public final class SearchEngine: Sendable {
             let matched = Self.bodyPositions(of: candidate.document, in: matchers)
             return SearchResult(id: source.id, title: source.title, url: source.url, category: source.category,
                                 snippet: SnippetBuilder.snippet(of: source.body, words: source.words, matched: matched),
-                                score: (candidate.score * 1000).rounded() / 1000)
+                                score: (candidate.score * 1000).rounded() / 1000, ticketOnly: source.ticketOnly)
         }
     }
 
@@ -213,6 +213,7 @@ public struct ArticleDetail: Codable, Sendable, Equatable {
     public var lang: String
     public var url: String?
     public var updated: String?
+    public var ticketOnly: Bool
     public var html: String
 }
 
@@ -220,11 +221,11 @@ extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
         // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
         try await connection.read { db in
-            let sql = "SELECT id, title, category, tags, lang, url, updated, html FROM articles WHERE id = ?"
+            let sql = "SELECT id, title, category, tags, lang, url, updated, ticket_only, html FROM articles WHERE id = ?"
             return try Row.fetchOne(db, sql: sql, arguments: [id]).map { row in
                 let tags = (row[3] as String).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 return ArticleDetail(id: row[0], title: row[1], category: row[2], tags: tags, lang: row[4], url: row[5],
-                                     updated: row[6], html: row[7])
+                                     updated: row[6], ticketOnly: row[7], html: row[8])
             }
         }
     }

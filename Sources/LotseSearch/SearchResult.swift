@@ -10,6 +10,8 @@ public struct SearchResult: Sendable, Codable, Equatable {
     public var snippet: String
     /// 0…1: weighted share of the query matched, saturated by term frequency.
     public var score: Double
+    /// The topic must stay a ticket (`ticket_only` in the front matter): shown, never counted as solved.
+    public var ticketOnly: Bool = false
 }
 
 /// One query's results as cached per engine.

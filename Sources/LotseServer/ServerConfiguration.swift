@@ -86,6 +86,11 @@ public struct ServerConfiguration: Sendable {
                     + "use a long random value, e.g. `openssl rand -hex 32`")
         }
         if let retentionDays, retentionDays < 1 { problems.append("--retention-days must be at least 1 (got \(retentionDays))") }
+        problems += attachmentPolicy.problems()
+        if attachmentPolicy.maximumBytes > maximumMultipartBytes {
+            problems.append("--attachments-max-bytes (\(attachmentPolicy.maximumBytes)) must not exceed "
+                            + "--max-multipart-bytes (\(maximumMultipartBytes))")
+        }
         for (option, url) in [("--privacy-url", privacyURL), ("--imprint-url", imprintURL)] {
             if let url, !Self.isLinkable(url) { problems.append("\(option) must be an http(s) URL or a path starting with / (got \(url))") }
         }

@@ -57,6 +57,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest multipart ticket body in bytes (attachments included).")
     var maxMultipartBytes = 16 * 1024 * 1024
 
+    @Option(help: "Most files a ticket may carry (1 to 20).")
+    var attachmentsMaxCount = AttachmentPolicy().maximumCount
+
+    @Option(help: "Largest file a ticket may carry, in bytes.")
+    var attachmentsMaxBytes = AttachmentPolicy().maximumBytes
+
+    @Option(help: ArgumentHelp("Accepted file types, comma-separated, as recognised from the content.",
+                               discussion: "Any of: \(AttachmentPolicy.recognisedTypes.joined(separator: ", ")). "
+                                   + "Default: \(AttachmentPolicy().types.joined(separator: ","))."))
+    var attachmentsTypes = AttachmentPolicy().types.joined(separator: ",")
+
     @Option(help: "Delete closed tickets, deflections, feedback and query logs older than this many days (at least 1; default: keep).")
     var retentionDays: Int?
 
@@ -88,6 +99,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.adminToken = adminToken ?? ProcessInfo.processInfo.environment["LOTSE_ADMIN_TOKEN"]
         configuration.ticketWebhook = ticketWebhook
         configuration.retentionDays = retentionDays
+        configuration.attachmentPolicy.maximumCount = attachmentsMaxCount
+        configuration.attachmentPolicy.maximumBytes = attachmentsMaxBytes
+        configuration.attachmentPolicy.types = attachmentsTypes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         configuration.responseTime = responseTime
         configuration.privacyURL = privacyURL
         configuration.imprintURL = imprintURL

@@ -1,3 +1,4 @@
+import Foundation
 import LotseAnalysis
 import LotseIndex
 import LotseTestSupport
@@ -14,6 +15,21 @@ import Testing
         #expect(article.language == .de)
         #expect(article.url == "/hilfe/konto-anmeldung/kundennummer-finden")
         #expect(article.updated == "2025-06-30")
+    }
+
+    @Test(arguments: [("", false), ("ticket_only: false\n", false), ("ticket_only: true\n", true), ("ticket_only: TRUE\n", true)])
+    func ticketOnlyIsAFlag(line: String, expected: Bool) throws {
+        let text = "---\ntitle: Rückerstattung\n\(line)---\nGeld zurück per Anfrage.\n"
+        #expect(try #require(parseArticle(text, file: "articles/rueckerstattung.md")).ticketOnly == expected)
+    }
+
+    @Test func ticketOnlyRefusesAnythingButTrueOrFalse() {
+        let text = "---\ntitle: Rückerstattung\nticket_only: ja\n---\nGeld zurück per Anfrage.\n"
+        let expected = ArticleParseError(file: "articles/rueckerstattung.md", line: 3,
+                                         reason: "'ticket_only' must be true or false, not 'ja'")
+        #expect(throws: expected) {
+            try ArticleParser.parse(Data(text.utf8), file: "articles/rueckerstattung.md")
+        }
     }
 
     @Test func tagsGivenAsCommaStringAreSplitAndTrimmed() throws {

@@ -50,7 +50,7 @@ import Testing
     @Test func jsonShapeMatchesTheAPI() async throws {
         let result = try #require(try await SearchFixture.shared().engine.search("Kundennummer").first)
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any]
-        #expect(Set(object?.keys.map { $0 } ?? []) == ["id", "title", "url", "category", "snippet", "score"] as Set
-                || Set(object?.keys.map { $0 } ?? []) == ["id", "title", "category", "snippet", "score"] as Set)
+        #expect(Set(object?.keys.map { $0 } ?? []) == ["id", "title", "url", "category", "snippet", "score", "ticketOnly"] as Set
+                || Set(object?.keys.map { $0 } ?? []) == ["id", "title", "category", "snippet", "score", "ticketOnly"] as Set)
     }
 }

@@ -57,6 +57,8 @@ struct TicketEndpointTests {
         }
         configuration.responseTime = "24 Stunden"
         #expect(configuration.problems().isEmpty)
+        configuration.attachmentPolicy.maximumBytes = configuration.maximumMultipartBytes + 1
+        #expect(configuration.problems().contains { $0.contains("--attachments-max-bytes") && $0.contains("--max-multipart-bytes") })
     }
 
     @Test("a JSON ticket is created (201 LT-000001), verified against the contacts, with the articles suggested to its session")

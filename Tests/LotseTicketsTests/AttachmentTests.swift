@@ -30,6 +30,51 @@ struct AttachmentTests {
         }
     }
 
+    static let gif = Array("GIF89a".utf8) + [1, 0, 1, 0]
+    static let webp = Array("RIFF".utf8) + [36, 0, 0, 0] + Array("WEBPVP8 ".utf8)
+    static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0]
+    static let compoundFile: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]
+    static let email = Array("Received: from mx.beispiel.de\r\nFrom: Jana <jana@beispiel.de>\r\nSubject: Unzustellbar\r\n\r\nText".utf8)
+
+    @Test("the types a help center promises can be switched on: GIF, WebP, ZIP, Outlook .msg and .eml",
+          arguments: [(gif, "bild.gif", "image/gif"), (webp, "bild.webp", "image/webp"), (zip, "logs.zip", "application/zip"),
+                      (compoundFile, "Unzustellbar.MSG", "application/vnd.ms-outlook"), (email, "bounce.eml", "message/rfc822"),
+                      (email, "bounce.txt", "text/plain")])
+    func optionalTypes(_ bytes: [UInt8], _ name: String, _ type: String) {
+        var policy = AttachmentPolicy()
+        #expect(policy.check(name: name, data: bytes) == (type == "text/plain" ? .success(type) : .failure(
+            AttachmentProblem("\(name) must be one of image/png, image/jpeg, application/pdf, text/plain"))), "off by default")
+        policy.types = AttachmentPolicy.recognisedTypes
+        #expect(policy.check(name: name, data: bytes) == .success(type))
+        #expect(policy.problems().isEmpty)
+    }
+
+    @Test("a compound file that is not named .msg (a Word or Excel file, macros and all) is never accepted")
+    func compoundFilesOnlyAsOutlookMessages() {
+        var policy = AttachmentPolicy()
+        policy.types = AttachmentPolicy.recognisedTypes
+        for name in ["rechnung.doc", "tabelle.xls", "nachricht.msg.doc", "msg"] {
+            #expect(policy.check(name: name, data: Self.compoundFile) != .success("application/vnd.ms-outlook"), "\(name)")
+        }
+    }
+
+    @Test("limits and types that cannot work are refused at start")
+    func policyProblems() {
+        var policy = AttachmentPolicy()
+        #expect(policy.problems().isEmpty)
+        policy.maximumCount = 0
+        policy.maximumBytes = 0
+        policy.types = ["image/png", "application/x-msdownload"]
+        let problems = policy.problems()
+        #expect(problems.count == 3)
+        #expect(problems.contains { $0.contains("--attachments-max-count") })
+        #expect(problems.contains { $0.contains("--attachments-max-bytes") })
+        #expect(problems.contains { $0.contains("application/x-msdownload") })
+        policy = AttachmentPolicy()
+        policy.types = []
+        #expect(policy.problems().contains { $0.contains("--attachments-types") })
+    }
+
     @Test("empty and too large files are refused with the file's name")
     func sizeLimits() {
         var policy = AttachmentPolicy()

@@ -201,6 +201,22 @@ def step_not_helpful_leads_to_the_form(portal):
     portal.wait_for_result("suggestion-list", "rechnungsadresse-ust-idnr-aendern")
 
 
+def step_ticket_only_topic(portal):
+    """A ticket-only topic (a refund) is suggested, but asks for a ticket instead of 'Ja, Problem gelöst'."""
+    portal.type_slowly("subject", "Rückerstattung")
+    portal.type_slowly("description", "Ich habe doppelt bezahlt und möchte mein Geld zurück.")
+    portal.wait_for_result("suggestion-list", "rueckerstattung-beantragen").click()
+    portal.wait_until(lambda: portal.visible("solution-view"), "the ticket-only article did not open")
+    check(not portal.visible("solution-yes"), "a ticket-only article offers 'Ja, Problem gelöst'")
+    check(portal.element("solution-question").text == "Bitte senden Sie uns eine Anfrage.",
+          f"the question reads {portal.element('solution-question').text!r}")
+    check(portal.visible("solution-ticket-only"), "no explanation that the topic needs a ticket")
+    portal.element("solution-no").click()
+    portal.wait_until(lambda: portal.visible("ticket-form"), "'Anfrage weiter schreiben' did not return to the form")
+    check(portal.element("subject").get_attribute("value") == "Rückerstattung", "the subject was not kept")
+    check(votes(portal, "rueckerstattung-beantragen") == {}, "going on to a ticket was counted as a vote against the article")
+
+
 def step_nothing_found_is_logged_once(portal):
     """A search box query that finds nothing appears once in the authors' list, not once per keystroke."""
     query = "Quxzyklöppelei Bedienung"
@@ -500,6 +516,7 @@ def main():
         ("phone width", step_phone_width),
         ("operator links", step_operator_links),
         ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
+        ("ticket-only topic", step_ticket_only_topic),
     ]
     passed, failed = 0, []
     try:

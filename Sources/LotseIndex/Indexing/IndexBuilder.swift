@@ -124,8 +124,8 @@ public struct IndexBuilder: Sendable {
         let statement = try db.makeStatement(sql: "INSERT INTO kept(rowid) VALUES (?)")
         for entry in kept { try statement.execute(arguments: [entry.rowid]) }
         try db.execute(sql: """
-            INSERT INTO articles(id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
-            SELECT id, path, hash, lang, title, headings, tags, body, category, url, updated, html
+            INSERT INTO articles(id, path, hash, lang, title, headings, tags, body, category, url, updated, ticket_only, html)
+            SELECT id, path, hash, lang, title, headings, tags, body, category, url, updated, ticket_only, html
             FROM previous.articles WHERE rowid IN (SELECT rowid FROM kept)
             """)
         try db.execute(sql: "DROP TABLE kept")
@@ -135,15 +135,15 @@ public struct IndexBuilder: Sendable {
     /// Inserts the parsed articles as `rows` (their rowids and FTS columns) say.
     private func insert(_ parsed: [BuildPlan.Parsed], as rows: [IndexedRow], _ db: Database) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO articles(rowid, id, path, hash, lang, title, headings, tags, body, category, url, updated, html)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles(rowid, id, path, hash, lang, title, headings, tags, body, category, url, updated, ticket_only, html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (item, row) in zip(parsed, rows) {
             let article = item.article
             try statement.execute(arguments: [
                 row.rowid, article.id, item.path, item.hash, article.language.rawValue,
                 row.columns[0], row.columns[1], row.columns[2], row.columns[3],
-                article.category, article.url, article.updated, article.html,
+                article.category, article.url, article.updated, article.ticketOnly, article.html,
             ])
         }
     }

@@ -61,7 +61,7 @@ public enum ArticleParser {
             id: id, title: title, headings: headings, body: parsed.body,
             category: try front.string("category", file: file) ?? "Allgemein", tags: front.list("tags"),
             language: language, url: try front.string("url", file: file), updated: try front.string("updated", file: file),
-            html: parsed.html)
+            ticketOnly: try front.flag("ticket_only", file: file), html: parsed.html)
     }
 
     private static func parseHTML(_ data: Data, text: String, file: String, defaultID: String) throws(ArticleParseError) -> Article {
@@ -83,7 +83,8 @@ public enum ArticleParser {
         return Article(
             id: id, title: title, headings: parsed.headings, body: parsed.body,
             category: parsed.meta["lotse:category"] ?? "Allgemein", tags: tags, language: language,
-            url: parsed.meta["canonical"].map(pathOfURL), updated: parsed.meta["lotse:updated"], html: parsed.html)
+            url: parsed.meta["canonical"].map(pathOfURL), updated: parsed.meta["lotse:updated"],
+            ticketOnly: parsed.meta["lotse:ticket-only"]?.lowercased() == "true", html: parsed.html)
     }
 
     private static func parseLanguage(_ code: String?, file: String, line: Int?) throws(ArticleParseError) -> Language {

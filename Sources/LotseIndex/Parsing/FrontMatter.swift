@@ -9,7 +9,7 @@ struct FrontMatter {
     var markdown: Substring
     var markdownLine: Int
 
-    static let knownKeys: Set<String> = ["title", "category", "tags", "lang", "id", "url", "updated"]
+    static let knownKeys: Set<String> = ["title", "category", "tags", "lang", "id", "url", "updated", "ticket_only"]
 
     /// Splits and parses front matter; a file without it is all Markdown.
     static func parse(_ text: String, file: String) throws(ArticleParseError) -> FrontMatter {
@@ -91,6 +91,15 @@ struct FrontMatter {
         }
         let trimmed = text.trimmingBlanks(newlines: true)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `true` or `false` (YAML's other spellings of a boolean are refused, so a typo cannot flip it).
+    func flag(_ key: String, file: String) throws(ArticleParseError) -> Bool {
+        switch try string(key, file: file)?.lowercased() {
+        case nil, "false": false
+        case "true": true
+        case let other?: throw ArticleParseError(file: file, line: lines[key], reason: "'\(key)' must be true or false, not '\(other)'")
+        }
     }
 
     func list(_ key: String) -> [String] {

@@ -18,6 +18,7 @@ enum IndexSchema {
             category TEXT NOT NULL,
             url TEXT,
             updated TEXT,
+            ticket_only INTEGER NOT NULL DEFAULT 0,
             html TEXT NOT NULL)
         """,
         // External content: the text lives once, in `articles`; FTS5 keeps only the inverted index.

@@ -1,8 +1,8 @@
 import Hummingbird
 import LotseSearch
 
-/// `{"query","results":[{"id","title","url","category","snippet","score"}],"tookMs"}`, written by hand: search
-/// answers are the hottest response, and Foundation's JSONEncoder was a hot spot of each one.
+/// `{"query","results":[{"id","title","url","category","snippet","score","ticketOnly"}],"tookMs"}`, written by
+/// hand: search answers are the hottest response, and Foundation's JSONEncoder was a hot spot of each one.
 struct ResultsBody: ResponseGenerator {
     var query: String
     var results: [SearchResult]
@@ -29,7 +29,7 @@ struct ResultsBody: ResponseGenerator {
             json.string(result.snippet)
             json.raw(",\"score\":")
             json.number(result.score)
-            json.raw("}")
+            json.raw(result.ticketOnly ? ",\"ticketOnly\":true}" : ",\"ticketOnly\":false}")
         }
         json.raw("],\"tookMs\":")
         json.number(tookMs)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LotseSearch
 import LotseTickets
 
 /// `POST /api/v1/deflections` (an article solved the customer's problem) and
@@ -40,14 +41,18 @@ struct DeflectionRoutes {
             invalid.merge(Self.controlCharacterProblems(["session": body.session, "articleId": body.articleId,
                                                          "subject": body.subject, "description": body.description])) { first, _ in first }
             guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
-            guard try await articleExists(articleID) else { throw APIError.notFound }
+            guard let article = try await article(articleID) else { throw APIError.notFound }
+            // A ticket-only topic (a hacked account, a refund) is never solved by reading: no deflection.
+            guard !article.ticketOnly else {
+                throw APIError.invalidFields(["articleId": "this topic needs a ticket: the article cannot count as solving it"])
+            }
             let id = try await services.store.recordDeflection(DeflectionRecord(
                 session: body.session, articleID: articleID, subject: body.subject, description: body.description, time: Date()))
             return EditedResponse(status: .created, response: Created(id: id))
         }
         router.post("/api/v1/articles/{id}/feedback") { request, context in
             let id = try context.parameters.require("id")
-            guard try await articleExists(id) else { throw APIError.notFound }
+            guard try await article(id) != nil else { throw APIError.notFound }
             let body = try await JSONBody.decode(FeedbackRequest.self, from: request, context: context, limit: maximumBodyBytes)
             var invalid = Self.lengthProblems(["session": (body.session, 128)])
             invalid.merge(Self.controlCharacterProblems(["session": body.session])) { first, _ in first }
@@ -58,9 +63,9 @@ struct DeflectionRoutes {
         }
     }
 
-    private func articleExists(_ id: String) async throws -> Bool {
-        guard id.count <= 200 else { return false }
-        return try await holder.engine.article(id: id) != nil
+    private func article(_ id: String) async throws -> ArticleDetail? {
+        guard id.count <= 200 else { return nil }
+        return try await holder.engine.article(id: id)
     }
 
     /// Every text field holding a control character other than tab, CR or LF, by name.

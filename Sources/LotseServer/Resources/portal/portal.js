@@ -269,6 +269,13 @@
   const submitButton = $('ticket-submit');
   const submitStatus = $('submit-status');
   let attachmentRules = { maxCount: 3, maxBytes: 5 * 1024 * 1024, types: [] };
+  /** File names the browser may not type (a .log, an .eml): the server decides from the content either way. */
+  const TYPE_EXTENSIONS = {
+    'image/png': ['.png'], 'image/jpeg': ['.jpg', '.jpeg'], 'image/gif': ['.gif'], 'image/webp': ['.webp'],
+    'application/pdf': ['.pdf'], 'text/plain': ['.txt', '.log', '.csv'], 'message/rfc822': ['.eml'],
+    'application/vnd.ms-outlook': ['.msg'], 'application/zip': ['.zip'],
+  };
+  const allowedExtensions = () => attachmentRules.types.flatMap((type) => TYPE_EXTENSIONS[type] ?? []);
 
   /** Extra fields, topics and attachment limits come from the server; without them the form still works. */
   async function loadTicketForm() {
@@ -289,7 +296,7 @@
     }
     if (rules) {
       attachmentRules = { ...attachmentRules, ...rules };
-      if (attachmentRules.types.length > 0) attachments.accept = attachmentRules.types.join(',');
+      if (attachmentRules.types.length > 0) attachments.accept = [...attachmentRules.types, ...allowedExtensions()].join(',');
       $('attachments-hint').textContent =
         `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
     }
@@ -398,14 +405,23 @@
 
   let solutionId = null;
   let solutionOpener = null;
+  let solutionTicketOnly = false;
 
   async function openSolution(id, opener) {
+    let article;
     try {
-      showArticle('solution', await loadArticle(id));
+      article = await loadArticle(id);
     } catch {
       submitStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
       return;
     }
+    showArticle('solution', article);
+    // A ticket-only topic (a hacked account, a refund) is never "solved" by reading: the form is the way on.
+    solutionTicketOnly = article.ticketOnly === true;
+    $('solution-yes').hidden = solutionTicketOnly;
+    $('solution-ticket-only').hidden = !solutionTicketOnly;
+    $('solution-question').textContent = solutionTicketOnly ? 'Bitte senden Sie uns eine Anfrage.' : 'Hat das Ihr Problem gelöst?';
+    $('solution-no').textContent = solutionTicketOnly ? 'Anfrage weiter schreiben' : 'Nein, Anfrage weiter schreiben';
     solutionId = id;
     solutionOpener = opener;
     layout.hidden = true;
@@ -424,8 +440,10 @@
 
   $('solution-no').addEventListener('click', () => {
     // The vote counts for the article's statistics; the customer goes on writing either way.
-    api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
-      .catch(() => null);
+    if (!solutionTicketOnly) {
+      api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
+        .catch(() => null);
+    }
     backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
   });
   $('solution-yes').addEventListener('click', async () => {
@@ -518,7 +536,8 @@
   attachments.addEventListener('change', () => {
     const files = Array.from(attachments.files);
     const tooLarge = files.find((file) => file.size > attachmentRules.maxBytes);
-    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type));
+    const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type)
+      && !allowedExtensions().some((extension) => file.name.toLowerCase().endsWith(extension)));
     if (files.length > attachmentRules.maxCount) markInvalid(attachments, `Bitte höchstens ${attachmentRules.maxCount} Dateien anhängen.`);
     else if (tooLarge) markInvalid(attachments, `„${tooLarge.name}“ ist größer als ${megabytes(attachmentRules.maxBytes)} MB.`);
     else if (wrongType) markInvalid(attachments, `„${wrongType.name}“ hat einen nicht erlaubten Dateityp.`);
