@@ -115,9 +115,13 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
+    /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
+    /// so abandoned work gives its compute slot back early.
     private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
+        try Task.checkCancellation()
         guard let ranked = try await rank(concepts, mode: mode, options: options) else { return [] }
         if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
+        try Task.checkCancellation()
         return try await results(for: ranked.candidates, matchers: ranked.matchers)
     }
 
@@ -126,6 +130,7 @@ public final class SearchEngine: Sendable {
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
         guard let query = QueryBuilder.build(concepts) else { return nil }
         let matchers = try await matchers(for: query)
+        try Task.checkCancellation()
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
                             documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
