@@ -13,6 +13,8 @@ struct IndexStatistics: Sendable {
     var compoundDictionary: [String: Int]
     var languages: Set<Language>
     var categories: [String: Int]
+    /// The same per article language: a French visitor's category list holds French articles only.
+    var categoriesByLanguage: [Language: [String: Int]]
     var analyzerVersion: String
 
     static func load(_ db: Database) throws -> IndexStatistics {
@@ -27,11 +29,16 @@ struct IndexStatistics: Sendable {
         for row in try Row.fetchAll(db, sql: "SELECT word, frequency FROM compounds") { compounds[row[0]] = row[1] }
         let languages = Set(try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM articles").compactMap(Language.init(rawValue:)))
         var categories: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT category, count(*) FROM articles GROUP BY category") { categories[row[0]] = row[1] }
+        var categoriesByLanguage: [Language: [String: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT lang, category, count(*) FROM articles GROUP BY lang, category") {
+            let (category, count): (String, Int) = (row[1], row[2])
+            categories[category, default: 0] += count
+            if let language = Language(rawValue: row[0]) { categoriesByLanguage[language, default: [:]][category] = count }
+        }
         return IndexStatistics(
             documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
             documentFrequency: documentFrequency, words: words, compoundDictionary: compounds,
-            languages: languages, categories: categories,
+            languages: languages, categories: categories, categoriesByLanguage: categoriesByLanguage,
             analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion) ?? "unknown")
     }
 

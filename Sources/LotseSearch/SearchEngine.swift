@@ -44,6 +44,10 @@ public final class SearchEngine: Sendable {
     public var articleCount: Int { statistics.documentCount }
     public var analyzerVersion: String { statistics.analyzerVersion }
     public var categories: [String: Int] { statistics.categories }
+    /// Categories with their number of articles in `language` (every language: nil).
+    public func categories(language: Language?) -> [String: Int] {
+        language.map { statistics.categoriesByLanguage[$0] ?? [:] } ?? statistics.categories
+    }
     /// Result-cache lookups of this engine so far (both 0 without `cachesResults`).
     public var resultCacheCounts: (hits: Int, misses: Int) { (answerHits.load(ordering: .relaxed), answerMisses.load(ordering: .relaxed)) }
 
@@ -125,9 +129,13 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
+    /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
+    /// so abandoned work gives its compute slot back early.
     private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
+        try Task.checkCancellation()
         guard let ranked = try await rank(concepts, mode: mode, options: options) else { return [] }
         if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
+        try Task.checkCancellation()
         return try await results(for: ranked.candidates, matchers: ranked.matchers)
     }
 
@@ -136,6 +144,7 @@ public final class SearchEngine: Sendable {
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
         guard let query = QueryBuilder.build(concepts) else { return nil }
         let matchers = try await matchers(for: query)
+        try Task.checkCancellation()
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
                             documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)

@@ -16,7 +16,7 @@ import Glibc
         let words = random.vocabulary(count: 100_000, letters: "abcdefghiklmnoprstuwzäöü", lengths: 3...16, maximumFrequency: 200)
         let statistics = IndexStatistics(documentCount: 10_000, documentFrequency: words, words: words,
                                          compoundDictionary: words.filter { $0.key.count >= 3 && $0.value > 20 },
-                                         languages: [.de], categories: [:], analyzerVersion: "test")
+                                         languages: [.de], categories: [:], categoriesByLanguage: [:], analyzerVersion: "test")
         return (statistics, TypoCorrector(vocabulary: words))
     }()
 

@@ -144,6 +144,22 @@ import Testing
         #expect(zip(all, reference).allSatisfy { $0.score < $1.score })
     }
 
+    /// A cancelled request (past its deadline, or its client gone) stops instead of ranking and building
+    /// snippets nobody will read; the same query afterwards is answered normally (nothing half-cached).
+    @Test func cancelledSearchesStop() async throws {
+        // Without a result cache, and with every read already cached: only the engine's own checks can stop it.
+        let engine = try SearchEngine(indexPath: SearchFixture.shared().engine.indexPath, cachesResults: false)
+        for text in ["Kündigungsfrist Vertrag beenden", "Spamfilter einstellen Werbung"] {
+            #expect(try await !engine.search(text).isEmpty)
+            let cancelled = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await engine.search(text)
+            }
+            await #expect(throws: CancellationError.self) { try await cancelled.value }
+            #expect(try await !engine.search(text).isEmpty)
+        }
+    }
+
     /// Cached answers are keyed by the text and every option: a repeated query with other options is answered anew.
     @Test func repeatedQueriesAnswerTheSameAndOptionsStillApply() async throws {
         let engine = try SearchFixture.shared().engine

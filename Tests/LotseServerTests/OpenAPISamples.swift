@@ -69,7 +69,8 @@ enum OpenAPISamples {
             OpenAPISampleRequest(method: .get, uri: "/api/v1/articles/kundennummer"),
             OpenAPISampleRequest(method: .get, uri: "/api/v1/articles/postfach-einrichten"),
         ],
-        "GET /api/v1/categories": [OpenAPISampleRequest(method: .get, uri: "/api/v1/categories")],
+        "GET /api/v1/categories": [OpenAPISampleRequest(method: .get, uri: "/api/v1/categories"),
+                                   OpenAPISampleRequest(method: .get, uri: "/api/v1/categories?lang=EN")],
         "GET /healthz": [OpenAPISampleRequest(method: .get, uri: "/healthz")],
         "GET /metrics": [OpenAPISampleRequest(method: .get, uri: "/metrics")],
         "GET /openapi.yaml": [OpenAPISampleRequest(method: .get, uri: "/openapi.yaml")],
@@ -213,6 +214,8 @@ enum OpenAPISamples {
             OpenAPIErrorSample(
                 operation: article, status: 404, request: get("/api/v1/articles/gibt-es-nicht"), code: "not_found", fields: nil,
                 why: "unknown id"),
+            OpenAPIErrorSample(operation: "GET /api/v1/categories", status: 400, request: get("/api/v1/categories?lang=it"),
+                               code: "invalid_parameter", fields: ["lang"], why: "unknown lang"),
             OpenAPIErrorSample(
                 operation: search, status: 400, request: get("/api/v1/search?q=rechnung&session=" + String(repeating: "s", count: 129)),
                                code: "invalid_parameter", fields: ["session"], why: "session longer than 128 characters"),

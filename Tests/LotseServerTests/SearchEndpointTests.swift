@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import LotseTestSupport
 import Testing
 
 @Suite struct SearchEndpointTests {
@@ -16,6 +17,32 @@ import Testing
                 #expect((results.first?["snippet"] as? String)?.contains("<mark>") == true)
                 #expect(results.count <= 2)
             }
+        }
+    }
+
+    /// A visitor's category list holds the articles in their language only (an English article no longer
+    /// counts in a German list); without `lang` every language counts.
+    @Test func categoriesPerLanguage() async throws {
+        var files = ArticleFixtures.markdownSet
+        files["invoice.md"] = ArticleFixtures.invoiceEnglish
+        try await ServerFixture(articles: files).test { client in
+            func counts(_ query: String) async throws -> [String: Int] {
+                let response = try await client.execute(uri: "/api/v1/categories\(query)", method: .get)
+                #expect(response.status == .ok, "\(query)")
+                let categories = response.json["categories"] as? [[String: Any]] ?? []
+                return Dictionary(uniqueKeysWithValues: categories.compactMap { entry in
+                    (entry["name"] as? String).map { ($0, entry["count"] as? Int ?? -1) }
+                })
+            }
+            let all = try await counts("")
+            #expect(all["Rechnungen & Zahlungen"] == 1)
+            #expect(try await counts("?lang=en") == ["Rechnungen & Zahlungen": 1])
+            let german = try await counts("?lang=DE")
+            #expect(german["Rechnungen & Zahlungen"] == nil)
+            #expect(german.values.reduce(0, +) == all.values.reduce(0, +) - 1)
+            #expect(try await counts("?lang=fr").isEmpty)
+            let invalid = try await client.execute(uri: "/api/v1/categories?lang=it", method: .get)
+            #expect(invalid.status == .badRequest && invalid.error?.fields?.keys.sorted() == ["lang"])
         }
     }
 

@@ -10,8 +10,10 @@ struct ServerFixture {
     let workspace: ArticleWorkspace
     var configuration: ServerConfiguration
 
-    init(rateLimit: Int = 0, corsOrigins: [String] = [], maximumBodyBytes: Int = 64 * 1024) throws {
-        workspace = try ArticleWorkspace(files: ArticleFixtures.markdownSet)
+    /// `articles`: file name → text (by default the three Markdown fixtures).
+    init(rateLimit: Int = 0, corsOrigins: [String] = [], maximumBodyBytes: Int = 64 * 1024,
+         articles: [String: String] = ArticleFixtures.markdownSet) throws {
+        workspace = try ArticleWorkspace(files: articles)
         var configuration = ServerConfiguration()
         configuration.articlesDirectory = workspace.articlesPath
         configuration.indexPath = workspace.indexPath

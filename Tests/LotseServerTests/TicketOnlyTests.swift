@@ -21,12 +21,7 @@ struct TicketOnlyTests {
     func refusedAsDeflection() async throws {
         var files = ArticleFixtures.markdownSet
         files["rueckerstattung-beantragen.md"] = Self.refund
-        let workspace = try ArticleWorkspace(files: files)
-        var configuration = try ServerFixture().configuration
-        configuration.articlesDirectory = workspace.articlesPath
-        configuration.indexPath = workspace.indexPath
-        configuration.dataPath = workspace.directory.path("data/data.sqlite")
-        try await ServerFixture(configuration: configuration, workspace: workspace).test { client in
+        try await ServerFixture(articles: files).test { client in
             let suggested = try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders,
                                                      body: .json(#"{"subject":"Doppelzahlung","description":"Ich habe doppelt "#
                                                                  + #"bezahlt und möchte mein Geld zurück."}"#))

@@ -23,6 +23,7 @@ from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -64,6 +65,8 @@ def start_browser():
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1280,1000", "--lang=de-DE", "--disable-extensions"]:
         options.add_argument(argument)
+    # A German customer's browser: the portal picks the articles' language from navigator.languages.
+    options.add_experimental_option("prefs", {"intl.accept_languages": "de-DE,de"})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
@@ -215,6 +218,34 @@ def step_ticket_only_topic(portal):
     portal.wait_until(lambda: portal.visible("ticket-form"), "'Anfrage weiter schreiben' did not return to the form")
     check(portal.element("subject").get_attribute("value") == "Rückerstattung", "the subject was not kept")
     check(votes(portal, "rueckerstattung-beantragen") == {}, "going on to a ticket was counted as a vote against the article")
+
+
+def step_article_language(portal):
+    """Search and categories default to the browser's language (German here) and follow the switch: French
+    articles are not in the German lists, and appear when French (or every language) is chosen."""
+    select = Select(portal.element("article-language"))
+    check(select.first_selected_option.get_attribute("value") == "de", "a de-DE browser does not get German articles first")
+    portal.type_slowly("search-input", "mot de passe")
+    portal.wait_until(lambda: portal.element("search-status").text, "the search did not answer")
+    check("fr-reinitialiser-mot-de-passe" not in portal.result_ids("search-results"),
+          f"German mode lists the French article: {portal.result_ids('search-results')}")
+    select.select_by_value("fr")
+    portal.wait_for_result("search-results", "fr-reinitialiser-mot-de-passe")
+    category = portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]')
+    check(category.text == "Konto & Anmeldung (1)", f"the French category list shows {category.text!r}")
+    select.select_by_value("de")
+    portal.wait_until(lambda: portal.driver.find_elements(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]')
+                      and "(1)" not in portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]').text,
+                      "the German category list still counts the French article")
+    portal.driver.find_element(By.CSS_SELECTOR, '#category-list button[data-category="Konto & Anmeldung"]').click()
+    portal.wait_until(lambda: len(portal.result_ids("category-results")) >= 5, "the German category lists no articles")
+    check(not any(id.startswith(("fr-", "en-", "es-")) for id in portal.result_ids("category-results")),
+          f"the German category lists {portal.result_ids('category-results')}")
+    select.select_by_value("fr")
+    portal.element("search-input").clear()
+    portal.type_slowly("search-input", "Kundennummer")
+    portal.wait_until(lambda: "in dieser Sprache" in portal.element("search-status").text,
+                      f"a German word in French mode says {portal.element('search-status').text!r}")
 
 
 def step_nothing_found_is_logged_once(portal):
@@ -517,6 +548,7 @@ def main():
         ("operator links", step_operator_links),
         ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
         ("ticket-only topic", step_ticket_only_topic),
+        ("article language", step_article_language),
     ]
     passed, failed = 0, []
     try:

@@ -1,5 +1,7 @@
 import Hummingbird
+import LotseAnalysis
 import LotseSearch
+import LotseTickets
 
 /// `GET /api/v1/articles/{id}` and `GET /api/v1/categories`.
 struct ArticleRoutes {
@@ -20,8 +22,12 @@ struct ArticleRoutes {
             guard id.count <= 200, let article = try await holder.engine.article(id: id) else { throw APIError.notFound }
             return article
         }
-        router.get("/api/v1/categories") { _, _ in
-            Categories(categories: holder.engine.categories.map { Category(name: $0.key, count: $0.value) }.sorted { $0.name < $1.name })
+        router.get("/api/v1/categories") { request, _ in
+            let parameters = FormQuery.parse(request.uri.query)
+            if let problem = ControlCharacters.problem("lang", parameters["lang"]) { throw APIError.badRequest(field: "lang", problem) }
+            let language = try SearchRoutes.language(parameters["lang"]) { .badRequest(field: "lang", $0) }
+            return Categories(categories: holder.engine.categories(language: language).map { Category(name: $0.key, count: $0.value) }
+                .sorted { $0.name < $1.name })
         }
     }
 }

@@ -143,20 +143,28 @@
 
   // MARK: Help center: search, categories, article view with feedback
 
+  /** The visitor's language (the browser's first one Lotse has articles in; German otherwise), switchable. */
+  const languageSelect = $('article-language');
+  languageSelect.value = (navigator.languages ?? [navigator.language]).map((tag) => String(tag).slice(0, 2).toLowerCase())
+    .find((code) => ['de', 'en', 'fr', 'es'].includes(code)) ?? 'de';
+  const withLanguage = (parameters) => (languageSelect.value ? { ...parameters, lang: languageSelect.value } : parameters);
+
   const searchInput = $('search-input');
   const searchStatus = $('search-status');
   const searchResults = $('search-results');
   const searchLive = liveQuery(
     (signal) => {
       const q = searchInput.value.trim();
-      return q ? api(`/api/v1/search?${new URLSearchParams({ q, limit: '10', session })}`, { signal }) : null;
+      return q ? api(`/api/v1/search?${new URLSearchParams(withLanguage({ q, limit: '10', session }))}`, { signal }) : null;
     },
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(searchResults, results);
       if (!searchInput.value.trim()) searchStatus.textContent = '';
       else if (answer?.status !== 200) searchStatus.textContent = 'Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.';
-      else if (results.length === 0) searchStatus.textContent = 'Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
+      else if (results.length === 0 && languageSelect.value) {
+        searchStatus.textContent = 'Keine passenden Artikel in dieser Sprache. Wählen Sie oben „allen Sprachen“, versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
+      } else if (results.length === 0) searchStatus.textContent = 'Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
       else searchStatus.textContent = `${results.length} Artikel gefunden.`;
     });
   searchInput.addEventListener('input', () => searchLive());
@@ -170,7 +178,7 @@
   const categoryResults = $('category-results');
   let selectedCategory = null;
   const categoryLive = liveQuery(
-    (signal) => api(`/api/v1/search?${new URLSearchParams({ q: '', category: selectedCategory, limit: '50' })}`, { signal }),
+    (signal) => api(`/api/v1/search?${new URLSearchParams(withLanguage({ q: '', category: selectedCategory, limit: '50' }))}`, { signal }),
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(categoryResults, results);
@@ -180,7 +188,7 @@
     });
 
   async function loadCategories() {
-    const answer = await api('/api/v1/categories').catch(() => null);
+    const answer = await api(`/api/v1/categories?${new URLSearchParams(withLanguage({}))}`).catch(() => null);
     if (answer?.status !== 200) {
       categoryStatus.textContent = 'Die Kategorien konnten nicht geladen werden.';
       return;
@@ -202,6 +210,15 @@
     selectedCategory = button.dataset.category;
     for (const other of categoryList.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === button));
     categoryLive(0);
+  });
+
+  // Another language: its own categories, and the search asked again.
+  languageSelect.addEventListener('change', () => {
+    selectedCategory = null;
+    renderResults(categoryResults, []);
+    categoryStatus.textContent = '';
+    loadCategories();
+    if (searchInput.value.trim()) searchLive(0);
   });
 
   const articleView = $('article-view');
