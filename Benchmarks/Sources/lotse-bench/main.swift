@@ -347,12 +347,10 @@ func processCPUMilliseconds() -> Double {
 @MainActor func corpusCommand(countWords: Bool) throws {
     let started = ContinuousClock.now
     let corpus = try Fixtures.corpus(articles: articles)
-    FileHandle.standardError.write(
-        Data(
-            "corpus ready in \(format((ContinuousClock.now - started) / .seconds(1), 1)) s: \(articles) articles, "
-            + "\(Fixtures.corpusBytes(corpus) / 1_000_000) MB, long tail \(SyntheticCorpus.LongTail.path) "
-            + "(\(SyntheticCorpus.LongTail.wordCount) usable entries)\n"
-                .utf8))
+    let message = "corpus ready in \(format((ContinuousClock.now - started) / .seconds(1), 1)) s: \(articles) articles, "
+        + "\(Fixtures.corpusBytes(corpus) / 1_000_000) MB, long tail \(SyntheticCorpus.LongTail.path) "
+        + "(\(SyntheticCorpus.LongTail.wordCount) usable entries)\n"
+    FileHandle.standardError.write(Data(message.utf8))
     if countWords {
         let counted = try Fixtures.vocabulary(of: corpus)
         print("vocabulary of \(corpus): \(counted.words) words, \(counted.distinct) distinct (lowercased letter runs), "
