@@ -15,12 +15,16 @@ VENV := .venv-test
 E2E_PYTHON ?= /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
+## Every build of `make test` fails on an import of a module the target does not declare in Package.swift.
+CHECKED_BUILD := --explicit-target-dependency-import-check error
+## Screenshots of the browser test (not tracked); `make docs-screenshot` refreshes the one in docs/.
+SCREENSHOTS := .build/screenshots
 ## The sample help center's attachment rules, as articles/dateianhaenge-in-tickets.md states them (5 files of
 ## 10 MB, 25 MB in all, e-mails and archives too); Lotse's own defaults are 3 files of 5 MiB, PNG, JPEG, PDF, text.
 SAMPLE_ATTACHMENTS := --attachments-max-count 5 --attachments-max-bytes 10485760 --max-multipart-bytes 27262976 \
 	--attachments-types image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,message/rfc822,application/vnd.ms-outlook,application/zip
 
-.PHONY: deps test-deps bench-deps build index run test test-with-database system-test e2e bench fuzz-build fuzz-smoke fuzz clean
+.PHONY: deps test-deps bench-deps build index run check test test-with-database system-test e2e docs-screenshot bench fuzz-build fuzz-smoke fuzz clean
 
 ## Installs the Debian packages of $(1) that are missing (nothing when all are there).
 define apt_install
@@ -56,23 +60,29 @@ run: index
 		--response-time "24 Stunden" --privacy-url https://www.lindenhost.de/datenschutz --imprint-url https://www.lindenhost.de/impressum \
 		$(SAMPLE_ATTACHMENTS)
 
+## The architecture and format rules, without building: every import declared in Package.swift and the layers
+## kept (scripts/check-imports.py), lines within .swift-format's limit and its rules (scripts/check-format.py).
+check:
+	python3 scripts/check-imports.py
+	python3 scripts/check-format.py
+
 ## Everything, inside a throwaway PostgreSQL cluster that is stopped and deleted afterwards even when a test
 ## fails. LOTSE_TEST_REQUIRE_POSTGRES makes the PostgreSQL store tests fail (not skip) if the cluster's URL did
 ## not reach them.
-test: test-deps
+test: test-deps check
 	LOTSE_TEST_REQUIRE_POSTGRES=1 LOTSE_TEST_REQUIRE_SHARED=1 scripts/postgres-test-cluster.sh run -- $(MAKE) --no-print-directory test-with-database
 	$(MAKE) --no-print-directory fuzz-smoke system-test e2e
 
 ## The `Latency` suite measures milliseconds, so it runs alone after the rest (which keeps both cores busy).
 test-with-database:
-	$(SWIFT) test --disable-xctest --skip Latency
+	$(SWIFT) test $(CHECKED_BUILD) --disable-xctest --skip Latency
 	$(SWIFT) test --disable-xctest --skip-build --filter Latency
-	$(SWIFT) build --product lotse
+	$(SWIFT) build $(CHECKED_BUILD) --product lotse
 	python3 Tests/system/multi_instance_test.py .build/debug/lotse
 
 ## Hostile requests, a full disk and schemathesis against a running `lotse serve` (debug build).
 system-test: test-deps
-	$(SWIFT) build --product lotse
+	$(SWIFT) build $(CHECKED_BUILD) --product lotse
 	python3 Tests/system/abuse_test.py --binary .build/debug/lotse
 	python3 Tests/system/disk_full_test.py --binary .build/debug/lotse
 	$(VENV)/bin/python Tests/system/schema_test.py --binary .build/debug/lotse
@@ -89,8 +99,13 @@ fuzz-smoke: fuzz-build
 fuzz: fuzz-build
 	Fuzz/run.sh $${FUZZ_SECONDS:-600}
 
-## The portal in headless Chromium against the debug `lotse serve`; saves docs/portal.png.
+## The portal in headless Chromium against the debug `lotse serve`; its screenshot goes to $(SCREENSHOTS).
 e2e: test-deps
+	$(SWIFT) build $(CHECKED_BUILD) --product lotse
+	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot $(SCREENSHOTS)/portal.png
+
+## The same test, refreshing the README's picture docs/portal.png (commit it when the portal changed).
+docs-screenshot: test-deps
 	$(SWIFT) build --product lotse
 	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png
 

@@ -1,15 +1,26 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Every module a target imports is declared here, also when another dependency brings it along:
+// `make test` builds with `--explicit-target-dependency-import-check error` and `scripts/check-imports.py`.
+// Linux only (Glibc, Debian's system libraries): no `platforms`.
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+
 let package = Package(
     name: "Lotse",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lotse", targets: ["lotse"]),
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
         .library(name: "LotseSemantic", targets: ["LotseSemantic"]),
         .library(name: "LotseIndex", targets: ["LotseIndex"]),
         .library(name: "LotseSearch", targets: ["LotseSearch"]),
+        .library(name: "LotseEvaluation", targets: ["LotseEvaluation"]),
         .library(name: "LotseTickets", targets: ["LotseTickets"]),
         .library(name: "LotseServer", targets: ["LotseServer"]),
         .library(name: "LotseTestSupport", targets: ["LotseTestSupport"]),
@@ -21,19 +32,22 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Minor versions pinned: LotseTickets imports the underscored `_ConnectionPoolModule`, which is not API.
+        .package(url: "https://github.com/vapor/postgres-nio", .upToNextMinor(from: "1.33.2")),
     ],
     targets: [
-        // System libraries behind small shim headers (see DESIGN.md).
+        // System libraries behind small shim headers.
         .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        // Debian's libsentencepiece (C++) behind a plain-C shim, and OpenBLAS for the encoder's matrix products.
+        // Debian's libsentencepiece (C++) behind a plain-C shim, OpenBLAS for the encoder's matrix products, and
+        // the int8 dot-product kernel (AVX2 chosen at run time).
         .target(name: "CSentencePiece", linkerSettings: [.linkedLibrary("sentencepiece")]),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "CVectorKernels"),
@@ -43,25 +57,20 @@ let package = Package(
         .target(
             name: "LotseIndex",
             dependencies: [
-                "LotseAnalysis", "LotseSemantic", "CLibXML2", "CCmarkGFM",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "LotseAnalysis", "LotseSemantic", "CLibXML2", "CCmarkGFM", grdb,
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(
             name: "LotseSearch",
-            dependencies: [
-                "LotseAnalysis", "LotseIndex", "LotseSemantic",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ],
+            dependencies: ["LotseAnalysis", "LotseIndex", "LotseSemantic", grdb],
             resources: [.copy("Resources/synonyms.txt")]),
+        .target(name: "LotseEvaluation", dependencies: ["LotseSearch", grdb]),
         .target(
             name: "LotseTickets",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
+                grdb, asyncHTTPClient, logging, nioCore,
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // Only for `ConnectionPoolError` (the pool's "no connection"), which PostgresNIO throws but does not re-export.
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
@@ -69,41 +78,44 @@ let package = Package(
         .target(
             name: "LotseServer",
             dependencies: [
-                "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets",
+                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets", hummingbird, httpTypes, logging,
+                nioCore,
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/portal")]),
         .executableTarget(
             name: "lotse",
             dependencies: [
-                "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets",
+                "LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets",
+                logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "LotseTestSupport", dependencies: ["LotseIndex", "LotseSearch", "LotseSemantic"]),
+        .target(
+            name: "LotseTestSupport", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", grdb],
+            resources: [.copy("Resources/Vocabulary")]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
         .testTarget(name: "LotseSemanticTests", dependencies: ["LotseSemantic", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LotseIndexTests", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSemantic", "LotseTestSupport", grdb]),
         .testTarget(
-            name: "LotseIndexTests",
-            dependencies: ["LotseIndex", "LotseSemantic", "LotseTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LotseSearchTests", dependencies: ["LotseSearch", "LotseSemantic", "LotseTestSupport"],
-                    resources: [.copy("Fixtures")]),
+            name: "LotseSearchTests",
+            dependencies: ["LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTestSupport", grdb],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LotseTicketsTests",
             dependencies: [
-                "LotseTickets", "LotseTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "LotseTickets", "LotseTestSupport", grdb, hummingbird, hummingbirdTesting, httpTypes, logging,
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "LotseServerTests",
             dependencies: [
-                "LotseServer", "LotseTickets", "LotseTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "LotseIndex", "LotseServer", "LotseTickets", "LotseTestSupport", asyncHTTPClient, hummingbird, hummingbirdTesting,
+                httpTypes, logging, nioCore,
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]),
     ],

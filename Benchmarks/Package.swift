@@ -7,7 +7,6 @@ import PackageDescription
 //   swift run -c release lotse-bench all
 let package = Package(
     name: "LotseBenchmarks",
-    platforms: [.macOS(.v14)],
     dependencies: [
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(name: "Lotse", path: ".."),

@@ -7,7 +7,6 @@ import PackageDescription
 //   make fuzz         (the long run)
 let package = Package(
     name: "LotseFuzz",
-    platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Lotse", path: "..")],
     targets: [
         .target(name: "FuzzSupport"),

@@ -24,7 +24,8 @@ public struct AnalyzerResources: Sendable {
     }
 }
 
-/// FNV-1a, 64 bit (strings get a terminator, so ["ab", "c"] and ["a", "bc"] differ): a stable (not per-process seeded) hash for fingerprints and content change detection.
+/// FNV-1a, 64 bit (strings get a terminator, so ["ab", "c"] and ["a", "bc"] differ): a stable (not per-process
+/// seeded) hash for fingerprints and content change detection.
 public struct StableHash: Sendable {
     public private(set) var value: UInt64 = 0xcbf29ce484222325
 

@@ -1,4 +1,5 @@
 import GRDB
+import Glibc
 import LotseAnalysis
 import LotseIndex
 
@@ -47,7 +48,3 @@ struct IndexStatistics: Sendable {
         return log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

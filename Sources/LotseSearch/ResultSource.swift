@@ -12,7 +12,9 @@ struct ResultSource: MemoryCosted {
     var body: String
     var words: SnippetBuilder.WordRanges
 
-    var byteCount: Int { 128 + id.utf8.count + title.utf8.count + (url?.utf8.count ?? 0) + category.utf8.count + body.utf8.count + words.byteCount }
+    var byteCount: Int {
+        128 + id.utf8.count + title.utf8.count + (url?.utf8.count ?? 0) + category.utf8.count + body.utf8.count + words.byteCount
+    }
 
     /// Reads the articles in one query; the word breaking happens after the read, off the connection.
     static func load(rowids: [Int64], from connection: DatabaseQueue) async throws -> [Int64: ResultSource] {

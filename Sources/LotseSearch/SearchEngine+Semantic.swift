@@ -27,3 +27,13 @@ extension SearchEngine {
         return text.contains { $0.isLetter || $0.isNumber } ? text : nil
     }
 }
+
+extension SearchInput {
+    /// The text the encoder reads: the query, or the draft's subject and description.
+    var semanticText: String {
+        switch self {
+        case .query(let query): query
+        case .draft(let subject, let description): subject + "\n" + description
+        }
+    }
+}

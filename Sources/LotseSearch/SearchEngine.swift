@@ -3,6 +3,7 @@ import GRDB
 import LotseAnalysis
 import LotseIndex
 import LotseSemantic
+import Synchronization
 
 /// Answers search-box queries and ticket drafts from one index file.
 /// Thread-safe: reads go through a small pool of read-only connections; per-query state is local.
@@ -63,51 +64,64 @@ public final class SearchEngine: Sendable {
 
     /// The search box: short queries AND first, relaxed to OR; long ones ranked like drafts.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached(Self.searchKey(query), options) { plannedSearch(query) }
+        try await answer(.query(query), options: options)
     }
 
     /// Suggestions for a ticket being written: subject weighted above the description.
     public func suggest(subject: String, description: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached(Self.suggestKey(subject, description), options) { plannedSuggestion(subject, description) }
+        try await answer(.draft(subject: subject, description: description), options: options)
     }
 
-    /// A query's ranking with every match (no answer decision) and the evidence the decision would weigh:
+    /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
+    public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
+        try await cached(Self.key(input), options, text: input.semanticText) { planned(input) }
+    }
+
+    /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
     /// what `lotse evaluate --features` writes for tuning it.
-    public func explain(_ query: JudgedQuery, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
-        let (concepts, mode, text) = query.query.map(plannedSearch) ?? plannedSuggestion(query.subject ?? "", query.description ?? "")
-        guard let ranked = try await rank(concepts, mode: mode, text: text, options: SearchOptions(limit: limit, minimumScore: 0))
-        else { return ([], nil) }
+    public func explain(_ input: SearchInput, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
+        let (concepts, mode) = planned(input)
+        guard let ranked = try await rank(concepts, mode: mode, text: input.semanticText,
+                                          options: SearchOptions(limit: limit, minimumScore: 0)) else {
+            return ([], nil)
+        }
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
     }
 
-    private static func searchKey(_ query: String) -> String { "search\u{0}" + query }
-    private static func suggestKey(_ subject: String, _ description: String) -> String { "suggest\u{0}" + subject + "\u{0}" + description }
-
-    private func plannedSearch(_ query: String) -> ([Concept], QueryMode, String) {
-        let concepts = planned(Self.searchKey(query)) { $0.concepts(query: query, prefixLastWord: true) }
-        return (concepts, concepts.count > 6 ? .draft : .short, query)
+    private static func key(_ input: SearchInput) -> String {
+        switch input {
+        case .query(let query): "search\u{0}" + query
+        case .draft(let subject, let description): "suggest\u{0}" + subject + "\u{0}" + description
+        }
     }
 
-    private func plannedSuggestion(_ subject: String, _ description: String) -> ([Concept], QueryMode, String) {
-        let concepts = planned(Self.suggestKey(subject, description)) {
-            $0.concepts(subject: subject, description: description, prefixLastWord: true)
+    /// The input's concepts and how to rank them: a search-box query with many concepts, and every draft with a
+    /// description, is ranked like a draft.
+    private func planned(_ input: SearchInput) -> ([Concept], QueryMode) {
+        switch input {
+        case .query(let query):
+            let concepts = planned(Self.key(input)) { $0.concepts(query: query, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 ? .draft : .short)
+        case .draft(let subject, let description):
+            let concepts = planned(Self.key(input)) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
+            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
         }
-        return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short, subject + "\n" + description)
     }
 
     // MARK: - Internals
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
-    private func cached(_ key: String, _ options: SearchOptions,
-                        plan: () -> ([Concept], QueryMode, String)) async throws -> [SearchResult] {
-        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
+    private func cached(_ key: String, _ options: SearchOptions, text: String,
+                        plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+        let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
+            + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
             answerHits.add(1, ordering: .relaxed)
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
-        let (concepts, mode, text) = plan()
+        let (concepts, mode) = plan()
         let results = try await run(concepts, mode: mode, text: text, options: options)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results
@@ -127,9 +141,13 @@ public final class SearchEngine: Sendable {
         return connections[index % connections.count]
     }
 
+    /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
+    /// so abandoned work gives its compute slot back early.
     private func run(_ concepts: [Concept], mode: QueryMode, text: String, options: SearchOptions) async throws -> [SearchResult] {
+        try Task.checkCancellation()
         guard let ranked = try await rank(concepts, mode: mode, text: text, options: options) else { return [] }
         if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
+        try Task.checkCancellation()
         return try await results(for: ranked.candidates, matchers: ranked.matchers)
     }
 
@@ -139,6 +157,7 @@ public final class SearchEngine: Sendable {
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
         guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, options: options) }
         let matchers = try await matchers(for: query)
+        try Task.checkCancellation()
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
                             documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
@@ -146,7 +165,8 @@ public final class SearchEngine: Sendable {
         let limit = semantic.map { max(options.limit, $0.parameters.pool) } ?? options.limit
         var candidates: [Ranker.Candidate] = []
         if mode == .short, concepts.count > 1 {
-            candidates = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true, where: accepts)
+            candidates = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true,
+                                    where: accepts)
         }
         if candidates.count < limit {
             let more = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
@@ -210,7 +230,6 @@ public final class SearchEngine: Sendable {
     }
 }
 
-import Synchronization
 
 /// One article as the API returns it.
 public struct ArticleDetail: Codable, Sendable, Equatable {
@@ -229,14 +248,12 @@ extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
         // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
         try await connection.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, title, category, tags, lang, url, updated, ticket_only, html FROM articles WHERE id = ?",
-                             arguments: [id])
-                .map { row in
-                    let tags: String = row[3]
-                    return ArticleDetail(id: row[0], title: row[1], category: row[2],
-                                         tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                         lang: row[4], url: row[5], updated: row[6], ticketOnly: row[7], html: row[8])
-                }
+            let sql = "SELECT id, title, category, tags, lang, url, updated, ticket_only, html FROM articles WHERE id = ?"
+            return try Row.fetchOne(db, sql: sql, arguments: [id]).map { row in
+                let tags = (row[3] as String).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return ArticleDetail(id: row[0], title: row[1], category: row[2], tags: tags, lang: row[4], url: row[5],
+                                     updated: row[6], ticketOnly: row[7], html: row[8])
+            }
         }
     }
 }

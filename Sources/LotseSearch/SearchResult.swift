@@ -20,7 +20,8 @@ struct CachedResults: MemoryCosted {
     var keyBytes: Int
 
     var byteCount: Int {
-        keyBytes + results.reduce(64) { $0 + 96 + $1.id.utf8.count + $1.title.utf8.count + $1.snippet.utf8.count + ($1.url?.utf8.count ?? 0) }
+        keyBytes
+            + results.reduce(64) { $0 + 96 + $1.id.utf8.count + $1.title.utf8.count + $1.snippet.utf8.count + ($1.url?.utf8.count ?? 0) }
     }
 }
 

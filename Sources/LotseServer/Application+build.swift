@@ -5,8 +5,16 @@ import LotseIndex
 import LotseTickets
 import ServiceLifecycle
 
-/// The one seam that `lotse serve` and the tests share: index (if needed), engine, routes, middleware.
-public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws -> some ApplicationProtocol {
+/// `lotse serve`: the application, run until SIGTERM or SIGINT (in-flight requests finish first). The only
+/// entry point the command line needs, so nothing outside `LotseServer` imports Hummingbird.
+public func runServer(configuration: ServerConfiguration, logger: Logger) async throws {
+    try await buildApplication(configuration: configuration, logger: logger).runService()
+}
+
+/// The one seam that `runServer` and the tests share: index (if needed), engine, routes, middleware.
+public func buildApplication(configuration: ServerConfiguration, logger: Logger = Logger(label: "lotse")) async throws
+    -> some ApplicationProtocol
+{
     if let problem = configuration.problems().first { throw ConfigurationError(problem) }
     if configuration.buildIndexOnStart {
         let report = try IndexBuilder(configuration: IndexConfiguration(
@@ -45,14 +53,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
             token: configuration.adminToken,
             failures: RateLimiter(limit: configuration.adminFailureLimit, window: configuration.adminFailureWindow))))
     // Registered on the router itself, outside the admin group: a wrong method is 405 before any token check.
-    MethodNotAllowed.register(on: router, routes: [
-        ("/api/v1/search", [.get]), ("/api/v1/suggest", [.post]), ("/api/v1/articles/{id}", [.get]),
-        ("/api/v1/categories", [.get]), ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]),
-        ("/api/v1/ticket-form", [.get]), ("/api/v1/tickets", [.post]), ("/api/v1/deflections", [.post]),
-        ("/api/v1/articles/{id}/feedback", [.post]), ("/api/v1/admin/tickets", [.get, .delete]),
-        ("/api/v1/admin/tickets/{id}", [.patch]), ("/api/v1/admin/tickets/{id}/attachments/{number}", [.get]),
-        ("/api/v1/admin/stats", [.get]),
-    ])
+    MethodNotAllowed.register(on: router)
 
     return Application(
         router: router,

@@ -10,7 +10,7 @@ public struct ServerConfiguration: Sendable {
     public var articlesDirectory = "articles"
     public var indexPath = IndexConfiguration.defaultIndexPath
     /// Ticket data (a separate database; the ticket module uses it).
-    public var dataPath = ".lotse/data.sqlite"
+    public var dataPath = TicketStoreLocation.defaultDataPath
     /// A PostgreSQL URL (`postgres://…`) that several instances share instead of the SQLite file; attachments stay beside `dataPath`.
     public var databaseURL: String?
     /// Portal origins allowed to call the API from a browser (CORS); empty allows none.
@@ -85,13 +85,15 @@ public struct ServerConfiguration: Sendable {
     public func problems() -> [String] {
         var problems: [String] = []
         if let adminToken, !adminToken.isEmpty, adminToken.utf8.count < AdminAuthMiddleware.minimumTokenBytes {
-            problems.append("the admin token must be at least \(AdminAuthMiddleware.minimumTokenBytes) bytes (it has \(adminToken.utf8.count)); "
-                            + "use a long random value, e.g. `openssl rand -hex 32`")
+            problems.append(
+                "the admin token must be at least \(AdminAuthMiddleware.minimumTokenBytes) bytes (it has \(adminToken.utf8.count)); "
+                    + "use a long random value, e.g. `openssl rand -hex 32`")
         }
         if let retentionDays, retentionDays < 1 { problems.append("--retention-days must be at least 1 (got \(retentionDays))") }
         problems += attachmentPolicy.problems()
         if attachmentPolicy.maximumBytes > maximumMultipartBytes {
-            problems.append("--attachments-max-bytes (\(attachmentPolicy.maximumBytes)) must not exceed --max-multipart-bytes (\(maximumMultipartBytes))")
+            problems.append("--attachments-max-bytes (\(attachmentPolicy.maximumBytes)) must not exceed "
+                            + "--max-multipart-bytes (\(maximumMultipartBytes))")
         }
         for (option, url) in [("--privacy-url", privacyURL), ("--imprint-url", imprintURL)] {
             if let url, !Self.isLinkable(url) { problems.append("\(option) must be an http(s) URL or a path starting with / (got \(url))") }

@@ -107,8 +107,10 @@ public enum ArticleFixtures {
               <p>Ab 80&nbsp;% Belegung schicken wir eine Warnung. Das Speicherpaket S kostet 1,99&nbsp;&#x20AC; im Monat.</p>
               <p>&Ouml;ffnen Sie &#8222;Speicherplatz &amp; Nutzung&#8220; und w&auml;hlen Sie die gew&uuml;nschte Gr&ouml;&szlig;e.</p>
             </div>
-            <div class="article-votes">War dieser Artikel hilfreich? <button type="button">Ja</button> <button type="button">Nein</button></div>
-            <section class="article-comments"><h2>0 Kommentare</h2><p>Bitte melden Sie sich an, um einen Kommentar zu hinterlassen.</p></section>
+            <div class="article-votes">War dieser Artikel hilfreich? <button type="button">Ja</button> \
+            <button type="button">Nein</button></div>
+            <section class="article-comments"><h2>0 Kommentare</h2>\
+            <p>Bitte melden Sie sich an, um einen Kommentar zu hinterlassen.</p></section>
           </article>
           <aside class="sidebar">
             <section class="related-articles"><h2>Verwandte Artikel</h2><ul><li><a href="/x">Cronjobs einrichten</a></li></ul></section>

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LotseEvaluation
 import LotseIndex
 import LotseSearch
 
@@ -29,14 +30,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
                                       fusion: semantic.fusionParameters)
         print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")")
-        let lotse = try await RelevanceReport.evaluate(queries) { query in
-            let results = if let query = query.query {
-                try await engine.search(query, options: SearchOptions(limit: 10, minimumScore: minimumScore))
-            } else {
-                try await engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: SearchOptions(limit: 10, minimumScore: minimumScore))
-            }
-            return results.map(\.id)
-        }
+        let options = SearchOptions(limit: 10, minimumScore: minimumScore)
+        let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: options)
         let baselineEngine = try BaselineSearch(indexPath: index)
         let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
         print("queries: \(queries.count)")
@@ -49,15 +44,16 @@ struct EvaluateCommand: AsyncParsableCommand {
                          Double(ours.foundAt3) / Double(ours.count), Double(theirs.foundAt3) / Double(theirs.count)))
         }
         let drafts = queries.filter { $0.kind == "draft" }
-        let replay = try await TypingReplay.run(drafts) { subject, description in
-            try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3, minimumScore: minimumScore)).map(\.id)
-        }
-        print(String(format: "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% of the text (median), and stays there from %.1f %%; never: %d",
-                     replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100, replay.neverFound))
+        let replay = try await TypingReplay.run(drafts, engine: engine, options: SearchOptions(limit: 3, minimumScore: minimumScore))
+        let replayFormat = "typing replay (%d drafts, suggestions every 3 characters): a right article first in the top 3 after %.1f %% "
+            + "of the text (median), and stays there from %.1f %%; never: %d"
+        print(String(format: replayFormat, replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100,
+                     replay.neverFound))
         if let features { try await writeFeatures(queries, engine: engine, to: features) }
         if misses {
             for miss in lotse.misses {
-                print("miss \(miss.query.id) [\(miss.query.kind)] \(miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")) → want \(miss.query.relevant) got \(miss.results)")
+                let text = miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")
+                print("miss \(miss.query.id) [\(miss.query.kind)] \(text) → want \(miss.query.relevant) got \(miss.results)")
             }
         }
     }
@@ -70,7 +66,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.sortedKeys]
         var output = Data()
         for query in queries {
-            let (ids, evidence) = try await engine.explain(query, limit: 10)
+            let (ids, evidence) = try await engine.explain(query.input, limit: 10)
             output += try encoder.encode(Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence))
             output += Data("\n".utf8)
         }

@@ -18,8 +18,8 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let model = try semantic.load()
-        let configuration = IndexConfiguration(articlesDirectory: location.articles, indexPath: location.index, full: full,
-                                               keepGoing: keepGoing, semantic: model)
+        let configuration = IndexConfiguration(
+            articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing, semantic: model)
         let progress = ProgressReporter(label: "parsing"), embedding = ProgressReporter(label: "embedding")
         var builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
         builder.embeddingProgress = { done, total in embedding.update(done, of: total) }

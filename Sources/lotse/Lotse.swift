@@ -5,5 +5,7 @@ struct Lotse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lotse",
         abstract: "German-first knowledge-base search with ticket deflection.",
-        subcommands: [IndexCommand.self, SearchCommand.self, SuggestCommand.self, EvaluateCommand.self, ServeCommand.self, StatsCommand.self])
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, SuggestCommand.self, EvaluateCommand.self, ServeCommand.self, StatsCommand.self
+        ])
 }

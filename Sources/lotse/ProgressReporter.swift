@@ -1,8 +1,6 @@
 import Foundation
-import Synchronization
-#if canImport(Glibc)
 import Glibc
-#endif
+import Synchronization
 
 /// A progress bar on a terminal (standard error); a plain line per 25 % otherwise, so logs stay readable.
 final class ProgressReporter: Sendable {

@@ -11,7 +11,8 @@ struct SemanticOptions: ParsableArguments {
     @Flag(help: "Lexical-only: no article vectors, no semantic ranking.")
     var noSemantic = false
 
-    @Option(help: ArgumentHelp("Fusion parameters for tuning: semantic weight, similarity floor, opening weight (-1: max), lexical confidence, query pieces (short, draft).",
+    @Option(help: ArgumentHelp("Fusion parameters for tuning: semantic weight, similarity floor, opening weight (-1: max), "
+                               + "lexical confidence, query pieces (short, draft).",
                                visibility: .hidden))
     var fusion: String?
 

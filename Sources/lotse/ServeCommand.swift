@@ -1,5 +1,4 @@
 import ArgumentParser
-import Hummingbird
 import Foundation
 import Logging
 import LotseIndex
@@ -9,16 +8,15 @@ import LotseTickets
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (indexing articles first when the index is missing or stale; --index without --articles serves that file as it is).")
+        abstract: """
+            Serve the JSON API (indexing articles first when the index is missing or stale; \
+            --index without --articles serves that file as it is).
+            """)
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var semantic: SemanticOptions
 
-    @Option(help: "Ticket database.")
-    var data = ".lotse/data.sqlite"
-
-    @Option(help: "PostgreSQL URL shared by several instances, postgres://user:password@host:5432/database (default: the LOTSE_DATABASE_URL environment variable; none: --data).")
-    var databaseURL: String?
+    @OptionGroup var ticketData: TicketDataOptions
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -89,8 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var configuration = ServerConfiguration()
         configuration.locate(articles: location.articlesOption, index: location.indexOption)
-        configuration.dataPath = data
-        configuration.databaseURL = databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"]
+        configuration.dataPath = ticketData.data
+        configuration.databaseURL = ticketData.resolvedDatabaseURL
         configuration.host = host
         configuration.port = port
         configuration.corsOrigins = corsOrigins
@@ -113,13 +111,15 @@ struct ServeCommand: AsyncParsableCommand {
         if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
-                guard let network = CIDR(text) else { throw ConfigurationError("--trusted-proxy \(text) is not an IP address or CIDR network") }
+                guard let network = CIDR(text) else {
+                    throw ConfigurationError("--trusted-proxy \(text) is not an IP address or CIDR network")
+                }
                 return network
             }
             if let problem = configuration.problems().first { throw ConfigurationError(problem) }
             if let ticketFields { configuration.ticketFields = try CustomFieldDefinition.load(path: ticketFields) }
             if let contacts { configuration.contacts = try ContactList(path: contacts) }
-            _ = try TicketStoreLocation(databaseURL: configuration.databaseURL, dataPath: data)
+            _ = try ticketData.location()
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -127,8 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "lotse")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         do {
-            // SIGTERM and SIGINT shut down gracefully: in-flight requests finish.
-            try await buildApplication(configuration: configuration, logger: logger).runService()
+            try await runServer(configuration: configuration, logger: logger)
         } catch let error as IndexError {
             printError("error: \(error)")
             throw ExitCode.failure

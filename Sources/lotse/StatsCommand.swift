@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LotseIndex
 import LotseSearch
-import LotseServer
 import LotseTickets
 
 struct StatsCommand: AsyncParsableCommand {
@@ -16,14 +16,10 @@ struct StatsCommand: AsyncParsableCommand {
     @Flag(help: "Print the JSON of the admin API.")
     var json = false
 
-    @Option(help: "Ticket database.")
-    var data = ".lotse/data.sqlite"
-
-    @Option(help: "PostgreSQL URL (default: the LOTSE_DATABASE_URL environment variable; none: --data).")
-    var databaseURL: String?
+    @OptionGroup var ticketData: TicketDataOptions
 
     @Option(help: "Index file (article titles, never-suggested articles).")
-    var index = ".lotse/index.sqlite"
+    var index = IndexConfiguration.defaultIndexPath
 
     func run() async throws {
         guard let start = StatisticsWindow.start(since) else {
@@ -32,7 +28,7 @@ struct StatsCommand: AsyncParsableCommand {
         }
         let location: TicketStoreLocation
         do {
-            location = try TicketStoreLocation(databaseURL: databaseURL ?? ProcessInfo.processInfo.environment["LOTSE_DATABASE_URL"], dataPath: data)
+            location = try ticketData.location()
         } catch {
             printError("error: \(error)")
             throw ExitCode.validationFailure
@@ -44,8 +40,9 @@ struct StatsCommand: AsyncParsableCommand {
         }
         let report: StatisticsReport
         do {
-            report = try await AdminStatistics.report(store: try location.open(logger: Logger(label: "lotse")),
-                                                      engine: try SearchEngine(indexPath: index, connectionCount: 1), since: start)
+            let engine = try SearchEngine(indexPath: index, connectionCount: 1)
+            report = try await StatisticsReport.load(from: try location.open(logger: Logger(label: "lotse")),
+                                                     articles: engine.articleTitles(), since: start)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -73,7 +70,9 @@ struct StatisticsTable {
             "submitted after suggestions  \(report.submittedAfterSuggestions)",
         ]
         lines += section("top deflecting articles", report.topDeflectingArticles.map { "\(pad($0.count))  \($0.title) (\($0.id))" })
-        lines += section("helpful votes (yes / no)", report.topHelpfulArticles.map { "\(pad($0.helpful)) / \(pad($0.notHelpful))  \($0.title) (\($0.id))" })
+        lines += section(
+            "helpful votes (yes / no)",
+            report.topHelpfulArticles.map { "\(pad($0.helpful)) / \(pad($0.notHelpful))  \($0.title) (\($0.id))" })
         lines += section("queries without results", report.zeroResultQueries.map { "\(pad($0.count))  \($0.query)" })
         lines += section("articles never suggested", report.neverSuggested.map { "\($0.title) (\($0.id))" })
         return lines.joined(separator: "\n")

@@ -85,7 +85,10 @@ import Testing
     /// so "Rechnungsadresse" finds "Kundenrechnungsadresse".
     @Test(arguments: [
         ("kundenrechnungsadresse", ["kunden": 400, "rechnungsadresse": 30, "rechnung": 35, "adresse": 35], ["kunden", "rechnungsadresse"]),
-        ("kundenrechnungsadresse", ["kunden": 40, "rechnungsadresse": 30, "rechnung": 350, "adresse": 350], ["kunden", "rechnung", "adresse"]),
+        (
+            "kundenrechnungsadresse", ["kunden": 40, "rechnungsadresse": 30, "rechnung": 350, "adresse": 350],
+            ["kunden", "rechnung", "adresse"]
+        )
     ])
     func bestSegmentationOverall(_ word: String, _ dictionary: [String: Int], _ parts: [String]) {
         #expect(CompoundSplitter(dictionary: dictionary, neverSplit: []).split(word) == parts)

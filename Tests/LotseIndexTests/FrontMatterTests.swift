@@ -25,7 +25,9 @@ import Testing
 
     @Test func ticketOnlyRefusesAnythingButTrueOrFalse() {
         let text = "---\ntitle: Rückerstattung\nticket_only: ja\n---\nGeld zurück per Anfrage.\n"
-        #expect(throws: ArticleParseError(file: "articles/rueckerstattung.md", line: 3, reason: "'ticket_only' must be true or false, not 'ja'")) {
+        let expected = ArticleParseError(file: "articles/rueckerstattung.md", line: 3,
+                                         reason: "'ticket_only' must be true or false, not 'ja'")
+        #expect(throws: expected) {
             try ArticleParser.parse(Data(text.utf8), file: "articles/rueckerstattung.md")
         }
     }
@@ -67,7 +69,8 @@ import Testing
     }
 
     @Test func frontMatterTitleWinsOverH1() throws {
-        let text = ArticleFixtures.markdown(frontMatter: ["category: Test"], body: "# Erste Überschrift\n\nText.\n\n# Zweite Überschrift\n\nMehr Text.\n")
+        let text = ArticleFixtures.markdown(
+            frontMatter: ["category: Test"], body: "# Erste Überschrift\n\nText.\n\n# Zweite Überschrift\n\nMehr Text.\n")
         let fallback = try #require(parseArticle(text, file: "articles/a.md"))
         #expect(fallback.title == "Erste Überschrift")
         #expect(fallback.headings == ["Zweite Überschrift"])
@@ -92,7 +95,8 @@ import Testing
 
     /// An H1 that differs from the front-matter title is article text too: it must stay searchable.
     @Test func h1DifferentFromFrontMatterTitleIsKeptAsHeading() throws {
-        let text = ArticleFixtures.markdown(frontMatter: ["title: Kundennummer finden"], body: "# Wo steht die Kundennummer?\n\nAuf der Rechnung.\n")
+        let text = ArticleFixtures.markdown(
+            frontMatter: ["title: Kundennummer finden"], body: "# Wo steht die Kundennummer?\n\nAuf der Rechnung.\n")
         let article = try #require(parseArticle(text, file: "articles/kundennummer.md"))
         #expect(article.title == "Kundennummer finden")
         #expect(article.headings == ["Wo steht die Kundennummer?"])

@@ -35,7 +35,8 @@ import Testing
         ("Ohne Seitenname", "Ohne Seitenname"),
     ])
     func titleFallsBackToTitleElementWithoutSiteName(title: String, expected: String) throws {
-        let page = ArticleFixtures.html(head: "<title>\(title)</title>", body: "<article><h2>Abschnitt</h2><p>Inhalt des Artikels.</p></article>")
+        let page = ArticleFixtures.html(
+            head: "<title>\(title)</title>", body: "<article><h2>Abschnitt</h2><p>Inhalt des Artikels.</p></article>")
         let article = try #require(parseArticle(page, file: "articles/ohne-h1.html"))
         #expect(article.title == expected)
         #expect(article.headings == ["Abschnitt"])
@@ -149,7 +150,8 @@ import Testing
         ("\u{1}javascript:alert(1)", false),
     ])
     func urlAttributesKeepOnlySafeSchemes(url: String, kept: Bool) throws {
-        let page = ArticleFixtures.html(body: "<article><h1>Titel</h1><p><a href=\"\(url)\">Link</a> <img src=\"\(url)\" alt=\"Bild\"></p></article>")
+        let page = ArticleFixtures.html(
+            body: "<article><h1>Titel</h1><p><a href=\"\(url)\">Link</a> <img src=\"\(url)\" alt=\"Bild\"></p></article>")
         let article = try #require(parseArticle(page, file: "articles/links.html"))
         #expect(article.html.contains("href=") == kept, "\(article.html)")
         #expect(article.html.contains("src=") == kept, "\(article.html)")

@@ -8,7 +8,7 @@ import Testing
 @Suite("HTML sanitiser")
 struct HTMLSanitizerTests {
     static let payloads: [String] = {
-        let path = packageRoot + "/Tests/system/fixtures/mutation-xss.txt"
+        let path = ArticleWorkspace.repositoryRoot + "/Tests/system/fixtures/mutation-xss.txt"
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }()

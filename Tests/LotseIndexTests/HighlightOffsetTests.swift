@@ -20,8 +20,11 @@ import Testing
         Case(body: "🚀🚀 Öffnungszeiten: Mo–Fr 8–18 Uhr", word: "Öffnungszeiten", expected: "🚀🚀 [Öffnungszeiten]: Mo–Fr 8–18 Uhr"),
         Case(body: "Préférences für Ärger — naïve Übergrößen", word: "naïve", expected: "Préférences für Ärger — [naïve] Übergrößen"),
         Case(body: "Préférences für Ärger — naïve Übergrößen", word: "Übergrößen", expected: "Préférences für Ärger — naïve [Übergrößen]"),
-        Case(body: "Zwei Wörter: Maßnahme und maßnahme 👩‍💻 Ende", word: "Maßnahme", expected: "Zwei Wörter: [Maßnahme] und [maßnahme] 👩‍💻 Ende"),
-        Case(body: "Die E-Mail-Adresse ändern Sie im Kundencenter", word: "Kundencenter", expected: "Die E-Mail-Adresse ändern Sie im [Kundencenter]"),
+        Case(body: "Zwei Wörter: Maßnahme und maßnahme 👩‍💻 Ende", word: "Maßnahme",
+             expected: "Zwei Wörter: [Maßnahme] und [maßnahme] 👩‍💻 Ende"),
+        Case(
+            body: "Die E-Mail-Adresse ändern Sie im Kundencenter", word: "Kundencenter",
+            expected: "Die E-Mail-Adresse ändern Sie im [Kundencenter]")
     ]
 
     @Test(arguments: cases)

@@ -7,14 +7,13 @@ import Testing
 
 /// The shipped `articles/` folder indexes completely and without help-center boilerplate.
 @Suite struct RealCorpusTests {
-    static let articlesPath = (packageRoot as NSString).appendingPathComponent("articles")
+    static let articlesPath = ArticleWorkspace.repositoryArticles
 
     /// Builds the real corpus into a temporary index (the articles folder is only read).
-    static func buildCorpus() throws -> (TemporaryDirectory, BuildReport, IndexInspector) {
-        let directory = try TemporaryDirectory(prefix: "lotse-corpus")
-        let indexPath = directory.path("index.sqlite")
-        let report = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articlesPath, indexPath: indexPath)).build()
-        return (directory, report, try IndexInspector(path: indexPath))
+    static func buildCorpus() throws -> (ArticleWorkspace, BuildReport, IndexInspector) {
+        let workspace = try ArticleWorkspace(readingArticlesAt: articlesPath)
+        let report = try workspace.build()
+        return (workspace, report, try workspace.inspector())
     }
 
     @Test func corpusIndexesWithoutRejections() throws {

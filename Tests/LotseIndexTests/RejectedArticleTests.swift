@@ -48,7 +48,14 @@ import Testing
                  files: [("leer.md", .text("---\ntitle: Leer\n---\n\n# Leer\n\n"))],
                  rejected: "leer.md", named: ["leer.md"]),
         BadInput(name: "empty body in HTML",
-                 files: [("leer.html", .text(ArticleFixtures.html(body: "<article><h1>Leer</h1><div class=\"article-votes\">War dieser Artikel hilfreich?</div></article>")))],
+            files: [
+                (
+                    "leer.html",
+                    .text(
+                        ArticleFixtures.html(
+                            body: "<article><h1>Leer</h1><div class=\"article-votes\">War dieser Artikel hilfreich?</div></article>"))
+                )
+            ],
                  rejected: "leer.html", named: ["leer.html"]),
         BadInput(name: "duplicate id",
                  files: [("dup-a.md", .text(ArticleFixtures.simple(title: "A", text: "Erster.", id: "gleich"))),
@@ -58,7 +65,7 @@ import Testing
                  files: [("zz-kopie.md", .text(ArticleFixtures.simple(title: "Kopie", text: "Kopie.", id: "kundennummer")))],
                  rejected: "zz-kopie.md", named: ["zz-kopie.md", "kundennummer-finden.md"]),
         BadInput(name: "non-UTF-8 bytes on line 3",
-                 files: [("latin1.md", .bytes(Array("---\ntitle: Kodierung\n".utf8) + [0x66, 0x6f, 0xff, 0xfe] + Array("\n---\nText.\n".utf8)))],
+            files: [("latin1.md", .bytes(Array("---\ntitle: Kodierung\n".utf8) + [0x66, 0x6f, 0xff, 0xfe] + Array("\n---\nText.\n".utf8)))],
                  rejected: "latin1.md", named: ["latin1.md"], line: 3...3),
         BadInput(name: "unreadable file (dangling symlink)",
                  files: [("broken.md", .danglingSymlink)],
@@ -67,7 +74,12 @@ import Testing
                  files: [("sprache.md", .text("---\ntitle: Sprache\ncategory: Konto\nlang: xx\n---\n\nText.\n"))],
                  rejected: "sprache.md", named: ["sprache.md"], line: 4...4),
         BadInput(name: "unknown lang in HTML",
-                 files: [("sprache.html", .text(ArticleFixtures.html(body: "<article><h1>Titel</h1><p>Text.</p></article>", htmlAttributes: " lang=\"xx\"")))],
+            files: [
+                (
+                    "sprache.html",
+                    .text(ArticleFixtures.html(body: "<article><h1>Titel</h1><p>Text.</p></article>", htmlAttributes: " lang=\"xx\""))
+                )
+            ],
                  rejected: "sprache.html", named: ["sprache.html"], line: 2...2),
         BadInput(name: "unknown front-matter key",
                  files: [("schluessel.md", .text("---\ntitle: Schlüssel\nautor: Jemand\n---\n\nText.\n"))],
@@ -98,7 +110,8 @@ import Testing
             #expect(error.description.contains(name), "error does not name \(name): \(error)", sourceLocation: sourceLocation)
         }
         if let lines = input.line {
-            #expect(error.line.map { lines.contains($0) } == true, "line \(error.line.map(String.init) ?? "none"), expected \(lines): \(error)",
+            #expect(
+                error.line.map { lines.contains($0) } == true, "line \(error.line.map(String.init) ?? "none"), expected \(lines): \(error)",
                     sourceLocation: sourceLocation)
         }
     }

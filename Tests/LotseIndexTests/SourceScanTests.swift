@@ -42,7 +42,9 @@ import Testing
 
     /// A folder whose name ends like an article's is a folder: the articles in it are indexed, it is not rejected.
     @Test func folderNamedLikeAnArticleIsScannedAsAFolder() throws {
-        let workspace = try ArticleWorkspace(files: ["archiv.md/postfach.md": ArticleFixtures.postfach, "passwort.md": ArticleFixtures.passwort])
+        let workspace = try ArticleWorkspace(files: [
+            "archiv.md/postfach.md": ArticleFixtures.postfach, "passwort.md": ArticleFixtures.passwort
+        ])
         let report = try workspace.build()
         #expect(report.rejected.isEmpty)
         #expect(report.added == 2)

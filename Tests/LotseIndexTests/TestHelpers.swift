@@ -36,10 +36,3 @@ func rejectedArticles(sourceLocation: SourceLocation = #_sourceLocation, _ build
         return nil
     }
 }
-
-/// The package root, three levels above this file (Tests/LotseIndexTests/TestHelpers.swift).
-let packageRoot: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .path

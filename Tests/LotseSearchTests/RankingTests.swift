@@ -27,7 +27,9 @@ import Testing
         text.withUTF8 { bytes in
             analyzer.forEachWordRange(in: bytes) { start, end in words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
         }
-        return words.indices.filter { analyzer.fold(words[$0]) == folded }.map { DocumentTable.bodyColumn << Postings.columnShift | UInt32($0) }
+        return words.indices.filter { analyzer.fold(words[$0]) == folded }.map {
+            DocumentTable.bodyColumn << Postings.columnShift | UInt32($0)
+        }
     }
 
     @Test func termPostingsHoldTheIndexedPositions() async throws {
@@ -86,7 +88,8 @@ import Testing
         let terms = try await load(["passwort", german.stem("vergessen"), "kundencenter", "kennwort", german.stem("rechnung"),
                                     german.stem("adresse")], engine: engine)
         let matchers: [ConceptFrequencies.Matcher] = [
-            .init(postings: terms[0], weight: 0.9), .init(postings: Postings.phrase([terms[0], terms[1]], table: engine.documents), weight: 1),
+            .init(postings: terms[0], weight: 0.9),
+            .init(postings: Postings.phrase([terms[0], terms[1]], table: engine.documents), weight: 1),
             .init(postings: terms[2], weight: 1), .init(postings: terms[3], weight: 0.8), .init(postings: terms[4], weight: 0.5),
             .init(postings: terms[5], weight: 0.7), .init(postings: terms[3], weight: 0.7),
         ]
@@ -139,6 +142,22 @@ import Testing
         let reference = without.top(limit: 50, minimumScore: 0, coverageExponent: 1.5, requireAll: true) { _ in true }
         #expect(all.map(\.document) == reference.map(\.document))
         #expect(zip(all, reference).allSatisfy { $0.score < $1.score })
+    }
+
+    /// A cancelled request (past its deadline, or its client gone) stops instead of ranking and building
+    /// snippets nobody will read; the same query afterwards is answered normally (nothing half-cached).
+    @Test func cancelledSearchesStop() async throws {
+        // Without a result cache, and with every read already cached: only the engine's own checks can stop it.
+        let engine = try SearchEngine(indexPath: SearchFixture.shared().engine.indexPath, cachesResults: false)
+        for text in ["Kündigungsfrist Vertrag beenden", "Spamfilter einstellen Werbung"] {
+            #expect(try await !engine.search(text).isEmpty)
+            let cancelled = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await engine.search(text)
+            }
+            await #expect(throws: CancellationError.self) { try await cancelled.value }
+            #expect(try await !engine.search(text).isEmpty)
+        }
     }
 
     /// Cached answers are keyed by the text and every option: a repeated query with other options is answered anew.

@@ -1,5 +1,6 @@
 import Foundation
-import LotseIndex
+import LotseEvaluation
+import LotseTestSupport
 import Testing
 @testable import LotseSearch
 
@@ -7,21 +8,15 @@ import Testing
 /// baseline scored in the same run. The tuning part (judged-queries.json, odd ids of heldout-queries.json) may
 /// be tuned on; the held-out part (even ids) never is, and is asserted on its own (Fixtures/README.md).
 @Suite(.serialized) struct RelevanceTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: ArticleWorkspace.repositoryRoot)
     static let fixtures = root.appendingPathComponent("Tests/LotseSearchTests/Fixtures")
     static let xquad = root.deletingLastPathComponent().appendingPathComponent("shared/eval/xquad_de")
 
-    static func buildIndex(_ articles: URL, in directory: URL) throws -> String {
-        let indexPath = directory.appendingPathComponent("index.sqlite").path
-        _ = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articles.path, indexPath: indexPath)).build()
-        return indexPath
-    }
-
+    /// An engine over a fresh index of the repository's `articles/`, and the index's path.
     static func withArticlesEngine<T>(_ body: (SearchEngine, String) async throws -> T) async throws -> T {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-relevance-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let indexPath = try buildIndex(root.appendingPathComponent("articles"), in: directory)
-        return try await body(try SearchEngine(indexPath: indexPath, connectionCount: 1), indexPath)
+        let workspace = try ArticleWorkspace(readingArticlesAt: ArticleWorkspace.repositoryArticles)
+        try workspace.build()
+        return try await body(try workspace.engine(), workspace.indexPath)
     }
 
     static func judged(_ file: String) throws -> [JudgedQuery] {
@@ -34,15 +29,7 @@ import Testing
     }
 
     static func evaluate(_ queries: [JudgedQuery], _ engine: SearchEngine, minimumScore: Double? = nil) async throws -> RelevanceReport {
-        try await RelevanceReport.evaluate(queries) { query in
-            let options = SearchOptions(limit: 10, minimumScore: minimumScore)
-            let results = if let text = query.query {
-                try await engine.search(text, options: options)
-            } else {
-                try await engine.suggest(subject: query.subject ?? "", description: query.description ?? "", options: options)
-            }
-            return results.map(\.id)
-        }
+        try await RelevanceReport.evaluate(queries, engine: engine, options: SearchOptions(limit: 10, minimumScore: minimumScore))
     }
 
     @Test func tuningSetMeetsRecallAndMRRFloors() async throws {
@@ -77,7 +64,9 @@ import Testing
             print("held-out lotse    \(lotse.summary)\nheld-out all      \(everything.summary)")
             #expect(lotse.recallAt3 >= 0.78, "Recall@3 \(lotse.recallAt3)")
             #expect(lotse.recallAt10 >= 0.88, "Recall@10 \(lotse.recallAt10)")
-            #expect(lotse.unanswerableWithResults <= 7, "out-of-scope queries with suggestions: \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+            #expect(
+                lotse.unanswerableWithResults <= 7,
+                "out-of-scope queries with suggestions: \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
             for kind in ["typo", "noumlaut", "short"] {
                 let measured = lotse.byKind[kind]!
                 #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.85, "\(kind)")
@@ -102,10 +91,9 @@ import Testing
             }
             .filter { Int($0.relevant[0].split(separator: "-").last!)! % 2 == 0 }
         #expect(queries.count == 596)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-xquad-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let engine = try SearchEngine(indexPath: try Self.buildIndex(Self.xquad.appendingPathComponent("articles"), in: directory),
-                                      connectionCount: 1)
+        let workspace = try ArticleWorkspace(readingArticlesAt: Self.xquad.appendingPathComponent("articles").path)
+        try workspace.build()
+        let engine = try workspace.engine()
         let lotse = try await Self.evaluate(queries, engine)
         let everything = try await Self.evaluate(queries, engine, minimumScore: 0)
         print("xquad held-out lotse \(lotse.summary)\nxquad held-out all   \(everything.summary)")
@@ -117,10 +105,11 @@ import Testing
     @Test func typingReplayFindsTheAnswerEarly() async throws {
         let drafts = try Self.judged("judged-queries.json").filter { $0.kind == "draft" }
         try await Self.withArticlesEngine { engine, _ in
-            let replay = try await TypingReplay.run(drafts) { subject, description in
-                try await engine.suggest(subject: subject, description: description, options: SearchOptions(limit: 3)).map(\.id)
-            }
-            print(String(format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare, replay.neverFound))
+            let replay = try await TypingReplay.run(drafts, engine: engine, options: SearchOptions(limit: 3))
+            print(
+                String(
+                    format: "typing replay: first %.3f, stays %.3f, never %d", replay.medianShare, replay.medianStableShare,
+                    replay.neverFound))
             #expect(replay.outcomes.count == drafts.count)
             #expect(replay.medianShare <= 0.4)
             #expect(replay.medianStableShare <= 0.4)

@@ -1,11 +1,12 @@
 import Foundation
 import LotseIndex
 import LotseTestSupport
+import Synchronization
 @testable import LotseSearch
 
 /// A small help center built into a temporary index, shared by the search tests.
 struct SearchFixture {
-    let directory: TemporaryDirectory
+    let workspace: ArticleWorkspace
     let engine: SearchEngine
 
     static let articles: [String: String] = [
@@ -75,11 +76,9 @@ struct SearchFixture {
     ]
 
     init() throws {
-        directory = try TemporaryDirectory(prefix: "lotse-search")
-        for (name, text) in Self.articles { try directory.write(text, to: "articles/\(name)") }
-        let indexPath = directory.path("index.sqlite")
-        _ = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: directory.path("articles"), indexPath: indexPath)).build()
-        engine = try SearchEngine(indexPath: indexPath)
+        workspace = try ArticleWorkspace(files: Self.articles)
+        try workspace.build()
+        engine = try workspace.engine(connections: 2)
     }
 
     func ids(_ query: String, options: SearchOptions = SearchOptions()) async throws -> [String] {
@@ -100,5 +99,3 @@ extension SearchFixture {
         }
     }
 }
-
-import Synchronization

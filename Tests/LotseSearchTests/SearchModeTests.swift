@@ -91,7 +91,9 @@ import Testing
         let fixture = try SearchFixture.shared()
         #expect(try await fixture.ids("Wie buche ich einen Flug nach Mallorca?").isEmpty)
         #expect(try await fixture.ids("Rezept für Apfelkuchen").isEmpty)
-        #expect(try await fixture.engine.suggest(subject: "Urlaubsantrag", description: "Bitte genehmigen Sie meinen Urlaub im August.").isEmpty)
+        #expect(
+            try await fixture.engine.suggest(subject: "Urlaubsantrag", description: "Bitte genehmigen Sie meinen Urlaub im August.").isEmpty
+        )
     }
 
     @Test func thresholdIsAnOption() async throws {

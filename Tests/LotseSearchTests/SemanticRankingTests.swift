@@ -1,4 +1,5 @@
 import Foundation
+import LotseEvaluation
 import LotseIndex
 import LotseSemantic
 import LotseTestSupport
@@ -47,7 +48,8 @@ import Testing
         try await Self.withEngines(model) { hybrid, lexical in
             let ours = try await RelevanceTests.evaluate(tuning, hybrid), theirs = try await RelevanceTests.evaluate(tuning, lexical)
             print("judged tuning  hybrid  \(ours.summary)\njudged tuning  lexical \(theirs.summary)")
-            #expect(ours.recallAt1 >= theirs.recallAt1 + SemanticFloors.judgedGain, "hybrid \(ours.recallAt1) vs lexical \(theirs.recallAt1)")
+            #expect(ours.recallAt1 >= theirs.recallAt1 + SemanticFloors.judgedGain,
+                    "hybrid \(ours.recallAt1) vs lexical \(theirs.recallAt1)")
             #expect(ours.recallAt3 >= 0.95, "Recall@3 \(ours.recallAt3)")
             let held = try await RelevanceTests.evaluate(heldOut, hybrid), heldLexical = try await RelevanceTests.evaluate(heldOut, lexical)
             print("judged held out  hybrid  \(held.summary)\njudged held out  lexical \(heldLexical.summary)")
@@ -87,7 +89,8 @@ import Testing
         let semanticBuild = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articles, indexPath: indexPath,
                                                                                semantic: model)).build()
         #expect(semanticBuild.wroteIndex && semanticBuild.embedded == semanticBuild.articleCount)
-        let noOp = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articles, indexPath: indexPath, semantic: model)).build()
+        let noOp = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articles, indexPath: indexPath,
+                                                                      semantic: model)).build()
         #expect(!noOp.wroteIndex && noOp.embedded == 0)
         #expect(try SearchEngine(indexPath: indexPath, connectionCount: 1, semantic: model).isSemantic)
         #expect(try !SearchEngine(indexPath: indexPath, connectionCount: 1).isSemantic)

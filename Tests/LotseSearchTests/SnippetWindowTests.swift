@@ -18,7 +18,8 @@ struct SnippetWindowTests {
             let wordCount = Int.random(in: 1...120, using: &generator)
             let size = min(SnippetBuilder.windowWords, wordCount)
             // Positions past the last word can occur (a body the word breaker splits differently): never counted.
-            let matched = Set((0..<Int.random(in: 0...20, using: &generator)).map { _ in Int.random(in: 0..<(wordCount + 10), using: &generator) })
+            let matched = Set(
+                (0..<Int.random(in: 0...20, using: &generator)).map { _ in Int.random(in: 0..<(wordCount + 10), using: &generator) })
             #expect(SnippetBuilder.bestWindow(size: size, wordCount: wordCount, matched: matched.sorted())
                     == slidingWindow(size: size, wordCount: wordCount, matched: matched), "\(wordCount) words, matched \(matched.sorted())")
         }

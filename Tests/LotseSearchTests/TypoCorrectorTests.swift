@@ -2,7 +2,9 @@ import Testing
 @testable import LotseSearch
 
 @Suite struct TypoCorrectorTests {
-    let corrector = TypoCorrector(vocabulary: ["vergessen": 5, "vergeben": 9, "password": 2, "passwort": 40, "rechnungsadresse": 3, "kundennummer": 8, "zertifikat": 6])
+    let corrector = TypoCorrector(vocabulary: [
+        "vergessen": 5, "vergeben": 9, "password": 2, "passwort": 40, "rechnungsadresse": 3, "kundennummer": 8, "zertifikat": 6
+    ])
 
     @Test func ambiguousTypoKeepsBothCandidatesMostFrequentFirst() {
         // "vergesen" is one edit from "vergessen" (5 articles) and "vergeben" (9): coverage decides later.
@@ -88,7 +90,8 @@ import Testing
             let candidate = Array(text.unicodeScalars)
             guard candidate.count >= 3, candidate.count >= query.count - allowed, prefix || candidate.count <= query.count + allowed,
                   candidate.allSatisfy({ $0.properties.isAlphabetic }),
-                  let distance = TypoCorrector.distance(query, Array(candidate.prefix(prefix ? query.count : candidate.count)), limit: allowed)
+                let distance = TypoCorrector.distance(
+                    query, Array(candidate.prefix(prefix ? query.count : candidate.count)), limit: allowed)
             else { continue }
             found.append((text, distance, frequency))
         }

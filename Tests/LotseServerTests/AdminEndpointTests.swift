@@ -8,13 +8,18 @@ import Testing
 
 @Suite("Admin endpoints")
 struct AdminEndpointTests {
-    @Test("401 without a token, with a wrong one, and when no token is configured", arguments: ["/api/v1/admin/tickets", "/api/v1/admin/stats"])
+    @Test(
+        "401 without a token, with a wrong one, and when no token is configured",
+        arguments: ["/api/v1/admin/tickets", "/api/v1/admin/stats"])
     func tokens(_ uri: String) async throws {
         try await TicketFixture().test { client in
             let none = try await client.execute(uri: uri, method: .get)
             #expect(none.status == .unauthorized && none.error?.code == "unauthorized")
             #expect(none.headers[.wwwAuthenticate] == "Bearer")
-            for wrong in ["Bearer falsch", "Bearer \(TicketFixture.token)x", "Bearer \(TicketFixture.token.dropLast())", "Basic \(TicketFixture.token)", "Bearer "] {
+            for wrong in [
+                "Bearer falsch", "Bearer \(TicketFixture.token)x", "Bearer \(TicketFixture.token.dropLast())",
+                "Basic \(TicketFixture.token)", "Bearer "
+            ] {
                 let response = try await client.execute(uri: uri, method: .get, headers: [.authorization: wrong])
                 #expect(response.status == .unauthorized, "\(wrong)")
             }
@@ -52,8 +57,8 @@ struct AdminEndpointTests {
     func statusChange() async throws {
         try await TicketFixture().test { client in
             _ = try await client.submitTicket()
-            let labels = ["in_progress": "In Bearbeitung", "waiting_for_customer": "Feedback benötigt", "information": "Informationen", "answered": "Beantwortet",
-                          "closed": "Geschlossen", "open": "Offen"]
+            let labels = ["in_progress": "In Bearbeitung", "waiting_for_customer": "Feedback benötigt", "information": "Informationen",
+                          "answered": "Beantwortet", "closed": "Geschlossen", "open": "Offen"]
             for (status, label) in labels.sorted(by: { $0.key < $1.key }) {
                 let response = try await client.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"\#(status)"}"#)
                 #expect(response.status == .ok)
@@ -80,7 +85,9 @@ struct AdminEndpointTests {
         try await fixture.test { client in
             var body = MultipartBody.validTicket()
             body.file(filename: "log.txt", type: "text/plain", bytes: Files.text)
-            #expect(try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished()).status == .created)
+            #expect(
+                try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished()).status
+                    == .created)
             _ = try await client.submitTicket(ticketJSON(["email": "anna@beispiel.de"]))
             _ = try await client.execute(uri: "/api/v1/articles/kundennummer/feedback", method: .post, headers: jsonHeaders,
                                          body: .json(#"{"helpful":true,"session":"sitzung-multipart"}"#))

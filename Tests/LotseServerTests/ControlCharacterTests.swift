@@ -12,9 +12,13 @@ struct ControlCharacterTests {
     func ticketFields() async throws {
         try await TicketFixture().test { client in
             let response = try await client.submitTicket(ticketJSON(["name": "\u{0}M", "subject": "\u{0}", "description": "Teil1\u{0}Teil2",
-                                                                     "company": "Firma\u{1B}", "customFields": ["serverName": "de-01-srv-1234\u{7}"]]))
+                    "company": "Firma\u{1B}", "customFields": ["serverName": "de-01-srv-1234\u{7}"]
+                ]))
             #expect(response.status == .unprocessableContent)
-            #expect(Set(response.error?.fields?.keys.map { $0 } ?? []) == ["name", "subject", "description", "company", "customFields.serverName"])
+            #expect(
+                Set(response.error?.fields?.keys.map { $0 } ?? []) == [
+                    "name", "subject", "description", "company", "customFields.serverName"
+                ])
             #expect(try await client.admin("/api/v1/admin/tickets").json["total"] as? Int == 0)
             // Tab, CR and LF are text.
             let fine = try await client.submitTicket(ticketJSON(["description": "Zeile 1\r\nZeile 2\tEnde"]))
@@ -36,7 +40,8 @@ struct ControlCharacterTests {
     @Test("deflections, feedback and suggest refuse them with 422; search with 400 naming the parameter")
     func otherEndpoints() async throws {
         try await TicketFixture().test { client in
-            let deflection = try await client.post("/api/v1/deflections", json: #"{"articleId":"kundennummer","description":"a\u0000b","session":"s\u0001"}"#)
+            let deflection = try await client.post(
+                "/api/v1/deflections", json: #"{"articleId":"kundennummer","description":"a\u0000b","session":"s\u0001"}"#)
             #expect(deflection.status == .unprocessableContent)
             #expect(Set(deflection.error?.fields?.keys.map { $0 } ?? []) == ["description", "session"])
             let feedback = try await client.post("/api/v1/articles/kundennummer/feedback", json: #"{"helpful":true,"session":"\u0000"}"#)

@@ -12,7 +12,7 @@ struct DeflectionEndpointTests {
     func deflections() async throws {
         try await TicketFixture().test { client in
             let first = try await client.post("/api/v1/deflections",
-                                              json: #"{"session":"s-ä","articleId":"kundennummer","subject":"Kundennummer","description":"Wo steht sie?"}"#)
+                json: #"{"session":"s-ä","articleId":"kundennummer","subject":"Kundennummer","description":"Wo steht sie?"}"#)
             #expect(first.status == .created)
             #expect(first.json["id"] as? Int == 1)
             let second = try await client.post("/api/v1/deflections", json: #"{"articleId":"passwort-zuruecksetzen"}"#)
@@ -53,7 +53,8 @@ struct DeflectionEndpointTests {
             #expect(try await client.submitTicket(ticketJSON(["session": "eins"])).status == .created)
             #expect(try await client.submitTicket(ticketJSON(["session": "zwei"])).status == .created)
             for article in ["kundennummer", "kundennummer", "passwort-zuruecksetzen"] {
-                #expect(try await client.post("/api/v1/deflections", json: #"{"articleId":"\#(article)","session":"drei"}"#).status == .created)
+                #expect(
+                    try await client.post("/api/v1/deflections", json: #"{"articleId":"\#(article)","session":"drei"}"#).status == .created)
             }
             for helpful in [true, true, false] {
                 _ = try await client.post("/api/v1/articles/passwort-zuruecksetzen/feedback", json: #"{"helpful":\#(helpful)}"#)

@@ -7,14 +7,13 @@ import LotseTestSupport
 import Testing
 
 @Suite struct HotReloadTests {
-    /// Asks `uri` every 50 ms until `accept` holds for its JSON answer or 10 s have passed; the last answer.
+    /// Asks `uri` until `accept` holds for its JSON answer or 30 s have passed; the last answer.
     private func poll(_ client: any TestClientProtocol, _ uri: String,
                       until accept: @escaping @Sendable ([String: Any]) -> Bool) async throws -> [String: Any] {
         var last: [String: Any] = [:]
-        for _ in 0..<200 {
+        _ = try await eventually(interval: .milliseconds(50)) {
             last = try await client.execute(uri: uri, method: .get).json
-            if accept(last) { break }
-            try await Task.sleep(for: .milliseconds(50))
+            return accept(last)
         }
         return last
     }
@@ -73,7 +72,9 @@ import Testing
             let garbage = fixture.workspace.directory.path("garbage.sqlite")
             try Data("not a database".utf8).write(to: URL(fileURLWithPath: garbage))
             _ = rename(garbage, fixture.workspace.indexPath)
-            try await Task.sleep(for: .milliseconds(300))
+            // The reload service notices the replacement, refuses it and says so.
+            let health = try await poll(client, "/healthz") { $0["status"] as? String == "degraded" }
+            #expect(health["status"] as? String == "degraded")
             try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "kundennummer")
@@ -98,7 +99,8 @@ import Testing
             bytes.removeLast(bytes.count / 2)
             try bytes.write(to: URL(fileURLWithPath: copy))
             _ = rename(copy, index)
-            try await Task.sleep(for: .milliseconds(300))
+            let degraded = try await poll(client, "/healthz") { $0["status"] as? String == "degraded" }
+            #expect(degraded["status"] as? String == "degraded")
             try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "kundennummer")
@@ -125,7 +127,8 @@ import Testing
         let old = holder.engine
         _ = try await old.search("Kundennummer")
         #expect(await holder.reloadIfChanged(logger: Logger(label: "test")) == false)
-        try workspace.write(ArticleFixtures.simple(title: "Abwesenheitsnotiz einrichten", text: "So richten Sie eine Abwesenheitsnotiz ein."),
+        try workspace.write(
+            ArticleFixtures.simple(title: "Abwesenheitsnotiz einrichten", text: "So richten Sie eine Abwesenheitsnotiz ein."),
                             to: "abwesenheit.md")
         _ = try workspace.build()
         #expect(await holder.reloadIfChanged(logger: Logger(label: "test")) == true)

@@ -33,7 +33,8 @@ struct LatencyTests {
                 }
                 try await Task.sleep(for: .milliseconds(150))
                 let started = ContinuousClock.now
-                let search = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/api/v1/search?q=passwort"), timeout: .seconds(30))
+                let search = try await HTTPClient.shared.execute(
+                    HTTPClientRequest(url: base + "/api/v1/search?q=passwort"), timeout: .seconds(30))
                 let took = ContinuousClock.now - started
                 #expect(search.status == .ok)
                 #expect(took < .milliseconds(100), "search took \(took) while drafts ran")

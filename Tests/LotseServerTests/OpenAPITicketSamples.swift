@@ -14,56 +14,94 @@ extension OpenAPISamples {
             OpenAPISampleRequest(method: .post, uri: uri, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Hallo"))
         }
         var samples: [OpenAPIErrorSample] = [
-            OpenAPIErrorSample(operation: tickets, status: 400, request: .json("/api/v1/tickets", #"{"email":"#), code: "invalid_json", fields: nil, why: "truncated JSON"),
+            OpenAPIErrorSample(
+                operation: tickets, status: 400, request: .json("/api/v1/tickets", #"{"email":"#), code: "invalid_json", fields: nil,
+                why: "truncated JSON"),
             OpenAPIErrorSample(operation: tickets, status: 400,
                                request: OpenAPISampleRequest(method: .post, uri: "/api/v1/tickets",
-                                                             headers: [.contentType: "application/json", HTTPField.Name("Idempotency-Key")!: String(repeating: "k", count: 201)],
+                    headers: [.contentType: "application/json", HTTPField.Name("Idempotency-Key")!: String(repeating: "k", count: 201)],
                                                              body: ByteBuffer(string: "{}")),
                                code: "invalid_parameter", fields: ["Idempotency-Key"], why: "Idempotency-Key longer than 200 characters"),
-            OpenAPIErrorSample(operation: tickets, status: 413, request: .json("/api/v1/tickets", oversized), code: "body_too_large", fields: nil, why: "JSON over 64 KiB"),
-            OpenAPIErrorSample(operation: tickets, status: 415, request: text("/api/v1/tickets"), code: "unsupported_media_type", fields: nil, why: "text/plain"),
-            OpenAPIErrorSample(operation: tickets, status: 422, request: .json("/api/v1/tickets", #"{"email":"kaputt","customFields":{"serverName":"x"}}"#),
-                               code: "invalid_fields", fields: ["email", "name", "subject", "description", "consent", "customFields.serverName"],
+            OpenAPIErrorSample(
+                operation: tickets, status: 413, request: .json("/api/v1/tickets", oversized), code: "body_too_large", fields: nil,
+                why: "JSON over 64 KiB"),
+            OpenAPIErrorSample(
+                operation: tickets, status: 415, request: text("/api/v1/tickets"), code: "unsupported_media_type", fields: nil,
+                why: "text/plain"),
+            OpenAPIErrorSample(
+                operation: tickets, status: 422,
+                request: .json("/api/v1/tickets", #"{"email":"kaputt","customFields":{"serverName":"x"}}"#),
+                code: "invalid_fields", fields: ["email", "name", "subject", "description", "consent", "customFields.serverName"],
                                why: "every required field missing or wrong"),
 
-            OpenAPIErrorSample(operation: deflections, status: 400, request: .json("/api/v1/deflections", "[1]"), code: "invalid_json", fields: nil, why: "an array"),
-            OpenAPIErrorSample(operation: deflections, status: 413, request: .json("/api/v1/deflections", oversized), code: "body_too_large", fields: nil, why: "over 64 KiB"),
-            OpenAPIErrorSample(operation: deflections, status: 415, request: text("/api/v1/deflections"), code: "unsupported_media_type", fields: nil, why: "text/plain"),
+            OpenAPIErrorSample(
+                operation: deflections, status: 400, request: .json("/api/v1/deflections", "[1]"), code: "invalid_json", fields: nil,
+                why: "an array"),
+            OpenAPIErrorSample(
+                operation: deflections, status: 413, request: .json("/api/v1/deflections", oversized), code: "body_too_large", fields: nil,
+                why: "over 64 KiB"),
+            OpenAPIErrorSample(
+                operation: deflections, status: 415, request: text("/api/v1/deflections"), code: "unsupported_media_type", fields: nil,
+                why: "text/plain"),
             OpenAPIErrorSample(operation: deflections, status: 422, request: .json("/api/v1/deflections", #"{"articleId":" "}"#),
                                code: "invalid_fields", fields: ["articleId"], why: "blank article id"),
-            OpenAPIErrorSample(operation: deflections, status: 404, request: .json("/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#),
+            OpenAPIErrorSample(
+                operation: deflections, status: 404, request: .json("/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#),
                                code: "not_found", fields: nil, why: "unknown article"),
 
-            OpenAPIErrorSample(operation: feedback, status: 400, request: .json("/api/v1/articles/kundennummer/feedback", "{"), code: "invalid_json", fields: nil, why: "broken JSON"),
-            OpenAPIErrorSample(operation: feedback, status: 404, request: .json("/api/v1/articles/gibt-es-nicht/feedback", #"{"helpful":true}"#),
+            OpenAPIErrorSample(
+                operation: feedback, status: 400, request: .json("/api/v1/articles/kundennummer/feedback", "{"), code: "invalid_json",
+                fields: nil, why: "broken JSON"),
+            OpenAPIErrorSample(
+                operation: feedback, status: 404, request: .json("/api/v1/articles/gibt-es-nicht/feedback", #"{"helpful":true}"#),
                                code: "not_found", fields: nil, why: "unknown article"),
-            OpenAPIErrorSample(operation: feedback, status: 413, request: .json("/api/v1/articles/kundennummer/feedback", oversized), code: "body_too_large", fields: nil, why: "over 64 KiB"),
-            OpenAPIErrorSample(operation: feedback, status: 415, request: text("/api/v1/articles/kundennummer/feedback"), code: "unsupported_media_type", fields: nil, why: "text/plain"),
+            OpenAPIErrorSample(
+                operation: feedback, status: 413, request: .json("/api/v1/articles/kundennummer/feedback", oversized),
+                code: "body_too_large", fields: nil, why: "over 64 KiB"),
+            OpenAPIErrorSample(
+                operation: feedback, status: 415, request: text("/api/v1/articles/kundennummer/feedback"), code: "unsupported_media_type",
+                fields: nil, why: "text/plain"),
             OpenAPIErrorSample(operation: feedback, status: 422, request: .json("/api/v1/articles/kundennummer/feedback", "{}"),
                                code: "invalid_fields", fields: ["helpful"], why: "helpful missing"),
 
-            OpenAPIErrorSample(operation: queue, status: 400, request: .admin("/api/v1/admin/tickets?status=erledigt"), code: "invalid_parameter", fields: ["status"], why: "unknown status"),
-            OpenAPIErrorSample(operation: delete, status: 400, request: .admin("/api/v1/admin/tickets", method: .delete), code: "invalid_parameter", fields: ["email"], why: "email missing"),
-            OpenAPIErrorSample(operation: stats, status: 400, request: .admin("/api/v1/admin/stats?since=gestern"), code: "invalid_parameter", fields: ["since"], why: "since not understood"),
-            OpenAPIErrorSample(operation: patch, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "nicht json"),
+            OpenAPIErrorSample(
+                operation: queue, status: 400, request: .admin("/api/v1/admin/tickets?status=erledigt"), code: "invalid_parameter",
+                fields: ["status"], why: "unknown status"),
+            OpenAPIErrorSample(
+                operation: delete, status: 400, request: .admin("/api/v1/admin/tickets", method: .delete), code: "invalid_parameter",
+                fields: ["email"], why: "email missing"),
+            OpenAPIErrorSample(
+                operation: stats, status: 400, request: .admin("/api/v1/admin/stats?since=gestern"), code: "invalid_parameter",
+                fields: ["since"], why: "since not understood"),
+            OpenAPIErrorSample(
+                operation: patch, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "nicht json"),
                                code: "invalid_json", fields: nil, why: "broken JSON"),
-            OpenAPIErrorSample(operation: patch, status: 404, request: .admin("/api/v1/admin/tickets/LT-999999", method: .patch, body: #"{"status":"closed"}"#),
+            OpenAPIErrorSample(
+                operation: patch, status: 404,
+                request: .admin("/api/v1/admin/tickets/LT-999999", method: .patch, body: #"{"status":"closed"}"#),
                                code: "not_found", fields: nil, why: "unknown ticket"),
-            OpenAPIErrorSample(operation: patch, status: 413, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: oversized),
+            OpenAPIErrorSample(
+                operation: patch, status: 413, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: oversized),
                                code: "body_too_large", fields: nil, why: "over 64 KiB"),
             OpenAPIErrorSample(operation: patch, status: 415,
                                request: OpenAPISampleRequest(method: .patch, uri: "/api/v1/admin/tickets/LT-000001",
-                                                             headers: [.authorization: "Bearer \(OpenAPISamples.adminToken)"], body: ByteBuffer(string: "x")),
+                    headers: [.authorization: "Bearer \(OpenAPISamples.adminToken)"], body: ByteBuffer(string: "x")),
                                code: "unsupported_media_type", fields: nil, why: "no Content-Type"),
-            OpenAPIErrorSample(operation: patch, status: 422, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"erledigt"}"#),
+            OpenAPIErrorSample(
+                operation: patch, status: 422,
+                request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"erledigt"}"#),
                                code: "invalid_fields", fields: ["status"], why: "unknown status"),
             OpenAPIErrorSample(operation: download, status: 404, request: .admin("/api/v1/admin/tickets/LT-000001/attachments/2"),
                                code: "not_found", fields: nil, why: "no second attachment"),
         ]
-        for (operation, uri, method, body) in [(queue, "/api/v1/admin/tickets", HTTPRequest.Method.get, nil), (delete, "/api/v1/admin/tickets?email=a%40b.de", .delete, nil),
-                                               (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
-                                               (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil)] {
-            samples.append(OpenAPIErrorSample(operation: operation, status: 401, request: .admin(uri, method: method, body: body, token: "falsch"),
+        for (operation, uri, method, body) in [
+            (queue, "/api/v1/admin/tickets", HTTPRequest.Method.get, nil), (delete, "/api/v1/admin/tickets?email=a%40b.de", .delete, nil),
+            (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
+            (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil)
+        ] {
+            samples.append(
+                OpenAPIErrorSample(
+                    operation: operation, status: 401, request: .admin(uri, method: method, body: body, token: "falsch"),
                                               code: "unauthorized", fields: nil, why: "wrong token"))
         }
         return samples

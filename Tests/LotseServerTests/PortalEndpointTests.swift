@@ -12,7 +12,8 @@ import Testing
                 #expect(response.headers[.contentType] == contentType)
                 #expect(response.headers[.cacheControl] == "no-cache")
                 let policy = response.headers[.init("Content-Security-Policy")!] ?? ""
-                #expect(policy.contains("default-src 'self'") && policy.contains("script-src 'self'") && policy.contains("style-src 'self'"))
+                #expect(
+                    policy.contains("default-src 'self'") && policy.contains("script-src 'self'") && policy.contains("style-src 'self'"))
                 #expect(!policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"))
                 #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff")
                 #expect(!response.text.isEmpty)

@@ -63,17 +63,21 @@ struct RateLimitTests {
         try await trusted.test(mode: .live) { client in
             for forwarded in ["203.0.113.1", "203.0.113.2"] {
                 for _ in 1...2 {
-                    let response = try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded])
+                    let response = try await client.execute(
+                        uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded])
                     #expect(response.status == .ok)
                 }
             }
-            let third = try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: "203.0.113.1"])
+            let third = try await client.execute(
+                uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: "203.0.113.1"])
             #expect(third.status == .tooManyRequests)
         }
         try await ServerFixture(rateLimit: 2).test(mode: .live) { client in
             var statuses: [HTTPResponse.Status] = []
             for forwarded in ["203.0.113.1", "203.0.113.2", "203.0.113.3"] {
-                statuses.append(try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded]).status)
+                statuses.append(
+                    try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded])
+                        .status)
             }
             #expect(statuses == [.ok, .ok, .tooManyRequests], "a client cannot pick its own address")
         }

@@ -17,8 +17,10 @@ struct RetentionServiceTests {
             NewTicket(email: "jörg@beispiel.de", name: "Jörg", subject: subject, description: "Größe",
                       attachments: file.map { [AttachmentRecord(name: "log.txt", size: 17, type: "text/plain", storedName: $0)] } ?? [])
         }
-        _ = try await services.store.createTicket(ticket("alt, geschlossen", file: oldFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
-        _ = try await services.store.createTicket(ticket("alt, offen", file: keptFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
+        _ = try await services.store.createTicket(
+            ticket("alt, geschlossen", file: oldFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
+        _ = try await services.store.createTicket(
+            ticket("alt, offen", file: keptFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
         _ = try await services.store.createTicket(ticket("neu, geschlossen", file: nil), idempotencyKey: nil, forward: false, at: now)
         _ = try await services.store.updateStatus(number: 1, to: .closed, at: now.addingTimeInterval(-31 * 86_400))
         _ = try await services.store.updateStatus(number: 3, to: .closed, at: now)
@@ -37,7 +39,8 @@ struct RetentionServiceTests {
         let now = Date()
         for (age, article) in [(40.0, "alt"), (1.0, "neu")] {
             let time = now.addingTimeInterval(-age * 86_400)
-            _ = try await services.store.recordDeflection(DeflectionRecord(session: "s", articleID: article, description: "Text", time: time))
+            _ = try await services.store.recordDeflection(
+                DeflectionRecord(session: "s", articleID: article, description: "Text", time: time))
             try await services.store.recordFeedback(FeedbackRecord(articleID: article, helpful: true, session: "s", time: time))
         }
         await RetentionService(services: services, days: 30, logger: Logger(label: "test")).purge(now: now)

@@ -104,7 +104,8 @@ import Testing
 
     @Test func hostileQueriesAreAnsweredNormally() async throws {
         try await ServerFixture().test { client in
-            for query in ["%22", "NEAR%28a%20b%29", "%27%3B%20DROP%20TABLE%20articles%3B--", "%2A%2A%2A", "AND%20OR%20NOT", "%F0%9F%94%91"] {
+            for query in ["%22", "NEAR%28a%20b%29", "%27%3B%20DROP%20TABLE%20articles%3B--", "%2A%2A%2A", "AND%20OR%20NOT", "%F0%9F%94%91"]
+            {
                 try await client.execute(uri: "/api/v1/search?q=\(query)", method: .get) { response in
                     #expect(response.status == .ok, "q=\(query)")
                 }
@@ -114,7 +115,8 @@ import Testing
 
     @Test func suggestRanksDrafts() async throws {
         try await ServerFixture().test { client in
-            let body = #"{"subject":"Kennwort vergessen","description":"Hallo,\nich komme nicht mehr ins Kundencenter.\nGruß","limit":3,"session":"s-1"}"#
+            let body = #"{"subject":"Kennwort vergessen","description":"Hallo,\nich komme nicht mehr ins Kundencenter.\nGruß","#
+                + #""limit":3,"session":"s-1"}"#
             try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders, body: .json(body)) { response in
                 #expect(response.status == .ok)
                 #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "passwort-zuruecksetzen")
@@ -153,7 +155,8 @@ import Testing
 
     @Test func wrongContentTypeIs415() async throws {
         try await ServerFixture().test { client in
-            try await client.execute(uri: "/api/v1/suggest", method: .post, headers: [.contentType: "text/plain"], body: .json("{}")) { response in
+            try await client.execute(uri: "/api/v1/suggest", method: .post, headers: [.contentType: "text/plain"], body: .json("{}")) {
+                response in
                 #expect(response.status == .unsupportedMediaType)
                 #expect(response.error?.code == "unsupported_media_type")
             }

@@ -18,7 +18,7 @@ struct SmallHardeningTests {
                 #expect(response.headers[.accessControlAllowOrigin] == "https://portal.example", "\(uri)")
             }
             let posted = try await client.execute(uri: "/api/v1/suggest", method: .post,
-                                                  headers: [.origin: "https://portal.example", .contentType: "text/plain"], body: .json("x"))
+                headers: [.origin: "https://portal.example", .contentType: "text/plain"], body: .json("x"))
             #expect(posted.status == .unsupportedMediaType)
             #expect(posted.headers[.accessControlAllowOrigin] == "https://portal.example")
         }

@@ -31,7 +31,8 @@ struct TicketAttachmentTests {
             let stored = try FileManager.default.contentsOfDirectory(atPath: attachmentsPath)
             #expect(stored.count == 2)
             #expect(stored.allSatisfy { $0.range(of: "^[0-9a-f]{32}$", options: .regularExpression) != nil }, "\(stored)")
-            let contents = try Set(stored.map { try Data(contentsOf: URL(fileURLWithPath: (attachmentsPath as NSString).appendingPathComponent($0))) })
+            let contents = try Set(
+                stored.map { try Data(contentsOf: URL(fileURLWithPath: (attachmentsPath as NSString).appendingPathComponent($0))) })
             #expect(contents == [Data(Files.png), Data(Files.text)])
         }
     }
@@ -42,7 +43,8 @@ struct TicketAttachmentTests {
             var body = MultipartBody.validTicket()
             body.file(filename: "../../etc/Bildschirmfoto Größe.png", type: "image/png", bytes: Files.png)
             body.file(filename: "protokoll.txt", type: "application/octet-stream", bytes: Files.text)
-            #expect(try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished()).status == .created)
+            let created = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished())
+            #expect(created.status == .created)
             let ticket = try #require((try await client.admin("/api/v1/admin/tickets")).json["tickets"] as? [[String: Any]]).first
             let urls = (ticket?["attachments"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
             #expect(urls == ["/api/v1/admin/tickets/LT-000001/attachments/1", "/api/v1/admin/tickets/LT-000001/attachments/2"])
@@ -102,7 +104,10 @@ struct TicketAttachmentTests {
             body.field("company", bytes: [0x42, 0xE4, 0x63, 0x6B, 0x65, 0x72])  // "Bäcker" in Latin-1, not UTF-8
             let response = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: body.headers, body: body.finished())
             #expect(response.status == .unprocessableContent)
-            #expect(Set(response.error?.fields?.keys ?? [:].keys) == ["email", "name", "description", "consent", "customFields.serverName", "company"])
+            #expect(
+                Set(response.error?.fields?.keys ?? [:].keys) == [
+                    "email", "name", "description", "consent", "customFields.serverName", "company"
+                ])
             #expect(response.error?.fields?["company"] == "must be UTF-8 text")
         }
     }

@@ -65,7 +65,7 @@ struct TicketEndpointTests {
     func createsTicket() async throws {
         try await TicketFixture().test { client in
             let suggest = try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders,
-                                                   body: .json(#"{"subject":"Kundennummer","description":"Wo finde ich meine Kundennummer?","session":"sitzung-1"}"#))
+                body: .json(#"{"subject":"Kundennummer","description":"Wo finde ich meine Kundennummer?","session":"sitzung-1"}"#))
             let shown = (suggest.json["results"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
             #expect(shown.contains("kundennummer"))
             let response = try await client.submitTicket(ticketJSON(["session": "sitzung-1"]))
@@ -113,7 +113,10 @@ struct TicketEndpointTests {
         ("server name in the wrong format", ticketJSON(["customFields": ["serverName": "de-1-srv-1234"]]), ["customFields.serverName"]),
         ("email is a number", ticketJSON(["email": 42]), ["email"]),
         ("urgent is a string", ticketJSON(["urgent": "ja"]), ["urgent"]),
-        ("several at once", ticketJSON(["email": "x", "subject": "", "consent": false, "name": nil]), ["email", "subject", "consent", "name"]),
+        (
+            "several at once", ticketJSON(["email": "x", "subject": "", "consent": false, "name": nil]),
+            ["email", "subject", "consent", "name"]
+        )
     ]
 
     @Test("422 names every bad field", arguments: 0..<invalidTickets.count)
@@ -142,7 +145,8 @@ struct TicketEndpointTests {
     @Test("wrong content type 415, broken JSON 400, body over the limit 413, overlong Idempotency-Key 400")
     func bodyErrors() async throws {
         try await TicketFixture().test { client in
-            let text = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: [.contentType: "text/plain"], body: .json(ticketJSON()))
+            let text = try await client.execute(
+                uri: "/api/v1/tickets", method: .post, headers: [.contentType: "text/plain"], body: .json(ticketJSON()))
             #expect(text.status == .unsupportedMediaType)
             #expect(text.error?.code == "unsupported_media_type")
             let broken = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: jsonHeaders, body: .json(#"{"email": "#))

@@ -77,7 +77,8 @@ struct MultipartBody {
     }
 
     mutating func file(_ name: String = "attachments", filename: String, type: String, bytes: [UInt8]) {
-        buffer.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n")
+        buffer.writeString("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
+                           + "Content-Type: \(type)\r\n\r\n")
         buffer.writeBytes(bytes)
         buffer.writeString("\r\n")
     }

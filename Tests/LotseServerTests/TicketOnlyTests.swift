@@ -23,7 +23,8 @@ struct TicketOnlyTests {
         files["rueckerstattung-beantragen.md"] = Self.refund
         try await ServerFixture(articles: files).test { client in
             let suggested = try await client.execute(uri: "/api/v1/suggest", method: .post, headers: jsonHeaders,
-                                                     body: .json(#"{"subject":"Doppelzahlung","description":"Ich habe doppelt bezahlt und möchte mein Geld zurück."}"#))
+                                                     body: .json(#"{"subject":"Doppelzahlung","description":"Ich habe doppelt "#
+                                                                 + #"bezahlt und möchte mein Geld zurück."}"#))
             let results = suggested.json["results"] as? [[String: Any]] ?? []
             #expect(results.first?["id"] as? String == "rueckerstattung-beantragen")
             #expect(results.first?["ticketOnly"] as? Bool == true)

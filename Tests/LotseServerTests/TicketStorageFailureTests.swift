@@ -27,7 +27,7 @@ struct TicketStorageFailureTests {
         return process.terminationStatus
     }
 
-    @Test("a read-only data directory: search still works, ticket writes answer 503 storage_unavailable without internals, until it is writable again")
+    @Test("a read-only data directory: search works, ticket writes answer 503 storage_unavailable until it is writable again")
     func readOnlyDataDirectory() async throws {
         let fixture = try TicketFixture()
         let directory = fixture.dataDirectory

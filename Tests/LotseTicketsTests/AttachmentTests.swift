@@ -19,7 +19,10 @@ struct AttachmentTests {
     @Test("executables, archives, binary data and invalid UTF-8 are refused")
     func refusesOtherTypes() {
         let policy = AttachmentPolicy()
-        for bytes: [UInt8] in [[0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], [0x50, 0x4B, 0x03, 0x04, 0x14, 0], [0x4D, 0x5A, 0x90, 0], [0xC3, 0x28, 0x41], [0x41, 0x00, 0x42]] {
+        for bytes: [UInt8] in [
+            [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], [0x50, 0x4B, 0x03, 0x04, 0x14, 0], [0x4D, 0x5A, 0x90, 0], [0xC3, 0x28, 0x41],
+            [0x41, 0x00, 0x42]
+        ] {
             guard case .failure = policy.check(name: "bild.png", data: bytes) else {
                 Issue.record("accepted \(bytes)")
                 continue
@@ -77,7 +80,9 @@ struct AttachmentTests {
         var policy = AttachmentPolicy()
         policy.maximumBytes = 10
         #expect(policy.check(name: "leer.txt", data: [UInt8]()) == .failure(AttachmentProblem("leer.txt is empty")))
-        #expect(policy.check(name: "groß.txt", data: [UInt8](repeating: 0x41, count: 11)) == .failure(AttachmentProblem("groß.txt is larger than 10 bytes")))
+        #expect(
+            policy.check(name: "groß.txt", data: [UInt8](repeating: 0x41, count: 11))
+                == .failure(AttachmentProblem("groß.txt is larger than 10 bytes")))
         #expect(policy.check(name: "klein.txt", data: [UInt8](repeating: 0x41, count: 10)) == .success("text/plain"))
     }
 
@@ -90,7 +95,8 @@ struct AttachmentTests {
     @Test("file names are reduced to a harmless last component",
           arguments: [("../../etc/passwd", "passwd"), ("..\\..\\Windows\\win.ini", "win.ini"), ("Rechnung März.pdf", "Rechnung März.pdf"),
                       (".htaccess", "htaccess"), ("", "anhang"), ("../", "anhang"), ("a\u{0}b<script>.png", "a_b_script_.png"),
-                      ("Größe\u{0308}.txt", "Größë.txt"), (String(repeating: "x", count: 300) + ".pdf", String(repeating: "x", count: 96) + ".pdf")])
+            ("Größe\u{0308}.txt", "Größë.txt"), (String(repeating: "x", count: 300) + ".pdf", String(repeating: "x", count: 96) + ".pdf")
+        ])
     func sanitisesNames(_ name: String, _ expected: String) {
         #expect(AttachmentName.sanitise(name) == expected)
     }

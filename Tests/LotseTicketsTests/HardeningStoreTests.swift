@@ -28,7 +28,8 @@ struct HardeningStoreTests {
     func retentionReachesEveryTable(_ factory: StoreFactory) async throws {
         let (store, _, keep) = try factory.make()
         for (time, article) in [(at(0), "alt"), (at(100), "neu")] {
-            _ = try await store.recordDeflection(DeflectionRecord(session: "s", articleID: article, subject: "Betreff", description: "Text", time: time))
+            _ = try await store.recordDeflection(
+                DeflectionRecord(session: "s", articleID: article, subject: "Betreff", description: "Text", time: time))
             try await store.recordFeedback(FeedbackRecord(articleID: article, helpful: true, session: "s", time: time))
             try await store.recordQueries([QueryLogEntry(endpoint: "search", query: "nichts \(article)", resultCount: 0, session: "s",
                                                          articleIDs: [], time: time)])
@@ -51,7 +52,8 @@ struct HardeningStoreTests {
             try await store.recordFeedback(FeedbackRecord(articleID: "a-\(session)", helpful: false, session: session, time: at(0)))
         }
         _ = try await store.createTicket(sampleTicket(session: "sitzung-jürgen"), idempotencyKey: nil, forward: false, at: at(1))
-        _ = try await store.createTicket(sampleTicket("anna@beispiel.de", session: "sitzung-anna"), idempotencyKey: nil, forward: false, at: at(1))
+        _ = try await store.createTicket(
+            sampleTicket("anna@beispiel.de", session: "sitzung-anna"), idempotencyKey: nil, forward: false, at: at(1))
         let deleted = try await store.deleteTickets(email: "JÜRGEN.müller@beispiel.de")
         #expect(deleted.tickets == 1)
         let activity = try await store.activity(since: at(-1))
@@ -69,11 +71,13 @@ struct HardeningStoreTests {
         let replay = try await other.createTicket(sampleTicket(), idempotencyKey: "k-1", fingerprint: "aaaa", forward: false, at: at(1))
         #expect(!replay.created && replay.ticket.id == first.ticket.id)
         await #expect(throws: IdempotencyKeyReused.self) {
-            _ = try await other.createTicket(sampleTicket(subject: "anders"), idempotencyKey: "k-1", fingerprint: "bbbb", forward: false, at: at(2))
+            _ = try await other.createTicket(
+                sampleTicket(subject: "anders"), idempotencyKey: "k-1", fingerprint: "bbbb", forward: false, at: at(2))
         }
         #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).total == 1)
         // A new key for the changed request is a new ticket.
-        let changed = try await store.createTicket(sampleTicket(subject: "anders"), idempotencyKey: "k-2", fingerprint: "bbbb", forward: false, at: at(3))
+        let changed = try await store.createTicket(
+            sampleTicket(subject: "anders"), idempotencyKey: "k-2", fingerprint: "bbbb", forward: false, at: at(3))
         #expect(changed.created)
         withExtendedLifetime(keep) {}
     }
@@ -92,7 +96,8 @@ struct StoredTextTests {
 
     @Test("the query log keeps 200 characters and never more than 2 KB")
     func queryTextIsCapped() {
-        let entry = QueryLogEntry(endpoint: "suggest", query: String(repeating: "😀", count: 1_000), resultCount: 0, session: nil, articleIDs: [], time: at(0))
+        let entry = QueryLogEntry(
+            endpoint: "suggest", query: String(repeating: "😀", count: 1_000), resultCount: 0, session: nil, articleIDs: [], time: at(0))
         #expect(entry.query.count == 200 && entry.query.utf8.count <= StoredText.maximumBytes)
     }
 
@@ -101,7 +106,8 @@ struct StoredTextTests {
         let directory = try TemporaryDirectory(prefix: "lotse-private")
         let path = directory.path("data/data.sqlite")
         let store = try SQLiteTicketStore(path: path)
-        _ = try await store.recordDeflection(DeflectionRecord(session: "s", articleID: "a", description: String(repeating: "x", count: 20_000), time: at(0)))
+        _ = try await store.recordDeflection(
+            DeflectionRecord(session: "s", articleID: "a", description: String(repeating: "x", count: 20_000), time: at(0)))
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
         #expect(mode & 0o777 == 0o600)
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {

@@ -1,14 +1,17 @@
 import Foundation
-import LotseTickets
 import Testing
+import _ConnectionPoolModule
+@testable import LotseTickets
 
 /// The PostgreSQL store's own parts that need no database: the URL and the failure when the server is unreachable.
 @Suite("PostgreSQL store")
 struct PostgresStoreTests {
     @Test("a database URL gives host, port, user, password, database and options")
     func parsesURL() throws {
-        let configuration = try PostgresStoreConfiguration(url: "postgresql://lotse:geheim%40%C3%9F@db.intern:6543/tickets?sslmode=require&schema=lotse_kb")
-        var expected = PostgresStoreConfiguration(host: "db.intern", port: 6543, username: "lotse", password: "geheim@ß", database: "tickets")
+        let configuration = try PostgresStoreConfiguration(
+            url: "postgresql://lotse:geheim%40%C3%9F@db.intern:6543/tickets?sslmode=require&schema=lotse_kb")
+        var expected = PostgresStoreConfiguration(
+            host: "db.intern", port: 6543, username: "lotse", password: "geheim@ß", database: "tickets")
         expected.tls = .require
         expected.schema = "lotse_kb"
         #expect(configuration == expected)
@@ -32,6 +35,16 @@ struct PostgresStoreTests {
         #expect(error.map { "\($0)" }?.contains("pw") == false)
     }
 
+    /// The one use of postgres-nio's underscored pool module (pinned to 1.33.x in Package.swift for it).
+    @Test("the pool giving up (circuit breaker, shut down) is storageUnavailable (503)",
+          arguments: [ConnectionPoolError.connectionCreationCircuitBreakerTripped, .poolShutdown])
+    func poolFailuresAreUnavailable(_ failure: ConnectionPoolError) {
+        let translated = PostgresStorageFailure.translate(failure) as? TicketStoreError
+        #expect(
+            translated?.description.hasPrefix("ticket storage unavailable: PostgreSQL connection pool") == true,
+            "\(failure) → \(String(describing: translated))")
+    }
+
     @Test("an unreachable server makes calls fail with storageUnavailable (503), not hang")
     func unreachableServer() async throws {
         // Port 1 on loopback: nothing listens there, the connection is refused.
@@ -43,6 +56,8 @@ struct PostgresStoreTests {
             _ = try await store.createTicket(sampleTicket(), idempotencyKey: nil, forward: false, at: at(0))
         }
         await #expect(throws: TicketStoreError.self) { _ = try await store.activity(since: at(0)) }
-        await #expect(throws: TicketStoreError.self) { try await store.recordFeedback(FeedbackRecord(articleID: "a", helpful: true, session: nil, time: at(0))) }
+        await #expect(throws: TicketStoreError.self) {
+            try await store.recordFeedback(FeedbackRecord(articleID: "a", helpful: true, session: nil, time: at(0)))
+        }
     }
 }

@@ -23,7 +23,8 @@ struct StatisticsTests {
         let activity = TicketActivity(
             submitted: 3, submittedAfterSuggestions: 2,
             deflectionsByArticle: ["passwort": 4, "rechnung": 4, "kundennummer": 1],
-            feedbackByArticle: ["passwort": FeedbackCounts(helpful: 3, notHelpful: 1), "rechnung": FeedbackCounts(helpful: 3, notHelpful: 0),
+            feedbackByArticle: [
+                "passwort": FeedbackCounts(helpful: 3, notHelpful: 1), "rechnung": FeedbackCounts(helpful: 3, notHelpful: 0),
                                 "gelöscht": FeedbackCounts(helpful: 0, notHelpful: 2)],
             zeroResultQueries: ["xylophon": 1, "öffnungszeiten": 5],
             suggestedArticles: ["passwort", "rechnung"])

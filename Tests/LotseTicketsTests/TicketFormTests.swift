@@ -10,7 +10,7 @@ struct TicketFormTests {
     ])
 
     static let valid = TicketDraft(email: "grüße@bäckerei-groß.de", name: "Zoë Weiß", company: "Bäckerei Groß", subject: "Rechnung März",
-                                   description: "Die Rechnung für März fehlt.", consent: true, customerNumber: "K-1", category: "Rechnungen",
+        description: "Die Rechnung für März fehlt.", consent: true, customerNumber: "K-1", category: "Rechnungen",
                                    urgent: true, session: "s-1", customFields: ["serverName": "de-01-srv-1234", "vertrag": "V-7"])
 
     @Test("a valid German draft becomes a ticket with trimmed values; fields that are not configured are dropped")
@@ -32,7 +32,10 @@ struct TicketFormTests {
         ("email with two @", { $0.email = "a@b@beispiel.de" }, "email"),
         ("email with a space", { $0.email = "jürgen müller@beispiel.de" }, "email"),
         ("email without a dot in the domain", { $0.email = "jürgen@localhost" }, "email"),
-        ("email longer than 254", { $0.email = String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200) + ".de" }, "email"),
+        (
+            "email longer than 254", { $0.email = String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200) + ".de" },
+            "email"
+        ),
         ("name missing", { $0.name = nil }, "name"),
         ("name blank", { $0.name = "   " }, "name"),
         ("name longer than 200", { $0.name = String(repeating: "ä", count: 201) }, "name"),
@@ -67,7 +70,8 @@ struct TicketFormTests {
     @Test("every bad field at once, with the caller's attachment problem")
     func everyFieldAtOnce() {
         do {
-            _ = try Self.form.validate(TicketDraft(email: "kaputt", customFields: ["serverName": "x"]), otherErrors: ["attachments": "zu groß"])
+            _ = try Self.form.validate(
+                TicketDraft(email: "kaputt", customFields: ["serverName": "x"]), otherErrors: ["attachments": "zu groß"])
             Issue.record("expected a validation error")
         } catch {
             #expect(Set(error.fields.keys) == ["email", "name", "subject", "description", "consent", "customFields.serverName",
@@ -78,15 +82,18 @@ struct TicketFormTests {
     @Test("custom field definitions load from JSON and reject bad names and patterns")
     func loadDefinitions() throws {
         let directory = try TemporaryDirectory(prefix: "lotse-fields")
-        let good = try directory.write(#"[{"name":"serverName","label":"Servername","required":false,"pattern":"^de-[0-9]{2}-srv-[0-9]{4}$","hint":"z. B. de-01-srv-1234"}]"#,
+        let good = try directory.write(#"[{"name":"serverName","label":"Servername","required":false,"#
+                                       + #""pattern":"^de-[0-9]{2}-srv-[0-9]{4}$","hint":"z. B. de-01-srv-1234"}]"#,
                                        to: "good.json")
         let fields = try CustomFieldDefinition.load(path: good)
         #expect(fields.map(\.name) == ["serverName"])
         #expect(fields[0].matches("de-01-srv-1234"))
         #expect(!fields[0].matches("xde-01-srv-1234"))
         #expect(!fields[0].matches("de-01-srv-12345"))
-        for (index, text) in [#"[{"name":"1x","label":"L","required":false}]"#, #"[{"name":"a","label":"L","required":false,"pattern":"(["}]"#,
-                     #"{"name":"a"}"#, #"[{"name":"a","label":"L","required":false},{"name":"a","label":"M","required":true}]"#].enumerated() {
+        for (index, text) in [
+            #"[{"name":"1x","label":"L","required":false}]"#, #"[{"name":"a","label":"L","required":false,"pattern":"(["}]"#,
+            #"{"name":"a"}"#, #"[{"name":"a","label":"L","required":false},{"name":"a","label":"M","required":true}]"#
+        ].enumerated() {
             let path = try directory.write(text, to: "bad-\(index).json")
             #expect(throws: ConfigurationError.self, "\(text)") { try CustomFieldDefinition.load(path: path) }
         }

@@ -41,9 +41,11 @@ struct TicketStoreTests {
     func queueOrder(_ factory: StoreFactory) async throws {
         let (store, _, keep) = try factory.make()
         _ = try await store.createTicket(sampleTicket(subject: "alt"), idempotencyKey: nil, forward: false, at: at(0))
-        _ = try await store.createTicket(sampleTicket(subject: "neu, dringend", urgent: true), idempotencyKey: nil, forward: false, at: at(20))
+        _ = try await store.createTicket(
+            sampleTicket(subject: "neu, dringend", urgent: true), idempotencyKey: nil, forward: false, at: at(20))
         _ = try await store.createTicket(sampleTicket(subject: "mittel"), idempotencyKey: nil, forward: false, at: at(10))
-        _ = try await store.createTicket(sampleTicket(subject: "alt, dringend", urgent: true), idempotencyKey: nil, forward: false, at: at(5))
+        _ = try await store.createTicket(
+            sampleTicket(subject: "alt, dringend", urgent: true), idempotencyKey: nil, forward: false, at: at(5))
         let all = try await store.tickets(status: nil, page: 1, pageSize: 50)
         #expect(all.tickets.map(\.content.subject) == ["alt, dringend", "neu, dringend", "alt", "mittel"])
         #expect(all.total == 4)
@@ -64,9 +66,13 @@ struct TicketStoreTests {
     func suggestedArticles(_ factory: StoreFactory) async throws {
         let (store, _, keep) = try factory.make()
         try await store.recordQueries([
-            QueryLogEntry(endpoint: "suggest", query: "Rechnung", resultCount: 2, session: "sitzung-ä", articleIDs: ["rechnung", "zahlung"], time: at(0)),
+            QueryLogEntry(
+                endpoint: "suggest", query: "Rechnung", resultCount: 2, session: "sitzung-ä", articleIDs: ["rechnung", "zahlung"],
+                time: at(0)),
             QueryLogEntry(endpoint: "search", query: "Passwort", resultCount: 1, session: "andere", articleIDs: ["passwort"], time: at(1)),
-            QueryLogEntry(endpoint: "suggest", query: "Rechnung März", resultCount: 2, session: "sitzung-ä", articleIDs: ["zahlung", "mahnung"], time: at(2)),
+            QueryLogEntry(
+                endpoint: "suggest", query: "Rechnung März", resultCount: 2, session: "sitzung-ä", articleIDs: ["zahlung", "mahnung"],
+                time: at(2))
         ])
         let receipt = try await store.createTicket(sampleTicket(session: "sitzung-ä"), idempotencyKey: nil, forward: false, at: at(3))
         #expect(receipt.ticket.suggestedArticles == ["rechnung", "zahlung", "mahnung"])
@@ -76,7 +82,8 @@ struct TicketStoreTests {
         withExtendedLifetime(keep) {}
     }
 
-    @Test("activity counts tickets, deflections, votes, zero-result queries and suggested articles since a date", arguments: StoreFactory.all)
+    @Test(
+        "activity counts tickets, deflections, votes, zero-result queries and suggested articles since a date", arguments: StoreFactory.all)
     func activity(_ factory: StoreFactory) async throws {
         let (store, _, keep) = try factory.make()
         // Before the window: must not count.
@@ -93,7 +100,9 @@ struct TicketStoreTests {
         for article in ["rechnung", "rechnung", "passwort"] {
             _ = try await store.recordDeflection(DeflectionRecord(session: "s3", articleID: article, subject: "Grüße", time: at(7)))
         }
-        for helpful in [true, true, false] { try await store.recordFeedback(FeedbackRecord(articleID: "passwort", helpful: helpful, session: nil, time: at(8))) }
+        for helpful in [true, true, false] {
+            try await store.recordFeedback(FeedbackRecord(articleID: "passwort", helpful: helpful, session: nil, time: at(8)))
+        }
         let activity = try await store.activity(since: at(0))
         #expect(activity.submitted == 2)
         #expect(activity.submittedAfterSuggestions == 1)
@@ -104,12 +113,16 @@ struct TicketStoreTests {
         withExtendedLifetime(keep) {}
     }
 
-    @Test("deleting by e-mail removes the requester's tickets, feedback and deflections, and names the attachments", arguments: StoreFactory.all)
+    @Test(
+        "deleting by e-mail removes the requester's tickets, feedback and deflections, and names the attachments",
+        arguments: StoreFactory.all)
     func deleteByEmail(_ factory: StoreFactory) async throws {
         let (store, _, keep) = try factory.make()
         let file = AttachmentRecord(name: "a.pdf", size: 5, type: "application/pdf", storedName: "f1")
-        _ = try await store.createTicket(sampleTicket("Jörg@Beispiel.de", session: "s-jörg", attachments: [file]), idempotencyKey: "k", forward: true, at: at(0))
-        _ = try await store.createTicket(sampleTicket("anna@beispiel.de", session: "s-anna"), idempotencyKey: nil, forward: false, at: at(1))
+        _ = try await store.createTicket(
+            sampleTicket("Jörg@Beispiel.de", session: "s-jörg", attachments: [file]), idempotencyKey: "k", forward: true, at: at(0))
+        _ = try await store.createTicket(
+            sampleTicket("anna@beispiel.de", session: "s-anna"), idempotencyKey: nil, forward: false, at: at(1))
         try await store.recordFeedback(FeedbackRecord(articleID: "passwort", helpful: true, session: "s-jörg", time: at(2)))
         try await store.recordFeedback(FeedbackRecord(articleID: "passwort", helpful: false, session: "s-anna", time: at(2)))
         _ = try await store.recordDeflection(DeflectionRecord(session: "s-jörg", articleID: "rechnung", time: at(2)))
@@ -138,7 +151,10 @@ struct TicketStoreTests {
         ])
         let purged = try await store.purge(closedBefore: at(500), logsBefore: at(500))
         #expect(purged.tickets == 1)
-        #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).tickets.map(\.content.subject).sorted() == ["alt offen", "neu geschlossen"])
+        #expect(
+            try await store.tickets(status: nil, page: 1, pageSize: 50).tickets.map(\.content.subject).sorted() == [
+                "alt offen", "neu geschlossen"
+            ])
         let activity = try await store.activity(since: at(0))
         #expect(activity.zeroResultQueries == ["neu": 1])
         #expect(activity.suggestedArticles == ["y"])
@@ -162,7 +178,9 @@ struct TicketStoreTests {
         withExtendedLifetime(keep) {}
     }
 
-    @Test("50 concurrent clients on two store handles: every acknowledged ticket is stored once, numbers are distinct", arguments: StoreFactory.all)
+    @Test(
+        "50 concurrent clients on two store handles: every acknowledged ticket is stored once, numbers are distinct",
+        arguments: StoreFactory.all)
     func concurrentSubmissions(_ factory: StoreFactory) async throws {
         let (store, reopen, keep) = try factory.make()
         let other = try reopen()

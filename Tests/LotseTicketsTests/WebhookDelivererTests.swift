@@ -60,7 +60,10 @@ struct WebhookDelivererTests {
         deliverer.initialDelay = .seconds(2)
         deliverer.maximumDelay = .seconds(600)
         deliverer.timeout = .seconds(1)
-        #expect([1, 2, 3, 9, 10, 40].map { deliverer.delay(afterAttempts: $0) } == [.seconds(2), .seconds(4), .seconds(8), .seconds(512), .seconds(600), .seconds(600)])
+        #expect(
+            [1, 2, 3, 9, 10, 40].map { deliverer.delay(afterAttempts: $0) } == [
+                .seconds(2), .seconds(4), .seconds(8), .seconds(512), .seconds(600), .seconds(600)
+            ])
         #expect(await deliverer.deliverDue() == 1)
         #expect(try await store.dueDeliveries(at: Date(), limit: 10).isEmpty, "not due again before the delay")
         let later = try await store.dueDeliveries(at: Date().addingTimeInterval(10), limit: 10)

@@ -4,9 +4,9 @@
 Starts `lotse serve` on a free loopback port over a copy of articles/ (plus one article whose text looks like
 markup) with a throwaway index, ticket database and admin token, drives the page like a customer, and checks the
 results through the admin API. Every step runs on a fresh page; the run fails (exit 1) if any step fails, and the
-server is always stopped. Saves the form with live suggestions as docs/portal.png.
+server is always stopped. Saves the form with live suggestions as a screenshot (--screenshot; `make docs-screenshot` writes docs/portal.png).
 
-Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot docs/portal.png] [--port N]
+Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot .build/screenshots/portal.png] [--port N]
 """
 import argparse
 import os
@@ -520,7 +520,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lotse", default=".build/debug/lotse")
     parser.add_argument("--articles", default="articles")
-    parser.add_argument("--screenshot", default="docs/portal.png")
+    parser.add_argument("--screenshot", default=".build/screenshots/portal.png")
     parser.add_argument("--port", type=int, default=0, help="port for lotse serve (default: a free one)")
     arguments = parser.parse_args()
     # SIGTERM (e.g. from make or CI) unwinds like Ctrl-C, so the server and the browser are stopped.

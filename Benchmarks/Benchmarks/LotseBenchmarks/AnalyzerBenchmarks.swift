@@ -44,7 +44,7 @@ private func run(_ benchmark: Benchmark, _ fixture: AnalyzerFixture, _ analyzer:
     benchmark.stopMeasurement()
     blackHole(positions)
     precondition(tokens > fixture.wordCount, "only \(tokens) tokens for \(fixture.wordCount) words")
-    benchmark.measurement(.tokensPerSecond, Int(Double(tokens) / elapsed.seconds))
+    benchmark.measurement(.tokensPerSecond, Int(Double(tokens) / (elapsed / .seconds(1))))
 }
 
 private func report(_ fixture: AnalyzerFixture) {

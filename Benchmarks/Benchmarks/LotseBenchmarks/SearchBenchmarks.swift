@@ -63,6 +63,6 @@ final class SearchBenchmarkState: @unchecked Sendable {
     /// checked there holds for the measured iterations too).
     func check(item: Int, count: Int) {
         precondition(count == expected[item],
-                     "\(workload.benchmarkName(fixture.corpus)) input \(item): \(count) results, \(expected[item]) in the verification pass")
+            "\(workload.benchmarkName(fixture.corpus)) input \(item): \(count) results, \(expected[item]) in the verification pass")
     }
 }

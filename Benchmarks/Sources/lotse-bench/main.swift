@@ -5,10 +5,13 @@ import LotseIndex
 import LotseTestSupport
 
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
-//   swift run -c release lotse-bench [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|sample|text|draft|corpus|vocabulary]
+//   swift run -c release lotse-bench
+//       [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|sample|text|draft|corpus|vocabulary]
 //       [--runs N] [--articles N] [--words N] [--number N]
-//       [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail] [--cold [--warm-terms N]] [--result-cache]   (search)
-//       [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst] [--warm-terms N] [--result-cache]   (traffic)
+//       search:  [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail]
+//                [--cold [--warm-terms N]] [--result-cache]
+//       traffic: [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst]
+//                [--warm-terms N] [--result-cache]
 // `search` runs the traffic workloads (distinct inputs, each asked once) and then the "cached mix" (a few
 // dozen inputs in rotation); `traffic` only the former.
 // Small inputs make it a profiling harness, e.g.
@@ -16,7 +19,9 @@ import LotseTestSupport
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String, default value: Int) -> Int {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else {
+        return value
+    }
     arguments.removeSubrange(index...(index + 1))
     return number
 }
@@ -49,10 +54,6 @@ let corpusFilter = stringOption("--corpus")
 let workloadFilter = stringOption("--only")
 let command = arguments.first ?? "all"
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -69,14 +70,17 @@ func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(
     for run in 1...max(1, runs) {
         let started = clock.now
         let result = try body()
-        let elapsed = seconds(clock.now - started)
+        let elapsed = (clock.now - started) / .seconds(1)
         times.append(elapsed)
         amounts.append(amount(result))
         print("  \(name) run \(run): \(format(elapsed)) s, \(format(Double(amount(result)) / elapsed, 0)) \(unit)/s")
     }
     let medianTime = median(times)
     let medianRate = median(zip(times, amounts).map { Double($1) / $0 })
-    print("\(name): median \(format(medianTime)) s over \(times.count) runs (min \(format(times.min()!)), max \(format(times.max()!))), median \(format(medianRate, 0)) \(unit)/s")
+    print(
+        "\(name): median \(format(medianTime)) s over \(times.count) runs (min \(format(times.min()!)), max \(format(times.max()!))), "
+        + "median \(format(medianRate, 0)) \(unit)/s"
+    )
 }
 
 @MainActor func indexFull() throws {
@@ -153,16 +157,20 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
                 if warmTerms > 0 {
                     let started = clock.now
                     let read = await fresh.engine.warm(terms: fresh.engine.commonTerms(limit: warmTerms), until: .now + .seconds(300))
-                    print("\(name) [\(corpus.label)] warmed the fresh engine with \(read) common terms in \(format(seconds(clock.now - started))) s")
+                    print(
+                        "\(name) [\(corpus.label)] warmed the fresh engine with \(read) common terms in "
+                        + "\(format((clock.now - started) / .seconds(1))) s"
+                    )
                 }
                 var times: [Double] = []
                 for item in 0..<fresh.inputCount(workload) {
                     let started = clock.now
                     _ = try await fresh.run(workload, item: item)
-                    times.append(seconds(clock.now - started) * 1_000)
+                    times.append((clock.now - started) / .milliseconds(1))
                 }
                 times.sort()
-                print("\(name) [\(corpus.label)] cold, first call of each input on a fresh engine: p50 \(format(percentile(times, 50))) ms, "
+                print(
+                    "\(name) [\(corpus.label)] cold, first call of each input on a fresh engine: p50 \(format(percentile(times, 50))) ms, "
                       + "p99 \(format(percentile(times, 99))) ms, max \(format(times.last!)) ms over \(times.count) calls")
                 table.append(LatencyRow(name: name + " (cached mix, cold)", corpus: corpus.label, p50: percentile(times, 50),
                                         p99: percentile(times, 99), max: times.last!, count: times.count))
@@ -182,9 +190,10 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
                     let index = item % expected.count
                     let started = clock.now
                     let count = try await fixture.run(workload, item: index)
-                    times.append(seconds(clock.now - started) * 1_000)
+                    times.append((clock.now - started) / .milliseconds(1))
                     byInput[index].append(times[times.count - 1])
-                    precondition(count == expected[index], "\(name) input \(index): \(count) results, \(expected[index]) in the verification pass")
+                    precondition(
+                        count == expected[index], "\(name) input \(index): \(count) results, \(expected[index]) in the verification pass")
                     item += 1
                 }
                 times.sort()
@@ -215,14 +224,20 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     for row in table {
         let cpu = row.cpu.map { "\(format($0.mean, 1)) / \(format($0.max, 1))" } ?? ""
         let answered = row.answered.map { "\(format(100 * Double($0) / Double(max(1, row.count)), 1)) %" } ?? ""
-        print("| \(row.name) | \(row.corpus) | \(format(row.p50)) | \(format(row.p99)) | \(format(row.max)) | \(cpu) | \(row.count) | \(answered) |")
+        print(
+            "| \(row.name) | \(row.corpus) | \(format(row.p50)) | \(format(row.p99)) | \(format(row.max)) | \(cpu) | \(row.count) | "
+            + "\(answered) |"
+        )
     }
     if !trafficParts.isEmpty {
         print("\nTraffic rows: every input distinct and asked once (no repeats), engine opened "
               + (resultCache ? "WITH its result cache (--result-cache)" : "without its result cache") + "; CPU ms = process CPU time"
               + " (CLOCK_PROCESS_CPUTIME_ID, all threads) per call. Cached-mix rows: a few dozen inputs in rotation.")
     }
-    print("\nload average (1/5/15 min) before: \(loadBefore), after: \(loadAverage()) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(
+        "\nload average (1/5/15 min) before: \(loadBefore), after: \(loadAverage()) on \(ProcessInfo.processInfo.activeProcessorCount) "
+        + "cores"
+    )
 }
 
 /// One row of the latency table.
@@ -267,7 +282,7 @@ func processCPUMilliseconds() -> Double {
         let cpuBefore = processCPUMilliseconds()
         let started = clock.now
         let results = try await call(item)
-        times.append(seconds(clock.now - started) * 1_000)
+        times.append((clock.now - started) / .milliseconds(1))
         cpu.append(processCPUMilliseconds() - cpuBefore)
         precondition(results <= limit, "\(name) input \(item): \(results) results, more than the limit \(limit)")
         if results > 0 { answered += 1 }
@@ -295,7 +310,8 @@ func processCPUMilliseconds() -> Double {
     if warmTerms > 0 {
         let started = ContinuousClock.now
         let read = await engine.warm(terms: engine.commonTerms(limit: warmTerms), until: .now + .seconds(300))
-        print("warmed the engine with \(read) common terms in \(format(seconds(ContinuousClock.now - started))) s (as lotse serve does)")
+        let took = (ContinuousClock.now - started) / .seconds(1)
+        print("warmed the engine with \(read) common terms in \(format(took)) s (as lotse serve does)")
     }
     var rows: [LatencyRow] = []
     for part in parts {
@@ -309,7 +325,8 @@ func processCPUMilliseconds() -> Double {
             let drafts = TrafficInputs.drafts.prefix(draftLimit)
             let words = drafts.map(\.words)
             print("drafts: \(drafts.count), \(words.min()!)–\(words.max()!) words, median \(Int(median(words.map { Double($0) }))) words")
-            rows.append(try await timeDistinct("Suggest/draft-distinct-300w", corpus: corpus, count: drafts.count, limit: options.limit) { item in
+            rows.append(
+                try await timeDistinct("Suggest/draft-distinct-300w", corpus: corpus, count: drafts.count, limit: options.limit) { item in
                 let draft = drafts[drafts.startIndex + item]
                 return try await engine.suggest(subject: draft.subject, description: draft.description, options: options).count
             })
@@ -317,7 +334,8 @@ func processCPUMilliseconds() -> Double {
             rows.append(try await timeDistinct("Worst/suggest-20k-chars", corpus: corpus, count: worstCount, limit: options.limit) { item in
                 try await engine.suggest(subject: "", description: TrafficInputs.hostileDraft(number: item), options: options).count
             })
-            rows.append(try await timeDistinct("Worst/search-20k-letter-word", corpus: corpus, count: worstCount, limit: options.limit) { item in
+            rows.append(
+                try await timeDistinct("Worst/search-20k-letter-word", corpus: corpus, count: worstCount, limit: options.limit) { item in
                 try await engine.search(TrafficInputs.hostileWord(number: item), options: options).count
             })
         }
@@ -329,7 +347,10 @@ func processCPUMilliseconds() -> Double {
 @MainActor func corpusCommand(countWords: Bool) throws {
     let started = ContinuousClock.now
     let corpus = try Fixtures.corpus(articles: articles)
-    FileHandle.standardError.write(Data("corpus ready in \(format(seconds(ContinuousClock.now - started), 1)) s: \(articles) articles, \(Fixtures.corpusBytes(corpus) / 1_000_000) MB, long tail \(SyntheticCorpus.LongTail.path) (\(SyntheticCorpus.LongTail.wordCount) usable entries)\n".utf8))
+    let message = "corpus ready in \(format((ContinuousClock.now - started) / .seconds(1), 1)) s: \(articles) articles, "
+        + "\(Fixtures.corpusBytes(corpus) / 1_000_000) MB, long tail \(SyntheticCorpus.LongTail.path) "
+        + "(\(SyntheticCorpus.LongTail.wordCount) usable entries)\n"
+    FileHandle.standardError.write(Data(message.utf8))
     if countWords {
         let counted = try Fixtures.vocabulary(of: corpus)
         print("vocabulary of \(corpus): \(counted.words) words, \(counted.distinct) distinct (lowercased letter runs), "

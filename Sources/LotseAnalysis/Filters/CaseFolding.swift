@@ -5,7 +5,9 @@ enum CaseFolding {
     /// Folds one word given as UTF-8 bytes. Returns nil when nothing word-like is left.
     static func fold(_ word: UnsafeBufferPointer<UInt8>) -> String? {
         let folded = word.allSatisfy({ $0 < 0x80 }) ? foldASCII(word) : foldUnicode(word)
-        guard let folded, folded.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return nil }
+        guard let folded, folded.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+            return nil
+        }
         return folded
     }
 

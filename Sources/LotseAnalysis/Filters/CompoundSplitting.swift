@@ -1,3 +1,5 @@
+import Glibc
+
 /// Splits German compounds into parts that are themselves frequent words: "kundennummer" → kunden + nummer,
 /// "rechnungsadresse" → rechnung + adresse (linking "s"). Among possible splits the one with the highest
 /// geometric mean of part frequencies wins (Koehn & Knight 2003). Unlike in translation, a frequent whole word
@@ -75,9 +77,3 @@ public struct CompoundSplitter: Sendable {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

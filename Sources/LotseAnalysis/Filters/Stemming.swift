@@ -17,7 +17,9 @@ final class Stemmer {
     func stem(_ word: String) -> String {
         var word = word
         return word.withUTF8 { bytes in
-            guard let pointer = sb_stemmer_stem(stemmer, bytes.baseAddress, Int32(bytes.count)) else { return String(decoding: bytes, as: UTF8.self) }
+            guard let pointer = sb_stemmer_stem(stemmer, bytes.baseAddress, Int32(bytes.count)) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
             let length = Int(sb_stemmer_length(stemmer))
             return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
         }

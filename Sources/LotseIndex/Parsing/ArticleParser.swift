@@ -48,7 +48,8 @@ public enum ArticleParser {
         // An H1 that differs from the front-matter title is content: keep it as a heading.
         if let frontTitle, let heading = parsed.title, heading != frontTitle { headings.insert(heading, at: 0) }
         guard let title, !title.isEmpty else {
-            throw ArticleParseError(file: file, line: front.markdownLine, reason: "no title: set 'title' in the front matter or start with a '# Heading'")
+            throw ArticleParseError(
+                file: file, line: front.markdownLine, reason: "no title: set 'title' in the front matter or start with a '# Heading'")
         }
         guard !parsed.body.isEmpty else {
             throw ArticleParseError(file: file, line: front.markdownLine, reason: "empty body: the article has no text besides its title")
@@ -97,7 +98,9 @@ public enum ArticleParser {
     }
 
     private static func validateID(_ id: String, file: String, line: Int?) throws(ArticleParseError) {
-        let allowed = id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        let allowed = id.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+        }
         guard !id.isEmpty, id.count <= 200, allowed else {
             throw ArticleParseError(file: file, line: line, reason: "invalid id '\(id)': use ASCII letters, digits, '-' and '_'")
         }

@@ -43,7 +43,9 @@ struct FrontMatter {
     }
 
     /// The fields and key lines of the YAML between the `---` lines: the common simple shape without Yams.
-    private static func yamlFields(_ yaml: Substring, file: String) throws(ArticleParseError) -> (fields: [String: Any], lines: [String: Int]) {
+    private static func yamlFields(_ yaml: Substring, file: String) throws(ArticleParseError) -> (
+        fields: [String: Any], lines: [String: Int]
+    ) {
         if let simple = SimpleFrontMatter.parse(yaml) { return simple }
         return try yamsFields(String(yaml), file: file)
     }
@@ -55,7 +57,8 @@ struct FrontMatter {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw ArticleParseError(file: file, line: yamlLine(of: error).map { $0 + 1 }, reason: "invalid front matter: \(yamlProblem(of: error))")
+            throw ArticleParseError(
+                file: file, line: yamlLine(of: error).map { $0 + 1 }, reason: "invalid front matter: \(yamlProblem(of: error))")
         } catch {
             throw ArticleParseError(file: file, line: 2, reason: "invalid front matter")
         }

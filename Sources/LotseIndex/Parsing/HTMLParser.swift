@@ -4,15 +4,6 @@ import CLibXML2
 /// banners, votes, comments, sidebars, forms and scripts removed and entities decoded. The HTML kept for the
 /// portal is what `HTMLSanitizer`'s allowlist writes.
 enum HTMLParser {
-    struct Result {
-        var title: String?
-        var headings: [String]
-        var body: String
-        var html: String
-        var meta: [String: String]
-        var language: String?
-    }
-
     /// Elements that are never article content.
     private static let droppedElements: Set<String> = [
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
@@ -27,15 +18,16 @@ enum HTMLParser {
     /// libxml2 must be initialised once before threads parse concurrently (Swift runs this exactly once).
     private static let initialized: Void = xmlInitParser()
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedDocument {
         Self.initialized
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let options = Int32(
+            HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         let document = bytes.withMemoryRebound(to: CChar.self) {
             htmlReadMemory($0.baseAddress, Int32($0.count), file, "UTF-8", options)
         }
         guard let document, let root = xmlDocGetRootElement(document) else {
             if let document { xmlFreeDoc(document) }
-            return Result(title: nil, headings: [], body: "", html: "", meta: [:], language: nil)
+            return .empty
         }
         defer { xmlFreeDoc(document) }
 
@@ -52,7 +44,8 @@ enum HTMLParser {
         collectText(content, into: &collector)
         let html = HTMLSanitizer.sanitizedChildren(of: content)
         let title = collector.title ?? pageTitle.map(stripSiteName)
-        return Result(title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
+        return ParsedDocument(
+            title: title, headings: collector.headings, body: collector.bodyText, html: html, meta: meta, language: language)
     }
 
     // MARK: - Tree helpers

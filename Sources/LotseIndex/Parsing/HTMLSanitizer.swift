@@ -67,7 +67,9 @@ enum HTMLSanitizer {
     private static func parseBody(_ fragment: String) -> (xmlDocPtr, xmlNodePtr)? {
         var text = "<!DOCTYPE html><html><body>" + fragment + "</body></html>"
         let document = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), "fragment.html", "UTF-8", parseOptions) }
+            bytes.withMemoryRebound(to: CChar.self) {
+                htmlReadMemory($0.baseAddress, Int32($0.count), "fragment.html", "UTF-8", parseOptions)
+            }
         }
         guard let document else { return nil }
         guard let root = xmlDocGetRootElement(document), let body = child(named: "body", of: root) else {
@@ -196,7 +198,9 @@ private extension String {
     var trimmed: String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(scalars[first...last])
     }
 }

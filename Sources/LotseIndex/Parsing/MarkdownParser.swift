@@ -1,16 +1,10 @@
 import CCmarkGFM
 import Foundation
+import Glibc
 
 /// Markdown through cmark-gfm's syntax tree: title (first H1), headings, plain body text and safe HTML.
 /// Raw HTML inside Markdown is not rendered (cmark's safe default).
 enum MarkdownParser {
-    struct Result {
-        var title: String?
-        var headings: [String]
-        var body: String
-        var html: String
-    }
-
     private static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
     private static let inlineTypes: Set<String> = ["emph", "strong", "link", "image", "strikethrough"]
 
@@ -20,10 +14,10 @@ enum MarkdownParser {
     /// when done, so two documents finishing at once can lose autolinks: one at a time.
     private static let finishing = NSLock()
 
-    static func parse(_ markdown: Substring) -> Result {
+    static func parse(_ markdown: Substring) -> ParsedDocument {
         Self.registered
         let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { return Result(title: nil, headings: [], body: "", html: "") }
+        guard let parser = cmark_parser_new(options) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
@@ -32,7 +26,7 @@ enum MarkdownParser {
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = finishing.withLock({ cmark_parser_finish(parser) }) else { return Result(title: nil, headings: [], body: "", html: "") }
+        guard let document = finishing.withLock({ cmark_parser_finish(parser) }) else { return .empty }
         defer { cmark_node_free(document) }
 
         var collector = TextCollector()
@@ -43,7 +37,7 @@ enum MarkdownParser {
             html = HTMLSanitizer.sanitize(fragment: String(cString: rendered))
             free(rendered)
         }
-        return Result(title: collector.title, headings: collector.headings, body: collector.bodyText, html: html)
+        return ParsedDocument(title: collector.title, headings: collector.headings, body: collector.bodyText, html: html)
     }
 
     private static func walk(_ document: OpaquePointer, into collector: inout TextCollector) {
@@ -77,7 +71,3 @@ enum MarkdownParser {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

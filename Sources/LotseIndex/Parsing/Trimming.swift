@@ -2,8 +2,8 @@ import Foundation
 
 extension StringProtocol {
     /// `trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)`, without Foundation's NSString
-    /// round trip when the text is ASCII: front matter trims ~15 short strings per article, which was ~2 % of a
-    /// 10,000-article build.
+    /// round trip when the text is ASCII: front matter trims many short strings per article, so the round trip
+    /// showed in whole builds.
     func trimmingBlanks(newlines: Bool = false) -> String {
         let utf8 = self.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else {

@@ -47,7 +47,7 @@ enum IndexSchema {
         try db.execute(sql: "INSERT INTO fts(fts, rank) VALUES('automerge', 4); INSERT INTO fts(fts, rank) VALUES('crisismerge', 16)")
     }
 
-    /// Headings are stored one per line; tags space-separated after their own text for the FTS column.
+    /// Headings are stored one per line, tags joined with ", ".
     static func headingsColumn(_ headings: [String]) -> String { headings.joined(separator: "\n") }
     static func tagsColumn(_ tags: [String]) -> String { tags.joined(separator: ", ") }
 }

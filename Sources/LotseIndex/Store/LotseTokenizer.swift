@@ -52,7 +52,11 @@ public enum LotseTokenizer {
         }
     }
 
-    private static let create: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Int32 = { userData, _, _, output in
+    private typealias CreateCallback = @convention(c) (
+        UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, Int32, UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Int32
+
+    private static let create: CreateCallback = { userData, _, _, output in
         guard let userData, let output else { return SQLITE_ERROR }
         let context = Unmanaged<TokenizerContext>.fromOpaque(userData).takeUnretainedValue()
         output.pointee = OpaquePointer(Unmanaged.passRetained(TokenizerInstance(context: context)).toOpaque())
@@ -65,7 +69,11 @@ public enum LotseTokenizer {
 
     private typealias TokenCallback = @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
 
-    private static let tokenize: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, TokenCallback?) -> Int32 = { pointer, callbackContext, flags, text, length, emitToken in
+    private typealias TokenizeCallback = @convention(c) (
+        OpaquePointer?, UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, TokenCallback?
+    ) -> Int32
+
+    private static let tokenize: TokenizeCallback = { pointer, callbackContext, flags, text, length, emitToken in
         guard let pointer, let emitToken else { return SQLITE_ERROR }
         guard let text, length > 0 else { return SQLITE_OK }
         let instance = Unmanaged<TokenizerInstance>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
@@ -94,7 +102,8 @@ public enum LotseTokenizer {
             var term = term
             code = term.withUTF8 { utf8 in
                 utf8.withMemoryRebound(to: CChar.self) {
-                    emitToken(callbackContext, colocated ? FTS5_TOKEN_COLOCATED : 0, $0.baseAddress, Int32($0.count), Int32(start), Int32(end))
+                    let flags = colocated ? FTS5_TOKEN_COLOCATED : 0
+                    return emitToken(callbackContext, flags, $0.baseAddress, Int32($0.count), Int32(start), Int32(end))
                 }
             }
             return code == SQLITE_OK
@@ -102,7 +111,9 @@ public enum LotseTokenizer {
         return code
     }
 
-    private static func emitVerbatim(_ bytes: UnsafeBufferPointer<UInt8>, callbackContext: UnsafeMutableRawPointer?, emitToken: TokenCallback) -> Int32 {
+    private static func emitVerbatim(
+        _ bytes: UnsafeBufferPointer<UInt8>, callbackContext: UnsafeMutableRawPointer?, emitToken: TokenCallback
+    ) -> Int32 {
         var start = 0
         for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
             if index > start {

@@ -32,7 +32,8 @@ struct PlannedQuery: MemoryCosted {
 
     var byteCount: Int {
         keyBytes + concepts.reduce(64) { total, concept in
-            total + 64 + concept.word.utf8.count + concept.alternatives.reduce(0) { $0 + 48 + $1.terms.reduce(0) { $0 + 16 + $1.utf8.count } }
+            total + 64 + concept.word.utf8.count
+                + concept.alternatives.reduce(0) { $0 + 48 + $1.terms.reduce(0) { $0 + 16 + $1.utf8.count } }
         }
     }
 }

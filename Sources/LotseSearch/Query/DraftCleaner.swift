@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strips what a ticket draft says besides the problem: greetings, sign-offs and signatures, quoted replies,
 /// and e-mail addresses and URLs (they identify the customer, not the topic).
 enum DraftCleaner {
@@ -21,7 +23,11 @@ enum DraftCleaner {
             let lower = line.lowercased()
             if line.hasPrefix(">") { continue }
             if quoteMarkers.contains(where: lower.hasPrefix) || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:")) { break }
-            if signOffs.contains(where: { lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25 }) { break }
+            if signOffs.contains(where: {
+                lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25
+            }) {
+                break
+            }
             let content = stripIdentifiers(stripGreeting(line))
             if content.isEmpty, !line.isEmpty { continue }
             kept.append(Substring(content))
@@ -47,5 +53,3 @@ enum DraftCleaner {
         return rest[rest.index(after: comma)...].trimmingCharacters(in: .whitespaces)
     }
 }
-
-import Foundation

@@ -13,6 +13,22 @@ struct QueryPlanner {
     /// A term in more than this share of articles tells nothing (only applied to larger indexes).
     static let universalShare = 0.5
     static let subjectWeight = 2.0
+    /// A description word that the subject names too: the customer said it twice.
+    static let repeatedInDescriptionBonus = 0.5
+
+    /// What a match through an alternative counts for, against the word as typed (1); tuned on the judged sets.
+    enum AlternativeWeight {
+        /// What the user most likely means, though not what they typed.
+        static let synonym = 0.9
+        /// The unfinished last word's frequent completions: likely, but the user may type on to another word.
+        static let completion = 0.9
+        /// An unknown word's correction: probably meant, but a guess; also the floor of a concept's main alternatives.
+        static let correction = 0.8
+        /// Two guesses deep: a synonym of a correction, or a correction of an unfinished unknown word.
+        static let guessedTwice = 0.7
+        /// A compound part ("nummer" of "kundennummer"): on its own it matches much broader text.
+        static let compoundPart = 0.5
+    }
     /// Completions of an unfinished word that are searched (the most frequent first).
     static let completionLimit = 6
     /// Bounded work per request, whatever is sent: words of a text that are read (a 300-word draft fits twice;
@@ -54,10 +70,11 @@ struct QueryPlanner {
     func concepts(subject: String, description: String, prefixLastWord: Bool) -> [Concept] {
         let descriptionText = DraftCleaner.clean(description)
         let budget = Budget(correctedWords: Self.maximumCorrectedDraftWords)
-        var concepts = concepts(of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
+        var concepts = concepts(
+            of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
         for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
             if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {
-                concepts[index].weight = max(concepts[index].weight, concept.weight) + 0.5
+                concepts[index].weight = max(concepts[index].weight, concept.weight) + Self.repeatedInDescriptionBonus
             } else {
                 concepts.append(concept)
             }
@@ -68,7 +85,9 @@ struct QueryPlanner {
     // MARK: - Words to concepts
 
     /// Rare (not only unknown) words are corrected in search-box queries; drafts have enough other words.
-    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false) -> [Concept] {
+    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false)
+        -> [Concept]
+    {
         var words = german.words(in: text)
         var endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
         if words.count > Self.maximumWords {
@@ -86,7 +105,7 @@ struct QueryPlanner {
                 let expression = Array(stems[index..<(index + phrase.length)])
                 var concept = Concept(word: words[index..<(index + phrase.length)].map(\.folded).joined(separator: " "),
                                       alternatives: [Concept.Alternative(terms: expression)]
-                                          + phrase.alternatives.map { Concept.Alternative(terms: $0, weight: 0.9) },
+                                          + phrase.alternatives.map { Concept.Alternative(terms: $0, weight: AlternativeWeight.synonym) },
                                       weight: weight)
                 concept.idf = idf(of: concept)
                 concepts.append(concept)
@@ -123,7 +142,9 @@ struct QueryPlanner {
     /// stemmed, split, corrected or completed, which keeps a 20,000-letter "word" as cheap as a short one.
     private static func isOverlong(_ folded: String) -> Bool { folded.utf8.count > Analyzer.maximumWordBytes }
 
-    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, budget: Budget, correctRareWords: Bool) -> Concept? {
+    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, budget: Budget, correctRareWords: Bool)
+        -> Concept?
+    {
         let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
         if !prefix, folded.unicodeScalars.count < 2 { return nil }
         if Self.isOverlong(folded) {
@@ -150,11 +171,13 @@ struct QueryPlanner {
         // The unfinished word: its most frequent completions in the vocabulary, as exact words (bounded work,
         // unlike an FTS5 prefix query that merges the doclists of every matching term).
         if prefix {
-            for completion in corrector.completions(of: folded, limit: Self.completionLimit) { add([completion], weight: 0.9) }
+            for completion in corrector.completions(of: folded, limit: Self.completionLimit) {
+                add([completion], weight: AlternativeWeight.completion)
+            }
         }
-        for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: 0.9) }
+        for expression in synonyms.alternatives(forStem: stem) { add(expression, weight: AlternativeWeight.synonym) }
         for part in german.compoundParts(folded) where !StopWords.contains(part, language: .de) {
-            add([german.stem(part)], weight: 0.5)
+            add([german.stem(part)], weight: AlternativeWeight.compoundPart)
         }
         // An unfinished word that some vocabulary word starts with is being typed, not misspelt: its
         // completions stand for it, and correcting it as a whole word would cost a search per keystroke.
@@ -164,11 +187,13 @@ struct QueryPlanner {
             budget.correctedWords -= 1
             for correction in corrector.corrections(for: folded) {
                 let correctedStem = german.stem(correction)
-                add([correctedStem], weight: 0.8)
-                for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: 0.7) }
+                add([correctedStem], weight: AlternativeWeight.correction)
+                for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: AlternativeWeight.guessedTwice) }
             }
             if prefix, !known {
-                for correction in corrector.corrections(for: folded, prefix: true) { add([correction], weight: 0.7) }
+                for correction in corrector.corrections(for: folded, prefix: true) {
+                    add([correction], weight: AlternativeWeight.guessedTwice)
+                }
             }
         }
         guard !alternatives.isEmpty else { return nil }
@@ -181,11 +206,12 @@ struct QueryPlanner {
         let joined = chain.joined()
         var alternatives = [Concept.Alternative(terms: [german.stem(joined)])]
         for expression in synonyms.alternatives(forStem: german.stem(joined)) {
-            alternatives.append(Concept.Alternative(terms: expression, weight: 0.9))
+            alternatives.append(Concept.Alternative(terms: expression, weight: AlternativeWeight.synonym))
         }
         let meaningful = chain.filter { $0.unicodeScalars.count >= 3 && !StopWords.contains($0, language: .de) }
         if meaningful.count > 1 {
-            alternatives.append(Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: 0.5))
+            alternatives.append(
+                Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: AlternativeWeight.compoundPart))
         }
         var concept = Concept(word: chain.joined(separator: "-"), alternatives: alternatives, weight: weight)
         concept.idf = idf(of: concept)
@@ -204,7 +230,9 @@ struct QueryPlanner {
 
     /// The idf of the concept's main matching alternative; unknown words count as rare (they lower coverage).
     private func idf(of concept: Concept) -> Double {
-        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= 0.8 }.map { df($0.terms.joined(separator: " ")) }.filter { $0 > 0 }
+        let frequencies = concept.alternatives.filter { !$0.allOf && $0.weight >= AlternativeWeight.correction }.map {
+            df($0.terms.joined(separator: " "))
+        }.filter { $0 > 0 }
         if let best = frequencies.max() { return statistics.idf(documentFrequency: best) }
         return statistics.idf(documentFrequency: 1)
     }
@@ -219,7 +247,9 @@ struct QueryPlanner {
             if !informative.isEmpty { filtered = informative }
         }
         guard filtered.count > Self.draftConceptLimit else { return filtered }
-        let ranked = filtered.enumerated().sorted { ($0.element.weight * $0.element.idf, -$0.offset) > ($1.element.weight * $1.element.idf, -$1.offset) }
+        let ranked = filtered.enumerated().sorted {
+            ($0.element.weight * $0.element.idf, -$0.offset) > ($1.element.weight * $1.element.idf, -$1.offset)
+        }
         let kept = Set(ranked.prefix(Self.draftConceptLimit).map(\.offset))
         return filtered.enumerated().filter { kept.contains($0.offset) }.map(\.element)
     }
@@ -229,6 +259,7 @@ extension String {
     /// The text between two UTF-8 byte offsets that lie on character boundaries (analyzer offsets do).
     func utf8Slice(_ start: Int, _ end: Int) -> String {
         let bytes = utf8
-        return String(decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
+        return String(
+            decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
     }
 }

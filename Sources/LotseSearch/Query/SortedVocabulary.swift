@@ -217,7 +217,8 @@ struct SortedVocabulary: Sendable {
                 if distance <= k {
                     let below = index..<end
                     var taken = 0
-                    for candidate in mostFrequent(in: below, limit: below.count) where correctable[candidate] && length(candidate) >= minimumLength {
+                    for candidate in mostFrequent(in: below, limit: below.count)
+                    where correctable[candidate] && length(candidate) >= minimumLength {
                         found.append((candidate, distance))
                         taken += 1
                         if taken == limit { break }

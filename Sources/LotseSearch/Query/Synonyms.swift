@@ -22,7 +22,8 @@ struct Synonyms: Sendable {
             for expression in expressions {
                 let others = expressions.filter { $0 != expression }
                 if expression.count == 1 {
-                    groups[expression[0], default: []].append(contentsOf: others.filter { !groups[expression[0], default: []].contains($0) })
+                    groups[expression[0], default: []].append(
+                        contentsOf: others.filter { !groups[expression[0], default: []].contains($0) })
                 } else {
                     phrases[expression, default: []].append(contentsOf: others.filter { !phrases[expression, default: []].contains($0) })
                 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Lotse's ranking over postings held in memory: BM25F over the columns with query terms grouped into
 /// concepts (`ConceptFrequencies`), saturated per concept, weighted by query weight × idf, times weighted concept
 /// coverage — so the article that matches the whole problem beats one that matches a single rare word.
@@ -70,7 +72,3 @@ extension Ranker.Candidate {
         score > other.score || (score == other.score && document < other.document)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

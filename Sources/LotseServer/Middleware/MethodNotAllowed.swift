@@ -3,8 +3,15 @@ import Hummingbird
 /// 405 with `Allow` for any method a known path does not take (the router alone would say 404), including
 /// methods nobody lists in advance (TRACE, QUERY, …).
 enum MethodNotAllowed {
-    static func register(on router: Router<LotseRequestContext>, routes: [(String, [HTTPRequest.Method])]) {
-        router.middlewares.add(Middleware(routes: routes.map { (Self.segments($0.0), $0.1) }))
+    /// Call after every route is registered: the known paths and their methods are the router's own routes.
+    /// (Hummingbird adds a router middleware only to routes registered after it, so this one sees only the
+    /// router's 404.)
+    static func register(on router: Router<LotseRequestContext>) {
+        var methods: [String: [HTTPRequest.Method]] = [:]
+        for route in router.routes where route.method != .head {
+            methods[route.path.description, default: []].append(route.method)
+        }
+        router.middlewares.add(Middleware(routes: methods.sorted { $0.key < $1.key }.map { (Self.segments($0.key), $0.value) }))
     }
 
     static func segments(_ path: String) -> [Substring] {

@@ -38,7 +38,9 @@ struct AdminRoutes {
                 status = parsed
             }
             let page = try parameters["page"].map { text in
-                guard let page = Int(text), (1...1_000_000).contains(page) else { throw APIError.badRequest(field: "page", "page must be a whole number from 1") }
+                guard let page = Int(text), (1...1_000_000).contains(page) else {
+                    throw APIError.badRequest(field: "page", "page must be a whole number from 1")
+                }
                 return page
             } ?? 1
             let result = try await services.store.tickets(status: status, page: page, pageSize: Self.pageSize)
@@ -51,7 +53,9 @@ struct AdminRoutes {
             guard let status = body.status.flatMap(TicketStatus.init(rawValue:)) else {
                 throw APIError.invalidFields(["status": "status must be one of \(Self.statusNames)"])
             }
-            guard let ticket = try await services.store.updateStatus(number: number, to: status, at: Date()) else { throw APIError.notFound }
+            guard let ticket = try await services.store.updateStatus(number: number, to: status, at: Date()) else {
+                throw APIError.notFound
+            }
             return TicketDocument(ticket)
         }
         group.get("/tickets/{id}/attachments/{number}") { _, context in
@@ -72,7 +76,7 @@ struct AdminRoutes {
             }
             // This instance's queued searches count too.
             await services.queryLog.flush()
-            return try await AdminStatistics.report(store: services.store, engine: holder.engine, since: since)
+            return try await StatisticsReport.load(from: services.store, articles: holder.engine.articleTitles(), since: since)
         }
     }
 

@@ -33,7 +33,9 @@ struct DeflectionRoutes {
     func register(on router: Router<LotseRequestContext>) {
         router.post("/api/v1/deflections") { request, context in
             let body = try await JSONBody.decode(DeflectionRequest.self, from: request, context: context, limit: maximumBodyBytes)
-            var invalid = Self.lengthProblems(["session": (body.session, 128), "subject": (body.subject, 200), "description": (body.description, 20_000)])
+            var invalid = Self.lengthProblems([
+                "session": (body.session, 128), "subject": (body.subject, 200), "description": (body.description, 20_000)
+            ])
             let articleID = body.articleId?.trimmingCharacters(in: .whitespaces) ?? ""
             if articleID.isEmpty { invalid["articleId"] = "articleId is required" }
             invalid.merge(Self.controlCharacterProblems(["session": body.session, "articleId": body.articleId,
@@ -68,7 +70,9 @@ struct DeflectionRoutes {
 
     /// Every text field holding a control character other than tab, CR or LF, by name.
     static func controlCharacterProblems(_ values: [String: String?]) -> [String: String] {
-        values.compactMapValues { ControlCharacters.problem("", $0).map { _ in "must not contain control characters (only tab, CR and LF)" } }
+        values.compactMapValues {
+            ControlCharacters.problem("", $0).map { _ in "must not contain control characters (only tab, CR and LF)" }
+        }
     }
 
     static func lengthProblems(_ values: [String: (String?, Int)]) -> [String: String] {

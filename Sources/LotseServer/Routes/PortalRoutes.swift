@@ -34,7 +34,6 @@ struct PortalRoutes {
     func register(on router: Router<LotseRequestContext>) {
         router.get("/") { _, _ in try Self.response(for: "index.html") }
         router.get("/portal/{file}") { _, context in try Self.response(for: context.parameters.require("file")) }
-        MethodNotAllowed.register(on: router, routes: [("/", [.get]), ("/portal/{file}", [.get])])
     }
 
     static func response(for name: String) throws -> Response {

@@ -62,15 +62,22 @@ struct SearchRoutes {
         let body = try await JSONBody.decode(SuggestRequest.self, from: request, context: context, limit: maximumBodyBytes)
         var invalid: [String: String] = [:]
         let subject = body.subject ?? "", description = body.description ?? ""
-        if subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
             invalid["subject"] = "subject or description must not be empty"
         }
-        if subject.unicodeScalars.count > Self.maximumQueryCharacters { invalid["subject"] = "subject must be at most \(Self.maximumQueryCharacters) characters" }
-        if description.unicodeScalars.count > Self.maximumDraftCharacters { invalid["description"] = "description must be at most \(Self.maximumDraftCharacters) characters" }
+        if subject.unicodeScalars.count > Self.maximumQueryCharacters {
+            invalid["subject"] = "subject must be at most \(Self.maximumQueryCharacters) characters"
+        }
+        if description.unicodeScalars.count > Self.maximumDraftCharacters {
+            invalid["description"] = "description must be at most \(Self.maximumDraftCharacters) characters"
+        }
         if let session = body.session, session.unicodeScalars.count > Self.maximumSessionCharacters {
             invalid["session"] = "session must be at most \(Self.maximumSessionCharacters) characters"
         }
-        for (name, value) in [("subject", body.subject), ("description", body.description), ("session", body.session), ("lang", body.lang)] {
+        let texts = [("subject", body.subject), ("description", body.description), ("session", body.session), ("lang", body.lang)]
+        for (name, value) in texts {
             if let problem = ControlCharacters.problem(name, value) { invalid[name] = problem }
         }
         var limit = 5
@@ -126,7 +133,9 @@ struct SearchRoutes {
 
     static func session(_ text: String?, error: (String) -> APIError) throws -> String? {
         guard let text, !text.isEmpty else { return nil }
-        guard text.unicodeScalars.count <= maximumSessionCharacters else { throw error("session must be at most \(maximumSessionCharacters) characters") }
+        guard text.unicodeScalars.count <= maximumSessionCharacters else {
+            throw error("session must be at most \(maximumSessionCharacters) characters")
+        }
         return text
     }
 
@@ -147,9 +156,8 @@ struct SearchRoutes {
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
         // Whole microseconds, then milliseconds with three decimals.
-        return (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12).rounded() / 1000
+        ((ContinuousClock.now - start) / .microseconds(1)).rounded() / 1000
     }
 }
 

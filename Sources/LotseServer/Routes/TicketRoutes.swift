@@ -57,8 +57,9 @@ struct TicketRoutes {
     func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
         if let key, key.isEmpty || key.unicodeScalars.count > Self.maximumIdempotencyKeyCharacters || ControlCharacters.contains(key) {
-            throw APIError.badRequest(field: "Idempotency-Key",
-                                      "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters without control characters")
+            throw APIError.badRequest(
+                field: "Idempotency-Key",
+                "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters without control characters")
         }
         let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
         let checked = checkUploads(submission.uploads)

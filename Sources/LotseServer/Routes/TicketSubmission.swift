@@ -27,7 +27,8 @@ struct TicketSubmission {
 
     static let booleanTrue: Set<String> = ["true", "on", "1"]
 
-    static func read(_ request: Request, context: LotseRequestContext, jsonLimit: Int, multipartLimit: Int) async throws -> TicketSubmission {
+    static func read(_ request: Request, context: LotseRequestContext, jsonLimit: Int,
+                     multipartLimit: Int) async throws -> TicketSubmission {
         let contentType = request.headers[.contentType] ?? ""
         if contentType.lowercased().hasPrefix("application/json") {
             let fields = try await JSONBody.decode(JSONFields.self, from: request, context: context, limit: jsonLimit)

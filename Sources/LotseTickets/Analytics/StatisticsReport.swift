@@ -63,3 +63,14 @@ public struct StatisticsReport: Codable, Sendable, Equatable {
         neverSuggested = articles.filter { !activity.suggestedArticles.contains($0.id) }.sorted { $0.id < $1.id }
     }
 }
+
+extension StatisticsReport {
+    /// The report of `GET /api/v1/admin/stats` and `lotse stats`: the store's activity since `since`, joined
+    /// with every article of the index (`SearchEngine.articleTitles()`).
+    public static func load(from store: any TicketStore, articles: [(id: String, title: String)], since: Date) async throws
+        -> StatisticsReport
+    {
+        let activity = try await store.activity(since: since)
+        return StatisticsReport(activity: activity, since: since, articles: articles.map { Article(id: $0.id, title: $0.title) })
+    }
+}

@@ -31,7 +31,9 @@ public enum StatisticsWindow {
         components.calendar = nil
         guard check.year == components.year, check.month == components.month, check.day == components.day,
               check.hour == components.hour, check.minute == components.minute, check.second == components.second else { return nil }
-        guard let sign = output.8, let hours = output.9.flatMap({ Int($0) }), let minutes = output.10.flatMap({ Int($0) }) else { return date }
+        guard let sign = output.8, let hours = output.9.flatMap({ Int($0) }), let minutes = output.10.flatMap({ Int($0) }) else {
+            return date
+        }
         guard hours < 24, minutes < 60 else { return nil }
         let offset = Double(hours * 3_600 + minutes * 60)
         return date.addingTimeInterval(sign == "+" ? -offset : offset)

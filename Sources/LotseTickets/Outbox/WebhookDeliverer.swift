@@ -87,17 +87,8 @@ public struct WebhookDeliverer: Sendable {
     private func retry(_ entry: OutboxEntry, reason: String) async throws {
         let attempts = entry.attempts + 1
         let wait = delay(afterAttempts: attempts)
-        logger.warning("webhook delivery failed; will retry", metadata: ["attempts": "\(attempts)", "retryIn": "\(wait)", "reason": "\(reason)"])
-        try await store.scheduleRetry(entry.id, attempts: attempts, next: Date().addingTimeInterval(wait.seconds), error: reason)
-    }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        self = .nanoseconds(Int64(duration.seconds * 1e9))
+        logger.warning(
+            "webhook delivery failed; will retry", metadata: ["attempts": "\(attempts)", "retryIn": "\(wait)", "reason": "\(reason)"])
+        try await store.scheduleRetry(entry.id, attempts: attempts, next: Date().addingTimeInterval(wait / .seconds(1)), error: reason)
     }
 }

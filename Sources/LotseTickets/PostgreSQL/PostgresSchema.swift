@@ -105,7 +105,9 @@ enum PostgresSchema {
 
     /// A schema name Lotse creates and puts on the search path: never user text in SQL, so it is checked here.
     static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 63, first == "_" || ("a"..."z").contains(first) else { return false }
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 63, first == "_" || ("a"..."z").contains(first) else {
+            return false
+        }
         return name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 

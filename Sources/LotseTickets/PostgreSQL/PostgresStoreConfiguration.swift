@@ -39,11 +39,13 @@ public struct PostgresStoreConfiguration: Sendable, Equatable {
         let database = String(components.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty else { throw PostgresURLError("names no database") }
         self.init(host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
-                  password: components.password.map { $0.removingPercentEncoding ?? $0 }, database: database.removingPercentEncoding ?? database)
+            password: components.password.map { $0.removingPercentEncoding ?? $0 }, database: database.removingPercentEncoding ?? database)
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
-                guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else { throw PostgresURLError("sslmode must be disable, prefer or require") }
+                guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
+                    throw PostgresURLError("sslmode must be disable, prefer or require")
+                }
                 tls = mode
             case "schema":
                 guard let name = item.value, PostgresSchema.isValidName(name) else {

@@ -6,15 +6,19 @@ extension PostgresTicketStore {
     public func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64 {
         let rows = try await rows("""
             INSERT INTO deflections(session, article_id, subject, description, created_at)
-            VALUES (\(deflection.session), \(deflection.articleID), \(deflection.subject), \(deflection.description), \(deflection.time)) RETURNING id
+            VALUES (\(deflection.session), \(deflection.articleID), \(deflection.subject), \(deflection.description), \(deflection.time))
+            RETURNING id
             """)
-        guard let id = try rows.first?.decode(Int64.self) else { throw TicketStoreError.storageUnavailable("deflection insert returned no row") }
+        guard let id = try rows.first?.decode(Int64.self) else {
+            throw TicketStoreError.storageUnavailable("deflection insert returned no row")
+        }
         return id
     }
 
     public func recordFeedback(_ feedback: FeedbackRecord) async throws {
         _ = try await rows("""
-            INSERT INTO feedback(article_id, helpful, session, created_at) VALUES (\(feedback.articleID), \(feedback.helpful), \(feedback.session), \(feedback.time))
+            INSERT INTO feedback(article_id, helpful, session, created_at)
+            VALUES (\(feedback.articleID), \(feedback.helpful), \(feedback.session), \(feedback.time))
             """)
     }
 

@@ -12,7 +12,8 @@ extension PostgresTicketStore {
         let claimedUntil = time.addingTimeInterval(Self.claimDuration)
         return try await rows("""
             UPDATE outbox SET next_attempt_at = \(claimedUntil)
-            WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= \(time) ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+            WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= \(time)
+                         ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
             RETURNING id, ticket_number, attempts
             """).map { row in
             let (id, ticketNumber, attempts) = try row.decode((Int64, Int64, Int).self)
@@ -26,7 +27,8 @@ extension PostgresTicketStore {
 
     public func scheduleRetry(_ entryID: Int64, attempts: Int, next: Date, error: String) async throws {
         _ = try await rows("""
-            UPDATE outbox SET attempts = \(attempts), next_attempt_at = \(next), last_error = \(String(error.prefix(500))) WHERE id = \(entryID)
+            UPDATE outbox SET attempts = \(attempts), next_attempt_at = \(next), last_error = \(String(error.prefix(500)))
+            WHERE id = \(entryID)
             """)
     }
 }

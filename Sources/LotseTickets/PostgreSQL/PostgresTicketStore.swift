@@ -61,7 +61,9 @@ public final class PostgresTicketStore: TicketStore {
 
     // MARK: Tickets
 
-    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws
+        -> TicketReceipt
+    {
         try await transaction { connection in
             if let idempotencyKey {
                 // Waits for a concurrent transaction holding the same key; inserts nothing if that one committed.
@@ -82,17 +84,20 @@ public final class PostgresTicketStore: TicketStore {
                 INSERT INTO tickets(status, email, email_key, name, company, subject, description, customer_number, category,
                     urgent, verified, session, custom_fields, attachments, suggested_articles, created_at, updated_at)
                 VALUES (\(TicketStatus.open.rawValue), \(ticket.email), \(ticket.email.lowercased()), \(ticket.name), \(ticket.company),
-                    \(ticket.subject), \(ticket.description), \(ticket.customerNumber), \(ticket.category), \(ticket.urgent), \(ticket.verified),
+                    \(ticket.subject), \(ticket.description), \(ticket.customerNumber), \(ticket.category), \(ticket.urgent),
+                    \(ticket.verified),
                     \(ticket.session), \(customFields)::jsonb, \(attachments)::jsonb, \(suggestedText)::jsonb, \(time), \(time))
                 RETURNING \(unescaped: Self.ticketColumns)
                 """, logger: self.logger).collect()
             guard let row = inserted.first else { throw TicketStoreError.storageUnavailable("ticket insert returned no row") }
             let stored = try Self.ticket(row: row)
             if let idempotencyKey {
-                try await connection.query("UPDATE idempotency_keys SET ticket_number = \(stored.number) WHERE key = \(idempotencyKey)", logger: self.logger)
+                try await connection.query(
+                    "UPDATE idempotency_keys SET ticket_number = \(stored.number) WHERE key = \(idempotencyKey)", logger: self.logger)
             }
             if forward {
-                try await connection.query("INSERT INTO outbox(ticket_number, next_attempt_at) VALUES (\(stored.number), \(time))", logger: self.logger)
+                try await connection.query(
+                    "INSERT INTO outbox(ticket_number, next_attempt_at) VALUES (\(stored.number), \(time))", logger: self.logger)
             }
             return TicketReceipt(ticket: stored, created: true)
         }
@@ -100,7 +105,8 @@ public final class PostgresTicketStore: TicketStore {
 
     /// The ticket number and request fingerprint stored with a key.
     private static func keyedNumber(_ key: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> (Int64, String?) {
-        let rows = try await connection.query("SELECT ticket_number, fingerprint FROM idempotency_keys WHERE key = \(key)", logger: logger).collect()
+        let rows = try await connection.query("SELECT ticket_number, fingerprint FROM idempotency_keys WHERE key = \(key)", logger: logger)
+            .collect()
         guard let (number, fingerprint) = try rows.first?.decode((Int64?, String?).self), let number else {
             throw TicketStoreError.storageUnavailable("idempotency key without a ticket")
         }
@@ -108,7 +114,9 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     private func ticket(number: Int64, connection: PostgresConnection) async throws -> Ticket {
-        let rows = try await connection.query("SELECT \(unescaped: Self.ticketColumns) FROM tickets WHERE number = \(number)", logger: logger).collect()
+        let rows = try await connection.query(
+            "SELECT \(unescaped: Self.ticketColumns) FROM tickets WHERE number = \(number)", logger: logger
+        ).collect()
         guard let row = rows.first else { throw TicketStoreError.storageUnavailable("ticket \(number) vanished") }
         return try Self.ticket(row: row)
     }
@@ -121,7 +129,8 @@ public final class PostgresTicketStore: TicketStore {
         let offset = max(0, page - 1) * pageSize
         // A NULL status matches every ticket: one bound query instead of two query texts.
         let page = try await rows("""
-            SELECT \(unescaped: Self.ticketColumns), COUNT(*) OVER () AS total FROM tickets WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)
+            SELECT \(unescaped: Self.ticketColumns), COUNT(*) OVER () AS total FROM tickets
+            WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)
             ORDER BY urgent DESC, created_at, number LIMIT \(pageSize) OFFSET \(offset)
             """)
         let total: Int
@@ -137,13 +146,15 @@ public final class PostgresTicketStore: TicketStore {
 
     public func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket? {
         try await rows("""
-            UPDATE tickets SET status = \(status.rawValue), updated_at = \(time) WHERE number = \(number) RETURNING \(unescaped: Self.ticketColumns)
+            UPDATE tickets SET status = \(status.rawValue), updated_at = \(time) WHERE number = \(number)
+            RETURNING \(unescaped: Self.ticketColumns)
             """).first.map(Self.ticket(row:))
     }
 
     public func deleteTickets(email: String) async throws -> DeletedTickets {
         try await transaction { connection in
-            let rows = try await connection.query("SELECT number, session, attachments::text FROM tickets WHERE email_key = \(email.lowercased())",
+            let rows = try await connection.query(
+                "SELECT number, session, attachments::text FROM tickets WHERE email_key = \(email.lowercased())",
                                                   logger: self.logger).collect()
             let sessions = try rows.compactMap { try $0.makeRandomAccess()["session"].decode(String?.self) }
             for table in ["feedback", "deflections", "suggestions", "query_log"] {
@@ -156,7 +167,8 @@ public final class PostgresTicketStore: TicketStore {
     public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {
         try await transaction { connection in
             let rows = try await connection.query("""
-                SELECT number, attachments::text FROM tickets WHERE status = \(TicketStatus.closed.rawValue) AND updated_at < \(closedBefore)
+                SELECT number, attachments::text FROM tickets
+                WHERE status = \(TicketStatus.closed.rawValue) AND updated_at < \(closedBefore)
                 """, logger: self.logger).collect()
             for table in ["query_log", "deflections", "feedback"] {
                 try await connection.query("DELETE FROM \(unescaped: table) WHERE created_at < \(logsBefore)", logger: self.logger)
@@ -167,7 +179,9 @@ public final class PostgresTicketStore: TicketStore {
     }
 
     /// Deletes the tickets of `rows` (columns `number`, `attachments`); their keys and outbox rows cascade.
-    private static func deleteTickets(rows: [PostgresRow], _ connection: PostgresConnection, _ logger: Logger) async throws -> DeletedTickets {
+    private static func deleteTickets(rows: [PostgresRow], _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> DeletedTickets
+    {
         var numbers: [Int64] = [], attachments: [AttachmentRecord] = []
         for row in rows {
             let columns = row.makeRandomAccess()
@@ -190,11 +204,14 @@ public final class PostgresTicketStore: TicketStore {
         func optionalText(_ name: String) throws -> String? { try columns[name].decode(String?.self) }
         let content = NewTicket(
             email: try text("email"), name: try text("name"), company: try optionalText("company"), subject: try text("subject"),
-            description: try text("description"), customerNumber: try optionalText("customer_number"), category: try optionalText("category"),
+            description: try text("description"), customerNumber: try optionalText("customer_number"),
+            category: try optionalText("category"),
             urgent: try columns["urgent"].decode(Bool.self), session: try optionalText("session"),
             customFields: try JSONText.decode([String: String].self, from: try text("custom_fields")),
-            attachments: try JSONText.decode([AttachmentRecord].self, from: try text("attachments")), verified: try columns["verified"].decode(Bool.self))
-        return Ticket(number: try columns["number"].decode(Int64.self), status: TicketStatus(rawValue: try text("status")) ?? .open, content: content,
+            attachments: try JSONText.decode([AttachmentRecord].self, from: try text("attachments")),
+            verified: try columns["verified"].decode(Bool.self))
+        return Ticket(
+            number: try columns["number"].decode(Int64.self), status: TicketStatus(rawValue: try text("status")) ?? .open, content: content,
                       suggestedArticles: try JSONText.decode([String].self, from: try text("suggested_articles")),
                       createdAt: try columns["created_at"].decode(Date.self), updatedAt: try columns["updated_at"].decode(Date.self))
     }

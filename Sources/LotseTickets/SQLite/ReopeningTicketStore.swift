@@ -43,7 +43,9 @@ public final class ReopeningTicketStore: TicketStore {
         }
     }
 
-    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws
+        -> TicketReceipt
+    {
         try await current().createTicket(ticket, idempotencyKey: idempotencyKey, fingerprint: fingerprint, forward: forward, at: time)
     }
 

@@ -23,7 +23,8 @@ extension SQLiteTicketStore {
         guard !entries.isEmpty else { return }
         try await write { db in
             // Prepared once per connection: a batch runs these statements thousands of times.
-            let logQuery = try db.cachedStatement(sql: "INSERT INTO query_log(endpoint, query, result_count, created_at, session) VALUES (?, ?, ?, ?, ?)")
+            let logQuery = try db.cachedStatement(
+                sql: "INSERT INTO query_log(endpoint, query, result_count, created_at, session) VALUES (?, ?, ?, ?, ?)")
             let showArticle = try db.cachedStatement(sql: """
                 INSERT INTO suggestions(session, article_id, day, first_at, last_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(session, article_id, day) DO UPDATE SET last_at = max(last_at, excluded.last_at)
@@ -53,7 +54,8 @@ extension SQLiteTicketStore {
         try await read { db in
             let stamp = since.timeIntervalSince1970
             var activity = TicketActivity()
-            if let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(suggested_articles <> '[]'), 0) FROM tickets WHERE created_at >= ?",
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*), COALESCE(SUM(suggested_articles <> '[]'), 0) FROM tickets WHERE created_at >= ?",
                                           arguments: [stamp]) {
                 activity.submitted = row[0]
                 activity.submittedAfterSuggestions = row[1]

@@ -13,7 +13,8 @@ extension SQLiteTicketStore {
 
     public func markDelivered(_ entryID: Int64, at time: Date) async throws {
         try await write { db in
-            try db.execute(sql: "UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ?", arguments: [time.timeIntervalSince1970, entryID])
+            try db.execute(
+                sql: "UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ?", arguments: [time.timeIntervalSince1970, entryID])
         }
     }
 

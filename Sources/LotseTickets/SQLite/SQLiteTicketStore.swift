@@ -53,10 +53,13 @@ public final class SQLiteTicketStore: TicketStore {
 
     // MARK: Tickets
 
-    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
+    public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws
+        -> TicketReceipt
+    {
         try await write { db in
             if let idempotencyKey,
-               let row = try Row.fetchOne(db, sql: "SELECT ticket_number, fingerprint FROM idempotency_keys WHERE key = ?", arguments: [idempotencyKey]),
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT ticket_number, fingerprint FROM idempotency_keys WHERE key = ?", arguments: [idempotencyKey]),
                let existing = try Self.ticket(db, number: row["ticket_number"]) {
                 guard isSameRequest(stored: row["fingerprint"], given: fingerprint) else { throw IdempotencyKeyReused() }
                 return TicketReceipt(ticket: existing, created: false)
@@ -95,7 +98,8 @@ public final class SQLiteTicketStore: TicketStore {
             let filter = status == nil ? "" : "WHERE status = ?"
             let arguments: StatementArguments = status.map { [$0.rawValue] } ?? []
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets \(filter)", arguments: arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM tickets \(filter) ORDER BY urgent DESC, created_at, number LIMIT ? OFFSET ?",
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM tickets \(filter) ORDER BY urgent DESC, created_at, number LIMIT ? OFFSET ?",
                                         arguments: arguments + [pageSize, max(0, page - 1) * pageSize])
             return TicketPage(tickets: try rows.map(Self.ticket(row:)), total: total)
         }
@@ -111,7 +115,8 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func deleteTickets(email: String) async throws -> DeletedTickets {
         try await write { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT number, session, attachments FROM tickets WHERE email_key = ?", arguments: [email.lowercased()])
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT number, session, attachments FROM tickets WHERE email_key = ?", arguments: [email.lowercased()])
             let sessions = rows.compactMap { $0["session"] as String? }
             for table in ["feedback", "deflections", "suggestions", "query_log"] {
                 for session in sessions { try db.execute(sql: "DELETE FROM \(table) WHERE session = ?", arguments: [session]) }

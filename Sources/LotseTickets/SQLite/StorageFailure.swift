@@ -4,7 +4,8 @@ import GRDB
 /// answer 503 instead of leaking internals; other errors pass through unchanged.
 enum StorageFailure {
     static let unavailableCodes: Set<Int32> = Set([ResultCode.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN,
-                                                   .SQLITE_PERM, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOTADB, .SQLITE_CORRUPT].map(\.rawValue))
+            .SQLITE_PERM, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOTADB, .SQLITE_CORRUPT
+        ].map(\.rawValue))
 
     static func translate(_ error: any Error) -> any Error {
         guard let error = error as? DatabaseError, unavailableCodes.contains(error.resultCode.rawValue) else { return error }

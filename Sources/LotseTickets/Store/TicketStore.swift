@@ -7,7 +7,8 @@ public protocol TicketStore: Sendable {
     /// Stores a ticket with the article ids suggested to its session so far, and (when `forward`) its outbox row,
     /// in one transaction. A known `idempotencyKey` returns the ticket created with it and stores nothing — if it came
     /// with the same `fingerprint` (a hash of the normalised request); a different one throws `IdempotencyKeyReused`.
-    func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws -> TicketReceipt
+    func createTicket(_ ticket: NewTicket, idempotencyKey: String?, fingerprint: String?, forward: Bool, at time: Date) async throws
+        -> TicketReceipt
     func ticket(number: Int64) async throws -> Ticket?
     /// The queue: urgent first, then oldest first. `page` counts from 1.
     func tickets(status: TicketStatus?, page: Int, pageSize: Int) async throws -> TicketPage

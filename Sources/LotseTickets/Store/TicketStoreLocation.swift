@@ -6,6 +6,9 @@ public enum TicketStoreLocation: Sendable, Equatable {
     case sqlite(path: String)
     case postgres(PostgresStoreConfiguration)
 
+    /// The SQLite file `lotse serve` and `lotse stats` use without `--data`.
+    public static let defaultDataPath = ".lotse/data.sqlite"
+
     /// PostgreSQL when `databaseURL` is given, else the SQLite file at `dataPath`.
     public init(databaseURL: String?, dataPath: String) throws(PostgresURLError) {
         if let databaseURL, !databaseURL.isEmpty {

@@ -39,7 +39,9 @@ public struct CustomFieldDefinition: Codable, Sendable, Equatable {
             guard definition.name.range(of: "^[A-Za-z][A-Za-z0-9_]{0,63}$", options: .regularExpression) != nil else {
                 throw ConfigurationError("\(path): field name \"\(definition.name)\" must be letters, digits and _ (at most 64)")
             }
-            guard seen.insert(definition.name).inserted else { throw ConfigurationError("\(path): field \(definition.name) is defined twice") }
+            guard seen.insert(definition.name).inserted else {
+                throw ConfigurationError("\(path): field \(definition.name) is defined twice")
+            }
             if let pattern = definition.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
                 throw ConfigurationError("\(path): pattern of \(definition.name) is not a valid regular expression")
             }

@@ -39,7 +39,9 @@ public struct TicketForm: Sendable {
                 if required { errors[field] = "\(field) is required and must not be blank" }
                 return nil
             }
-            if let limit = Self.limits[field], trimmed.unicodeScalars.count > limit { errors[field] = "\(field) must be at most \(limit) characters" }
+            if let limit = Self.limits[field], trimmed.unicodeScalars.count > limit {
+                errors[field] = "\(field) must be at most \(limit) characters"
+            }
             return trimmed
         }
         let email = text("email", draft.email, required: true)

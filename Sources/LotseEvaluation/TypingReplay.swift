@@ -1,3 +1,5 @@
+import LotseSearch
+
 /// Replays judged ticket drafts keystroke by keystroke (subject first, then description) and records after
 /// what share of the typed characters a relevant article first enters the top 3 — how early deflection can work.
 public struct TypingReplay: Sendable {
@@ -10,6 +12,13 @@ public struct TypingReplay: Sendable {
     }
 
     public var outcomes: [Outcome] = []
+
+    /// Lotse's suggestions (`options.limit` of them) as the drafts are typed.
+    public static func run(_ queries: [JudgedQuery], engine: SearchEngine, options: SearchOptions) async throws -> TypingReplay {
+        try await run(queries) { subject, description in
+            try await engine.suggest(subject: subject, description: description, options: options).map(\.id)
+        }
+    }
 
     /// Suggestions are requested every `step` characters (the portal debounces keystrokes the same way).
     public static func run(_ queries: [JudgedQuery], step: Int = 3,

@@ -53,12 +53,12 @@ public struct IndexBuilder: Sendable {
         report.rejected = plan.rejected
         if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty,
            previous.semanticModel == ArticleVectors.signature(of: configuration.semantic) {
-            report.seconds = (ContinuousClock.now - started).seconds
+            report.seconds = (ContinuousClock.now - started) / .seconds(1)
             return report
         }
         report.embedded = try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion)
         report.wroteIndex = true
-        report.seconds = (ContinuousClock.now - started).seconds
+        report.seconds = (ContinuousClock.now - started) / .seconds(1)
         return report
     }
 
@@ -208,8 +208,4 @@ public struct IndexBuilder: Sendable {
 
 private extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

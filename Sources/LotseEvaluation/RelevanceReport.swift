@@ -1,4 +1,5 @@
 import Foundation
+import LotseSearch
 
 /// Recall@1, Recall@3 and MRR@10 over answered queries, and how many unanswerable queries got suggestions.
 /// Recall@k counts a query as found when any of its relevant articles is among the first k results.
@@ -23,8 +24,14 @@ public struct RelevanceReport: Sendable {
     public var recallAt10: Double { answered == 0 ? 0 : Double(foundAt10) / Double(answered) }
     public var mrrAt10: Double { answered == 0 ? 0 : reciprocalRankSum / Double(answered) }
 
+    /// Lotse's answer to every query (its search-box query, or its draft).
+    public static func evaluate(_ queries: [JudgedQuery], engine: SearchEngine, options: SearchOptions) async throws -> RelevanceReport {
+        try await evaluate(queries) { try await engine.answer($0.input, options: options).map(\.id) }
+    }
+
     /// Runs `search` (returning article ids, best first) for every query.
-    public static func evaluate(_ queries: [JudgedQuery], search: (JudgedQuery) async throws -> [String]) async rethrows -> RelevanceReport {
+    public static func evaluate(_ queries: [JudgedQuery], search: (JudgedQuery) async throws -> [String]) async rethrows -> RelevanceReport
+    {
         var report = RelevanceReport()
         for query in queries {
             let results = try await search(query)

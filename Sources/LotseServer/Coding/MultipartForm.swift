@@ -46,7 +46,9 @@ struct MultipartForm {
             collector.body = ByteBuffer()
         }
         try parser.execute(body)
-        guard !collector.tooMany else { throw APIError(.badRequest, code: "invalid_multipart", message: "more than \(Self.maximumParts) parts") }
+        guard !collector.tooMany else {
+            throw APIError(.badRequest, code: "invalid_multipart", message: "more than \(Self.maximumParts) parts")
+        }
         parts = collector.parts
     }
 }

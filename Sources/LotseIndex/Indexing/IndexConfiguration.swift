@@ -1,3 +1,4 @@
+import Foundation
 import LotseSemantic
 
 /// What `lotse index` builds, from where, and how strictly.
@@ -40,8 +41,7 @@ public struct BuildReport: Sendable, Equatable {
 
     public var summary: String {
         let time = seconds < 0.1 ? String(format: "%.3f", seconds) : String(format: "%.2f", seconds)
-        return "indexed \(articleCount) articles (\(added) added, \(updated) updated, \(removed) removed, \(unchanged) unchanged) in \(time) s"
+        return "indexed \(articleCount) articles (\(added) added, \(updated) updated, \(removed) removed, \(unchanged) unchanged) "
+            + "in \(time) s"
     }
 }
-
-import Foundation

@@ -1,8 +1,8 @@
 import Hummingbird
 import LotseSearch
 
-/// `{"query","results":[{"id","title","url","category","snippet","score","ticketOnly"}],"tookMs"}`, written by hand: search
-/// answers are the hottest response, and Foundation's JSONEncoder was a sixth of the server's time per request.
+/// `{"query","results":[{"id","title","url","category","snippet","score","ticketOnly"}],"tookMs"}`, written by
+/// hand: search answers are the hottest response, and Foundation's JSONEncoder was a hot spot of each one.
 struct ResultsBody: ResponseGenerator {
     var query: String
     var results: [SearchResult]
@@ -72,7 +72,9 @@ struct JSONWriter {
         case 0x09: buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "t")])
         default:
             let hex = Array("0123456789abcdef".utf8)
-            buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            buffer.writeBytes([
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]
+            ])
         }
     }
 

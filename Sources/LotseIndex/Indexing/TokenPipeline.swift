@@ -25,8 +25,8 @@ final class TokenPipeline: Sendable {
     /// `words`: the rows' words from the vocabulary pass.
     static func run<Result>(_ rows: [IndexedRow], words: RowWords, resources: AnalyzerResources,
                             _ body: (TokenPipeline) throws -> Result) rethrows -> Result {
-        // The writer is the critical path: a worker per core would take turns with it on a core (1.9 s instead of
-        // 1.6 s for the 10k corpus's insertion on 2 cores); one core fewer keeps it running.
+        // The writer is the critical path: a worker per core would take turns with it on a core and slow the
+        // insertion down; one core fewer keeps it running.
         let pipeline = TokenPipeline(rows, words: words, resources: resources, workers: ProcessInfo.processInfo.activeProcessorCount - 1)
         pipeline.start()
         defer { pipeline.stop() }
