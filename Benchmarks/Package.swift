@@ -20,6 +20,7 @@ let package = Package(
                 .product(name: "LotseAnalysis", package: "Lotse"),
                 .product(name: "LotseIndex", package: "Lotse"),
                 .product(name: "LotseSearch", package: "Lotse"),
+                .product(name: "LotseSemantic", package: "Lotse"),
                 .product(name: "LotseTestSupport", package: "Lotse"),
             ]),
         // ordo-one benchmark suite: every executable target in Benchmarks/<Name>/ is run by the plugin.

@@ -22,14 +22,18 @@ SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "Glibc",
 # Which of the package's own targets each production target may depend on (imports point one way).
 LAYERS = {
     "CICUShim": set(),
+    "CSentencePiece": set(),
+    "CVectorKernels": set(),
     "LotseAnalysis": {"CICUShim", "CStemmer"},
-    "LotseIndex": {"LotseAnalysis", "CLibXML2", "CCmarkGFM"},
-    "LotseSearch": {"LotseAnalysis", "LotseIndex"},
+    # The sentence encoder: nothing but its C shims (ARCHITECTURE.md); the index stores vectors, search fuses them.
+    "LotseSemantic": {"CSentencePiece", "COpenBLAS", "CVectorKernels"},
+    "LotseIndex": {"LotseAnalysis", "LotseSemantic", "CLibXML2", "CCmarkGFM"},
+    "LotseSearch": {"LotseAnalysis", "LotseIndex", "LotseSemantic"},
     "LotseEvaluation": {"LotseSearch"},
     "LotseTickets": set(),
-    "LotseServer": {"LotseAnalysis", "LotseIndex", "LotseSearch", "LotseTickets"},
-    "LotseTestSupport": {"LotseAnalysis", "LotseIndex", "LotseSearch"},
-    "lotse": {"LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets"},
+    "LotseServer": {"LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets"},
+    "LotseTestSupport": {"LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic"},
+    "lotse": {"LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets"},
 }
 # External modules that only the named production targets may import.
 RESERVED = {"Hummingbird": {"LotseServer"}}

@@ -32,6 +32,23 @@ def load(path, negative):
         yield row.get("evidence"), should
 
 
+def measure(files, args, answers):
+    """(out-of-scope answered rate + right answers hidden rate on the help-center files, counts per file), or
+    None when the rule hides more than --max-xquad-loss of the xquad answers. Shared with tune_semantic_answers.py."""
+    counts = {}
+    for path, rows in files.items():
+        hidden = sum(1 for e, should in rows if should and not answers(e))
+        false = sum(1 for e, should in rows if not should and answers(e))
+        counts[path] = (hidden, sum(1 for _, should in rows if should), false, sum(1 for _, should in rows if not should))
+    xq = counts[args.xquad]
+    if xq[0] > args.max_xquad_loss * xq[1]:
+        return None
+    own = [counts[p] for p in args.positive if p != args.xquad]
+    hidden = sum(x[0] for x in own) / max(1, sum(x[1] for x in own))
+    false = sum(x[2] for x in own) / max(1, sum(x[3] for x in own))
+    return false + hidden, counts
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--positive", nargs="+", required=True)
@@ -46,18 +63,9 @@ def main():
                                      [0, .005, .01, .015, .02, .03, .05]):
         def answers(e):
             return e is not None and (e["score"] >= d if e["draft"] else e["wordCoverage"] >= c and e["score"] >= s)
-        counts = {}
-        for path, rows in files.items():
-            hidden = sum(1 for e, should in rows if should and not answers(e))
-            false = sum(1 for e, should in rows if not should and answers(e))
-            counts[path] = (hidden, sum(1 for _, should in rows if should), false, sum(1 for _, should in rows if not should))
-        xq = counts[args.xquad]
-        if xq[0] > args.max_xquad_loss * xq[1]:
-            continue
-        own = [counts[p] for p in args.positive if p != args.xquad]
-        hidden = sum(x[0] for x in own) / max(1, sum(x[1] for x in own))
-        false = sum(x[2] for x in own) / max(1, sum(x[3] for x in own))
-        results.append((false + hidden, c, s, d, counts))
+        measured = measure(files, args, answers)
+        if measured is not None:
+            results.append((measured[0], c, s, d, measured[1]))
     results.sort(key=lambda r: r[0])
     for cost, c, s, d, counts in results[:10]:
         print(f"wordCoverage>={c:.2f} score>={s:.3f} draftScore>={d:.3f}  cost {cost:.3f}  " +

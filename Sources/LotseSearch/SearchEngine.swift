@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LotseAnalysis
 import LotseIndex
+import LotseSemantic
 import Synchronization
 
 /// Answers search-box queries and ticket drafts from one index file.
@@ -26,16 +27,24 @@ public final class SearchEngine: Sendable {
     let loading = Mutex<[String: Task<Postings, any Error>]>([:])
     private let synonyms: Synonyms
     private let corrector: TypoCorrector
+    /// Article vectors and the query encoder; nil: lexical-only (no model, or an index without vectors).
+    let semantic: SemanticRanking?
 
     /// Opens `indexPath` with `connectionCount` read-only connections; `synonymsText` overrides the bundled list.
     /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
-    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil, cachesResults: Bool = true) throws {
+    /// With `semantic`, an index whose vectors that model made is searched hybrid (`SemanticRanking`).
+    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil, cachesResults: Bool = true,
+                semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters()) throws {
         self.indexPath = indexPath
         answers = cachesResults ? MemoryCache(budget: 32 << 20) : nil
         connections = try (0..<max(1, connectionCount)).map { _ in
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
         (statistics, documents) = try connections[0].read { db in (try IndexStatistics.load(db), try DocumentTable.load(db)) }
+        let reader = connections[0], table = documents
+        semantic = try model.flatMap { model in
+            try reader.read { db in try SemanticRanking.load(db, model: model, documents: table, parameters: fusion) }
+        }
         let text = synonymsText ?? Synonyms.bundledPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
         synonyms = Synonyms(text: text, analyzer: Analyzer())
         corrector = TypoCorrector(vocabulary: statistics.words)
@@ -44,6 +53,8 @@ public final class SearchEngine: Sendable {
     public var articleCount: Int { statistics.documentCount }
     public var analyzerVersion: String { statistics.analyzerVersion }
     public var categories: [String: Int] { statistics.categories }
+    /// True when queries are ranked hybrid (lexical and semantic).
+    public var isSemantic: Bool { semantic != nil }
     /// Categories with their number of articles in `language` (every language: nil).
     public func categories(language: Language?) -> [String: Int] {
         language.map { statistics.categoriesByLanguage[$0] ?? [:] } ?? statistics.categories
@@ -63,14 +74,15 @@ public final class SearchEngine: Sendable {
 
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached(Self.key(input), options) { planned(input) }
+        try await cached(Self.key(input), options, text: input.semanticText) { planned(input) }
     }
 
     /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
     /// what `lotse evaluate --features` writes for tuning it.
     public func explain(_ input: SearchInput, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
         let (concepts, mode) = planned(input)
-        guard let ranked = try await rank(concepts, mode: mode, options: SearchOptions(limit: limit, minimumScore: 0)) else {
+        guard let ranked = try await rank(concepts, mode: mode, text: input.semanticText,
+                                          options: SearchOptions(limit: limit, minimumScore: 0)) else {
             return ([], nil)
         }
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
@@ -100,7 +112,7 @@ public final class SearchEngine: Sendable {
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
-    private func cached(_ key: String, _ options: SearchOptions,
+    private func cached(_ key: String, _ options: SearchOptions, text: String,
                         plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
             + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
@@ -110,7 +122,7 @@ public final class SearchEngine: Sendable {
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
         let (concepts, mode) = plan()
-        let results = try await run(concepts, mode: mode, options: options)
+        let results = try await run(concepts, mode: mode, text: text, options: options)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results
     }
@@ -131,45 +143,51 @@ public final class SearchEngine: Sendable {
 
     /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
     /// so abandoned work gives its compute slot back early.
-    private func run(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws -> [SearchResult] {
+    private func run(_ concepts: [Concept], mode: QueryMode, text: String, options: SearchOptions) async throws -> [SearchResult] {
         try Task.checkCancellation()
-        guard let ranked = try await rank(concepts, mode: mode, options: options) else { return [] }
+        guard let ranked = try await rank(concepts, mode: mode, text: text, options: options) else { return [] }
         if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
         try Task.checkCancellation()
         return try await results(for: ranked.candidates, matchers: ranked.matchers)
     }
 
-    /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched.
-    func rank(_ concepts: [Concept], mode: QueryMode, options: SearchOptions) async throws
+    /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;
+    /// with the semantic ranking, the lexical ones fused with the articles closest to `text`.
+    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", options: SearchOptions) async throws
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
-        guard let query = QueryBuilder.build(concepts) else { return nil }
+        guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, options: options) }
         let matchers = try await matchers(for: query)
         try Task.checkCancellation()
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
                             documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
         let accepts = filter(options)
+        let limit = semantic.map { max(options.limit, $0.parameters.pool) } ?? options.limit
         var candidates: [Ranker.Candidate] = []
         if mode == .short, concepts.count > 1 {
-            candidates = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true,
+            candidates = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: 1.5, requireAll: true,
                                     where: accepts)
         }
-        if candidates.count < options.limit {
-            let more = ranker.top(limit: options.limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
+        if candidates.count < limit {
+            let more = ranker.top(limit: limit, minimumScore: minimumScore, coverageExponent: mode == .draft ? 1.0 : 1.5,
                                   requireAll: false, where: accepts)
             let seen = Set(candidates.map(\.document))
             candidates += more.filter { !seen.contains($0.document) }
         }
-        candidates = Array(candidates.prefix(options.limit))
-        guard let best = candidates.first else { return nil }
-        let evidence = AnswerEvidence(
+        guard let best = candidates.first else { return try semanticOnly(text, mode: mode, options: options) }
+        // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
+        var evidence = AnswerEvidence(
             score: best.score,
             wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
             draft: mode == .draft)
-        return (candidates, evidence, matchers)
+        if let semantic, let text = semanticText(text, mode: mode) {
+            let fused = semantic.fuse(candidates, text: text, draft: mode == .draft, limit: options.limit, accepts: accepts)
+            (candidates, evidence.similarity) = (fused.candidates, fused.similarity)
+        }
+        return (Array(candidates.prefix(options.limit)), evidence, matchers)
     }
 
-    private func filter(_ options: SearchOptions) -> (Int32) -> Bool {
+    func filter(_ options: SearchOptions) -> (Int32) -> Bool {
         let language = options.language?.rawValue, category = options.category, table = documents
         return { document in
             (language == nil || table.languages[Int(document)] == language)

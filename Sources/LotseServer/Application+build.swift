@@ -18,10 +18,13 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     if let problem = configuration.problems().first { throw ConfigurationError(problem) }
     if configuration.buildIndexOnStart {
         let report = try IndexBuilder(configuration: IndexConfiguration(
-            articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath)).build()
+            articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath,
+            semantic: configuration.semanticModel)).build()
         logger.info("\(report.summary)")
     }
-    let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections)
+    let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections,
+                                 semantic: configuration.semanticModel)
+    logger.info("ranking", metadata: ["semantic": "\(holder.engine.isSemantic)"])
     let metrics = ServerMetrics()
     let router = Router(context: LotseRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Each request's logger carries its id (hb.request.id); request lines at debug, failures at error.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import LotseIndex
 import LotseSearch
+import LotseSemantic
 import Synchronization
 
 /// The search engine over the current index file, swapped when `lotse index` renames a new file into place.
@@ -16,13 +17,16 @@ public final class IndexHolder: Sendable {
     private let state: Mutex<State>
     private let path: String
     private let connections: Int
+    private let semantic: SemanticModel?
 
-    public init(path: String, connections: Int) throws {
+    public init(path: String, connections: Int, semantic: SemanticModel? = nil) throws {
         self.path = path
         self.connections = connections
+        self.semantic = semantic
         let identity = FileIdentity(path: path)
         try IndexStore.verify(path: path)
-        state = Mutex(State(engine: try SearchEngine(indexPath: path, connectionCount: connections), identity: identity))
+        let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic)
+        state = Mutex(State(engine: engine, identity: identity))
     }
 
     public var engine: SearchEngine { state.withLock { $0.engine } }
@@ -52,7 +56,7 @@ public final class IndexHolder: Sendable {
         guard let identity, identity != state.withLock({ $0.identity }) else { return false }
         do {
             try IndexStore.verify(path: path)
-            let engine = try SearchEngine(indexPath: path, connectionCount: connections)
+            let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic)
             let recent = self.engine.recentTerms(limit: Self.reloadWarmTerms)
             let read = await engine.warm(terms: recent, until: .now + Self.reloadWarmTime)
             state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil) }

@@ -1,5 +1,6 @@
 import Foundation
 import LotseIndex
+import LotseSemantic
 import LotseTickets
 
 /// Everything `lotse serve` can be told, with the defaults a single instance on one machine wants.
@@ -39,6 +40,9 @@ public struct ServerConfiguration: Sendable {
     public var searchConnections = 4
     /// Build the index before serving when it is missing or older than the articles.
     public var buildIndexOnStart = true
+    /// The sentence encoder (`lotse serve` loads it unless `--no-semantic` or its files are missing): article
+    /// vectors in the index build and hybrid ranking; nil serves lexical-only.
+    public var semanticModel: SemanticModel?
 
     // MARK: Tickets
 

@@ -20,12 +20,16 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "A fixed minimum score instead of the answer decision (0 shows every match).")
     var minimumScore: Double?
 
+    @OptionGroup var semantic: SemanticOptions
+
     @Option(help: "Write each query's ranking without the answer decision and its evidence as JSON lines (tuning).")
     var features: String?
 
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
-        let engine = try SearchEngine(indexPath: index, connectionCount: 1)
+        let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
+                                      fusion: semantic.fusionParameters)
+        print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")")
         let options = SearchOptions(limit: 10, minimumScore: minimumScore)
         let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: options)
         let baselineEngine = try BaselineSearch(indexPath: index)

@@ -8,6 +8,7 @@ struct IndexCommand: ParsableCommand {
         abstract: "Build or update the search index from the articles directory.")
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var semantic: SemanticOptions
 
     @Flag(help: "Re-parse every article, not only changed ones.")
     var full = false
@@ -16,17 +17,26 @@ struct IndexCommand: ParsableCommand {
     var keepGoing = false
 
     func run() throws {
+        let model = try semantic.load()
         let configuration = IndexConfiguration(
-            articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing)
-        let progress = ProgressReporter(label: "parsing")
-        let builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
+            articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing, semantic: model)
+        let progress = ProgressReporter(label: "parsing"), embedding = ProgressReporter(label: "embedding")
+        var builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
+        builder.embeddingProgress = { done, total in embedding.update(done, of: total) }
         do {
             let report = try builder.build()
             progress.finish()
+            embedding.finish()
             for rejected in report.rejected { printError("rejected \(rejected)") }
             print(report.summary)
+            if let model {
+                print("semantic search on (\(model.version)): \(report.embedded) articles embedded, the others' vectors kept")
+            } else {
+                print("semantic search off: \(semantic.offReason); the index is lexical-only")
+            }
         } catch let error as IndexError {
             progress.finish()
+            embedding.finish()
             printError("error: \(error)")
             throw ExitCode.failure
         }

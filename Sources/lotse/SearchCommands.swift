@@ -24,11 +24,13 @@ struct ResultOptions: ParsableArguments {
     @Flag(help: "Print {\"results\":[…]} as JSON.")
     var json = false
 
+    @OptionGroup var semantic: SemanticOptions
+
     var searchOptions: SearchOptions { SearchOptions(limit: limit, language: lang, category: category, minimumScore: minimumScore) }
 
     func openEngine() throws -> SearchEngine {
         do {
-            return try SearchEngine(indexPath: index, connectionCount: 1)
+            return try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(), fusion: semantic.fusionParameters)
         } catch let error as IndexError {
             printError("error: \(error)")
             throw ExitCode.failure

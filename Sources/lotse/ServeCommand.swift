@@ -14,6 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var location: IndexLocation
+    @OptionGroup var semantic: SemanticOptions
 
     @OptionGroup var ticketData: TicketDataOptions
 
@@ -106,6 +107,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.responseTime = responseTime
         configuration.privacyURL = privacyURL
         configuration.imprintURL = imprintURL
+        configuration.semanticModel = try semantic.load()
+        if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
                 guard let network = CIDR(text) else {

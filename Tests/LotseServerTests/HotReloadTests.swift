@@ -107,7 +107,7 @@ import Testing
             }
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.json["status"] as? String == "degraded")
-                #expect(Set(response.json.keys) == ["status", "articles", "analyzerVersion"])
+                #expect(Set(response.json.keys) == ["status", "articles", "analyzerVersion", "semantic"])
             }
             try original.write(to: URL(fileURLWithPath: copy))
             _ = rename(copy, index)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import LotseTestSupport
 import Testing
 
 @Suite struct ServiceEndpointTests {
@@ -46,6 +47,23 @@ import Testing
                 #expect(response.json["status"] as? String == "ok")
                 #expect(response.json["articles"] as? Int == 3)
                 #expect((response.json["analyzerVersion"] as? String)?.hasPrefix("lotse-") == true)
+                // No sentence encoder configured: lexical-only, and /healthz says so.
+                #expect(response.json["semantic"] as? Bool == false)
+            }
+        }
+    }
+
+    /// With the sentence encoder (`make deps`), the index is built with vectors and served hybrid.
+    @Test func healthReportsSemanticRanking() async throws {
+        guard let model = try SemanticTestModel.load() else { return }
+        var fixture = try ServerFixture()
+        fixture.configuration.semanticModel = model
+        try await fixture.test { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.json["semantic"] as? Bool == true)
+            }
+            try await client.execute(uri: "/api/v1/search?q=Kundennummer", method: .get) { response in
+                #expect((response.json["results"] as? [[String: Any]])?.first?["id"] as? String == "kundennummer")
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import LotseAnalysis
 import LotseIndex
 import LotseSearch
+import LotseSemantic
 import LotseTestSupport
 
 // Inputs and indexes of the search latency measurements (`Search/*`, `Suggest/*` and `lotse-bench search`).
@@ -170,7 +171,7 @@ public final class SearchFixture: Sendable {
         case .real:
             indexPath = try Fixtures.realSearchIndex()
         }
-        engine = try SearchEngine(indexPath: indexPath, cachesResults: cachesResults)
+        engine = try SearchEngine(indexPath: indexPath, cachesResults: cachesResults, semantic: Fixtures.semanticModel)
         articleCount = engine.articleCount
     }
 
@@ -233,6 +234,13 @@ public final class SearchFixture: Sendable {
 }
 
 extension Fixtures {
+    /// The sentence encoder when `$LOTSE_BENCH_SEMANTIC` names its directory (hybrid ranking, article vectors
+    /// in the index); nil otherwise (lexical-only, as before).
+    public static let semanticModel: SemanticModel? = {
+        guard let directory = ProcessInfo.processInfo.environment["LOTSE_BENCH_SEMANTIC"], !directory.isEmpty else { return nil }
+        do { return try SemanticModel(directory: directory) } catch { fatalError("LOTSE_BENCH_SEMANTIC: \(error)") }
+    }()
+
     /// The real help-center articles: `$LOTSE_BENCH_ARTICLES`, else `articles/` of the repository this package
     /// sits in.
     public static var realArticlesDirectory: String {
@@ -247,7 +255,7 @@ extension Fixtures {
         let index = (try scratch() as NSString).appendingPathComponent("articles.sqlite")
         if FileManager.default.fileExists(atPath: index) { return index }
         let report = try IndexBuilder(configuration: IndexConfiguration(
-            articlesDirectory: realArticlesDirectory, indexPath: index, full: true, keepGoing: true)).build()
+            articlesDirectory: realArticlesDirectory, indexPath: index, full: true, keepGoing: true, semantic: semanticModel)).build()
         precondition(report.articleCount > 0 && report.wroteIndex, "no articles in \(realArticlesDirectory): \(report.summary)")
         if !report.rejected.isEmpty {
             FileHandle.standardError.write(Data("articles/: \(report.rejected.count) files rejected\n".utf8))
@@ -265,6 +273,7 @@ extension Fixtures {
         var hash = StableHash()
         hash.add((try? String(contentsOfFile: (corpus as NSString).appendingPathComponent(".complete"), encoding: .utf8)) ?? "")
         hash.add(AnalyzerResources.empty.version)
+        hash.add(ArticleVectors.signature(of: semanticModel) ?? "lexical")
         let executable = executablePath
         if let data = try? Data(contentsOf: URL(fileURLWithPath: executable), options: .alwaysMapped) {
             data.withUnsafeBytes { hash.add(bytes: $0) }
@@ -274,12 +283,14 @@ extension Fixtures {
         let prefix = "lotse-bench-index-\((executable as NSString).lastPathComponent)-"
         let directory = (NSTemporaryDirectory() as NSString).standardizingPath
         let cached = (directory as NSString).appendingPathComponent(prefix + hash.hex + ".sqlite")
-        if let engine = try? SearchEngine(indexPath: cached, connectionCount: 1), engine.articleCount == articleCount {
+        if let engine = try? SearchEngine(indexPath: cached, connectionCount: 1, semantic: semanticModel),
+           engine.articleCount == articleCount, engine.isSemantic == (semanticModel != nil) {
             return cached
         }
         FileHandle.standardError.write(Data("building the 10k search index (once per executable build) …\n".utf8))
         let building = (try scratch() as NSString).appendingPathComponent("synthetic.sqlite")
-        let report = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: corpus, indexPath: building, full: true)).build()
+        let report = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: corpus, indexPath: building, full: true,
+                                                                        semantic: semanticModel)).build()
         precondition(report.articleCount == articleCount && report.rejected.isEmpty, report.summary)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))

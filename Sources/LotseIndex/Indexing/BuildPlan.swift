@@ -12,6 +12,8 @@ struct PreviousIndex {
     var entries: [String: Entry]
     /// The analyzer that built it: rows of another version cannot be kept.
     var analyzerVersion: String?
+    /// The encoder of its vectors (nil: none): with another one (or none now) the file is rewritten.
+    var semanticModel: String?
 
     /// The previous index's articles by relative path, or nil when there is none or it is unreadable.
     static func load(path: String) -> PreviousIndex? {
@@ -23,7 +25,8 @@ struct PreviousIndex {
                 let entry = Entry(rowid: row[0], id: row[1], path: row[2], hash: row[3])
                 entries[entry.path] = entry
             }
-            return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion))
+            return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion),
+                                 semanticModel: try IndexStore.meta(db, IndexMetaKey.semanticModel))
         }
     }
 }

@@ -10,6 +10,8 @@ public struct IndexBuilder: Sendable {
     public var configuration: IndexConfiguration
     /// Called after each file is looked at: (files done, files in total).
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Called after each article is embedded (with a semantic model): (articles done, articles to embed).
+    public var embeddingProgress: (@Sendable (Int, Int) -> Void)?
 
     public init(configuration: IndexConfiguration, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.configuration = configuration
@@ -49,11 +51,12 @@ public struct IndexBuilder: Sendable {
         report.unchanged = plan.kept.count
         report.removed = (existing?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
         report.rejected = plan.rejected
-        if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty {
+        if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty,
+           previous.semanticModel == ArticleVectors.signature(of: configuration.semantic) {
             report.seconds = (ContinuousClock.now - started) / .seconds(1)
             return report
         }
-        try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion)
+        report.embedded = try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion)
         report.wroteIndex = true
         report.seconds = (ContinuousClock.now - started) / .seconds(1)
         return report
@@ -77,7 +80,9 @@ public struct IndexBuilder: Sendable {
         return outcomes.withLock { $0 }
     }
 
-    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String) throws {
+    /// Returns how many articles it embedded.
+    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String) throws -> Int {
+        var embedded = 0
         let indexPath = configuration.indexPath
         let temporaryPath = indexPath + ".building"
         try? FileManager.default.removeItem(atPath: temporaryPath)
@@ -87,6 +92,7 @@ public struct IndexBuilder: Sendable {
                 try IndexSchema.create(db)
                 try IndexSchema.startBulkLoad(db)
                 if let previousPath { try copyKept(plan.kept, from: previousPath, db) }
+                if let previousPath, let model = configuration.semantic { try ArticleVectors.copy(from: previousPath, model: model, db) }
                 try db.inTransaction {
                     // Kept rows were copied first; the parsed ones follow them in rowid order.
                     let kept = try IndexedRow.fetchAll(db)
@@ -97,6 +103,9 @@ public struct IndexBuilder: Sendable {
                     let inserted = Result { try insert(plan.parsed, as: parsed, db) }
                     let (vocabulary, words) = counting.join()
                     try inserted.get()
+                    if let model = configuration.semantic {
+                        embedded = try ArticleVectors.fill(db, model: model, progress: embeddingProgress)
+                    }
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)
@@ -115,6 +124,7 @@ public struct IndexBuilder: Sendable {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             throw error
         }
+        return embedded
     }
 
     private func copyKept(_ kept: [PreviousIndex.Entry], from previousPath: String, _ db: Database) throws {

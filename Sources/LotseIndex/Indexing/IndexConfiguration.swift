@@ -1,4 +1,5 @@
 import Foundation
+import LotseSemantic
 
 /// What `lotse index` builds, from where, and how strictly.
 public struct IndexConfiguration: Sendable {
@@ -8,11 +9,14 @@ public struct IndexConfiguration: Sendable {
     public var full: Bool
     /// Index the valid files and report the rejected ones instead of failing the build.
     public var keepGoing: Bool
+    /// The sentence encoder for the article vectors; nil builds a lexical-only index.
+    public var semantic: SemanticModel?
 
     public static let defaultIndexPath = ".lotse/index.sqlite"
 
     public init(articlesDirectory: String = "articles", indexPath: String = IndexConfiguration.defaultIndexPath,
-                full: Bool = false, keepGoing: Bool = false) {
+                full: Bool = false, keepGoing: Bool = false, semantic: SemanticModel? = nil) {
+        self.semantic = semantic
         self.articlesDirectory = articlesDirectory
         self.indexPath = indexPath
         self.full = full
@@ -30,6 +34,8 @@ public struct BuildReport: Sendable, Equatable {
     public var seconds = 0.0
     /// False when nothing changed and the old index file was kept as it was.
     public var wroteIndex = false
+    /// Articles whose vectors were computed (the others' were copied from the previous index).
+    public var embedded = 0
 
     public var articleCount: Int { added + updated + unchanged }
 

@@ -58,4 +58,6 @@ public enum IndexMetaKey {
     public static let dictionaryHash = "dictionary_hash"
     public static let builtAt = "built_at"
     public static let articleCount = "article_count"
+    /// The sentence encoder that made the `vectors` table (absent: a lexical-only index).
+    public static let semanticModel = "semantic_model"
 }

@@ -11,6 +11,8 @@ struct ServiceRoutes {
         var status: String
         var articles: Int
         var analyzerVersion: String
+        /// True when the served index is searched hybrid (sentence encoder loaded and the index has its vectors).
+        var semantic: Bool
     }
 
     static let openAPI: String = Bundle.module.path(forResource: "openapi", ofType: "yaml")
@@ -21,7 +23,7 @@ struct ServiceRoutes {
             let engine = holder.engine
             // Only the state: the reason (index path, SQLite's message) is in the log, not in a public answer.
             return Health(status: holder.lastError == nil ? "ok" : "degraded", articles: engine.articleCount,
-                          analyzerVersion: engine.analyzerVersion)
+                          analyzerVersion: engine.analyzerVersion, semantic: engine.isSemantic)
         }
         router.get("/metrics") { _, _ in
             let size = (try? FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0

@@ -1,0 +1,14 @@
+#ifndef LOTSE_VECTORS_H
+#define LOTSE_VECTORS_H
+/* int8 dot products of one query against every stored vector: AVX2 when the CPU has it (chosen at run time),
+   plain C otherwise. Swift's SIMD types compile for the x86-64 baseline (SSE2) here and miss the 16-bit
+   multiply-add. */
+#include <stdint.h>
+
+/**
+ * scores[i] = Σ_k query[k] · vectors[i·dimension + k] for i < count, exact in int32.
+ * `dimension` must be a multiple of 32.
+ */
+void lotse_int8_dots(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores);
+
+#endif

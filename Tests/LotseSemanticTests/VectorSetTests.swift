@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import LotseSemantic
+
+@Suite struct VectorSetTests {
+    static func unit(_ seed: Int, dimension: Int = 512) -> [Float] {
+        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
+        let raw = (0..<dimension).map { _ -> Float in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state >> 11) % 2001 - 1000) / 1000
+        }
+        let norm = raw.map { $0 * $0 }.reduce(0, +).squareRoot()
+        return raw.map { $0 / norm }
+    }
+
+    @Test func int8ScoresMatchFloatCosines() {
+        let documents = (0..<300).map { Self.unit($0) }
+        let set = VectorSet(documents.map { QuantizedVector($0) } + [nil])
+        let query = Self.unit(1000)
+        let scores = set.similarities(to: query)
+        #expect(scores.count == 301)
+        #expect(scores[300] == 0)
+        for (document, vector) in documents.enumerated() {
+            var exact: Float = 0
+            for k in 0..<512 { exact += vector[k] * query[k] }
+            #expect(abs(scores[document] - exact) < 0.01, "document \(document): \(scores[document]) vs \(exact)")
+        }
+        // The document equal to the query scores ~1.
+        #expect(abs(VectorSet([QuantizedVector(query)]).similarities(to: query)[0] - 1) < 0.01)
+    }
+
+    @Test func blobRoundTrips() {
+        let vector = QuantizedVector(Self.unit(7))
+        #expect(QuantizedVector(blob: vector.blob) == vector)
+        #expect(QuantizedVector(blob: Data([1, 2, 3])) == nil)
+    }
+}
