@@ -40,7 +40,7 @@ public struct ServerConfiguration: Sendable {
     public var searchConnections = 4
     /// Build the index before serving when it is missing or older than the articles.
     public var buildIndexOnStart = true
-    /// The sentence encoder (`lotse serve` loads it unless `--no-semantic` or its files are missing): article
+    /// The sentence encoder (`lotse serve --semantic` loads it when its files are there): article
     /// vectors in the index build and hybrid ranking; nil serves lexical-only.
     public var semanticModel: SemanticModel?
 
