@@ -49,7 +49,8 @@ def measure(files, args, answers):
     return false + hidden, counts
 
 
-def main():
+def tuning_files():
+    """The command line both tuning scripts take, and its files' rows: (args, {path: [(evidence, should)]})."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--positive", nargs="+", required=True)
     parser.add_argument("--negative", nargs="+", default=[])
@@ -58,6 +59,18 @@ def main():
     args = parser.parse_args()
     files = {path: list(load(path, False)) for path in args.positive}
     files.update({path: list(load(path, True)) for path in args.negative})
+    return args, files
+
+
+def report(results, describe):
+    """The ten cheapest grid points; `results` holds (cost, parameters, counts), `describe(parameters)` names them."""
+    for cost, parameters, counts in sorted(results, key=lambda r: r[0])[:10]:
+        print(f"{describe(parameters)}  cost {cost:.3f}  " +
+              "  ".join(f"{p.split('/')[-1]}: hidden {h}/{n} answered-out-of-scope {f}/{m}" for p, (h, n, f, m) in counts.items()))
+
+
+def main():
+    args, files = tuning_files()
     results = []
     for c, s, d in itertools.product([x / 100 for x in range(0, 40, 3)], [0, .005, .01, .015, .02, .03],
                                      [0, .005, .01, .015, .02, .03, .05]):
@@ -65,11 +78,8 @@ def main():
             return e is not None and (e["score"] >= d if e["draft"] else e["wordCoverage"] >= c and e["score"] >= s)
         measured = measure(files, args, answers)
         if measured is not None:
-            results.append((measured[0], c, s, d, measured[1]))
-    results.sort(key=lambda r: r[0])
-    for cost, c, s, d, counts in results[:10]:
-        print(f"wordCoverage>={c:.2f} score>={s:.3f} draftScore>={d:.3f}  cost {cost:.3f}  " +
-              "  ".join(f"{p.split('/')[-1]}: hidden {h}/{n} answered-out-of-scope {f}/{m}" for p, (h, n, f, m) in counts.items()))
+            results.append((measured[0], (c, s, d), measured[1]))
+    report(results, lambda p: f"wordCoverage>={p[0]:.2f} score>={p[1]:.3f} draftScore>={p[2]:.3f}")
 
 
 if __name__ == "__main__":

@@ -11,23 +11,15 @@ questions asked of the other corpus):
     python3 scripts/tune_semantic_answers.py --positive f-judged.jsonl f-para.jsonl f-xq.jsonl \
         --negative f-j-on-x.jsonl f-x-on-a.jsonl --xquad f-xq.jsonl
 """
-import argparse
 import itertools
 
-from tune_answers import load, measure
+from tune_answers import measure, report, tuning_files
 
 COVERAGE, SCORE, DRAFT_SCORE = 0.21, 0.015, 0.02
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--positive", nargs="+", required=True)
-    parser.add_argument("--negative", nargs="+", default=[])
-    parser.add_argument("--xquad", required=True)
-    parser.add_argument("--max-xquad-loss", type=float, default=0.006)
-    args = parser.parse_args()
-    files = {path: list(load(path, False)) for path in args.positive}
-    files.update({path: list(load(path, True)) for path in args.negative})
+    args, files = tuning_files()
     grid = [x / 100 for x in range(0, 61, 2)]
     results = []
     for s, d, a in itertools.product(grid, grid, grid + [2.0]):
@@ -39,11 +31,8 @@ def main():
             return (lexical and similarity >= (d if e["draft"] else s)) or similarity >= a
         measured = measure(files, args, answers)
         if measured is not None:
-            results.append((measured[0], s, d, a, measured[1]))
-    results.sort(key=lambda r: r[0])
-    for cost, s, d, a, counts in results[:10]:
-        print(f"similarity>={s:.2f} draftSimilarity>={d:.2f} semanticAnswer>={a:.2f}  cost {cost:.3f}  " +
-              "  ".join(f"{p.split('/')[-1]}: hidden {h}/{n} answered-out-of-scope {f}/{m}" for p, (h, n, f, m) in counts.items()))
+            results.append((measured[0], (s, d, a), measured[1]))
+    report(results, lambda p: f"similarity>={p[0]:.2f} draftSimilarity>={p[1]:.2f} semanticAnswer>={p[2]:.2f}")
 
 
 if __name__ == "__main__":
