@@ -152,8 +152,7 @@ struct QueryPlanner {
             return Concept(word: folded, alternatives: [Concept.Alternative(terms: [folded])], weight: weight,
                            idf: statistics.idf(documentFrequency: df(folded)))
         }
-        let isStopWord = StopWords.contains(folded, language: .de)
-        if !prefix, isStopWord { return nil }
+        if !prefix, StopWords.contains(folded, language: .de) { return nil }
         if !prefix, statistics.languages.count > 1, StopWords.contains(folded, language: .en) { return nil }
         if isNumber, df(folded) == 0, !prefix { return nil }
 
