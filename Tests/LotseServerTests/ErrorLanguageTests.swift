@@ -65,7 +65,7 @@ struct ErrorLanguageTests {
     /// Words that would mean English text in a German answer (checked as whole words).
     static let englishWords: Set<String> = [
         "the", "is", "must", "be", "required", "not", "valid", "invalid", "characters", "at", "most", "one", "of", "file", "files",
-        "please", "wrong", "type", "field", "fields", "larger", "than", "bytes", "empty", "given", "true", "blank",
+        "please", "wrong", "type", "field", "fields", "larger", "than", "bytes", "empty", "given", "blank",
     ]
 
     static func englishWords(in text: String) -> [String] {

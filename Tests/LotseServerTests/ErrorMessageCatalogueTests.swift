@@ -28,6 +28,15 @@ struct ErrorMessageCatalogueTests {
         #expect(Set(messages.values).count == Language.allCases.count, "\(code.rawValue): two languages share a text: \(messages)")
     }
 
+    @Test("German messages about every known field and parameter hold no English words", arguments: FieldProblem.Code.allCases)
+    func germanOnly(_ code: FieldProblem.Code) {
+        // Header names are names, not prose.
+        for field in Vocabulary.fieldLabels.keys where !["Content-Type", "Idempotency-Key"].contains(field) {
+            let message = ErrorText(.de).message(InvalidField(field, FieldProblem(code, Self.allParameters)))
+            #expect(ErrorLanguageTests.englishWords(in: message).isEmpty, "\(field), \(code.rawValue): \(message)")
+        }
+    }
+
     @Test("each top-level code has a message in all four languages", arguments: APIError.Code.allCases)
     func errorCode(_ code: APIError.Code) {
         #expect(ErrorMessages.templates[code] != nil, "\(code.rawValue) has no entry in ErrorMessages")
