@@ -99,8 +99,10 @@ class Portal:
             field.send_keys(character)
 
     def result_ids(self, list_id):
-        return [button.get_attribute("data-id")
-                for button in self.driver.find_elements(By.CSS_SELECTOR, f"#{list_id} button[data-id]")]
+        # In one script call: a list re-rendered between finding its buttons and reading them cannot go stale.
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(`#${arguments[0]} button[data-id]`), (button) => button.dataset.id);",
+            list_id)
 
     def wait_for_result(self, list_id, article_id):
         self.wait_until(lambda: article_id in self.result_ids(list_id),
