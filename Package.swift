@@ -113,8 +113,8 @@ let package = Package(
         .testTarget(
             name: "LotseServerTests",
             dependencies: [
-                "LotseIndex", "LotseServer", "LotseTickets", "LotseTestSupport", asyncHTTPClient, hummingbird, hummingbirdTesting,
-                httpTypes, logging, nioCore,
+                "LotseAnalysis", "LotseIndex", "LotseServer", "LotseTickets", "LotseTestSupport", asyncHTTPClient, hummingbird,
+                hummingbirdTesting, httpTypes, logging, nioCore,
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]),

@@ -163,21 +163,21 @@ enum OpenAPISamples {
 
             OpenAPIErrorSample(
                 operation: suggest, status: 400, request: .json("/api/v1/suggest", #"{"subject": "Rechnung""#), code: "invalid_json",
-                fields: nil, why: "truncated JSON"),
+                fields: ["body"], why: "truncated JSON"),
             OpenAPIErrorSample(
-                operation: suggest, status: 400, request: .json("/api/v1/suggest", ""), code: "invalid_json", fields: nil, why: "empty body"
-            ),
+                operation: suggest, status: 400, request: .json("/api/v1/suggest", ""), code: "invalid_json", fields: ["body"],
+                why: "empty body"),
             OpenAPIErrorSample(operation: suggest, status: 413,
                         request: .json("/api/v1/suggest", #"{"subject":""# + String(repeating: "x", count: maximumBodyBytes) + #""}"#),
-                        code: "body_too_large", fields: nil, why: "body over the 64 KiB limit"),
+                        code: "body_too_large", fields: ["body"], why: "body over the 64 KiB limit"),
             OpenAPIErrorSample(operation: suggest, status: 415,
                 request: OpenAPISampleRequest(
                     method: .post, uri: "/api/v1/suggest", headers: [.contentType: "text/plain"],
                     body: ByteBuffer(string: #"{"subject":"Rechnung"}"#)),
-                        code: "unsupported_media_type", fields: nil, why: "text/plain body"),
+                        code: "unsupported_media_type", fields: ["Content-Type"], why: "text/plain body"),
             OpenAPIErrorSample(operation: suggest, status: 415,
                 request: OpenAPISampleRequest(method: .post, uri: "/api/v1/suggest", body: ByteBuffer(string: #"{"subject":"Rechnung"}"#)),
-                        code: "unsupported_media_type", fields: nil, why: "no Content-Type"),
+                        code: "unsupported_media_type", fields: ["Content-Type"], why: "no Content-Type"),
             OpenAPIErrorSample(
                 operation: suggest, status: 422, request: .json("/api/v1/suggest", #"{"subject": 42}"#), code: "invalid_fields",
                 fields: ["subject"], why: "subject is a number"),
@@ -208,8 +208,8 @@ enum OpenAPISamples {
                 request: .json("/api/v1/suggest", #"{"description": ""# + String(repeating: "d", count: 20_001) + #""}"#),
                         code: "invalid_fields", fields: ["description"], why: "description longer than 20000 characters"),
             OpenAPIErrorSample(
-                operation: suggest, status: 400, request: .json("/api/v1/suggest", #"["Rechnung"]"#), code: "invalid_json", fields: nil,
-                why: "body is an array, not an object"),
+                operation: suggest, status: 400, request: .json("/api/v1/suggest", #"["Rechnung"]"#), code: "invalid_json",
+                fields: ["body"], why: "body is an array, not an object"),
 
             OpenAPIErrorSample(
                 operation: article, status: 404, request: get("/api/v1/articles/gibt-es-nicht"), code: "not_found", fields: nil,

@@ -32,7 +32,7 @@ struct OpenAPITests {
             #expect(spec.lookup(reference) != nil, "unresolved $ref \(reference)")
         }
 
-        // The shared Error schema: {"error": {"code", "message", "fields"?: {String: String}}}.
+        // The shared Error schema: {"error": {"code", "message", "fields"?: {String: String}, "details"?: [FieldError]}}.
         let error = try #require(spec.lookup("#/components/schemas/Error"))
         #expect(error["type"] as? String == "object")
         #expect(Set(error["required"] as? [String] ?? []) == ["error"])
@@ -41,7 +41,12 @@ struct OpenAPITests {
         #expect(detail["type"] as? String == "object")
         #expect(Set(detail["required"] as? [String] ?? []) == ["code", "message"])
         let detailProperties = detail["properties"] as? [String: Any] ?? [:]
-        #expect(Set(detailProperties.keys) == ["code", "message", "fields"])
+        #expect(Set(detailProperties.keys) == ["code", "message", "fields", "details"])
+        let details = detailProperties["details"] as? [String: Any]
+        #expect(details?["type"] as? String == "array")
+        #expect((details?["items"] as? [String: Any])?["$ref"] as? String == "#/components/schemas/FieldError")
+        let fieldError = try #require(spec.lookup("#/components/schemas/FieldError"))
+        #expect(Set(fieldError["required"] as? [String] ?? []) == ["field", "code", "message"])
         #expect((detailProperties["code"] as? [String: Any])?["type"] as? String == "string")
         #expect((detailProperties["message"] as? [String: Any])?["type"] as? String == "string")
         let fields = detailProperties["fields"] as? [String: Any]

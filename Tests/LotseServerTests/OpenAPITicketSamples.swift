@@ -15,7 +15,7 @@ extension OpenAPISamples {
         }
         var samples: [OpenAPIErrorSample] = [
             OpenAPIErrorSample(
-                operation: tickets, status: 400, request: .json("/api/v1/tickets", #"{"email":"#), code: "invalid_json", fields: nil,
+                operation: tickets, status: 400, request: .json("/api/v1/tickets", #"{"email":"#), code: "invalid_json", fields: ["body"],
                 why: "truncated JSON"),
             OpenAPIErrorSample(operation: tickets, status: 400,
                                request: OpenAPISampleRequest(method: .post, uri: "/api/v1/tickets",
@@ -23,10 +23,10 @@ extension OpenAPISamples {
                                                              body: ByteBuffer(string: "{}")),
                                code: "invalid_parameter", fields: ["Idempotency-Key"], why: "Idempotency-Key longer than 200 characters"),
             OpenAPIErrorSample(
-                operation: tickets, status: 413, request: .json("/api/v1/tickets", oversized), code: "body_too_large", fields: nil,
+                operation: tickets, status: 413, request: .json("/api/v1/tickets", oversized), code: "body_too_large", fields: ["body"],
                 why: "JSON over 64 KiB"),
             OpenAPIErrorSample(
-                operation: tickets, status: 415, request: text("/api/v1/tickets"), code: "unsupported_media_type", fields: nil,
+                operation: tickets, status: 415, request: text("/api/v1/tickets"), code: "unsupported_media_type", fields: ["Content-Type"],
                 why: "text/plain"),
             OpenAPIErrorSample(
                 operation: tickets, status: 422,
@@ -35,14 +35,14 @@ extension OpenAPISamples {
                                why: "every required field missing or wrong"),
 
             OpenAPIErrorSample(
-                operation: deflections, status: 400, request: .json("/api/v1/deflections", "[1]"), code: "invalid_json", fields: nil,
+                operation: deflections, status: 400, request: .json("/api/v1/deflections", "[1]"), code: "invalid_json", fields: ["body"],
                 why: "an array"),
             OpenAPIErrorSample(
-                operation: deflections, status: 413, request: .json("/api/v1/deflections", oversized), code: "body_too_large", fields: nil,
-                why: "over 64 KiB"),
+                operation: deflections, status: 413, request: .json("/api/v1/deflections", oversized), code: "body_too_large",
+                fields: ["body"], why: "over 64 KiB"),
             OpenAPIErrorSample(
-                operation: deflections, status: 415, request: text("/api/v1/deflections"), code: "unsupported_media_type", fields: nil,
-                why: "text/plain"),
+                operation: deflections, status: 415, request: text("/api/v1/deflections"), code: "unsupported_media_type",
+                fields: ["Content-Type"], why: "text/plain"),
             OpenAPIErrorSample(operation: deflections, status: 422, request: .json("/api/v1/deflections", #"{"articleId":" "}"#),
                                code: "invalid_fields", fields: ["articleId"], why: "blank article id"),
             OpenAPIErrorSample(
@@ -51,16 +51,16 @@ extension OpenAPISamples {
 
             OpenAPIErrorSample(
                 operation: feedback, status: 400, request: .json("/api/v1/articles/kundennummer/feedback", "{"), code: "invalid_json",
-                fields: nil, why: "broken JSON"),
+                fields: ["body"], why: "broken JSON"),
             OpenAPIErrorSample(
                 operation: feedback, status: 404, request: .json("/api/v1/articles/gibt-es-nicht/feedback", #"{"helpful":true}"#),
                                code: "not_found", fields: nil, why: "unknown article"),
             OpenAPIErrorSample(
                 operation: feedback, status: 413, request: .json("/api/v1/articles/kundennummer/feedback", oversized),
-                code: "body_too_large", fields: nil, why: "over 64 KiB"),
+                code: "body_too_large", fields: ["body"], why: "over 64 KiB"),
             OpenAPIErrorSample(
                 operation: feedback, status: 415, request: text("/api/v1/articles/kundennummer/feedback"), code: "unsupported_media_type",
-                fields: nil, why: "text/plain"),
+                fields: ["Content-Type"], why: "text/plain"),
             OpenAPIErrorSample(operation: feedback, status: 422, request: .json("/api/v1/articles/kundennummer/feedback", "{}"),
                                code: "invalid_fields", fields: ["helpful"], why: "helpful missing"),
 
@@ -75,18 +75,18 @@ extension OpenAPISamples {
                 fields: ["since"], why: "since not understood"),
             OpenAPIErrorSample(
                 operation: patch, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "nicht json"),
-                               code: "invalid_json", fields: nil, why: "broken JSON"),
+                               code: "invalid_json", fields: ["body"], why: "broken JSON"),
             OpenAPIErrorSample(
                 operation: patch, status: 404,
                 request: .admin("/api/v1/admin/tickets/LT-999999", method: .patch, body: #"{"status":"closed"}"#),
                                code: "not_found", fields: nil, why: "unknown ticket"),
             OpenAPIErrorSample(
                 operation: patch, status: 413, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: oversized),
-                               code: "body_too_large", fields: nil, why: "over 64 KiB"),
+                               code: "body_too_large", fields: ["body"], why: "over 64 KiB"),
             OpenAPIErrorSample(operation: patch, status: 415,
                                request: OpenAPISampleRequest(method: .patch, uri: "/api/v1/admin/tickets/LT-000001",
                     headers: [.authorization: "Bearer \(OpenAPISamples.adminToken)"], body: ByteBuffer(string: "x")),
-                               code: "unsupported_media_type", fields: nil, why: "no Content-Type"),
+                               code: "unsupported_media_type", fields: ["Content-Type"], why: "no Content-Type"),
             OpenAPIErrorSample(
                 operation: patch, status: 422,
                 request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"erledigt"}"#),

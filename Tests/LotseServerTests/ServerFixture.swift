@@ -53,6 +53,12 @@ extension TestResponse {
         return (code, message, error["fields"] as? [String: String])
     }
 
+    /// `error.details`: each invalid field with its code and message.
+    var details: [(field: String, code: String, message: String)] {
+        let details = (json["error"] as? [String: Any])?["details"] as? [[String: Any]] ?? []
+        return details.map { ($0["field"] as? String ?? "", $0["code"] as? String ?? "", $0["message"] as? String ?? "") }
+    }
+
     var text: String { String(buffer: body) }
 }
 

@@ -108,7 +108,7 @@ struct TicketAttachmentTests {
                 Set(response.error?.fields?.keys ?? [:].keys) == [
                     "email", "name", "description", "consent", "customFields.serverName", "company"
                 ])
-            #expect(response.error?.fields?["company"] == "must be UTF-8 text")
+            #expect(response.details.filter { $0.field == "company" }.map(\.code) == ["invalid_encoding"])
         }
     }
 

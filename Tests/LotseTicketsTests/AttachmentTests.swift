@@ -43,7 +43,7 @@ struct AttachmentTests {
     func optionalTypes(_ bytes: [UInt8], _ name: String, _ type: String) {
         var policy = AttachmentPolicy()
         #expect(policy.check(name: name, data: bytes) == (type == "text/plain" ? .success(type) : .failure(
-            AttachmentProblem("\(name) must be one of image/png, image/jpeg, application/pdf, text/plain"))), "off by default")
+            .typeNotAllowed(file: name, allowed: ["image/png", "image/jpeg", "application/pdf", "text/plain"]))), "off by default")
         policy.types = AttachmentPolicy.recognisedTypes
         #expect(policy.check(name: name, data: bytes) == .success(type))
         #expect(policy.problems().isEmpty)
@@ -79,10 +79,10 @@ struct AttachmentTests {
     func sizeLimits() {
         var policy = AttachmentPolicy()
         policy.maximumBytes = 10
-        #expect(policy.check(name: "leer.txt", data: [UInt8]()) == .failure(AttachmentProblem("leer.txt is empty")))
+        #expect(policy.check(name: "leer.txt", data: [UInt8]()) == .failure(.emptyFile("leer.txt")))
         #expect(
             policy.check(name: "groß.txt", data: [UInt8](repeating: 0x41, count: 11))
-                == .failure(AttachmentProblem("groß.txt is larger than 10 bytes")))
+                == .failure(.tooLarge(file: "groß.txt", maximumBytes: 10)))
         #expect(policy.check(name: "klein.txt", data: [UInt8](repeating: 0x41, count: 10)) == .success("text/plain"))
     }
 

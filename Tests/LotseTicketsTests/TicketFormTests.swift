@@ -26,44 +26,45 @@ struct TicketFormTests {
         #expect(ticket.company == "Bäckerei Groß")
     }
 
-    static let invalidCases: [(String, @Sendable (inout TicketDraft) -> Void, String)] = [
-        ("email missing", { $0.email = nil }, "email"),
-        ("email without @", { $0.email = "jürgen.beispiel.de" }, "email"),
-        ("email with two @", { $0.email = "a@b@beispiel.de" }, "email"),
-        ("email with a space", { $0.email = "jürgen müller@beispiel.de" }, "email"),
-        ("email without a dot in the domain", { $0.email = "jürgen@localhost" }, "email"),
+    static let invalidCases: [(String, @Sendable (inout TicketDraft) -> Void, String, FieldProblem.Code)] = [
+        ("email missing", { $0.email = nil }, "email", .required),
+        ("email without @", { $0.email = "jürgen.beispiel.de" }, "email", .invalidEmail),
+        ("email with two @", { $0.email = "a@b@beispiel.de" }, "email", .invalidEmail),
+        ("email with a space", { $0.email = "jürgen müller@beispiel.de" }, "email", .invalidEmail),
+        ("email without a dot in the domain", { $0.email = "jürgen@localhost" }, "email", .invalidEmail),
         (
             "email longer than 254", { $0.email = String(repeating: "a", count: 60) + "@" + String(repeating: "b", count: 200) + ".de" },
-            "email"
+            "email", .tooLong
         ),
-        ("name missing", { $0.name = nil }, "name"),
-        ("name blank", { $0.name = "   " }, "name"),
-        ("name longer than 200", { $0.name = String(repeating: "ä", count: 201) }, "name"),
-        ("company longer than 200", { $0.company = String(repeating: "ö", count: 201) }, "company"),
-        ("subject empty", { $0.subject = "" }, "subject"),
-        ("subject blank", { $0.subject = " \n\t" }, "subject"),
-        ("subject longer than 200", { $0.subject = String(repeating: "ü", count: 201) }, "subject"),
-        ("description missing", { $0.description = nil }, "description"),
-        ("description longer than 20000", { $0.description = String(repeating: "ß", count: 20_001) }, "description"),
-        ("consent missing", { $0.consent = nil }, "consent"),
-        ("consent false", { $0.consent = false }, "consent"),
-        ("customerNumber longer than 64", { $0.customerNumber = String(repeating: "1", count: 65) }, "customerNumber"),
-        ("category longer than 100", { $0.category = String(repeating: "k", count: 101) }, "category"),
-        ("session longer than 128", { $0.session = String(repeating: "s", count: 129) }, "session"),
-        ("custom field with the wrong format", { $0.customFields["serverName"] = "de-1-srv-12" }, "customFields.serverName"),
-        ("required custom field missing", { $0.customFields["vertrag"] = nil }, "customFields.vertrag"),
+        ("name missing", { $0.name = nil }, "name", .required),
+        ("name blank", { $0.name = "   " }, "name", .required),
+        ("name longer than 200", { $0.name = String(repeating: "ä", count: 201) }, "name", .tooLong),
+        ("company longer than 200", { $0.company = String(repeating: "ö", count: 201) }, "company", .tooLong),
+        ("subject empty", { $0.subject = "" }, "subject", .required),
+        ("subject blank", { $0.subject = " \n\t" }, "subject", .required),
+        ("subject longer than 200", { $0.subject = String(repeating: "ü", count: 201) }, "subject", .tooLong),
+        ("description missing", { $0.description = nil }, "description", .required),
+        ("description longer than 20000", { $0.description = String(repeating: "ß", count: 20_001) }, "description", .tooLong),
+        ("consent missing", { $0.consent = nil }, "consent", .consentRequired),
+        ("consent false", { $0.consent = false }, "consent", .consentRequired),
+        ("customerNumber longer than 64", { $0.customerNumber = String(repeating: "1", count: 65) }, "customerNumber", .tooLong),
+        ("category longer than 100", { $0.category = String(repeating: "k", count: 101) }, "category", .tooLong),
+        ("session longer than 128", { $0.session = String(repeating: "s", count: 129) }, "session", .tooLong),
+        ("custom field with the wrong format", { $0.customFields["serverName"] = "de-1-srv-12" }, "customFields.serverName", .pattern),
+        ("required custom field missing", { $0.customFields["vertrag"] = nil }, "customFields.vertrag", .required),
     ]
 
     @Test("each invalid field is named alone", arguments: 0..<invalidCases.count)
     func invalidField(_ index: Int) {
-        let (why, change, field) = Self.invalidCases[index]
+        let (why, change, field, code) = Self.invalidCases[index]
         var draft = Self.valid
         change(&draft)
         #expect(throws: TicketValidationError.self, "\(why)") { try Self.form.validate(draft) }
         do {
             _ = try Self.form.validate(draft)
         } catch {
-            #expect(Set(error.fields.keys) == [field], "\(why): \(error.fields)")
+            #expect(error.invalid.map(\.field) == [field], "\(why): \(error.invalid)")
+            #expect(error.invalid.map(\.problem.code) == [code], "\(why): \(error.invalid)")
         }
     }
 
@@ -71,11 +72,12 @@ struct TicketFormTests {
     func everyFieldAtOnce() {
         do {
             _ = try Self.form.validate(
-                TicketDraft(email: "kaputt", customFields: ["serverName": "x"]), otherErrors: ["attachments": "zu groß"])
+                TicketDraft(email: "kaputt", customFields: ["serverName": "x"]),
+                otherErrors: [InvalidField("attachments", .tooMany(maximum: 3))])
             Issue.record("expected a validation error")
         } catch {
-            #expect(Set(error.fields.keys) == ["email", "name", "subject", "description", "consent", "customFields.serverName",
-                                                "customFields.vertrag", "attachments"])
+            #expect(error.fieldNames == ["email", "name", "subject", "description", "consent", "customFields.serverName",
+                                         "customFields.vertrag", "attachments"])
         }
     }
 

@@ -29,6 +29,8 @@ HOSTILE_TEXT = [
 ]
 ARTICLE_IDS = ['..%2F..%2Fetc%2Fpasswd', '..', '%2e%2e', '%00', 'passwort%00.md', 'a' * 5000, '%FF%FE', "'%20OR%201=1",
                '..%5C..%5Cwindows', '%2Fetc%2Fpasswd', 'x%0D%0ASet-Cookie:%20a=b', '%E2%80%AE', 'passwort-vergessen']
+# Error messages follow Accept-Language: broken q-values, empty entries, long lists must still get an answer.
+ACCEPT_LANGUAGES = ["en;q=abc", ",,,;;;", "fr;q=-1, es;q=1e309", "de-" * 600, "*;q=0", "es;q=0.5, " * 200, "ü;q=0.5", "en;q=nan"]
 CONTENT_TYPES = ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded',
                  'application/json; charset=latin1', '', 'application/json\r\nX-Injected: 1', 'image/png']
 
@@ -156,6 +158,8 @@ def one_request(server, rng, tally):
         body = suggest_bodies(rng)
         headers = {"Content-Type": rng.choice(CONTENT_TYPES) if rng.random() < 0.2 else "application/json"}
         headers["Content-Type"] = headers["Content-Type"].replace("\r\n", " ")
+        if rng.random() < 0.3:
+            headers["Accept-Language"] = rng.choice(ACCEPT_LANGUAGES)
         answer = None
         try:
             status, answer = server.request("POST", "/api/v1/suggest", body, headers)

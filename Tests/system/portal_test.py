@@ -99,8 +99,10 @@ class Portal:
             field.send_keys(character)
 
     def result_ids(self, list_id):
-        return [button.get_attribute("data-id")
-                for button in self.driver.find_elements(By.CSS_SELECTOR, f"#{list_id} button[data-id]")]
+        # In one script call: a list re-rendered between finding its buttons and reading them cannot go stale.
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(`#${arguments[0]} button[data-id]`), (button) => button.dataset.id);",
+            list_id)
 
     def wait_for_result(self, list_id, article_id):
         self.wait_until(lambda: article_id in self.result_ids(list_id),
@@ -401,17 +403,38 @@ def field_error(portal, field_id):
     return portal.element(error_id).text
 
 
+# The server's German wording for the invalid ticket below (its message catalogue, not the portal's own text).
+INVALID_TICKET_ERRORS = {
+    "email": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+    "name": "Bitte füllen Sie das Feld „Name“ aus.",
+    "consent": "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu, damit wir Ihre Anfrage bearbeiten können.",
+}
+
+
 def step_invalid_ticket(portal):
-    """The server's 422 field errors appear next to exactly the bad fields; nothing is stored."""
-    portal.type_slowly("email", "jana.schroeder(at)example")
-    portal.type_slowly("subject", "Rechnung doppelt abgebucht")
-    portal.type_slowly("description", "Die Rechnung für Oktober wurde zweimal abgebucht. Bitte erstatten Sie den Betrag.")
+    """The server's 422 field errors appear in German next to exactly the bad fields; the typed text stays in the
+    form; nothing is stored."""
+    typed = {"email": "jana.schroeder(at)example", "subject": "Rechnung doppelt abgebucht",
+             "description": "Die Rechnung für Oktober wurde zweimal abgebucht. Bitte erstatten Sie den Betrag."}
+    for field_id, text in typed.items():
+        portal.type_slowly(field_id, text)
     portal.element("ticket-submit").click()
     portal.wait_until(lambda: portal.visible("form-summary"), "no error summary after submitting an invalid ticket")
     check(portal.driver.find_elements(By.CSS_SELECTOR, ".field-error"),
           f"the server gave no field errors: {portal.element('form-summary').text!r}")
-    for field_id in ["email", "name", "consent"]:
-        check(field_error(portal, field_id), f"the error for {field_id} is empty")
+    for field_id, expected in INVALID_TICKET_ERRORS.items():
+        shown = field_error(portal, field_id)
+        check(shown == expected, f"the error for {field_id} reads {shown!r}, expected {expected!r}")
+    for field_id, text in typed.items():
+        value = portal.element(field_id).get_attribute("value")
+        check(value == text, f"{field_id} holds {value!r} after the refused submission, expected the typed text")
+    # The article language chosen in the header is the language the server words its errors in.
+    Select(portal.element("article-language")).select_by_value("en")
+    portal.element("ticket-submit").click()
+    english = "Please enter a valid email address."
+    portal.wait_until(lambda: portal.element("email-error").text == english,
+                      f"with English articles chosen the email error reads {portal.element('email-error').text!r}")
+    Select(portal.element("article-language")).select_by_value("de")
     for field_id in ["subject", "description", "company"]:
         check(portal.element(field_id).get_attribute("aria-invalid") is None, f"{field_id} is marked invalid but was fine")
     check(not portal.visible("ticket-done"), "an invalid ticket was confirmed")

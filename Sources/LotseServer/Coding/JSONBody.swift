@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LotseTickets
 import NIOCore
 
 /// Reads a bounded JSON request body: 415 for another content type, 413 past the limit, 400 for broken JSON,
@@ -7,21 +8,31 @@ import NIOCore
 enum JSONBody {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: LotseRequestContext, limit: Int) async throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") else {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
-        }
+        guard contentType.hasPrefix("application/json") else { throw unsupportedMediaType(accepted: ["application/json"]) }
         let buffer = try await collect(request, limit: limit)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            guard !field.isEmpty else {
-                throw APIError(.badRequest, code: "invalid_json", message: "the body must be a JSON object")
-            }
-            throw APIError.invalidFields([field: "wrong type: \(context.debugDescription)"])
+            guard !field.isEmpty else { throw APIError.body(.badRequest, code: .invalidJSON, .invalidJSON) }
+            throw APIError.invalidFields([InvalidField(field, .wrongType(expected: jsonType(type)))])
         } catch {
-            throw APIError(.badRequest, code: "invalid_json", message: "the body is not valid JSON")
+            throw APIError.body(.badRequest, code: .invalidJSON, .invalidJSON)
         }
+    }
+
+    /// 415 naming the header and the types this endpoint takes.
+    static func unsupportedMediaType(accepted: [String]) -> APIError {
+        APIError(.unsupportedMediaType, code: .unsupportedMediaType,
+                 invalid: [InvalidField("Content-Type", .unsupportedMediaType(accepted: accepted))])
+    }
+
+    /// The JSON name of the Swift type a decoder expected (`wrong_type`'s `expected`).
+    static func jsonType(_ type: Any.Type) -> String {
+        if type == String.self { return "string" }
+        if type == Bool.self { return "boolean" }
+        if type == Int.self { return "integer" }
+        return String(describing: type).hasPrefix("Array") ? "array" : "object"
     }
 
     /// The whole body, or 413 past `limit` bytes.
@@ -30,7 +41,7 @@ enum JSONBody {
         do {
             return try await request.collectBody(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, code: "body_too_large", message: "request body is larger than \(limit) bytes")
+            throw APIError.body(.contentTooLarge, code: .bodyTooLarge, .tooLarge(maximumBytes: limit))
         }
     }
 }

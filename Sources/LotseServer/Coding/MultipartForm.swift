@@ -47,7 +47,7 @@ struct MultipartForm {
         }
         try parser.execute(body)
         guard !collector.tooMany else {
-            throw APIError(.badRequest, code: "invalid_multipart", message: "more than \(Self.maximumParts) parts")
+            throw APIError.body(.badRequest, code: .invalidMultipart, .invalidMultipart)
         }
         parts = collector.parts
     }

@@ -10,7 +10,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         guard Self.isAPI(request.uri.path), let wait = limiter.check(context.clientKey) else {
             return try await next(request, context)
         }
-        var error = APIError(.tooManyRequests, code: "rate_limited", message: "too many requests; retry later")
+        var error = APIError(.tooManyRequests, code: .rateLimited)
         error.headers[.retryAfter] = RateLimiter.retryAfter(wait)
         throw error
     }

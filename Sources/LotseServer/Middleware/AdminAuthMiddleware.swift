@@ -13,27 +13,25 @@ struct AdminAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token, !token.isEmpty else {
-            throw Self.unauthorized(code: "admin_disabled",
-                                    message: "the admin API is disabled: start lotse serve with --admin-token or LOTSE_ADMIN_TOKEN")
+            throw Self.unauthorized(.adminDisabled)
         }
         if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
             if let wait = failures.check(context.clientKey) { throw Self.tooManyFailures(wait) }
-            throw Self.unauthorized(code: "unauthorized", message: "send the admin token as Authorization: Bearer TOKEN")
+            throw Self.unauthorized(.unauthorized)
         }
         return try await next(request, context)
     }
 
     static func tooManyFailures(_ wait: Duration) -> APIError {
-        var error = APIError(.tooManyRequests, code: "too_many_failed_authentications",
-                             message: "too many failed admin authentications; retry later")
+        var error = APIError(.tooManyRequests, code: .tooManyFailedAuthentications)
         error.headers[.retryAfter] = RateLimiter.retryAfter(wait)
         return error
     }
 
-    static func unauthorized(code: String, message: String) -> APIError {
-        var error = APIError(.unauthorized, code: code, message: message)
+    static func unauthorized(_ code: APIError.Code) -> APIError {
+        var error = APIError(.unauthorized, code: code)
         error.headers[.wwwAuthenticate] = "Bearer"
         return error
     }

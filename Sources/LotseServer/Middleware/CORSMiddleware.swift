@@ -20,7 +20,8 @@ struct PortalCORSMiddleware: RouterMiddleware {
             response = try await next(request, context)
         }
         response.headers[.accessControlAllowOrigin] = origin
-        response.headers[.vary] = "Origin"
+        // Error answers already vary by Accept-Language (their words): keep that.
+        response.headers[.vary] = response.headers[.vary].map { "\($0), Origin" } ?? "Origin"
         return response
     }
 }

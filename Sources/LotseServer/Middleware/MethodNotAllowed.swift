@@ -1,4 +1,5 @@
 import Hummingbird
+import LotseTickets
 
 /// 405 with `Allow` for any method a known path does not take (the router alone would say 404), including
 /// methods nobody lists in advance (TRACE, QUERY, …).
@@ -31,9 +32,9 @@ enum MethodNotAllowed {
                 guard let allowed = routes.first(where: { matches(path, $0.0) })?.1, !allowed.contains(request.method) else {
                     throw error
                 }
-                let names = allowed.map(\.rawValue).joined(separator: ", ")
-                var notAllowed = APIError(.methodNotAllowed, code: "method_not_allowed", message: "use \(names)")
-                notAllowed.headers[.allow] = names
+                let names = allowed.map(\.rawValue)
+                var notAllowed = APIError(.methodNotAllowed, code: .methodNotAllowed, parameters: ["allowed": .list(names)])
+                notAllowed.headers[.allow] = names.joined(separator: ", ")
                 throw notAllowed
             }
         }

@@ -33,13 +33,13 @@ struct AdminRoutes {
             var status: TicketStatus?
             if let text = parameters["status"], !text.isEmpty {
                 guard let parsed = TicketStatus(rawValue: text) else {
-                    throw APIError.badRequest(field: "status", "status must be one of \(Self.statusNames)")
+                    throw APIError.badRequest(field: "status", .invalidChoice(Self.statusNames))
                 }
                 status = parsed
             }
             let page = try parameters["page"].map { text in
                 guard let page = Int(text), (1...1_000_000).contains(page) else {
-                    throw APIError.badRequest(field: "page", "page must be a whole number from 1")
+                    throw APIError.badRequest(field: "page", .outOfRange(1...1_000_000))
                 }
                 return page
             } ?? 1
@@ -51,7 +51,7 @@ struct AdminRoutes {
             guard let number = TicketNumber.parse(id) else { throw APIError.notFound }
             let body = try await JSONBody.decode(StatusChange.self, from: request, context: context, limit: maximumBodyBytes)
             guard let status = body.status.flatMap(TicketStatus.init(rawValue:)) else {
-                throw APIError.invalidFields(["status": "status must be one of \(Self.statusNames)"])
+                throw APIError.invalidFields([InvalidField("status", body.status == nil ? .required : .invalidChoice(Self.statusNames))])
             }
             guard let ticket = try await services.store.updateStatus(number: number, to: status, at: Date()) else {
                 throw APIError.notFound
@@ -63,7 +63,7 @@ struct AdminRoutes {
         }
         group.delete("/tickets") { request, _ in
             guard let email = FormQuery.parse(request.uri.query)["email"]?.trimmingCharacters(in: .whitespaces), !email.isEmpty else {
-                throw APIError.badRequest(field: "email", "email is required")
+                throw APIError.badRequest(field: "email", .required)
             }
             let deleted = try await services.store.deleteTickets(email: email)
             await services.attachments.remove(deleted.attachments.map(\.storedName))
@@ -72,7 +72,7 @@ struct AdminRoutes {
         group.get("/stats") { request, _ in
             let text = FormQuery.parse(request.uri.query)["since"] ?? "30d"
             guard let since = StatisticsWindow.start(text) else {
-                throw APIError.badRequest(field: "since", "since must be like 30d, 24h or an ISO date (2026-11-01)")
+                throw APIError.badRequest(field: "since", .invalidValue(examples: ["30d", "24h", "2026-11-01"]))
             }
             // This instance's queued searches count too.
             await services.queryLog.flush()
@@ -106,7 +106,7 @@ struct AdminRoutes {
     /// RFC 5987's attr-char: ASCII letters, digits and a few marks; everything else is percent-encoded.
     private static let attrChars = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
 
-    static let statusNames = TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")
+    static let statusNames = TicketStatus.allCases.map(\.rawValue)
 }
 
 extension TicketDocument: ResponseEncodable {}

@@ -24,8 +24,8 @@ struct ArticleRoutes {
         }
         router.get("/api/v1/categories") { request, _ in
             let parameters = FormQuery.parse(request.uri.query)
-            if let problem = ControlCharacters.problem("lang", parameters["lang"]) { throw APIError.badRequest(field: "lang", problem) }
-            let language = try SearchRoutes.language(parameters["lang"]) { .badRequest(field: "lang", $0) }
+            if let problem = ControlCharacters.problem(parameters["lang"]) { throw APIError.badRequest(field: "lang", problem) }
+            let language = try SearchRoutes.parameter("lang") { () throws(FieldProblem) in try SearchRoutes.language(parameters["lang"]) }
             return Categories(categories: holder.engine.categories(language: language).map { Category(name: $0.key, count: $0.value) }
                 .sorted { $0.name < $1.name })
         }

@@ -33,18 +33,16 @@ struct DeflectionRoutes {
     func register(on router: Router<LotseRequestContext>) {
         router.post("/api/v1/deflections") { request, context in
             let body = try await JSONBody.decode(DeflectionRequest.self, from: request, context: context, limit: maximumBodyBytes)
-            var invalid = Self.lengthProblems([
-                "session": (body.session, 128), "subject": (body.subject, 200), "description": (body.description, 20_000)
-            ])
             let articleID = body.articleId?.trimmingCharacters(in: .whitespaces) ?? ""
-            if articleID.isEmpty { invalid["articleId"] = "articleId is required" }
-            invalid.merge(Self.controlCharacterProblems(["session": body.session, "articleId": body.articleId,
-                                                         "subject": body.subject, "description": body.description])) { first, _ in first }
+            var invalid = articleID.isEmpty ? [InvalidField("articleId", .required)] : []
+            // An id too long to exist is simply not found (404), as on the article endpoint.
+            invalid += Self.textProblems([("articleId", body.articleId, .max), ("session", body.session, 128),
+                                          ("subject", body.subject, 200), ("description", body.description, 20_000)])
             guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
             guard let article = try await article(articleID) else { throw APIError.notFound }
             // A ticket-only topic (a hacked account, a refund) is never solved by reading: no deflection.
             guard !article.ticketOnly else {
-                throw APIError.invalidFields(["articleId": "this topic needs a ticket: the article cannot count as solving it"])
+                throw APIError.invalidFields([InvalidField("articleId", .ticketOnly)])
             }
             let id = try await services.store.recordDeflection(DeflectionRecord(
                 session: body.session, articleID: articleID, subject: body.subject, description: body.description, time: Date()))
@@ -54,9 +52,8 @@ struct DeflectionRoutes {
             let id = try context.parameters.require("id")
             guard try await article(id) != nil else { throw APIError.notFound }
             let body = try await JSONBody.decode(FeedbackRequest.self, from: request, context: context, limit: maximumBodyBytes)
-            var invalid = Self.lengthProblems(["session": (body.session, 128)])
-            invalid.merge(Self.controlCharacterProblems(["session": body.session])) { first, _ in first }
-            if body.helpful == nil { invalid["helpful"] = "helpful (true or false) is required" }
+            var invalid = Self.textProblems([("session", body.session, 128)])
+            if body.helpful == nil { invalid.append(InvalidField("helpful", .required)) }
             guard invalid.isEmpty, let helpful = body.helpful else { throw APIError.invalidFields(invalid) }
             try await services.store.recordFeedback(FeedbackRecord(articleID: id, helpful: helpful, session: body.session, time: Date()))
             return EditedResponse(status: .created, response: Acknowledged())
@@ -68,16 +65,11 @@ struct DeflectionRoutes {
         return try await holder.engine.article(id: id)
     }
 
-    /// Every text field holding a control character other than tab, CR or LF, by name.
-    static func controlCharacterProblems(_ values: [String: String?]) -> [String: String] {
-        values.compactMapValues {
-            ControlCharacters.problem("", $0).map { _ in "must not contain control characters (only tab, CR and LF)" }
-        }
-    }
-
-    static func lengthProblems(_ values: [String: (String?, Int)]) -> [String: String] {
-        values.compactMapValues { value, limit in
-            (value?.unicodeScalars.count ?? 0) > limit ? "must be at most \(limit) characters" : nil
+    /// Every text field that is too long or holds a control character other than tab, CR or LF.
+    static func textProblems(_ values: [(field: String, value: String?, maximum: Int)]) -> [InvalidField] {
+        values.compactMap { field, value, maximum in
+            if (value?.unicodeScalars.count ?? 0) > maximum { return InvalidField(field, .tooLong(maximum: maximum)) }
+            return ControlCharacters.problem(value).map { InvalidField(field, $0) }
         }
     }
 }

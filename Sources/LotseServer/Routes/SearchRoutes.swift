@@ -32,19 +32,19 @@ struct SearchRoutes {
 
     func search(_ request: Request) async throws -> ResultsBody {
         let parameters = FormQuery.parse(request.uri.query)
-        guard let query = parameters["q"] else { throw APIError.badRequest(field: "q", "q is required") }
+        guard let query = parameters["q"] else { throw APIError.badRequest(field: "q", .required) }
         guard query.unicodeScalars.count <= Self.maximumQueryCharacters else {
-            throw APIError.badRequest(field: "q", "q must be at most \(Self.maximumQueryCharacters) characters")
+            throw APIError.badRequest(field: "q", .tooLong(maximum: Self.maximumQueryCharacters))
         }
         // Like the other query parameters' problems: 400 naming the parameter.
         for name in ["q", "session", "category", "lang"] {
-            if let problem = ControlCharacters.problem(name, parameters[name]) { throw APIError.badRequest(field: name, problem) }
+            if let problem = ControlCharacters.problem(parameters[name]) { throw APIError.badRequest(field: name, problem) }
         }
         let options = SearchOptions(
-            limit: try Self.limit(parameters["limit"]) { .badRequest(field: "limit", $0) },
-            language: try Self.language(parameters["lang"]) { .badRequest(field: "lang", $0) },
+            limit: try Self.parameter("limit") { () throws(FieldProblem) in try Self.limit(parameters["limit"]) },
+            language: try Self.parameter("lang") { () throws(FieldProblem) in try Self.language(parameters["lang"]) },
             category: parameters["category"])
-        let session = try Self.session(parameters["session"]) { .badRequest(field: "session", $0) }
+        let session = try Self.parameter("session") { () throws(FieldProblem) in try Self.session(parameters["session"]) }
         let started = ContinuousClock.now
         // A blank query within a category browses it (the portal's category list).
         if let category = options.category, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -60,38 +60,27 @@ struct SearchRoutes {
 
     func suggest(_ request: Request, context: LotseRequestContext) async throws -> ResultsBody {
         let body = try await JSONBody.decode(SuggestRequest.self, from: request, context: context, limit: maximumBodyBytes)
-        var invalid: [String: String] = [:]
+        var invalid: [InvalidField] = []
         let subject = body.subject ?? "", description = body.description ?? ""
         if subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         {
-            invalid["subject"] = "subject or description must not be empty"
+            invalid.append(InvalidField("subject", .requiredEither(other: "description")))
         }
-        if subject.unicodeScalars.count > Self.maximumQueryCharacters {
-            invalid["subject"] = "subject must be at most \(Self.maximumQueryCharacters) characters"
-        }
-        if description.unicodeScalars.count > Self.maximumDraftCharacters {
-            invalid["description"] = "description must be at most \(Self.maximumDraftCharacters) characters"
-        }
-        if let session = body.session, session.unicodeScalars.count > Self.maximumSessionCharacters {
-            invalid["session"] = "session must be at most \(Self.maximumSessionCharacters) characters"
+        let lengths = [("subject", body.subject, Self.maximumQueryCharacters),
+                       ("description", body.description, Self.maximumDraftCharacters),
+                       ("session", body.session, Self.maximumSessionCharacters)]
+        for (name, value, maximum) in lengths where (value?.unicodeScalars.count ?? 0) > maximum {
+            invalid.append(InvalidField(name, .tooLong(maximum: maximum)))
         }
         let texts = [("subject", body.subject), ("description", body.description), ("session", body.session), ("lang", body.lang)]
         for (name, value) in texts {
-            if let problem = ControlCharacters.problem(name, value) { invalid[name] = problem }
+            if let problem = ControlCharacters.problem(value) { invalid.append(InvalidField(name, problem)) }
         }
         var limit = 5
         var language: Language?
-        do {
-            limit = try Self.limit(body.limit.map(String.init)) { APIError.invalidFields(["limit": $0]) }
-        } catch let error as APIError {
-            invalid.merge(error.fields ?? [:]) { first, _ in first }
-        }
-        do {
-            language = try Self.language(body.lang) { APIError.invalidFields(["lang": $0]) }
-        } catch let error as APIError {
-            invalid.merge(error.fields ?? [:]) { first, _ in first }
-        }
+        do { limit = try Self.limit(body.limit.map(String.init)) } catch { invalid.append(InvalidField("limit", error)) }
+        do { language = try Self.language(body.lang) } catch { invalid.append(InvalidField("lang", error)) }
         guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
         let started = ContinuousClock.now
         let engine = holder.engine, options = SearchOptions(limit: limit, language: language)
@@ -111,14 +100,14 @@ struct SearchRoutes {
         do {
             return try await Deadline.run(deadline) { [gate] in try await gate.run(kind, work) }
         } catch is ComputeGate.Busy {
-            throw Self.unavailable(code: "busy", message: "the server is busy with other searches; retry in a moment")
+            throw Self.unavailable(.busy)
         } catch is Deadline.Exceeded {
-            throw Self.unavailable(code: "deadline_exceeded", message: "the search took too long; shorten the text or retry")
+            throw Self.unavailable(.deadlineExceeded)
         }
     }
 
-    static func unavailable(code: String, message: String) -> APIError {
-        var error = APIError(.serviceUnavailable, code: code, message: message)
+    static func unavailable(_ code: APIError.Code) -> APIError {
+        var error = APIError(.serviceUnavailable, code: code)
         error.headers[.retryAfter] = "1"
         return error
     }
@@ -131,28 +120,29 @@ struct SearchRoutes {
 
     static let maximumSessionCharacters = 128
 
-    static func session(_ text: String?, error: (String) -> APIError) throws -> String? {
+    static func session(_ text: String?) throws(FieldProblem) -> String? {
         guard let text, !text.isEmpty else { return nil }
-        guard text.unicodeScalars.count <= maximumSessionCharacters else {
-            throw error("session must be at most \(maximumSessionCharacters) characters")
-        }
+        guard text.unicodeScalars.count <= maximumSessionCharacters else { throw .tooLong(maximum: maximumSessionCharacters) }
         return text
     }
 
-    static func limit(_ text: String?, error: (String) -> APIError) throws -> Int {
+    static func limit(_ text: String?) throws(FieldProblem) -> Int {
         guard let text else { return 5 }
         guard let value = Int(text), (1...SearchOptions.maximumLimit).contains(value) else {
-            throw error("limit must be a whole number from 1 to \(SearchOptions.maximumLimit)")
+            throw .outOfRange(1...SearchOptions.maximumLimit)
         }
         return value
     }
 
-    static func language(_ text: String?, error: (String) -> APIError) throws -> Language? {
+    static func language(_ text: String?) throws(FieldProblem) -> Language? {
         guard let text, !text.isEmpty else { return nil }
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw error("lang must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        guard let language = Language(rawValue: text.lowercased()) else { throw .invalidChoice(Language.allCases.map(\.rawValue)) }
         return language
+    }
+
+    /// A query parameter's value, or 400 naming it.
+    static func parameter<T>(_ name: String, _ read: () throws(FieldProblem) -> T) throws(APIError) -> T {
+        do { return try read() } catch { throw APIError.badRequest(field: name, error) }
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {

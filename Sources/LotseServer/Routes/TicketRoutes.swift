@@ -56,20 +56,14 @@ struct TicketRoutes {
 
     func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
-        if let key, key.isEmpty || key.unicodeScalars.count > Self.maximumIdempotencyKeyCharacters || ControlCharacters.contains(key) {
-            throw APIError.badRequest(
-                field: "Idempotency-Key",
-                "Idempotency-Key must be 1 to \(Self.maximumIdempotencyKeyCharacters) characters without control characters")
-        }
+        if let key, let problem = Self.keyProblem(key) { throw APIError.badRequest(field: "Idempotency-Key", problem) }
         let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
         let checked = checkUploads(submission.uploads)
-        var problems = submission.problems
-        if let message = checked.problem { problems["attachments"] = message }
         var ticket: NewTicket
         do {
-            ticket = try services.form.validate(submission.draft, otherErrors: problems)
+            ticket = try services.form.validate(submission.draft, otherErrors: submission.problems + checked.problems)
         } catch {
-            throw APIError.invalidFields(error.fields)
+            throw APIError.invalidFields(error.invalid)
         }
         ticket.verified = services.contacts.contains(ticket.email)
         let fingerprint = key.map { _ in
@@ -85,9 +79,8 @@ struct TicketRoutes {
         } catch {
             await services.attachments.remove(ticket.attachments.map(\.storedName))
             if error is IdempotencyKeyReused {
-                throw APIError(.unprocessableContent, code: "idempotency_key_reused",
-                               message: "this Idempotency-Key was used for a different request; send a new key for a changed ticket",
-                               fields: ["Idempotency-Key": "already used for a different request"])
+                throw APIError(.unprocessableContent, code: .idempotencyKeyReused,
+                               invalid: [InvalidField("Idempotency-Key", .alreadyUsed)])
             }
             throw error
         }
@@ -103,25 +96,34 @@ struct TicketRoutes {
         var bytes: [UInt8]
     }
 
-    /// Count, size and content type of every upload; one message naming each bad file.
-    private func checkUploads(_ uploads: [TicketSubmission.Upload]) -> (files: [CheckedFile], problem: String?) {
+    /// What is wrong with the key header, if anything: 1 to 200 characters without control characters.
+    static func keyProblem(_ key: String) -> FieldProblem? {
+        if key.isEmpty { return .required }
+        if key.unicodeScalars.count > maximumIdempotencyKeyCharacters { return .tooLong(maximum: maximumIdempotencyKeyCharacters) }
+        return ControlCharacters.problem(key)
+    }
+
+    /// Count, size and content type of every upload; a problem for each bad file.
+    private func checkUploads(_ uploads: [TicketSubmission.Upload]) -> (files: [CheckedFile], problems: [InvalidField]) {
         let policy = services.form.attachments
-        guard uploads.count <= policy.maximumCount else { return ([], "at most \(policy.maximumCount) attachments") }
-        var files: [CheckedFile] = [], messages: [String] = []
+        guard uploads.count <= policy.maximumCount else {
+            return ([], [InvalidField("attachments", .tooMany(maximum: policy.maximumCount))])
+        }
+        var files: [CheckedFile] = [], problems: [InvalidField] = []
         // Browsers send an empty, unnamed part for a file input left empty: it counts as a part, not as a file.
         for upload in uploads where !upload.bytes.isEmpty || !upload.filename.isEmpty {
             // A file input always names its file; a bare text part is not an upload.
             guard !upload.filename.isEmpty else {
-                messages.append("an attachment part has no file name")
+                problems.append(InvalidField("attachments", .missingFileName))
                 continue
             }
             let name = AttachmentName.sanitise(upload.filename)
             switch policy.check(name: name, data: upload.bytes) {
             case .success(let type): files.append(CheckedFile(name: name, type: type, bytes: upload.bytes))
-            case .failure(let problem): messages.append(problem.message)
+            case .failure(let problem): problems.append(InvalidField("attachments", problem))
             }
         }
-        return (files, messages.isEmpty ? nil : messages.joined(separator: "; "))
+        return (files, problems)
     }
 
     private func save(_ files: [CheckedFile]) async throws -> [AttachmentRecord] {

@@ -13,7 +13,7 @@ struct TicketSubmission {
     var draft: TicketDraft
     var uploads: [Upload] = []
     /// Problems found while reading (a text part that is not UTF-8).
-    var problems: [String: String] = [:]
+    var problems: [InvalidField] = []
 
     /// The JSON body's shape (wrong types are reported by `JSONBody` as 422 naming the field).
     struct JSONFields: Decodable {
@@ -38,8 +38,7 @@ struct TicketSubmission {
                 session: fields.session, customFields: fields.customFields ?? [:]))
         }
         guard let boundary = MultipartForm.boundary(contentType: contentType) else {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type",
-                           message: "send the ticket as application/json or multipart/form-data (with a boundary)")
+            throw JSONBody.unsupportedMediaType(accepted: ["application/json", "multipart/form-data"])
         }
         let body = try await JSONBody.collect(request, limit: multipartLimit)
         let form: MultipartForm
@@ -48,7 +47,7 @@ struct TicketSubmission {
         } catch let error as APIError {
             throw error
         } catch {
-            throw APIError(.badRequest, code: "invalid_multipart", message: "the multipart body is malformed")
+            throw APIError.body(.badRequest, code: .invalidMultipart, .invalidMultipart)
         }
         return TicketSubmission(form: form)
     }
@@ -66,7 +65,7 @@ struct TicketSubmission {
             }
             guard let text = String(validating: part.body.readableBytesView, as: UTF8.self) else {
                 // Named as validation names it: custom fields as customFields.NAME.
-                problems[Self.customFieldName(part.name).map { "customFields.\($0)" } ?? part.name] = "must be UTF-8 text"
+                problems.append(InvalidField(Self.customFieldName(part.name).map { "customFields.\($0)" } ?? part.name, .invalidEncoding))
                 continue
             }
             switch part.name {

@@ -26,24 +26,16 @@ public struct AttachmentPolicy: Sendable, Equatable {
         return problems
     }
 
-    /// The type of `data` if it is one of the accepted ones, else a message for the customer.
-    public func check(name: String, data: some Collection<UInt8>) -> Result<String, AttachmentProblem> {
-        guard !data.isEmpty else { return .failure(AttachmentProblem("\(name) is empty")) }
-        guard data.count <= maximumBytes else { return .failure(AttachmentProblem("\(name) is larger than \(maximumBytes) bytes")) }
+    /// The type of `data` if it is one of the accepted ones, else what is wrong with the file.
+    public func check(name: String, data: some Collection<UInt8>) -> Result<String, FieldProblem> {
+        guard !data.isEmpty else { return .failure(.emptyFile(name)) }
+        guard data.count <= maximumBytes else { return .failure(.tooLarge(file: name, maximumBytes: maximumBytes)) }
         guard let type = FileType.detect(Array(data.prefix(FileType.sniffBytes)), wholeFile: data.count <= FileType.sniffBytes,
                                          name: name),
               types.contains(type) else {
-            return .failure(AttachmentProblem("\(name) must be one of \(types.joined(separator: ", "))"))
+            return .failure(.typeNotAllowed(file: name, allowed: types))
         }
         return .success(type)
-    }
-}
-
-public struct AttachmentProblem: Error, Equatable, Sendable {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
     }
 }
 

@@ -13,10 +13,10 @@ public enum ControlCharacters {
         !text.unicodeScalars.allSatisfy(isAllowed)
     }
 
-    /// The message for a field holding one, or nil.
-    public static func problem(_ field: String, _ text: String?) -> String? {
+    /// `.controlCharacters` for a text holding one, or nil.
+    public static func problem(_ text: String?) -> FieldProblem? {
         guard let text, contains(text) else { return nil }
-        return "\(field) must not contain control characters (only tab, CR and LF)"
+        return .controlCharacters
     }
 
     /// `text` without them (for what is logged).

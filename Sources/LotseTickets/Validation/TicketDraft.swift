@@ -29,11 +29,13 @@ public struct TicketDraft: Sendable, Equatable {
     }
 }
 
-/// Invalid input, by field name (custom fields as `customFields.NAME`); the server answers 422 with it.
+/// Every invalid field (custom fields as `customFields.NAME`), in the form's order; the server answers 422 with it.
 public struct TicketValidationError: Error, Equatable, Sendable {
-    public var fields: [String: String]
+    public var invalid: [InvalidField]
 
-    public init(fields: [String: String]) {
-        self.fields = fields
+    public init(_ invalid: [InvalidField]) {
+        self.invalid = invalid
     }
+
+    public var fieldNames: Set<String> { Set(invalid.map(\.field)) }
 }

@@ -27,25 +27,26 @@ public struct TicketForm: Sendable {
 
     /// The validated ticket (without attachments and contact check), or every problem including `otherErrors`
     /// (the caller's attachment errors).
-    public func validate(_ draft: TicketDraft, otherErrors: [String: String] = [:]) throws(TicketValidationError) -> NewTicket {
-        var errors = otherErrors
+    public func validate(_ draft: TicketDraft, otherErrors: [InvalidField] = []) throws(TicketValidationError) -> NewTicket {
+        var errors: [InvalidField] = []
         func text(_ field: String, _ value: String?, required: Bool) -> String? {
-            if let problem = ControlCharacters.problem(field, value) {
-                errors[field] = problem
+            if let problem = ControlCharacters.problem(value) {
+                errors.append(InvalidField(field, problem))
                 return nil
             }
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if trimmed.isEmpty {
-                if required { errors[field] = "\(field) is required and must not be blank" }
+                if required { errors.append(InvalidField(field, .required)) }
                 return nil
             }
             if let limit = Self.limits[field], trimmed.unicodeScalars.count > limit {
-                errors[field] = "\(field) must be at most \(limit) characters"
+                errors.append(InvalidField(field, .tooLong(maximum: limit)))
+            } else if field == "email", !EmailAddress.isValid(trimmed) {
+                errors.append(InvalidField(field, .invalidEmail))
             }
             return trimmed
         }
         let email = text("email", draft.email, required: true)
-        if let email, errors["email"] == nil, !EmailAddress.isValid(email) { errors["email"] = "email is not a valid e-mail address" }
         let name = text("name", draft.name, required: true)
         let company = text("company", draft.company, required: false)
         let subject = text("subject", draft.subject, required: true)
@@ -53,28 +54,29 @@ public struct TicketForm: Sendable {
         let customerNumber = text("customerNumber", draft.customerNumber, required: false)
         let category = text("category", draft.category, required: false)
         let session = text("session", draft.session, required: false)
-        if draft.consent != true { errors["consent"] = "consent must be given (true) to submit a ticket" }
+        if draft.consent != true { errors.append(InvalidField("consent", .consentRequired)) }
         let custom = validateCustomFields(draft.customFields, errors: &errors)
-        guard errors.isEmpty, let email, let name, let subject, let description else { throw TicketValidationError(fields: errors) }
+        errors += otherErrors
+        guard errors.isEmpty, let email, let name, let subject, let description else { throw TicketValidationError(errors) }
         return NewTicket(email: email, name: name, company: company, subject: subject, description: description,
                          customerNumber: customerNumber, category: category, urgent: draft.urgent ?? false, session: session,
                          customFields: custom)
     }
 
-    private func validateCustomFields(_ values: [String: String], errors: inout [String: String]) -> [String: String] {
+    private func validateCustomFields(_ values: [String: String], errors: inout [InvalidField]) -> [String: String] {
         // Names that are not configured are dropped: only configured fields are validated and stored.
         var accepted: [String: String] = [:]
         for definition in customFields {
             let key = "customFields.\(definition.name)"
             let value = values[definition.name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if let problem = ControlCharacters.problem(definition.label, value) {
-                errors[key] = problem
+            if let problem = ControlCharacters.problem(value) {
+                errors.append(InvalidField(key, problem.labelled(definition.label)))
             } else if value.isEmpty {
-                if definition.required { errors[key] = "\(definition.label) is required" }
+                if definition.required { errors.append(InvalidField(key, FieldProblem.required.labelled(definition.label))) }
             } else if value.unicodeScalars.count > CustomFieldDefinition.maximumValueCharacters {
-                errors[key] = "\(definition.label) must be at most \(CustomFieldDefinition.maximumValueCharacters) characters"
+                errors.append(InvalidField(key, .tooLong(maximum: CustomFieldDefinition.maximumValueCharacters).labelled(definition.label)))
             } else if !(patterns[definition.name]?.matches(value) ?? true) {
-                errors[key] = "\(definition.label) has the wrong format" + (definition.hint.map { " (\($0))" } ?? "")
+                errors.append(InvalidField(key, .pattern(label: definition.label, hint: definition.hint)))
             } else {
                 accepted[definition.name] = value
             }

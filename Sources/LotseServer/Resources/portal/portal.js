@@ -32,9 +32,15 @@
   /** One id per page load: the server remembers which articles it suggested to this visitor. */
   const session = uuid();
 
+  /** The server words its errors in the article language chosen in the header (German when none is). */
+  const messageLanguage = () => {
+    const chosen = $('article-language')?.value;
+    return chosen && chosen !== 'de' ? `${chosen}, de;q=0.5` : 'de';
+  };
+
   /** Calls the API; resolves with the status and the parsed JSON body (null if none), rejects on network errors. */
   async function api(path, { method = 'GET', json, body, headers = {}, signal } = {}) {
-    const init = { method, headers: { Accept: 'application/json', ...headers }, signal };
+    const init = { method, headers: { Accept: 'application/json', 'Accept-Language': messageLanguage(), ...headers }, signal };
     if (json !== undefined) {
       init.body = JSON.stringify(json);
       init.headers['Content-Type'] = 'application/json';
