@@ -46,6 +46,7 @@ import Testing
         ("[\n  \(good),\n  {\"query\": null, \"articleId\": \"x\", \"position\": 1}\n]", 3, "query must be text, not null"),
         ("[\n  \(good),\n  \"Rechnung\"\n]", 3, "each pin must be an object"),
         ("[\n  \(good),\n  {\"query\": \"und oder\", \"articleId\": \"x\", \"position\": 1}\n]", 3, "has no words to match"),
+        ("[\n  \(good),\n  {\"query\": \"Q1\", \"articleId\": \"x\", \"position\": 1}\n]", 3, "under 3 letters"),
         ("[\n  \(good),\n  {\"query\": \"PASSWORT  vergessen!\", \"articleId\": \"passwort-zuruecksetzen\", \"position\": 2}\n]", 3,
          "already pinned for this query on line 2"),
         ("[\n  \(good),\n", 3, "not valid JSON"),

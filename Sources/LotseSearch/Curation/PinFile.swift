@@ -74,7 +74,10 @@ enum PinFile {
                 throw refuse(line, "articleId must be 1 to \(maximumIdCharacters) characters")
             }
             let words = PinnedWords(entry.query, analyzer: analyzer)
-            guard !words.words.isEmpty else { throw refuse(line, "query \"\(entry.query)\" has no words to match (only stop words?)") }
+            guard words.words.reduce(0, { $0 + $1.letters.count }) >= PinnedWords.minimumLetters else {
+                throw refuse(line, "query \(entry.query.debugDescription) has no words to match "
+                                 + "(only stop words, or under \(PinnedWords.minimumLetters) letters)")
+            }
             guard words.words.count <= maximumQueryWords else { throw refuse(line, "query has more than \(maximumQueryWords) words") }
             let key = words.words.map(\.folded).joined(separator: " ") + "\u{0}" + entry.articleId
             if let first = seen[key] { throw refuse(line, "the same article is already pinned for this query on line \(first)") }
