@@ -49,6 +49,8 @@ import Testing
         ("[\n  \(good),\n  {\"query\": \"Q1\", \"articleId\": \"x\", \"position\": 1}\n]", 3, "under 3 letters"),
         ("[\n  \(good),\n  {\"query\": \"PASSWORT  vergessen!\", \"articleId\": \"passwort-zuruecksetzen\", \"position\": 2}\n]", 3,
          "already pinned for this query on line 2"),
+        ("[\n  \(good),\n  {\"query\": \"\(String(repeating: "Passwort ", count: 20_000))\", \"articleId\": \"x\", \"position\": 1}]", 3,
+         "query longer than 200 characters"),
         ("[\n  \(good),\n", 3, "not valid JSON"),
         ("{\"query\": \"Rechnung\"}", 0, "must be a JSON list"),
     ])
