@@ -1,4 +1,5 @@
 import GRDB
+import LotseAnalysis
 
 /// The curation an engine answers with right now (replaced whole by `curate`).
 struct CurationState: Sendable {
@@ -32,10 +33,10 @@ extension SearchEngine {
 extension PinTable {
     /// A search-box query is matched as typed; a draft by its subject (the customer's headline), typed while
     /// there is no description yet.
-    func placements(for input: SearchInput) -> [Placement] {
+    func placements(for input: SearchInput, analyzer: Analyzer) -> [Placement] {
         switch input {
-        case .query(let query): placements(for: query, typing: true)
-        case .draft(let subject, let description): placements(for: subject, typing: description.isEmpty)
+        case .query(let query): placements(for: query, typing: true, analyzer: analyzer)
+        case .draft(let subject, let description): placements(for: subject, typing: description.isEmpty, analyzer: analyzer)
         }
     }
 }

@@ -75,8 +75,7 @@ public final class SearchEngine: Sendable {
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let curation = curation.withLock { $0 }
-        return try await cached(Self.key(input, curation), options, text: input.semanticText,
-                                pinned: { curation.pins.placements(for: input) }) { planned(input, curation) }
+        return try await cached(Self.key(input, curation), options, text: input.semanticText) { plannedWithPins(input, curation) }
     }
 
     /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
@@ -100,15 +99,24 @@ public final class SearchEngine: Sendable {
     /// The input's concepts and how to rank them, under `curation` (the engine's current one when nil): a
     /// search-box query with many concepts, and every draft with a description, is ranked like a draft.
     func planned(_ input: SearchInput, _ curation: CurationState? = nil) -> ([Concept], QueryMode) {
-        let curation = curation ?? self.curation.withLock { $0 }
-        let key = Self.key(input, curation), synonyms = curation.synonyms
+        let (concepts, mode, _) = plannedWithPins(input, curation ?? self.curation.withLock { $0 })
+        return (concepts, mode)
+    }
+
+    /// The same and the articles `curation`'s pins place for the input.
+    private func plannedWithPins(_ input: SearchInput, _ curation: CurationState) -> ([Concept], QueryMode, [PinTable.Placement]) {
+        let planned = planned(Self.key(input, curation), curation) { planner in
+            switch input {
+            case .query(let query): planner.concepts(query: query, prefixLastWord: true)
+            case .draft(let subject, let description): planner.concepts(subject: subject, description: description, prefixLastWord: true)
+            }
+        } pinned: { planner in
+            curation.pins.placements(for: input, analyzer: planner.german)
+        }
+        let concepts = planned.concepts
         switch input {
-        case .query(let query):
-            let concepts = planned(key, synonyms) { $0.concepts(query: query, prefixLastWord: true) }
-            return (concepts, concepts.count > 6 ? .draft : .short)
-        case .draft(let subject, let description):
-            let concepts = planned(key, synonyms) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
-            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
+        case .query: return (concepts, concepts.count > 6 ? .draft : .short, planned.pinned)
+        case .draft(_, let description): return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short, planned.pinned)
         }
     }
 
@@ -116,8 +124,8 @@ public final class SearchEngine: Sendable {
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
-    private func cached(_ key: String, _ options: SearchOptions, text: String, pinned: () -> [PinTable.Placement],
-                        plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+    private func cached(_ key: String, _ options: SearchOptions, text: String,
+                        plan: () -> ([Concept], QueryMode, [PinTable.Placement])) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
             + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
@@ -125,19 +133,22 @@ public final class SearchEngine: Sendable {
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
-        let (concepts, mode) = plan()
-        let results = try await run(concepts, mode: mode, text: text, options: options, pinned: pinned())
+        let (concepts, mode, pinned) = plan()
+        let results = try await run(concepts, mode: mode, text: text, options: options, pinned: pinned)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results
     }
 
-    /// The concepts of a text, planned once per engine while they stay in the cache (the text is the key, so
-    /// a repeated query skips analysis, typo correction and completion).
-    private func planned(_ key: String, _ synonyms: Synonyms, _ plan: (QueryPlanner) -> [Concept]) -> [Concept] {
-        if let cached = plans.values(for: [key])[key] { return cached.concepts }
-        let concepts = plan(QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector))
-        plans.insert([key: PlannedQuery(concepts: concepts, keyBytes: key.utf8.count)])
-        return concepts
+    /// The concepts of a text and its pinned articles, planned once per engine while they stay in the cache (the text
+    /// and the curation's generation are the key, so a repeated query skips analysis, typo correction and completion).
+    /// The pins are matched with the planner's analyzer, which has just folded and stemmed the same words.
+    private func planned(_ key: String, _ curation: CurationState, _ plan: (QueryPlanner) -> [Concept],
+                         pinned: (QueryPlanner) -> [PinTable.Placement]) -> PlannedQuery {
+        if let cached = plans.values(for: [key])[key] { return cached }
+        let planner = QueryPlanner(statistics: statistics, synonyms: curation.synonyms, corrector: corrector)
+        let planned = PlannedQuery(concepts: plan(planner), pinned: curation.pins.isEmpty ? [] : pinned(planner), keyBytes: key.utf8.count)
+        plans.insert([key: planned])
+        return planned
     }
 
     var connection: DatabaseQueue {

@@ -1,5 +1,6 @@
 import BenchmarkFixtures
 import Foundation
+import LotseAnalysis
 import LotseSearch
 
 /// `lotse-bench curation`: what an operator's pins cost the typed-query traffic. Two engines over the same 10k index,
@@ -13,9 +14,18 @@ import LotseSearch
     let curated = try SearchEngine(indexPath: fixture.indexPath, semantic: Fixtures.semanticModel)
     let stream = Array(TrafficInputs.queries.prefix(queryLimit))
 
-    // Pinned queries: every n-th typed query that ends a word of at least two words, each to an article of the index.
+    // Pinned queries: every n-th typed query of two to eight words that was followed by a space (so it ends a word)
+    // and ends in a word that is no stop word, each pinned to an article of the index.
     let ids = try await plain.articleTitles().map(\.id)
-    let candidates = stream.filter { $0.last?.isLetter == true && (2...8).contains($0.split(separator: " ").count) }
+    let wordEnds = Set(stream.compactMap { query in query.lastIndex(of: " ").map { String(query[..<$0]) } })
+    let analyzer = Analyzer()
+    let candidates = stream.filter { query in
+        let words = query.split(separator: " ")
+        guard (2...8).contains(words.count), wordEnds.contains(query), let last = words.last.flatMap({ analyzer.fold(String($0)) })
+        else { return false }
+        return last.count >= 4 && last.allSatisfy(\.isLetter) && !StopWords.contains(last, language: .de)
+            && !StopWords.contains(last, language: .en)
+    }
     let step = max(1, candidates.count / max(1, pinCount))
     let pins = stride(from: 0, to: candidates.count, by: step).prefix(pinCount).enumerated().map { number, index in
         ["query": candidates[index], "articleId": ids[(number * 37) % ids.count], "position": 1 + number % 3] as [String: Any]

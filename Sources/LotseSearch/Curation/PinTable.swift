@@ -23,12 +23,14 @@ struct PinTable: Sendable {
         }
     }
 
-    private let entries: [Entry]
+    /// By the first letter of the pinned query: a typed query is compared with the pins that start like it (so a
+    /// thousand pins cost a query about what a few dozen do; a typo in the first letter misses the pin).
+    private let entries: [Unicode.Scalar: [Entry]]
 
     static let empty = PinTable(entries: [])
     var isEmpty: Bool { entries.isEmpty }
 
-    private init(entries: [Entry]) { self.entries = entries }
+    private init(entries: [Entry]) { self.entries = Dictionary(grouping: entries) { $0.words.words[0].letters[0] } }
 
     /// The pins whose article is in `documents` (id → document number); the others are returned as `skipped`.
     static func resolve(_ pins: [Pin], documents: [String: Int32]) -> (table: PinTable, skipped: [Pin]) {
@@ -45,10 +47,10 @@ struct PinTable: Sendable {
 
     /// The articles pinned to `text` or to a query it begins (`typing`: its last word may be unfinished), each
     /// once, in the order they take their places.
-    func placements(for text: String, typing: Bool) -> [Placement] {
+    func placements(for text: String, typing: Bool, analyzer: Analyzer) -> [Placement] {
         guard !entries.isEmpty else { return [] }
-        let typed = PinnedWords(text, analyzer: Analyzer(), typing: typing)
-        guard !typed.words.isEmpty else { return [] }
+        let typed = PinnedWords(text, analyzer: analyzer, typing: typing)
+        guard let first = typed.words.first?.letters.first, let entries = entries[first] else { return [] }
         var best: [Int32: Placement] = [:]
         for entry in entries {
             guard let match = typed.match(entry.words) else { continue }

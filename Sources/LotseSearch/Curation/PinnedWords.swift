@@ -21,7 +21,9 @@ struct PinnedWords: Sendable, Equatable {
         func isSame(as other: Word) -> Bool {
             guard stem != other.stem else { return true }
             let edits = TypoCorrector.maximumEdits(forLength: other.letters.count)
-            return edits > 0 && TypoCorrector.distance(letters, other.letters, limit: edits) != nil
+            // The length check first: most pins' words are nowhere near, and the distance allocates its rows.
+            return edits > 0 && abs(letters.count - other.letters.count) <= edits
+                && TypoCorrector.distance(letters, other.letters, limit: edits) != nil
         }
     }
 
