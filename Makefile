@@ -57,6 +57,7 @@ index: build
 ## Indexes articles/ and serves http://127.0.0.1:8080 (Ctrl-C stops it gracefully).
 run: index
 	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json \
+		--synonyms config/synonyms.txt --pins config/pins.json \
 		--response-time "24 Stunden" --privacy-url https://www.lindenhost.de/datenschutz --imprint-url https://www.lindenhost.de/impressum \
 		$(SAMPLE_ATTACHMENTS)
 

@@ -42,6 +42,7 @@ let package = Package(
                 "BenchmarkFixtures",
                 .product(name: "LotseAnalysis", package: "Lotse"),
                 .product(name: "LotseIndex", package: "Lotse"),
+                .product(name: "LotseSearch", package: "Lotse"),
                 .product(name: "LotseTestSupport", package: "Lotse"),
             ]),
     ]

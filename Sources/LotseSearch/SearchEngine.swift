@@ -25,15 +25,17 @@ public final class SearchEngine: Sendable {
     private let answerHits = Atomic<Int>(0), answerMisses = Atomic<Int>(0)
     /// Postings being read, by term (see `load`).
     let loading = Mutex<[String: Task<Postings, any Error>]>([:])
-    private let synonyms: Synonyms
+    /// The built-in synonyms with the operator's, the operator's pins, and their generation (part of every cache
+    /// key, so a new curation never meets answers planned under the previous one).
+    let curation = Mutex(CurationState(synonyms: .bundled, pins: .empty, generation: 0))
     private let corrector: TypoCorrector
     /// Article vectors and the query encoder; nil: lexical-only (no model, or an index without vectors).
     let semantic: SemanticRanking?
 
-    /// Opens `indexPath` with `connectionCount` read-only connections; `synonymsText` overrides the bundled list.
+    /// Opens `indexPath` with `connectionCount` read-only connections, with the built-in synonyms (`curate` adds an operator's).
     /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
     /// With `semantic`, an index whose vectors that model made is searched hybrid (`SemanticRanking`).
-    public init(indexPath: String, connectionCount: Int = 2, synonymsText: String? = nil, cachesResults: Bool = true,
+    public init(indexPath: String, connectionCount: Int = 2, cachesResults: Bool = true,
                 semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters()) throws {
         self.indexPath = indexPath
         answers = cachesResults ? MemoryCache(budget: 32 << 20) : nil
@@ -45,8 +47,6 @@ public final class SearchEngine: Sendable {
         semantic = try model.flatMap { model in
             try reader.read { db in try SemanticRanking.load(db, model: model, documents: table, parameters: fusion) }
         }
-        let text = synonymsText ?? Synonyms.bundledPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
-        synonyms = Synonyms(text: text, analyzer: Analyzer())
         corrector = TypoCorrector(vocabulary: statistics.words)
     }
 
@@ -74,7 +74,8 @@ public final class SearchEngine: Sendable {
 
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        try await cached(Self.key(input), options, text: input.semanticText) { planned(input) }
+        let curation = curation.withLock { $0 }
+        return try await cached(Self.key(input, curation), options, text: input.semanticText) { plannedWithPins(input, curation) }
     }
 
     /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
@@ -88,23 +89,34 @@ public final class SearchEngine: Sendable {
         return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
     }
 
-    private static func key(_ input: SearchInput) -> String {
+    private static func key(_ input: SearchInput, _ curation: CurationState) -> String {
         switch input {
-        case .query(let query): "search\u{0}" + query
-        case .draft(let subject, let description): "suggest\u{0}" + subject + "\u{0}" + description
+        case .query(let query): "\(curation.generation)search\u{0}" + query
+        case .draft(let subject, let description): "\(curation.generation)suggest\u{0}" + subject + "\u{0}" + description
         }
     }
 
-    /// The input's concepts and how to rank them: a search-box query with many concepts, and every draft with a
-    /// description, is ranked like a draft.
-    func planned(_ input: SearchInput) -> ([Concept], QueryMode) {
+    /// The input's concepts and how to rank them, under `curation` (the engine's current one when nil): a
+    /// search-box query with many concepts, and every draft with a description, is ranked like a draft.
+    func planned(_ input: SearchInput, _ curation: CurationState? = nil) -> ([Concept], QueryMode) {
+        let (concepts, mode, _) = plannedWithPins(input, curation ?? self.curation.withLock { $0 })
+        return (concepts, mode)
+    }
+
+    /// The same and the articles `curation`'s pins place for the input.
+    private func plannedWithPins(_ input: SearchInput, _ curation: CurationState) -> ([Concept], QueryMode, [PinTable.Placement]) {
+        let planned = planned(Self.key(input, curation), curation) { planner in
+            switch input {
+            case .query(let query): planner.concepts(query: query, prefixLastWord: true)
+            case .draft(let subject, let description): planner.concepts(subject: subject, description: description, prefixLastWord: true)
+            }
+        } pinned: { planner in
+            curation.pins.placements(for: input, analyzer: planner.german)
+        }
+        let concepts = planned.concepts
         switch input {
-        case .query(let query):
-            let concepts = planned(Self.key(input)) { $0.concepts(query: query, prefixLastWord: true) }
-            return (concepts, concepts.count > 6 ? .draft : .short)
-        case .draft(let subject, let description):
-            let concepts = planned(Self.key(input)) { $0.concepts(subject: subject, description: description, prefixLastWord: true) }
-            return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short)
+        case .query: return (concepts, concepts.count > 6 ? .draft : .short, planned.pinned)
+        case .draft(_, let description): return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short, planned.pinned)
         }
     }
 
@@ -113,7 +125,7 @@ public final class SearchEngine: Sendable {
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
     private func cached(_ key: String, _ options: SearchOptions, text: String,
-                        plan: () -> ([Concept], QueryMode)) async throws -> [SearchResult] {
+                        plan: () -> ([Concept], QueryMode, [PinTable.Placement])) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
             + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
@@ -121,19 +133,22 @@ public final class SearchEngine: Sendable {
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
-        let (concepts, mode) = plan()
-        let results = try await run(concepts, mode: mode, text: text, options: options)
+        let (concepts, mode, pinned) = plan()
+        let results = try await run(concepts, mode: mode, text: text, options: options, pinned: pinned)
         answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
         return results
     }
 
-    /// The concepts of a text, planned once per engine while they stay in the cache (the text is the key, so
-    /// a repeated query skips analysis, typo correction and completion).
-    private func planned(_ key: String, _ plan: (QueryPlanner) -> [Concept]) -> [Concept] {
-        if let cached = plans.values(for: [key])[key] { return cached.concepts }
-        let concepts = plan(QueryPlanner(statistics: statistics, synonyms: synonyms, corrector: corrector))
-        plans.insert([key: PlannedQuery(concepts: concepts, keyBytes: key.utf8.count)])
-        return concepts
+    /// The concepts of a text and its pinned articles, planned once per engine while they stay in the cache (the text
+    /// and the curation's generation are the key, so a repeated query skips analysis, typo correction and completion).
+    /// The pins are matched with the planner's analyzer, which has just folded and stemmed the same words.
+    private func planned(_ key: String, _ curation: CurationState, _ plan: (QueryPlanner) -> [Concept],
+                         pinned: (QueryPlanner) -> [PinTable.Placement]) -> PlannedQuery {
+        if let cached = plans.values(for: [key])[key] { return cached }
+        let planner = QueryPlanner(statistics: statistics, synonyms: curation.synonyms, corrector: corrector)
+        let planned = PlannedQuery(concepts: plan(planner), pinned: curation.pins.isEmpty ? [] : pinned(planner), keyBytes: key.utf8.count)
+        plans.insert([key: planned])
+        return planned
     }
 
     var connection: DatabaseQueue {
@@ -142,13 +157,21 @@ public final class SearchEngine: Sendable {
     }
 
     /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
-    /// so abandoned work gives its compute slot back early.
-    private func run(_ concepts: [Concept], mode: QueryMode, text: String, options: SearchOptions) async throws -> [SearchResult] {
+    /// so abandoned work gives its compute slot back early. Pinned articles are shown even when the ranking would
+    /// not answer (the operator answered for it); the ranking is asked for as many more as there are pins.
+    private func run(_ concepts: [Concept], mode: QueryMode, text: String, options: SearchOptions,
+                     pinned: [PinTable.Placement]) async throws -> [SearchResult] {
         try Task.checkCancellation()
-        guard let ranked = try await rank(concepts, mode: mode, text: text, options: options) else { return [] }
-        if options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { return [] }
+        let accepts = filter(options), pinned = pinned.filter { accepts($0.document) }
+        var ranking = options
+        ranking.limit += pinned.count
+        let ranked = try await rank(concepts, mode: mode, text: text, options: ranking)
+        var candidates = ranked?.candidates ?? []
+        if let ranked, options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { candidates = [] }
+        if !pinned.isEmpty { candidates = PinTable.place(pinned, in: candidates, limit: options.limit) }
+        guard !candidates.isEmpty else { return [] }
         try Task.checkCancellation()
-        return try await results(for: ranked.candidates, matchers: ranked.matchers)
+        return try await results(for: candidates, matchers: ranked?.matchers ?? [])
     }
 
     /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;

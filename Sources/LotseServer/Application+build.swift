@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import LotseIndex
+import LotseSearch
 import LotseTickets
 import ServiceLifecycle
 
@@ -24,6 +25,12 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     }
     let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections,
                                  semantic: configuration.semanticModel)
+    let curation = CurationWatcher(synonyms: configuration.synonymsPath, pins: configuration.pinsPath)
+    do {
+        try holder.curate(curation.load(), logger: logger)
+    } catch let error as CurationFileError {
+        throw ConfigurationError("\(error)")
+    }
     logger.info("ranking", metadata: ["semantic": "\(holder.engine.isSemantic)"])
     let metrics = ServerMetrics()
     let router = Router(context: LotseRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -59,13 +66,14 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         router: router,
         server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lotse"),
-        services: backgroundServices(configuration: configuration, holder: holder, tickets: tickets, logger: logger),
+        services: backgroundServices(configuration: configuration, holder: holder, curation: curation, tickets: tickets, logger: logger),
         logger: logger)
 }
 
-private func backgroundServices(configuration: ServerConfiguration, holder: IndexHolder, tickets: TicketServices,
-                                logger: Logger) -> [any Service] {
-    var services: [any Service] = [IndexReloadService(holder: holder, interval: configuration.reloadInterval, logger: logger),
+private func backgroundServices(configuration: ServerConfiguration, holder: IndexHolder, curation: CurationWatcher,
+                                tickets: TicketServices, logger: Logger) -> [any Service] {
+    var services: [any Service] = [IndexReloadService(holder: holder, curation: curation, interval: configuration.reloadInterval,
+                                                      logger: logger),
                                    QueryLogService(writer: tickets.queryLog)]
     if let url = configuration.ticketWebhook {
         var deliverer = WebhookDeliverer(url: url, store: tickets.store, logger: logger)

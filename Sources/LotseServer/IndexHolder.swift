@@ -12,6 +12,8 @@ public final class IndexHolder: Sendable {
         var engine: SearchEngine
         var identity: FileIdentity?
         var lastError: String?
+        /// The operator's curation, handed to every engine this holder opens.
+        var curation = Curation.none
     }
 
     private let state: Mutex<State>
@@ -48,8 +50,24 @@ public final class IndexHolder: Sendable {
         logger.info("index warmed", metadata: ["terms": "\(read)", "took": "\(ContinuousClock.now - started)"])
     }
 
+    /// Answers with `curation` from now on, on the current engine and on every index opened later. Pins of
+    /// articles the index lacks are logged and skipped.
+    public func curate(_ curation: Curation, logger: Logger) throws {
+        try Self.curate(engine, with: curation, logger: logger)
+        state.withLock { $0.curation = curation }
+        logger.info("curation applied", metadata: ["curation": "\(curation.summary)"])
+    }
+
+    private static func curate(_ engine: SearchEngine, with curation: Curation, logger: Logger) throws {
+        for pin in try engine.curate(curation) {
+            logger.warning("pin skipped: its article is not in the index",
+                           metadata: ["pin": "\(pin.location)", "articleId": "\(pin.articleId.debugDescription)"])
+        }
+    }
+
     /// Opens the index again if the file was replaced, warms the new engine with what the current one was
-    /// asked for, then switches; returns true when it switched.
+    /// asked for, then switches; returns true when it switched. The curation is not changed meanwhile (both run in
+    /// the one reload loop), so the new engine answers with the current one.
     @discardableResult
     public func reloadIfChanged(logger: Logger) async -> Bool {
         let identity = FileIdentity(path: path)
@@ -57,9 +75,11 @@ public final class IndexHolder: Sendable {
         do {
             try IndexStore.verify(path: path)
             let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic)
+            let curation = state.withLock { $0.curation }
+            try Self.curate(engine, with: curation, logger: logger)
             let recent = self.engine.recentTerms(limit: Self.reloadWarmTerms)
             let read = await engine.warm(terms: recent, until: .now + Self.reloadWarmTime)
-            state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil) }
+            state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil, curation: curation) }
             logger.info("index reloaded", metadata: ["articles": "\(engine.articleCount)", "analyzer": "\(engine.analyzerVersion)",
                                                      "warmedTerms": "\(read)"])
             return true

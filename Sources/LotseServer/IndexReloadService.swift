@@ -2,9 +2,10 @@ import Logging
 import ServiceLifecycle
 
 /// Warms the index after start, then polls the index file and switches the server to a replaced one without a
-/// restart.
+/// restart; the operator's curation files likewise.
 struct IndexReloadService: Service {
     let holder: IndexHolder
+    let curation: CurationWatcher
     let interval: Duration
     let logger: Logger
 
@@ -16,6 +17,13 @@ struct IndexReloadService: Service {
                 while !Task.isCancelledOrShuttingDown {
                     try? await Task.sleep(for: interval)
                     await holder.reloadIfChanged(logger: logger)
+                    if let changed = curation.changed(logger: logger) {
+                        do {
+                            try holder.curate(changed, logger: logger)
+                        } catch {
+                            logger.error("curation could not be applied; the previous one stays", metadata: ["error": "\(error)"])
+                        }
+                    }
                 }
             }
         }

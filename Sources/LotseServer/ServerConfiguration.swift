@@ -43,6 +43,9 @@ public struct ServerConfiguration: Sendable {
     /// The sentence encoder (`lotse serve --semantic` loads it when its files are there): article
     /// vectors in the index build and hybrid ranking; nil serves lexical-only.
     public var semanticModel: SemanticModel?
+    /// The operator's synonym file (added to the built-in list) and pins file; reloaded when edited.
+    public var synonymsPath: String?
+    public var pinsPath: String?
 
     // MARK: Tickets
 

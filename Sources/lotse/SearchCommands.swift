@@ -25,12 +25,16 @@ struct ResultOptions: ParsableArguments {
     var json = false
 
     @OptionGroup var semantic: SemanticOptions
+    @OptionGroup var curation: CurationOptions
 
     var searchOptions: SearchOptions { SearchOptions(limit: limit, language: lang, category: category, minimumScore: minimumScore) }
 
     func openEngine() throws -> SearchEngine {
         do {
-            return try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(), fusion: semantic.fusionParameters)
+            let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
+                                          fusion: semantic.fusionParameters)
+            try curation.apply(to: engine)
+            return engine
         } catch let error as IndexError {
             printError("error: \(error)")
             throw ExitCode.failure

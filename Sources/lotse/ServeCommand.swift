@@ -15,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var semantic: SemanticOptions
+    @OptionGroup var curation: CurationOptions
 
     @OptionGroup var ticketData: TicketDataOptions
 
@@ -108,6 +109,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.privacyURL = privacyURL
         configuration.imprintURL = imprintURL
         configuration.semanticModel = try semantic.load()
+        (configuration.synonymsPath, configuration.pinsPath) = (curation.synonyms, curation.pins)
         if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
@@ -129,6 +131,9 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await runServer(configuration: configuration, logger: logger)
         } catch let error as IndexError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        } catch let error as ConfigurationError {
             printError("error: \(error)")
             throw ExitCode.failure
         }

@@ -6,12 +6,13 @@ import LotseTestSupport
 
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
 //   swift run -c release lotse-bench
-//       [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|sample|text|draft|corpus|vocabulary]
+//       [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|curation|sample|text|draft|corpus|vocabulary]
 //       [--runs N] [--articles N] [--words N] [--number N]
 //       search:  [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail]
 //                [--cold [--warm-terms N]] [--result-cache]
 //       traffic: [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst]
 //                [--warm-terms N] [--result-cache]
+//       curation: [--pins N] [--queries N] [--warm-terms N]   typed traffic without and with a pins file, same run
 // `search` runs the traffic workloads (distinct inputs, each asked once) and then the "cached mix" (a few
 // dozen inputs in rotation); `traffic` only the former.
 // Small inputs make it a profiling harness, e.g.
@@ -39,6 +40,7 @@ let worstCount = option("--worst", default: 2)
 /// With --cold: read the postings of this many of the most common terms into the fresh engine first, as
 /// `lotse serve` does after starting (0: a fresh engine as opened).
 let warmTerms = option("--warm-terms", default: 0)
+let pinCount = option("--pins", default: 200)
 @MainActor func stringOption(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(index...(index + 1)) }
@@ -375,6 +377,7 @@ case "draft":
     print("Subject: \(draft.subject)\n\n\(draft.description)\n\n(\(draft.words) words)")
 case "search": try await searchLatency(runs: runsGiven ? runs : 1)
 case "traffic": try await searchLatency(runs: 1, cachedMix: false)
+case "curation": try await curationCost(pinCount: pinCount, queryLimit: queriesGiven ? queries : Int.max, warmTerms: warmTerms)
 case "corpus": try corpusCommand(countWords: false)
 case "vocabulary": try corpusCommand(countWords: true)
 case "index-full": try indexFull()

@@ -1,12 +1,19 @@
 /// Function words dropped from queries (they stay in the index so positions and snippets are exact).
 /// Lists follow Snowball's, folded the way `CaseFolding` folds (ä → a, ß → ss).
 public enum StopWords {
-    public static func contains(_ folded: String, language: Language) -> Bool {
+    public static func contains(_ folded: String, language: Language) -> Bool { words(of: language).contains(folded) }
+
+    /// Whether some stop word of `language` starts with `prefix` (a word still being typed may become one).
+    public static func hasStopWord(withPrefix prefix: String, language: Language) -> Bool {
+        words(of: language).contains { $0.hasPrefix(prefix) }
+    }
+
+    private static func words(of language: Language) -> Set<String> {
         switch language {
-        case .de: german.contains(folded)
-        case .en: english.contains(folded)
-        case .fr: french.contains(folded)
-        case .es: spanish.contains(folded)
+        case .de: german
+        case .en: english
+        case .fr: french
+        case .es: spanish
         }
     }
 

@@ -28,10 +28,12 @@ public enum QueryMode: String, Sendable, Equatable {
 /// A query's concepts as cached per engine.
 struct PlannedQuery: MemoryCosted {
     var concepts: [Concept]
+    /// The articles the curation's pins place for the query.
+    var pinned: [PinTable.Placement] = []
     var keyBytes: Int
 
     var byteCount: Int {
-        keyBytes + concepts.reduce(64) { total, concept in
+        keyBytes + pinned.count * 32 + concepts.reduce(64) { total, concept in
             total + 64 + concept.word.utf8.count
                 + concept.alternatives.reduce(0) { $0 + 48 + $1.terms.reduce(0) { $0 + 16 + $1.utf8.count } }
         }

@@ -56,7 +56,7 @@ struct QueryPlanner {
         self.analyzers = analyzers
     }
 
-    private var german: Analyzer { analyzers[.de]! }
+    var german: Analyzer { analyzers[.de]! }
 
     /// Concepts of a search-box query; the last word is a prefix when `prefixLastWord`.
     func concepts(query: String, prefixLastWord: Bool) -> [Concept] {
