@@ -25,10 +25,13 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Write each query's ranking without the answer decision and its evidence as JSON lines (tuning).")
     var features: String?
 
+    @Option(help: ArgumentHelp("The learned field's weight, for tuning it (scripts/learning_replay.py).", visibility: .hidden))
+    var learnedWeight = SearchEngine.defaultLearnedWeight
+
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
-                                      fusion: semantic.fusionParameters)
+                                      fusion: semantic.fusionParameters, learnedWeight: learnedWeight)
         print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")")
         let options = SearchOptions(limit: 10, minimumScore: minimumScore)
         let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: options)
