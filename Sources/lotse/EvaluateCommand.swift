@@ -29,10 +29,13 @@ struct EvaluateCommand: AsyncParsableCommand {
                                visibility: .hidden))
     var fusionFeatures: String?
 
+    @Option(help: ArgumentHelp("The learned field's weight, for tuning it (scripts/learning_replay.py).", visibility: .hidden))
+    var learnedWeight = SearchEngine.defaultLearnedWeight
+
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
-                                      fusion: semantic.fusionParameters)
+                                      fusion: semantic.fusionParameters, learnedWeight: learnedWeight)
         print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")")
         let options = SearchOptions(limit: 10, minimumScore: minimumScore)
         let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: options)

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import LotseIndex
 
-struct IndexCommand: ParsableCommand {
+struct IndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Build or update the search index from the articles directory.")
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var semantic: SemanticOptions
+    @OptionGroup var learningOptions: LearningOptions
 
     @Flag(help: "Re-parse every article, not only changed ones.")
     var full = false
@@ -16,10 +17,18 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Index the valid articles and list the rejected ones instead of failing.")
     var keepGoing = false
 
-    func run() throws {
+    func run() async throws {
         let model = try semantic.load()
+        let learning: Learning, learningLine: String
+        do {
+            (learning, learningLine) = try await learningOptions.learning()
+        } catch {
+            printError("error: cannot read the ticket data to learn from (--no-learning builds without): \(error)")
+            throw ExitCode.failure
+        }
         let configuration = IndexConfiguration(
-            articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing, semantic: model)
+            articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing, semantic: model,
+            learning: learning)
         let progress = ProgressReporter(label: "parsing"), embedding = ProgressReporter(label: "embedding")
         var builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
         builder.embeddingProgress = { done, total in embedding.update(done, of: total) }
@@ -29,6 +38,7 @@ struct IndexCommand: ParsableCommand {
             embedding.finish()
             for rejected in report.rejected { printError("rejected \(rejected)") }
             print(report.summary)
+            print("\(learningLine); \(report.learnedWords) words learned for \(report.learnedArticles) articles")
             if let model {
                 print("semantic search on (\(model.version)): \(report.embedded) articles embedded, the others' vectors kept")
             } else {

@@ -6,6 +6,7 @@ struct Lotse: AsyncParsableCommand {
         commandName: "lotse",
         abstract: "German-first knowledge-base search with ticket deflection.",
         subcommands: [
-            IndexCommand.self, SearchCommand.self, SuggestCommand.self, EvaluateCommand.self, ServeCommand.self, StatsCommand.self
+            IndexCommand.self, SearchCommand.self, SuggestCommand.self, EvaluateCommand.self, ServeCommand.self, StatsCommand.self,
+            LearnedCommand.self,
         ])
 }

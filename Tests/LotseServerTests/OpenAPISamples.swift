@@ -106,6 +106,7 @@ enum OpenAPISamples {
         "PATCH /api/v1/admin/tickets/{id}": [.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"in_progress"}"#)],
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
         "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
+        "GET /api/v1/admin/articles/{id}/learned": [.admin("/api/v1/admin/articles/kundennummer/learned")],
     ]
 
     static let adminToken = "openapi-test-token"
@@ -251,6 +252,7 @@ enum OpenAPISamples {
             ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.get, .delete, .post]),
             ("GET /api/v1/admin/stats", "/api/v1/admin/stats", [.delete, .post]),
             ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
+            ("GET /api/v1/admin/articles/{id}/learned", "/api/v1/admin/articles/kundennummer/learned", [.delete, .post]),
         ]
         for (operation, uri, methods) in operations {
             for method in methods {
@@ -274,7 +276,8 @@ enum OpenAPISamples {
             ("PATCH /api/v1/admin/tickets/{id}", .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "{}")),
                                      ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats")),
                                      ("GET /api/v1/admin/tickets/{id}/attachments/{number}",
-                                      .admin("/api/v1/admin/tickets/LT-000001/attachments/1"))] {
+                                      .admin("/api/v1/admin/tickets/LT-000001/attachments/1")),
+                                     ("GET /api/v1/admin/articles/{id}/learned", .admin("/api/v1/admin/articles/kundennummer/learned"))] {
             samples.append(
                 OpenAPIErrorSample(
                     operation: operation, status: 429, request: request, code: "rate_limited", fields: nil, why: "over the rate limit"))

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LotseIndex
 import LotseServer
 import LotseTestSupport
 import LotseTickets
@@ -69,6 +70,11 @@ struct OpenAPITestServer: Sendable {
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: false, session: nil, time: Date()))
+        // An index that learned from the deflections, so the learned-words sample has words (the start build keeps them).
+        let outcome = CustomerWords(session: "t", articleID: "kundennummer", text: "Kundennummer")
+        try IndexBuilder(configuration: IndexConfiguration(
+            articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath,
+            learning: .learn(LearningConfiguration(outcomes: [outcome])))).build()
     }
 
     func responses(to requests: [OpenAPISampleRequest]) async throws -> [TestResponse] {

@@ -9,6 +9,7 @@ extension OpenAPISamples {
         let tickets = "POST /api/v1/tickets", deflections = "POST /api/v1/deflections", feedback = "POST /api/v1/articles/{id}/feedback"
         let queue = "GET /api/v1/admin/tickets", delete = "DELETE /api/v1/admin/tickets", patch = "PATCH /api/v1/admin/tickets/{id}"
         let stats = "GET /api/v1/admin/stats", download = "GET /api/v1/admin/tickets/{id}/attachments/{number}"
+        let learned = "GET /api/v1/admin/articles/{id}/learned"
         let oversized = #"{"subject":""# + String(repeating: "x", count: maximumBodyBytes) + #""}"#
         func text(_ uri: String) -> OpenAPISampleRequest {
             OpenAPISampleRequest(method: .post, uri: uri, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Hallo"))
@@ -93,11 +94,14 @@ extension OpenAPISamples {
                                code: "invalid_fields", fields: ["status"], why: "unknown status"),
             OpenAPIErrorSample(operation: download, status: 404, request: .admin("/api/v1/admin/tickets/LT-000001/attachments/2"),
                                code: "not_found", fields: nil, why: "no second attachment"),
+            OpenAPIErrorSample(operation: learned, status: 404, request: .admin("/api/v1/admin/articles/gibt-es-nicht/learned"),
+                               code: "not_found", fields: nil, why: "unknown article"),
         ]
         for (operation, uri, method, body) in [
             (queue, "/api/v1/admin/tickets", HTTPRequest.Method.get, nil), (delete, "/api/v1/admin/tickets?email=a%40b.de", .delete, nil),
             (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
-            (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil)
+            (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil),
+            (learned, "/api/v1/admin/articles/kundennummer/learned", .get, nil)
         ] {
             samples.append(
                 OpenAPIErrorSample(

@@ -14,6 +14,8 @@ struct PreviousIndex {
     var analyzerVersion: String?
     /// The encoder of its vectors (nil: none): with another one (or none now) the file is rewritten.
     var semanticModel: String?
+    /// Words its articles learned (0: no learned column).
+    var learnedWords = 0
 
     /// The previous index's articles by relative path, or nil when there is none or it is unreadable.
     static func load(path: String) -> PreviousIndex? {
@@ -26,7 +28,8 @@ struct PreviousIndex {
                 entries[entry.path] = entry
             }
             return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion),
-                                 semanticModel: try IndexStore.meta(db, IndexMetaKey.semanticModel))
+                                 semanticModel: try IndexStore.meta(db, IndexMetaKey.semanticModel),
+                                 learnedWords: Int(try IndexStore.meta(db, IndexMetaKey.learnedWords) ?? "") ?? 0)
         }
     }
 }

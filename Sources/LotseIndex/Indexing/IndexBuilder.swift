@@ -52,11 +52,12 @@ public struct IndexBuilder: Sendable {
         report.removed = (existing?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
         report.rejected = plan.rejected
         if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty,
-           previous.semanticModel == ArticleVectors.signature(of: configuration.semantic) {
+           previous.semanticModel == ArticleVectors.signature(of: configuration.semantic), keepsLearning(of: previous) {
+            report.learnedWords = previous.learnedWords
             report.seconds = (ContinuousClock.now - started) / .seconds(1)
             return report
         }
-        report.embedded = try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion)
+        try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion, report: &report)
         report.wroteIndex = true
         report.seconds = (ContinuousClock.now - started) / .seconds(1)
         return report
@@ -80,10 +81,24 @@ public struct IndexBuilder: Sendable {
         return outcomes.withLock { $0 }
     }
 
-    /// Returns how many articles it embedded.
-    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String) throws -> Int {
-        var embedded = 0
+    /// Whether the previous index's learned column is what this build would write.
+    private func keepsLearning(of previous: PreviousIndex) -> Bool {
+        switch configuration.learning {
+        case .keep: true
+        case .off: previous.learnedWords == 0
+        case .learn: false
+        }
+    }
+
+    /// Counts what it embedded and learned in `report`.
+    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String, report: inout BuildReport) throws {
+        var embedded = 0, learnedCounts = (words: 0, articles: 0)
         let indexPath = configuration.indexPath
+        // The dictionary is read while the articles are: only a build that learns needs it.
+        let dictionary = SideThread { () -> WordList in
+            guard case .learn(let learning) = configuration.learning, !learning.outcomes.isEmpty else { return WordList() }
+            return WordList.load(learning.wordLists)
+        }
         let temporaryPath = indexPath + ".building"
         try? FileManager.default.removeItem(atPath: temporaryPath)
         do {
@@ -109,8 +124,12 @@ public struct IndexBuilder: Sendable {
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)
-                    try indexText(rows, words: words, db, context: context)
-                    try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count)
+                    let learned = try learnedWords(vocabulary, dictionary: dictionary.join(), db)
+                    learnedCounts = (learned.values.reduce(0) { $0 + $1.count }, learned.count)
+                    let learnedTexts = try LearnedTable.write(learned, db)
+                    try indexText(rows, words: words, learned: learnedTexts, db, context: context)
+                    try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count,
+                                  learnedWords: learnedCounts.words)
                     return .commit
                 }
                 try IndexSchema.endBulkLoad(db)
@@ -124,7 +143,23 @@ public struct IndexBuilder: Sendable {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             throw error
         }
-        return embedded
+        report.embedded = embedded
+        (report.learnedWords, report.learnedArticles) = learnedCounts
+    }
+
+    /// What each article learned: from the outcomes, or the previous index's words for the articles still there.
+    private func learnedWords(_ vocabulary: Vocabulary, dictionary: WordList, _ db: Database) throws -> [String: [LearnedWord]] {
+        var languages: [String: Language] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, lang FROM articles") { languages[row[0]] = Language(rawValue: row[1]) ?? .de }
+        switch configuration.learning {
+        case .off:
+            return [:]
+        case .keep:
+            return LearnedTable.all(path: configuration.indexPath).filter { languages[$0.key] != nil }
+        case .learn(let learning):
+            let terms = vocabulary.terms
+            return LearnedField.learn(learning, articles: languages, isCorpusWord: { terms[$0] != nil }, dictionary: dictionary)
+        }
     }
 
     private func copyKept(_ kept: [PreviousIndex.Entry], from previousPath: String, _ db: Database) throws {
@@ -172,23 +207,27 @@ public struct IndexBuilder: Sendable {
 
     /// Writes every row into FTS5 in rowid order. Workers analyse the rows ahead of this thread; the tokenizer
     /// replays their token streams, so SQLite's single thread does no analysis.
-    private func indexText(_ rows: [IndexedRow], words: RowWords, _ db: Database, context: TokenizerContext) throws {
-        let statement = try db.makeStatement(sql: "INSERT INTO fts(rowid, title, headings, tags, body) VALUES (?, ?, ?, ?, ?)")
+    /// `learned`: the learned column by rowid (short: analysed on this thread, by the tokenizer).
+    private func indexText(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], _ db: Database,
+                           context: TokenizerContext) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO fts(rowid, title, headings, tags, body, learned) VALUES (?, ?, ?, ?, ?, ?)")
         defer { context.prepared = nil }
         try TokenPipeline.run(rows, words: words, resources: context.resources) { pipeline in
             for (index, row) in rows.enumerated() {
                 context.language = row.language
                 context.prepared = pipeline.take(index)
-                try statement.execute(arguments: [row.rowid, row.columns[0], row.columns[1], row.columns[2], row.columns[3]])
+                try statement.execute(arguments: [row.rowid, row.columns[0], row.columns[1], row.columns[2], row.columns[3],
+                                                  learned[row.rowid] ?? ""])
             }
         }
     }
 
-    private func writeMeta(_ db: Database, analyzerVersion: String, count: Int) throws {
+    private func writeMeta(_ db: Database, analyzerVersion: String, count: Int, learnedWords: Int) throws {
         let values = [
             IndexMetaKey.analyzerVersion: analyzerVersion,
             IndexMetaKey.builtAt: ISO8601DateFormatter().string(from: Date()),
             IndexMetaKey.articleCount: String(count),
+            IndexMetaKey.learnedWords: String(learnedWords),
         ]
         for (key, value) in values {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])

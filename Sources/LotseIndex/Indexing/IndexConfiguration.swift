@@ -11,12 +11,15 @@ public struct IndexConfiguration: Sendable {
     public var keepGoing: Bool
     /// The sentence encoder for the article vectors; nil builds a lexical-only index.
     public var semantic: SemanticModel?
+    /// The learned column: from outcomes, kept from the previous index, or none.
+    public var learning: Learning
 
     public static let defaultIndexPath = ".lotse/index.sqlite"
 
     public init(articlesDirectory: String = "articles", indexPath: String = IndexConfiguration.defaultIndexPath,
-                full: Bool = false, keepGoing: Bool = false, semantic: SemanticModel? = nil) {
+                full: Bool = false, keepGoing: Bool = false, semantic: SemanticModel? = nil, learning: Learning = .keep) {
         self.semantic = semantic
+        self.learning = learning
         self.articlesDirectory = articlesDirectory
         self.indexPath = indexPath
         self.full = full
@@ -36,6 +39,9 @@ public struct BuildReport: Sendable, Equatable {
     public var wroteIndex = false
     /// Articles whose vectors were computed (the others' were copied from the previous index).
     public var embedded = 0
+    /// Words learned from outcomes, over how many articles.
+    public var learnedWords = 0
+    public var learnedArticles = 0
 
     public var articleCount: Int { added + updated + unchanged }
 

@@ -19,12 +19,14 @@ enum IndexSchema {
             url TEXT,
             updated TEXT,
             ticket_only INTEGER NOT NULL DEFAULT 0,
-            html TEXT NOT NULL)
+            html TEXT NOT NULL,
+            learned TEXT NOT NULL DEFAULT '')
         """,
-        // External content: the text lives once, in `articles`; FTS5 keeps only the inverted index.
+        // External content: the text lives once, in `articles`; FTS5 keeps only the inverted index. `learned` holds
+        // customers' words (LearnedField), apart from the authors' text and weighted on its own.
         """
         CREATE VIRTUAL TABLE fts USING fts5(
-            title, headings, tags, body,
+            title, headings, tags, body, learned,
             content='articles', content_rowid='rowid', tokenize='\(LotseTokenizer.name)')
         """,
         // Term statistics over folded words (typo correction, compound dictionary, analytics).
@@ -60,4 +62,6 @@ public enum IndexMetaKey {
     public static let articleCount = "article_count"
     /// The sentence encoder that made the `vectors` table (absent: a lexical-only index).
     public static let semanticModel = "semantic_model"
+    /// How many words the articles learned from outcomes (absent: none).
+    public static let learnedWords = "learned_words"
 }

@@ -4,10 +4,12 @@ import GRDB
 /// Per-article data the ranker needs, loaded once per index file: dense document numbers (0..<count, in rowid
 /// order), language and category for filters, and each column's weight after BM25 length normalisation.
 struct DocumentTable: Sendable {
-    /// Column weights and length normalisation: title, headings, tags, body (the FTS5 column order).
+    /// Column weights and length normalisation: title, headings, tags, body, learned (the FTS5 column order).
+    /// The learned column's weight is `learnedWeight` (tuned on the tuning split, BENCHMARKS.md "Learning").
     static let columnWeights: [Double] = [6, 2.5, 3, 1]
-    static let lengthNormalization: [Double] = [0.3, 0.5, 0.3, 0.75]
-    static let columnCount = 4
+    static let lengthNormalization: [Double] = [0.3, 0.5, 0.3, 0.75, 0.5]
+    static let defaultLearnedWeight = 0.5
+    static let columnCount = 5
     static let bodyColumn: UInt32 = 3
 
     let rowids: [Int64]
@@ -27,7 +29,7 @@ struct DocumentTable: Sendable {
 
     /// Column lengths come from FTS5's own `fts_docsize` table (token counts without colocated tokens),
     /// the numbers its `xColumnSize` returns.
-    static func load(_ db: Database) throws -> DocumentTable {
+    static func load(_ db: Database, learnedWeight: Double = defaultLearnedWeight) throws -> DocumentTable {
         var rowids: [Int64] = [], languages: [String] = [], categories: [String] = []
         for row in try Row.fetchAll(db, sql: "SELECT rowid, lang, category FROM articles ORDER BY rowid") {
             rowids.append(row[0])
@@ -48,10 +50,11 @@ struct DocumentTable: Sendable {
         var averages = [Double](repeating: 0, count: columnCount)
         for (index, size) in sizes.enumerated() { averages[index % columnCount] += size }
         averages = averages.map { max($0 / Double(max(rowids.count, 1)), 1) }
+        let weights = columnWeights + [learnedWeight]
         let factors = sizes.enumerated().map { index, size in
             let column = index % columnCount
             let b = lengthNormalization[column]
-            return columnWeights[column] / (1 - b + b * size / averages[column])
+            return weights[column] / (1 - b + b * size / averages[column])
         }
         return DocumentTable(rowids: rowids, languages: languages, categories: categories, columnFactors: factors, numbers: numbers)
     }

@@ -49,7 +49,7 @@ struct Postings: MemoryCosted {
     /// The SQL behind `load`: FTS5's own index read through an `fts5vocab` instance table, one term at a time
     /// (the term is bound; nothing is parsed as a query).
     static let instanceTableSQL = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lotse_instances USING fts5vocab(main, fts, instance)"
-    private static let columnNumbers: [String: UInt32] = ["title": 0, "headings": 1, "tags": 2, "body": 3]
+    private static let columnNumbers: [String: UInt32] = ["title": 0, "headings": 1, "tags": 2, "body": 3, "learned": 4]
 
     static func load(term: String, _ db: Database, table: DocumentTable) throws -> Postings {
         var postings = Postings()

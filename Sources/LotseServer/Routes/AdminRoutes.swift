@@ -1,10 +1,11 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LotseIndex
 import LotseTickets
 
 /// The helpdesk's API under `/api/v1/admin` (behind `AdminAuthMiddleware`): the queue, status changes,
-/// deletion of a requester's data, statistics.
+/// deletion of a requester's data, statistics, what an article learned.
 struct AdminRoutes {
     let services: TicketServices
     let holder: IndexHolder
@@ -78,6 +79,11 @@ struct AdminRoutes {
             await services.queryLog.flush()
             return try await StatisticsReport.load(from: services.store, articles: holder.engine.articleTitles(), since: since)
         }
+        group.get("/articles/{id}/learned") { _, context in
+            let id = try context.parameters.require("id")
+            guard let words = try await holder.engine.learnedWords(articleID: id) else { throw APIError.notFound }
+            return LearnedWords(articleId: id, words: words)
+        }
     }
 
     /// The n-th file of a ticket (from 1), as a download: never shown inline, whatever its type.
@@ -111,3 +117,4 @@ struct AdminRoutes {
 
 extension TicketDocument: ResponseEncodable {}
 extension StatisticsReport: ResponseEncodable {}
+extension LearnedWords: ResponseEncodable {}

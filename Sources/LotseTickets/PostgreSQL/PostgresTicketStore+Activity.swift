@@ -57,6 +57,15 @@ extension PostgresTicketStore {
             """, logger: logger).collect().map { try $0.decode(String.self) }
     }
 
+    public func learningOutcomes() async throws -> [LearningOutcome] {
+        let deflections = try await rows(PostgresQuery(unsafeSQL: LearningQueries.deflections))
+        let votes = try await rows(PostgresQuery(unsafeSQL: LearningQueries.helpfulVotes))
+        return try (deflections + votes).compactMap { row in
+            let (session, article, text) = try row.decode((String, String, String?).self)
+            return text.map { LearningOutcome(session: session, articleID: article, text: $0) }
+        }
+    }
+
     public func activity(since: Date) async throws -> TicketActivity {
         var activity = TicketActivity()
         if let row = try await rows("""

@@ -69,6 +69,7 @@ public final class ReopeningTicketStore: TicketStore {
     public func recordFeedback(_ feedback: FeedbackRecord) async throws { try await current().recordFeedback(feedback) }
     public func recordQueries(_ entries: [QueryLogEntry]) async throws { try await current().recordQueries(entries) }
     public func suggestedArticles(session: String) async throws -> [String] { try await current().suggestedArticles(session: session) }
+    public func learningOutcomes() async throws -> [LearningOutcome] { try await current().learningOutcomes() }
     public func activity(since: Date) async throws -> TicketActivity { try await current().activity(since: since) }
 
     public func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry] {

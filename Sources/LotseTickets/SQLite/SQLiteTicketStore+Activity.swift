@@ -50,6 +50,13 @@ extension SQLiteTicketStore {
             """, arguments: [session])
     }
 
+    public func learningOutcomes() async throws -> [LearningOutcome] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: LearningQueries.deflections) + Row.fetchAll(db, sql: LearningQueries.helpfulVotes)
+            return rows.compactMap { row in (row[2] as String?).map { LearningOutcome(session: row[0], articleID: row[1], text: $0) } }
+        }
+    }
+
     public func activity(since: Date) async throws -> TicketActivity {
         try await read { db in
             let stamp = since.timeIntervalSince1970

@@ -26,6 +26,8 @@ public protocol TicketStore: Sendable {
     func recordQueries(_ entries: [QueryLogEntry]) async throws
     /// Article ids shown to `session`, first shown first.
     func suggestedArticles(session: String) async throws -> [String]
+    /// Every stored deflection and every helpful vote that followed a search, oldest first (`lotse index` learns from them).
+    func learningOutcomes() async throws -> [LearningOutcome]
 
     func activity(since: Date) async throws -> TicketActivity
 

@@ -1,0 +1,109 @@
+import Foundation
+import LotseIndex
+import LotseSearch
+import LotseTestSupport
+import Testing
+
+/// The learned field (README "Learning from outcomes"): customers' words for an article rank it, only words the
+/// articles or a dictionary know survive, and personal data typed into a solved draft never reaches the index file.
+@Suite("Learned field")
+struct LearnedFieldTests {
+    private static func workspace() throws -> ArticleWorkspace { try ArticleWorkspace(files: ArticleFixtures.markdownSet) }
+
+    private static func build(_ workspace: ArticleWorkspace, _ learning: Learning) throws -> BuildReport {
+        var configuration = workspace.configuration()
+        configuration.learning = learning
+        return try IndexBuilder(configuration: configuration).build()
+    }
+
+    private static func learn(_ outcomes: [(String, String, String)], blocklist: LearningBlocklist = LearningBlocklist()) -> Learning {
+        .learn(LearningConfiguration(outcomes: outcomes.map { CustomerWords(session: $0.0, articleID: $0.1, text: $0.2) },
+                                     blocklist: blocklist))
+    }
+
+    private static let lockedOut = [
+        ("s1", "passwort-zuruecksetzen", "Komme nicht mehr rein, Zugang gesperrt"),
+        ("s2", "passwort-zuruecksetzen", "Mein Zugang ist gesperrt"),
+    ]
+
+    @Test("words customers used for an article find it, and `learnedWords` shows word, weight and sessions")
+    func learnedWordsRank() async throws {
+        let workspace = try Self.workspace()
+        try Self.build(workspace, .off)
+        let before = try await workspace.engine().search("Zugang gesperrt")
+        #expect(before.first?.id != "passwort-zuruecksetzen", "the article has neither word")
+
+        let report = try Self.build(workspace, Self.learn(Self.lockedOut))
+        #expect(report.learnedArticles == 1)
+        let engine = try workspace.engine()
+        #expect(try await engine.search("Zugang gesperrt").first?.id == "passwort-zuruecksetzen")
+        let words = try #require(try await engine.learnedWords(articleID: "passwort-zuruecksetzen"))
+        #expect(words.first { $0.word == "zugang" } == LearnedWord(word: "zugang", weight: 2, sessions: 2))
+        #expect(words.first { $0.word == "gesperrt" }?.sessions == 2)
+        #expect(try await engine.learnedWords(articleID: "kundennummer") == [])
+        #expect(try await engine.learnedWords(articleID: "gibt-es-nicht") == nil)
+    }
+
+    @Test("a word the dictionaries have only capitalised (noun or name) needs two sessions; other known words one; unknown none")
+    func sessionRule() async throws {
+        let workspace = try Self.workspace()
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", "Rechnung Müller Umzug gesperrt Xqzrtlwand")]))
+        let words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(words == ["gesperrt", "rechnung"], "Müller and Umzug are capitalised dictionary words of one session; Xqzrtlwand no word")
+
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", "Umzug"), ("s2", "kundennummer", "umzug")]))
+        let learned = try await workspace.engine().learnedWords(articleID: "kundennummer")
+        #expect(learned == [LearnedWord(word: "umzug", weight: 2, sessions: 2)])
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", "Umzug"), ("s1", "kundennummer", "Umzug")]))
+        #expect(try await workspace.engine().learnedWords(articleID: "kundennummer") == [], "one session twice is one session")
+    }
+
+    @Test("a name, an e-mail address, a customer number, a phone number and a URL never reach the index file")
+    func personalDataNeverIndexed() async throws {
+        let workspace = try Self.workspace()
+        // Three sessions each, so no session threshold hides them: only the filter can.
+        let draft = "Hallo, hier Jana Kowalczyk (jana.kowalczyk@beispiel-mail.de), Kundennummer K-204816, Tel. +49 30 5550187, "
+            + "Shop https://kowalczyk-moebel.example/login: wo finde ich meine Kundennummer auf der Rechnung?"
+        try Self.build(workspace, Self.learn((1...3).map { ("s\($0)", "kundennummer", draft) }))
+
+        let words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(words.contains("kundennummer") && words.contains("rechnung"), "the draft's own words were learned: \(words)")
+        var bytes = try workspace.indexData()
+        for suffix in ["-wal", "-journal"] {
+            if let extra = FileManager.default.contents(atPath: workspace.indexPath + suffix) { bytes.append(extra) }
+        }
+        for secret in ["Kowalczyk", "kowalczyk", "KOWALCZYK", "jana", "Jana", "beispiel-mail", "204816", "5550187", "moebel"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is in the index file")
+        }
+    }
+
+    @Test("a blocked word is not learned, for its article or (with *) for every article")
+    func blocklist() async throws {
+        let workspace = try Self.workspace()
+        let blocklist = LearningBlocklist(text: """
+            # author's blocks
+            passwort-zuruecksetzen Zugang
+            * gesperrt
+            """)
+        try Self.build(workspace, Self.learn(Self.lockedOut + [("s2", "passwort-zuruecksetzen", "komme nicht rein")], blocklist: blocklist))
+        let words = try #require(try await workspace.engine().learnedWords(articleID: "passwort-zuruecksetzen")).map(\.word)
+        #expect(!words.contains("zugang") && !words.contains("gesperrt"))
+        #expect(words.contains("rein"))
+    }
+
+    @Test("a build without outcomes keeps what was learned; --no-learning and an emptied log remove it")
+    func keepOffAndErasure() async throws {
+        let workspace = try Self.workspace()
+        try Self.build(workspace, Self.learn(Self.lockedOut))
+        try Self.build(workspace, .keep)
+        #expect(try await workspace.engine().search("Zugang gesperrt").first?.id == "passwort-zuruecksetzen")
+        try Self.build(workspace, .off)
+        #expect(try await workspace.engine().search("Zugang gesperrt").first?.id != "passwort-zuruecksetzen")
+
+        try Self.build(workspace, Self.learn(Self.lockedOut))
+        // The outcomes were erased from the ticket store: the next build learns from what is left (nothing).
+        try Self.build(workspace, Self.learn([]))
+        #expect(try await workspace.engine().search("Zugang gesperrt").first?.id != "passwort-zuruecksetzen")
+        #expect(try workspace.indexData().range(of: Data("gesperrt".utf8)) == nil)
+    }
+}

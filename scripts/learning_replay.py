@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Replays solved drafts through the real HTTP API and measures what the learned field gains (issue 18).
+
+For each seed: starts `lotse serve` (Tests/system/lotse_server.py) on a throwaway index and ticket database,
+POSTs one deflection per query of the training split to /api/v1/deflections (a session each), runs
+`lotse index --data` on that database (the running server reloads the new index), and scores the scored split
+with `lotse evaluate`, beside an index built `--no-learning` from the same articles (lexical-only).
+
+Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a held-out part):
+  --part heldout  scores the paraphrase set's even ids; the log draws from every other judged query
+                  (judged-queries.json, heldout-queries.json, the paraphrase set's odd ids).
+  --part tuning   scores the paraphrase set's odd ids; the log draws from judged-queries.json and the odd ids of
+                  heldout-queries.json only (the held-out parts stay out of tuning).
+--log-share of the drawn queries (answerable ones, seeded shuffle) go into the log.
+
+    python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning \\
+        --weights 0.5,1,2,3,4 --min-dictionary-sessions 1,2,3 --seeds 1,2,3,4,5
+    python3 scripts/learning_replay.py --lotse .build/release/lotse --part heldout --weights W --seeds 1,2,3,4,5
+"""
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "system"))
+from lotse_server import LotseServer  # noqa: E402
+
+FIXTURES = os.path.join(ROOT, "Tests", "LotseSearchTests", "Fixtures")
+
+
+def load(name):
+    with open(os.path.join(FIXTURES, name), encoding="utf-8") as file:
+        return json.load(file)
+
+
+def number(query):
+    return int(re.sub(r"\D", "", query["id"]))
+
+
+def splits(part):
+    """(scored queries, pool the log draws from)."""
+    judged, heldout, paraphrases = load("judged-queries.json"), load("heldout-queries.json"), load("paraphrase-queries.json")
+    odd = [q for q in paraphrases if number(q) % 2 == 1]
+    even = [q for q in paraphrases if number(q) % 2 == 0]
+    if part == "heldout":
+        return even, judged + heldout + odd
+    return odd, judged + [q for q in heldout if number(q) % 2 == 1]
+
+
+def deflection(query, session):
+    """What the portal posts when this customer says "Ja, Problem gelöst" on the query's first relevant article."""
+    subject = query.get("subject", query.get("query", ""))
+    return {"session": session, "articleId": query["relevant"][0], "subject": subject, "description": query.get("description", "")}
+
+
+def post(server, body):
+    """True when stored; False when refused with 422 for the article (a `ticket_only` topic, where the portal
+    never offers "Ja, Problem gelöst", so no customer's words reach it)."""
+    request = urllib.request.Request(server.base + "/api/v1/deflections", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status == 201
+    except urllib.error.HTTPError as error:
+        fields = json.loads(error.read()).get("error", {}).get("fields", {})
+        if error.code == 422 and list(fields) == ["articleId"]:
+            return False
+        raise
+
+
+def run(arguments, **kwargs):
+    return subprocess.run(arguments, check=True, capture_output=True, text=True, **kwargs).stdout
+
+
+def recall_at_1(lotse, index, judged, weight=None):
+    extra = ["--learned-weight", str(weight)] if weight is not None else []
+    output = run([lotse, "evaluate", "--index", index, judged, *extra], cwd=ROOT)
+    match = re.search(r"^lotse\s+Recall@1 ([0-9.]+)\s+Recall@3 ([0-9.]+)", output, re.M)
+    return float(match.group(1)), float(match.group(2))
+
+
+def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions):
+    scored, pool = splits(part)
+    answerable = [q for q in pool if q["relevant"]]
+    random.Random(seed).shuffle(answerable)
+    logged = answerable[:round(len(answerable) * share)]
+    results = {}
+    with LotseServer(lotse, "--rate-limit", "1000000") as server:
+        stored = sum(post(server, deflection(query, f"replay-{seed}-{index}")) for index, query in enumerate(logged))
+        directory = server.directory
+        judged = os.path.join(directory, "scored.json")
+        with open(judged, "w", encoding="utf-8") as file:
+            json.dump(scored, file, ensure_ascii=False)
+        articles = os.path.join(ROOT, "articles")
+        lexical = os.path.join(directory, "lexical.sqlite")
+        run([lotse, "index", "--articles", articles, "--index", lexical, "--no-learning"], cwd=ROOT)
+        results["lexical"] = recall_at_1(lotse, lexical, judged)
+        for sessions in dictionary_sessions:
+            learned = os.path.join(directory, f"learned-{sessions}.sqlite")
+            run([lotse, "index", "--articles", articles, "--index", learned, "--data", os.path.join(directory, "data.sqlite"),
+                 "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions)], cwd=ROOT)
+            for weight in weights:
+                results[(sessions, weight)] = recall_at_1(lotse, learned, judged, weight)
+    return stored, len(scored), results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lotse", default=os.path.join(ROOT, ".build", "release", "lotse"))
+    parser.add_argument("--part", choices=["tuning", "heldout"], default="heldout")
+    parser.add_argument("--log-share", type=float, default=0.75)
+    parser.add_argument("--seeds", default="1,2,3,4,5")
+    parser.add_argument("--weights", default="", help="learned-field weights to score (default: the built-in one)")
+    parser.add_argument("--min-dictionary-sessions", default="2")
+    parser.add_argument("--min-sessions", type=int, default=1)
+    options = parser.parse_args()
+    seeds = [int(s) for s in options.seeds.split(",")]
+    weights = [float(w) for w in options.weights.split(",")] if options.weights else [None]
+    dictionary_sessions = [int(s) for s in options.min_dictionary_sessions.split(",")]
+    runs = []
+    for seed in seeds:
+        logged, scored, results = replay(options.lotse, options.part, options.log_share, seed, weights, dictionary_sessions,
+                                         options.min_sessions)
+        runs.append(results)
+        print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
+              f"lexical-only R@1 {results['lexical'][0]:.3f}", flush=True)
+    lexical = statistics.mean(r["lexical"][0] for r in runs)
+    print(f"\n{options.part} paraphrases, log share {options.log_share}, seeds {options.seeds}: mean Recall@1 (Recall@3)")
+    print(f"lexical-only (--no-learning)           {lexical:.3f} ({statistics.mean(r['lexical'][1] for r in runs):.3f})")
+    for sessions in dictionary_sessions:
+        for weight in weights:
+            ones = [r[(sessions, weight)][0] for r in runs]
+            threes = [r[(sessions, weight)][1] for r in runs]
+            label = (f"learned, weight {weight if weight is not None else 'default'}, every word from {options.min_sessions}, "
+                     f"capitalised dictionary words from {sessions} sessions")
+            print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
+                  f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(lexical, 1e-9):.2f}")
+
+
+if __name__ == "__main__":
+    main()
