@@ -34,7 +34,7 @@ def load(path, negative):
 
 def measure(files, args, answers):
     """(out-of-scope answered rate + right answers hidden rate on the help-center files, counts per file), or
-    None when the rule hides more than --max-xquad-loss of the xquad answers. Shared with tune_semantic_answers.py."""
+    None when the rule hides more than --max-xquad-loss of the xquad answers."""
     counts = {}
     for path, rows in files.items():
         hidden = sum(1 for e, should in rows if should and not answers(e))

@@ -37,3 +37,35 @@ extension SearchInput {
         }
     }
 }
+
+/// What `lotse evaluate --fusion-features` writes per query, so fusion rules can be tried offline: the lexical
+/// candidates before fusion, every article's cosine with the text the encoder reads, and the lexical evidence.
+public struct FusionFeatures: Sendable, Encodable {
+    public var lexical: [String: Double]
+    public var lexicalOrder: [String]
+    public var similarity: [String: Float]
+    public var evidence: AnswerEvidence?
+}
+
+extension SearchEngine {
+    /// The inputs of the fusion for `input` (nil without the semantic ranking).
+    public func fusionFeatures(_ input: SearchInput) async throws -> FusionFeatures? {
+        guard let semantic else { return nil }
+        let (concepts, mode) = planned(input)
+        let ids = try await connection.read { db in try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY rowid") }
+        let ranked = try await rank(concepts, mode: mode, text: input.semanticText,
+                                    options: SearchOptions(limit: semantic.parameters.pool, minimumScore: 0), fuses: false)
+        // Without lexical candidates `rank` answers with the semantic ranking alone (its evidence has a cosine).
+        let lexical = ranked?.evidence.similarity == nil ? ranked : nil
+        let candidates = lexical?.candidates ?? []
+        var similarity: [String: Float] = [:]
+        if let text = semanticText(input.semanticText, mode: mode) {
+            for (document, value) in semantic.similarities(to: semantic.embedding(of: text, draft: mode == .draft)).enumerated() {
+                similarity[ids[document]] = value
+            }
+        }
+        return FusionFeatures(lexical: Dictionary(candidates.map { (ids[Int($0.document)], $0.score) }, uniquingKeysWith: max),
+                              lexicalOrder: candidates.map { ids[Int($0.document)] }, similarity: similarity,
+                              evidence: lexical?.evidence)
+    }
+}

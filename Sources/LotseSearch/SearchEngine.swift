@@ -97,7 +97,7 @@ public final class SearchEngine: Sendable {
 
     /// The input's concepts and how to rank them: a search-box query with many concepts, and every draft with a
     /// description, is ranked like a draft.
-    private func planned(_ input: SearchInput) -> ([Concept], QueryMode) {
+    func planned(_ input: SearchInput) -> ([Concept], QueryMode) {
         switch input {
         case .query(let query):
             let concepts = planned(Self.key(input)) { $0.concepts(query: query, prefixLastWord: true) }
@@ -153,7 +153,7 @@ public final class SearchEngine: Sendable {
 
     /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;
     /// with the semantic ranking, the lexical ones fused with the articles closest to `text`.
-    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", options: SearchOptions) async throws
+    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", options: SearchOptions, fuses: Bool = true) async throws
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
         guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, options: options) }
         let matchers = try await matchers(for: query)
@@ -180,11 +180,11 @@ public final class SearchEngine: Sendable {
             score: best.score,
             wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
             draft: mode == .draft)
-        if let semantic, let text = semanticText(text, mode: mode) {
+        if fuses, let semantic, let text = semanticText(text, mode: mode) {
             let fused = semantic.fuse(candidates, text: text, draft: mode == .draft, limit: options.limit, accepts: accepts)
             (candidates, evidence.similarity) = (fused.candidates, fused.similarity)
         }
-        return (Array(candidates.prefix(options.limit)), evidence, matchers)
+        return (Array(candidates.prefix(fuses ? options.limit : limit)), evidence, matchers)
     }
 
     func filter(_ options: SearchOptions) -> (Int32) -> Bool {

@@ -25,6 +25,10 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(help: "Write each query's ranking without the answer decision and its evidence as JSON lines (tuning).")
     var features: String?
 
+    @Option(help: ArgumentHelp("Write each query's lexical candidates and every article's cosine as JSON lines (fusion tuning).",
+                               visibility: .hidden))
+    var fusionFeatures: String?
+
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
@@ -50,6 +54,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         print(String(format: replayFormat, replay.outcomes.count, replay.medianShare * 100, replay.medianStableShare * 100,
                      replay.neverFound))
         if let features { try await writeFeatures(queries, engine: engine, to: features) }
+        if let fusionFeatures { try await writeFusionFeatures(queries, engine: engine, to: fusionFeatures) }
         if misses {
             for miss in lotse.misses {
                 let text = miss.query.text.prefix(90).replacingOccurrences(of: "\n", with: " / ")
@@ -62,12 +67,28 @@ struct EvaluateCommand: AsyncParsableCommand {
         struct Line: Encodable {
             var id: String, kind: String, relevant: [String], results: [String], evidence: AnswerEvidence?
         }
+        try await writeLines(queries, to: path) { query in
+            let (ids, evidence) = try await engine.explain(query.input, limit: 10)
+            return Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence)
+        }
+    }
+
+    private func writeFusionFeatures(_ queries: [JudgedQuery], engine: SearchEngine, to path: String) async throws {
+        struct Line: Encodable {
+            var id: String, kind: String, relevant: [String], features: FusionFeatures?
+        }
+        try await writeLines(queries, to: path) { query in
+            Line(id: query.id, kind: query.kind, relevant: query.relevant, features: try await engine.fusionFeatures(query.input))
+        }
+    }
+
+    /// One JSON object per query and line.
+    private func writeLines(_ queries: [JudgedQuery], to path: String, _ line: (JudgedQuery) async throws -> some Encodable) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var output = Data()
         for query in queries {
-            let (ids, evidence) = try await engine.explain(query.input, limit: 10)
-            output += try encoder.encode(Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence))
+            output += try encoder.encode(try await line(query))
             output += Data("\n".utf8)
         }
         try output.write(to: URL(fileURLWithPath: path))

@@ -51,10 +51,12 @@ import Testing
             #expect(ours.recallAt1 >= theirs.recallAt1 + SemanticFloors.judgedGain,
                     "hybrid \(ours.recallAt1) vs lexical \(theirs.recallAt1)")
             #expect(ours.recallAt3 >= 0.95, "Recall@3 \(ours.recallAt3)")
+            #expect(ours.unanswerableWithResults <= SemanticFloors.judgedOutOfScope,
+                    "out of scope answered \(ours.unanswerableWithResults) of \(ours.unanswerable)")
             let held = try await RelevanceTests.evaluate(heldOut, hybrid), heldLexical = try await RelevanceTests.evaluate(heldOut, lexical)
             print("judged held out  hybrid  \(held.summary)\njudged held out  lexical \(heldLexical.summary)")
-            // Measured 0.586 against lexical-only 0.643 (BENCHMARKS.md): the held-out part loses (issue 17's gain on
-            // the judged set is not reached); this floor only catches a collapse.
+            // Measured 0.614 against lexical-only 0.643 (BENCHMARKS.md): the held-out part still loses two queries;
+            // this floor only catches a collapse.
             #expect(held.recallAt1 >= SemanticFloors.heldOutRecallAt1, "hybrid \(held.recallAt1) vs lexical \(heldLexical.recallAt1)")
             #expect(held.unanswerableWithResults <= SemanticFloors.heldOutOutOfScope,
                     "out of scope answered \(held.unanswerableWithResults) of \(held.unanswerable)")
@@ -70,6 +72,23 @@ import Testing
             #expect(lexicalResults.first?.id != "gehacktes-konto-kompromittierte-website")
             // Out of scope: no close article, no answer.
             #expect(try await hybrid.search("Wie wird das Wetter morgen in Leipzig?").isEmpty)
+        }
+    }
+
+    /// What `lotse evaluate --fusion-features` dumps for scripts/tune_fusion.py: the lexical ranking before fusion
+    /// and every article's cosine, the ones the hybrid ranking fuses.
+    @Test func fusionFeaturesAreTheFusionsInputs() async throws {
+        guard let model = try Self.model() else { return }
+        try await Self.withEngines(model) { hybrid, lexical in
+            let query = "Passwort vergessen"
+            let features = try #require(try await hybrid.fusionFeatures(.query(query)))
+            let lexicalIds = try await lexical.search(query, options: SearchOptions(limit: 3, minimumScore: 0)).map(\.id)
+            #expect(Array(features.lexicalOrder.prefix(3)) == lexicalIds)
+            #expect(features.similarity.count == hybrid.statistics.documentCount)
+            let best = try #require(features.similarity.max { $0.value < $1.value })
+            let passwordArticles = ["passwort-zuruecksetzen", "en-resetting-your-password", "fr-reinitialiser-mot-de-passe"]
+            #expect(best.value > 0.3 && passwordArticles.contains(best.key), "\(best)")
+            #expect(try await lexical.fusionFeatures(.query(query)) == nil)
         }
     }
 
@@ -99,8 +118,11 @@ import Testing
 
 /// What the hybrid ranking is asserted to keep (measured values in BENCHMARKS.md).
 enum SemanticFloors {
-    /// Measured −0.015 (0.881 → 0.866) on judged-queries.json: no gain (issue 17 asks +0.03); a floor against worse.
-    static let judgedGain = -0.03
-    static let heldOutRecallAt1 = 0.55
-    static let heldOutOutOfScope = 5
+    /// Measured +0.007 (0.881 → 0.888) on judged-queries.json (issue 17 asks +0.03): no loss.
+    static let judgedGain = 0.0
+    /// Measured 1 of 10 (lexical-only: 4).
+    static let judgedOutOfScope = 2
+    static let heldOutRecallAt1 = 0.58
+    /// Measured 4 of 15 (lexical-only: 5).
+    static let heldOutOutOfScope = 4
 }

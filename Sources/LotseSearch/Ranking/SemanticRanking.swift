@@ -90,11 +90,13 @@ final class SemanticRanking: Sendable {
 
 /// How the semantic similarity and the lexical score are fused (defaults tuned on the tuning parts, README).
 public struct FusionParameters: Sendable, Equatable {
-    /// Tuned on the tuning parts (judged-queries.json, odd ids of heldout-queries.json and paraphrase-queries.json).
-    public var semanticWeight = 0.7
+    /// Tuned with the answer decision (scripts/tune_fusion.py) on the tuning parts: judged-queries.json, the odd
+    /// ids of heldout-queries.json and paraphrase-queries.json, xquad_de's odd paragraphs.
+    public var semanticWeight = 0.5
     public var similarityFloor = 0.2
-    /// The best lexical score at which the semantic weight reaches 0.
-    public var lexicalConfidence = 0.6
+    /// The best lexical score at which the semantic weight would reach 0: scores stay below 1, so a strong lexical
+    /// match keeps a quarter of the semantic weight.
+    public var lexicalConfidence = 2.0
     /// An article's similarity: opening · openingWeight + lead · (1 − openingWeight), or (negative) the larger.
     public var openingWeight = -1.0
     public var pool = 30
