@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LotseAnalysis
+import LotseIndex
 
 /// What the help-center pages read besides searches: an article by its address, every address for the sitemap,
 /// and the articles to read next.
@@ -23,12 +24,13 @@ extension SearchEngine {
         }
     }
 
-    /// Every article's address, category and last update, by address.
+    /// Every article's address, category and last update, by address. (An index built before every article had
+    /// a url, served as it is by a replica, gets the derived one where its column is empty.)
     public func addresses() async throws -> [(url: String, category: String, updated: String?)] {
         try await connection.read { db in
-            try Row.fetchAll(db, sql: "SELECT url, category, updated FROM articles ORDER BY url").map {
-                (url: $0[0], category: $0[1], updated: $0[2])
-            }
+            try Row.fetchAll(db, sql: "SELECT url, category, updated, id FROM articles").map {
+                (url: $0[0] ?? ArticleAddress.derived(category: $0[1], id: $0[3]), category: $0[1], updated: $0[2])
+            }.sorted { $0.url < $1.url }
         }
     }
 
