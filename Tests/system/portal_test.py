@@ -112,7 +112,23 @@ class Portal:
     def type_draft(self):
         self.type_slowly("subject", DRAFT_SUBJECT)
         self.type_slowly("description", DRAFT_DESCRIPTION)
+        self.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+        # An answer to a request sent mid-typing may show the article before the last one re-orders the list.
+        self.wait_until_settled("suggestion-list")
         return self.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+
+    def wait_until_settled(self, list_id, quiet_seconds=0.8):
+        """Until the list has stayed the same for `quiet_seconds` (the page's debounce is 200 ms)."""
+        previous, since = None, time.monotonic()
+        deadline = since + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            current = self.result_ids(list_id)
+            if current != previous:
+                previous, since = current, time.monotonic()
+            elif time.monotonic() - since >= quiet_seconds:
+                return current
+            time.sleep(0.1)
+        raise StepFailed(f"#{list_id} kept changing for {WAIT_SECONDS} s")
 
     def visible(self, element_id):
         elements = self.driver.find_elements(By.ID, element_id)
