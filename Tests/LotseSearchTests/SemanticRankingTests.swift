@@ -55,7 +55,7 @@ import Testing
                     "out of scope answered \(ours.unanswerableWithResults) of \(ours.unanswerable)")
             let held = try await RelevanceTests.evaluate(heldOut, hybrid), heldLexical = try await RelevanceTests.evaluate(heldOut, lexical)
             print("judged held out  hybrid  \(held.summary)\njudged held out  lexical \(heldLexical.summary)")
-            // Measured 0.614 against lexical-only 0.643 (BENCHMARKS.md): the held-out part still loses two queries;
+            // Measured 0.629 against lexical-only 0.643 (BENCHMARKS.md): the held-out part still loses a query;
             // this floor only catches a collapse.
             #expect(held.recallAt1 >= SemanticFloors.heldOutRecallAt1, "hybrid \(held.recallAt1) vs lexical \(heldLexical.recallAt1)")
             #expect(held.unanswerableWithResults <= SemanticFloors.heldOutOutOfScope,
@@ -122,7 +122,7 @@ enum SemanticFloors {
     static let judgedGain = 0.0
     /// Measured 1 of 10 (lexical-only: 4).
     static let judgedOutOfScope = 2
-    static let heldOutRecallAt1 = 0.58
+    static let heldOutRecallAt1 = 0.6
     /// Measured 4 of 15 (lexical-only: 5).
     static let heldOutOutOfScope = 4
 }
