@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 INDEX ?= .lotse/index.sqlite
 ## Every build of `make test` fails on an import of a module the target does not declare in Package.swift.
 CHECKED_BUILD := --explicit-target-dependency-import-check error
-## Screenshots of the browser test (not tracked); `make docs-screenshot` refreshes the one in docs/.
+## Screenshots of the browser test (not tracked); `make docs-screenshot` refreshes the ones in docs/.
 SCREENSHOTS := .build/screenshots
 ## The sample help center's attachment rules, as articles/dateianhaenge-in-tickets.md states them (5 files of
 ## 10 MB, 25 MB in all, e-mails and archives too); Lotse's own defaults are 3 files of 5 MiB, PNG, JPEG, PDF, text.
@@ -101,12 +101,13 @@ fuzz-smoke: fuzz-build
 fuzz: fuzz-build
 	Fuzz/run.sh $${FUZZ_SECONDS:-600}
 
-## The portal in headless Chromium against the debug `lotse serve`; its screenshot goes to $(SCREENSHOTS).
+## The portal and the help pages in headless Chromium against the debug `lotse serve`; screenshots go to $(SCREENSHOTS).
 e2e: test-deps
 	$(SWIFT) build $(CHECKED_BUILD) --product lotse
 	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot $(SCREENSHOTS)/portal.png
 
-## The same test, refreshing the README's picture docs/portal.png (commit it when the portal changed).
+## The same test, refreshing the README's pictures docs/portal.png, docs/article.png and docs/phone.png (commit
+## them when the portal or the help pages changed).
 docs-screenshot: test-deps
 	$(SWIFT) build --product lotse
 	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png

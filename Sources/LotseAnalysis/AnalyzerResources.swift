@@ -13,7 +13,7 @@ public struct AnalyzerResources: Sendable {
 
     /// Analyzer and index format version. Bump on any change to token output or schema: indexes built by
     /// another version are rebuilt from scratch.
-    public static let codeVersion = 6  // 6: ticket_only in the articles table
+    public static let codeVersion = 7  // 7: every article has its url (unique)
 
     /// Version string stored in the index: code version plus a fingerprint of the word lists.
     public var version: String {

@@ -9,7 +9,8 @@ public struct Article: Equatable, Sendable {
     public var category: String
     public var tags: [String]
     public var language: Language
-    public var url: String?
+    /// Where the article is served (`ArticleAddress`): given and valid, or derived from category and id.
+    public var url: String
     public var updated: String?
     /// A topic that must stay a ticket whatever the article says (a hacked account, a refund): suggested, but
     /// never counted as solved.
@@ -18,7 +19,7 @@ public struct Article: Equatable, Sendable {
     public var html: String
 
     public init(id: String, title: String, headings: [String], body: String, category: String, tags: [String],
-                language: Language, url: String?, updated: String?, ticketOnly: Bool = false, html: String) {
+                language: Language, url: String, updated: String?, ticketOnly: Bool = false, html: String) {
         self.id = id
         self.title = title
         self.headings = headings

@@ -275,15 +275,7 @@ public struct ArticleDetail: Codable, Sendable, Equatable {
 
 extension SearchEngine {
     public func article(id: String) async throws -> ArticleDetail? {
-        // Built inside the closure: an ArticleDetail is Sendable (a Row is not), so the read is asynchronous.
-        try await connection.read { db in
-            let sql = "SELECT id, title, category, tags, lang, url, updated, ticket_only, html FROM articles WHERE id = ?"
-            return try Row.fetchOne(db, sql: sql, arguments: [id]).map { row in
-                let tags = (row[3] as String).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                return ArticleDetail(id: row[0], title: row[1], category: row[2], tags: tags, lang: row[4], url: row[5],
-                                     updated: row[6], ticketOnly: row[7], html: row[8])
-            }
-        }
+        try await article(where: "id", is: id)
     }
 }
 

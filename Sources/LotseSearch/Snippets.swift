@@ -71,8 +71,9 @@ enum SnippetBuilder {
     }
 }
 
-enum HTML {
-    static func escape(_ text: String) -> String {
+/// HTML escaping for text (snippets here, the help pages in the server).
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         append(text.utf8, escapedTo: &result)

@@ -44,12 +44,16 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
 
     let tickets = try TicketServices(configuration: configuration, logger: logger)
-    SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes, queryLog: tickets.queryLog,
-                 gate: ComputeGate(slots: configuration.computeSlots, wait: configuration.computeWait),
-                 searchDeadline: configuration.searchDeadline, suggestDeadline: configuration.suggestDeadline).register(on: router)
+    let search = SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes,
+                              queryLog: tickets.queryLog,
+                              gate: ComputeGate(slots: configuration.computeSlots, wait: configuration.computeWait),
+                              searchDeadline: configuration.searchDeadline, suggestDeadline: configuration.suggestDeadline)
+    search.register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes().register(on: router)
+    let pages = PageLayout(publicURL: configuration.publicURL, privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL)
+    HelpRoutes(holder: holder, services: tickets, search: search, layout: pages, siteBase: configuration.siteBase).register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
                  multipartLimit: configuration.maximumMultipartBytes,
                  information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
@@ -59,6 +63,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(
             token: configuration.adminToken,
             failures: RateLimiter(limit: configuration.adminFailureLimit, window: configuration.adminFailureWindow))))
+    router.middlewares.add(NotFoundPage(layout: pages))
     // Registered on the router itself, outside the admin group: a wrong method is 405 before any token check.
     MethodNotAllowed.register(on: router)
 

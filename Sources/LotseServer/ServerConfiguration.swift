@@ -71,6 +71,9 @@ public struct ServerConfiguration: Sendable {
     public var responseTime: String?
     public var privacyURL: String?
     public var imprintURL: String?
+    /// Where the help-center pages are published (`--public-url`, no trailing slash): absolute canonical links
+    /// and sitemap entries; nil: canonical links are paths, the sitemap names `http://host:port`.
+    public var publicURL: String?
     /// How often queued search/suggest log entries are written.
     public var queryLogInterval: Duration = .milliseconds(100)
 
@@ -101,10 +104,19 @@ public struct ServerConfiguration: Sendable {
         for (option, url) in [("--privacy-url", privacyURL), ("--imprint-url", imprintURL)] {
             if let url, !Self.isLinkable(url) { problems.append("\(option) must be an http(s) URL or a path starting with / (got \(url))") }
         }
+        if let publicURL, !Self.isLinkable(publicURL) || publicURL.hasPrefix("/") || publicURL.contains(where: { "?#".contains($0) }) {
+            problems.append("--public-url must be an http(s) URL without query or fragment, e.g. https://hilfe.example.de "
+                            + "(got \(publicURL))")
+        }
         if let responseTime, responseTime.isEmpty || responseTime.count > 100 || ControlCharacters.contains(responseTime) {
             problems.append("--response-time must be 1 to 100 characters of text, e.g. \"24 Stunden\"")
         }
         return problems
+    }
+
+    /// The base of the sitemap's absolute URLs.
+    var siteBase: String {
+        publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
     }
 
     /// Links the portal may show: no other scheme (`javascript:`), no spaces or quotes, no protocol-relative `//`.

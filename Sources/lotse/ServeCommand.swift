@@ -82,6 +82,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The operator's imprint (Impressum), linked from the portal's footer (an http(s) URL or a path).")
     var imprintURL: String?
 
+    @Option(help: ArgumentHelp("Where the help-center pages are published, e.g. https://hilfe.example.de (an http(s) URL).",
+                               discussion: "Canonical links and /sitemap.xml use it; without it, canonical links are paths and the "
+                                   + "sitemap names http://HOST:PORT."))
+    var publicURL: String?
+
     @Option(help: "Log level (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
 
@@ -108,6 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.responseTime = responseTime
         configuration.privacyURL = privacyURL
         configuration.imprintURL = imprintURL
+        configuration.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         configuration.semanticModel = try semantic.load()
         (configuration.synonymsPath, configuration.pinsPath) = (curation.synonyms, curation.pins)
         if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }

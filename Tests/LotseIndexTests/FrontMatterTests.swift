@@ -40,7 +40,7 @@ import Testing
     @Test func missingFieldsGetDefaults() throws {
         let article = try #require(parseArticle(ArticleFixtures.passwort, file: "articles/passwort-zuruecksetzen.md"))
         #expect(article.language == .de)
-        #expect(article.url == nil)
+        #expect(article.url == "/hilfe/konto-anmeldung/passwort-zuruecksetzen", "derived from category and file name")
         #expect(article.updated == nil)
         let bare = try #require(parseArticle(ArticleFixtures.postfach, file: "articles/postfach-einrichten.md"))
         #expect(bare.category == "Allgemein")
@@ -149,6 +149,6 @@ import Testing
         #expect(try index.value(.lang, of: "kundennummer") == "de")
         #expect(try index.value(.url, of: "kundennummer") == "/hilfe/konto-anmeldung/kundennummer-finden")
         #expect(try index.value(.updated, of: "kundennummer") == "2025-06-30")
-        #expect(try index.value(.url, of: "postfach-einrichten") == nil)
+        #expect(try index.value(.url, of: "postfach-einrichten") == "/hilfe/allgemein/postfach-einrichten")
     }
 }

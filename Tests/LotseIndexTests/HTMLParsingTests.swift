@@ -137,7 +137,7 @@ import Testing
         #expect(article.id == "dns-eintraege")
         #expect(article.category == "Allgemein")
         #expect(article.tags == [])
-        #expect(article.url == nil)
+        #expect(article.url == "/hilfe/allgemein/dns-eintraege")
         #expect(article.updated == nil)
     }
 

@@ -107,12 +107,12 @@ enum OpenAPISamples {
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
         "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
         "GET /api/v1/admin/articles/{id}/learned": [.admin("/api/v1/admin/articles/kundennummer/learned")],
-    ]
+    ].merging(pageSuccess) { first, _ in first }
 
     static let adminToken = "openapi-test-token"
 
     /// Values for path parameters.
-    static let pathValues = ["id": "kundennummer", "file": "portal.js"]
+    static let pathValues = ["id": "kundennummer", "file": "portal.js", "kategorie": "konto-anmeldung", "artikel": "kundennummer-finden"]
 
     static let unknownPaths = [
         "/portal", "/portal/", "/index.html", "/api", "/api/v1", "/api/v1/articles", "/api/v1/search/extra", "/api/v2/search",
@@ -231,7 +231,7 @@ enum OpenAPISamples {
                 operation: "GET /portal/{file}", status: 404, request: get("/portal/..%2FPackage.swift"), code: "not_found", fields: nil,
                 why: "path outside the folder")
         ]
-        samples += ticketErrors
+        samples += ticketErrors + pageErrors
         // 405 on every documented path (DELETE is taken by none; POST where the path takes GET, GET where it takes POST).
         let operations: [(operation: String, uri: String, others: [HTTPRequest.Method])] = [
             (search, "/api/v1/search?q=rechnung", [.delete, .post, .put, .patch]),

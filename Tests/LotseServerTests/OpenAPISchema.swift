@@ -188,7 +188,7 @@ struct OpenAPISpec {
     /// The documented success status: "200", or "201" for operations that create something.
     func successStatus(of operation: Operation) -> String? {
         let responses = responses(of: operation)
-        return ["200", "201"].first { responses[$0] != nil }
+        return ["200", "201", "303"].first { responses[$0] != nil }
     }
 
     /// Responses by status ("200", "405", …), resolved.

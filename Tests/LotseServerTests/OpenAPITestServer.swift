@@ -26,6 +26,9 @@ struct OpenAPITestServer: Sendable {
         var files = ArticleFixtures.markdownSet
         files["invoice.md"] = ArticleFixtures.invoiceEnglish
         files["speicherplatz-erweitern.html"] = ArticleFixtures.speicherplatzPage
+        files["rueckerstattung.md"] = ArticleFixtures.markdown(
+            frontMatter: ["title: Rückerstattung", "category: Rechnungen & Zahlungen", "ticket_only: true"],
+            body: "Eine Rückerstattung beantragen Sie mit einer Anfrage.\n")
         workspace = try ArticleWorkspace(files: files)
         var configuration = ServerConfiguration()
         configuration.buildIndexOnStart = true

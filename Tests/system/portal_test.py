@@ -4,7 +4,8 @@
 Starts `lotse serve` on a free loopback port over a copy of articles/ (plus one article whose text looks like
 markup) with a throwaway index, ticket database and admin token, drives the page like a customer, and checks the
 results through the admin API. Every step runs on a fresh page; the run fails (exit 1) if any step fails, and the
-server is always stopped. Saves the form with live suggestions as a screenshot (--screenshot; `make docs-screenshot` writes docs/portal.png).
+server is always stopped. Saves the form with live suggestions as a screenshot (--screenshot; `make docs-screenshot`
+writes docs/portal.png), and beside it article.png (an article page) and phone.png (the form at 360 px while typing).
 
 Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot .build/screenshots/portal.png] [--port N]
 """
@@ -99,20 +100,35 @@ class Portal:
             field.send_keys(character)
 
     def result_ids(self, list_id):
-        # In one script call: a list re-rendered between finding its buttons and reading them cannot go stale.
+        # Read in one script: a list re-rendered between finding and reading its items cannot go stale.
         return self.driver.execute_script(
-            "return Array.from(document.querySelectorAll(`#${arguments[0]} button[data-id]`), (button) => button.dataset.id);",
-            list_id)
+            "return Array.from(document.querySelectorAll(`#${arguments[0]} [data-id]`), (item) => item.dataset.id);", list_id)
 
     def wait_for_result(self, list_id, article_id):
         self.wait_until(lambda: article_id in self.result_ids(list_id),
                         f"{article_id} did not appear in #{list_id} (shown: {self.result_ids(list_id)})")
-        return self.driver.find_element(By.CSS_SELECTOR, f'#{list_id} button[data-id="{article_id}"]')
+        return self.driver.find_element(By.CSS_SELECTOR, f'#{list_id} [data-id="{article_id}"]')
 
     def type_draft(self):
         self.type_slowly("subject", DRAFT_SUBJECT)
         self.type_slowly("description", DRAFT_DESCRIPTION)
+        self.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+        # An answer to a request sent mid-typing may show the article before the last one re-orders the list.
+        self.wait_until_settled("suggestion-list")
         return self.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+
+    def wait_until_settled(self, list_id, quiet_seconds=0.8):
+        """Until the list has stayed the same for `quiet_seconds` (the page's debounce is 200 ms)."""
+        previous, since = None, time.monotonic()
+        deadline = since + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            current = self.result_ids(list_id)
+            if current != previous:
+                previous, since = current, time.monotonic()
+            elif time.monotonic() - since >= quiet_seconds:
+                return current
+            time.sleep(0.1)
+        raise StepFailed(f"#{list_id} kept changing for {WAIT_SECONDS} s")
 
     def visible(self, element_id):
         elements = self.driver.find_elements(By.ID, element_id)
@@ -162,7 +178,7 @@ def step_search_categories_and_article(portal):
     portal.wait_until(lambda: len(portal.result_ids("category-results")) >= 5,
                       f"category Konto & Anmeldung listed {portal.result_ids('category-results')}")
     check(category.get_attribute("aria-pressed") == "true", "the chosen category is not marked aria-pressed")
-    portal.driver.find_element(By.CSS_SELECTOR, '#category-results button[data-id="kundennummer-finden"]').click()
+    portal.driver.find_element(By.CSS_SELECTOR, '#category-results [data-id="kundennummer-finden"]').click()
     portal.wait_until(lambda: portal.element("article-title").text == "Kundennummer finden", "the article did not open")
     check(portal.visible("feedback-yes") and "War dieser Artikel hilfreich?" in portal.element("article-view").text,
           "the article has no 'War dieser Artikel hilfreich?' question")
@@ -518,9 +534,9 @@ def step_article_content_cannot_shadow_the_form(portal):
     check(stored.get("email") == "kunde.echt@example.de", f"the ticket was filed under {stored.get('email')!r}")
 
 
-def step_phone_width(portal):
+def step_phone_width(portal, screenshot=None):
     """At 360 px the page has no horizontal scrolling, and the suggestions appear right below the description,
-    before the attachments, consent and submit button (someone typing on a phone sees them)."""
+    before the attachments, consent and submit button (someone typing on a phone sees them); saves the screenshot."""
     portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                   {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     try:
@@ -535,6 +551,129 @@ def step_phone_width(portal):
             " attachments: box('attachments').top, consent: box('consent').top, submit: box('ticket-submit').top};")
         check(tops["description"] <= tops["suggestions"] < tops["attachments"] < tops["consent"] < tops["submit"],
               f"at 360 px the suggestions are not between the description and the attachments: {tops}")
+        if screenshot:
+            portal.driver.execute_script("document.querySelector('label[for=\"subject\"]').scrollIntoView();")
+            portal.driver.save_screenshot(screenshot)
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# MARK: Help-center pages (/hilfe/…), served by the server, without and with JavaScript
+
+ARTICLE_URL = "/hilfe/konto-anmeldung/passwort-zuruecksetzen"
+ARTICLE_TITLE = "Passwort zurücksetzen"
+
+
+def without_javascript(portal):
+    """Script execution off for the tab (what a browser with JavaScript disabled does), until switched back on."""
+    portal.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+
+
+def with_javascript(portal):
+    portal.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def related_links(portal):
+    return [link.get_attribute("href") for link in portal.driver.find_elements(By.CSS_SELECTOR, ".related a")]
+
+
+def step_help_pages_without_javascript(portal):
+    """Without JavaScript: the start page's search (a GET form) leads to the article's page, which has its
+    breadcrumb, related articles and the vote (a form POST, recorded, answered on the reloaded page); "Anfrage
+    stellen" opens the portal's form with the article's title as its subject."""
+    without_javascript(portal)
+    try:
+        portal.driver.get(portal.server.base + "/hilfe")
+        check(portal.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de", "the start page has no lang")
+        categories = [link.text for link in portal.driver.find_elements(By.CSS_SELECTOR, ".categories a")]
+        check(any(text.startswith("Konto & Anmeldung") for text in categories), f"start page categories: {categories}")
+        field = portal.driver.find_element(By.ID, "help-search")
+        field.send_keys("Passwort vergessen")
+        field.submit()
+        portal.wait_until(lambda: "/hilfe?q=" in portal.driver.current_url, "the search form did not load the results page")
+        portal.driver.find_element(By.CSS_SELECTOR, f'.results a[href="{ARTICLE_URL}"]').click()
+        portal.wait_until(lambda: portal.driver.current_url == portal.server.base + ARTICLE_URL, "the result did not open the article page")
+        check(portal.driver.find_element(By.TAG_NAME, "h1").text == ARTICLE_TITLE, "the article page has another title")
+        trail = [item.text for item in portal.driver.find_elements(By.CSS_SELECTOR, ".breadcrumb li")]
+        check(trail == ["Hilfe-Center", "Konto & Anmeldung", ARTICLE_TITLE], f"breadcrumb: {trail}")
+        canonical = portal.driver.find_element(By.CSS_SELECTOR, 'link[rel="canonical"]').get_attribute("href")
+        check(canonical.endswith(ARTICLE_URL), f"canonical link: {canonical}")
+        check("Aktualisiert am" in portal.driver.find_element(By.CSS_SELECTOR, ".updated").text, "no updated date")
+        links = related_links(portal)
+        check(3 <= len(links) <= 5 and all("/hilfe/" in link for link in links), f"related articles: {links}")
+        before = votes(portal, "passwort-zuruecksetzen").get("notHelpful", 0)
+        portal.driver.find_element(By.CSS_SELECTOR, 'form.vote button[value="nein"]').click()
+        portal.wait_until(lambda: "danke=nein" in portal.driver.current_url, "the vote did not reload the page")
+        check("Wir helfen Ihnen gern persönlich weiter." in portal.element("bewertung").text, "no thanks after the vote")
+        check(votes(portal, "passwort-zuruecksetzen").get("notHelpful") == before + 1, "the vote was not recorded")
+        related = related_links(portal)[0]
+        portal.driver.get(related)
+        check(portal.driver.find_element(By.CSS_SELECTOR, ".breadcrumb [aria-current]").text,
+              f"the related article {related} has no breadcrumb")
+        portal.driver.back()
+        with_javascript(portal)
+        portal.element("article-ask").click()
+        portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete"
+                          and portal.element("subject").get_attribute("value") == ARTICLE_TITLE,
+                          "'Anfrage stellen' did not open the form with the article's title as subject")
+        portal.wait_for_result("suggestion-list", "passwort-zuruecksetzen")
+    finally:
+        with_javascript(portal)
+
+
+def step_help_page_with_javascript(portal, screenshot):
+    """With JavaScript the vote is answered in place (no reload) and recorded; saves the page as the screenshot."""
+    if screenshot:
+        # A short article, whole: breadcrumb, date, text, the vote, related articles and the way to a ticket.
+        portal.driver.get(portal.server.base + "/hilfe/konto-anmeldung/kundennummer-finden")
+        height = portal.driver.execute_script("return document.documentElement.scrollHeight")
+        portal.driver.set_window_size(1280, min(height + 40, 2400))
+        portal.driver.save_screenshot(screenshot)
+    portal.driver.get(portal.server.base + ARTICLE_URL)
+    check(portal.csp_violations() == [], f"Content-Security-Policy violations: {portal.csp_violations()}")
+    before = votes(portal, "passwort-zuruecksetzen").get("helpful", 0)
+    portal.driver.find_element(By.CSS_SELECTOR, 'form.vote button[value="ja"]').click()
+    portal.wait_until(lambda: "Danke für Ihre Rückmeldung" in portal.element("vote-status").text, "no thanks after 'Ja'")
+    check(portal.driver.current_url == portal.server.base + ARTICLE_URL, f"the vote left the page: {portal.driver.current_url}")
+    portal.wait_until(lambda: votes(portal, "passwort-zuruecksetzen").get("helpful") == before + 1, "the 'Ja' was not recorded")
+
+
+def step_portal_links_pages_and_back_button(portal):
+    """Results and suggestions link to the article pages; opened here they get the page's address, and the
+    browser's Back button closes them again (Forward reopens), with the draft kept."""
+    portal.type_slowly("search-input", "Kundennummer")
+    result = portal.wait_for_result("search-results", "kundennummer-finden")
+    check(result.tag_name == "a" and result.get_attribute("href") == portal.server.base + "/hilfe/konto-anmeldung/kundennummer-finden",
+          f"the result links to {result.get_attribute('href')!r}")
+    result.click()
+    portal.wait_until(lambda: portal.visible("article-view"), "the article did not open")
+    check(portal.driver.current_url.endswith("/hilfe/konto-anmeldung/kundennummer-finden"), f"address: {portal.driver.current_url}")
+    portal.driver.back()
+    portal.wait_until(lambda: not portal.visible("article-view"), "Back did not close the article")
+    check(portal.driver.current_url == portal.server.base + "/", f"after Back the address is {portal.driver.current_url}")
+    portal.driver.forward()
+    portal.wait_until(lambda: portal.visible("article-view") and portal.element("article-title").text == "Kundennummer finden",
+                      "Forward did not reopen the article")
+    portal.element("article-close").click()
+    portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/", "closing the article kept its address")
+    portal.type_draft().click()
+    portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
+    check(portal.driver.current_url.endswith("/" + EXPECTED_ARTICLE), f"the suggestion's address: {portal.driver.current_url}")
+    portal.driver.back()
+    portal.wait_until(lambda: portal.visible("ticket-form"), "Back did not return to the form")
+    check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "Back lost the draft")
+
+
+def step_help_page_at_phone_width(portal):
+    """At 360 px an article page has no horizontal scrolling."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        for path in [ARTICLE_URL, "/hilfe", "/hilfe/konto-anmeldung"]:
+            portal.driver.get(portal.server.base + path)
+            widths = portal.driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+            check(widths[0] <= widths[1], f"{path}: horizontal scrolling at 360 px: content {widths[0]} px, viewport {widths[1]} px")
     finally:
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
@@ -554,6 +693,14 @@ def main():
     with open(attachment, "w", encoding="utf-8") as file:
         file.write("Anmeldung fehlgeschlagen: Passwort ungültig (Größe des Links überschritten)\n")
 
+    def sibling_screenshot(name):
+        """article.png and phone.png go beside the portal's screenshot."""
+        if not arguments.screenshot:
+            return None
+        folder = os.path.dirname(os.path.abspath(arguments.screenshot))
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, name)
+
     steps = [
         ("page is served safely", step_page_is_served_safely),
         ("search, categories and article view", step_search_categories_and_article),
@@ -567,11 +714,15 @@ def main():
         ("invalid ticket", step_invalid_ticket),
         ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
         ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
-        ("phone width", step_phone_width),
+        ("phone width", lambda portal: step_phone_width(portal, sibling_screenshot("phone.png"))),
         ("operator links", step_operator_links),
         ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
         ("ticket-only topic", step_ticket_only_topic),
         ("article language", step_article_language),
+        ("help pages without JavaScript", step_help_pages_without_javascript),
+        ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
+        ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
+        ("help pages at phone width", step_help_page_at_phone_width),
     ]
     passed, failed = 0, []
     try:

@@ -7,6 +7,7 @@ struct PreviousIndex {
         var id: String
         var path: String
         var hash: String
+        var url: String
     }
 
     var entries: [String: Entry]
@@ -23,8 +24,8 @@ struct PreviousIndex {
         defer { try? queue.close() }
         return try? queue.read { db -> PreviousIndex? in
             var entries: [String: Entry] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT rowid, id, path, hash FROM articles") {
-                let entry = Entry(rowid: row[0], id: row[1], path: row[2], hash: row[3])
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, id, path, hash, url FROM articles") {
+                let entry = Entry(rowid: row[0], id: row[1], path: row[2], hash: row[3], url: row[4])
                 entries[entry.path] = entry
             }
             return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion),
@@ -46,27 +47,35 @@ struct BuildPlan {
     var parsed: [Parsed] = []
     var rejected: [ArticleParseError]
     private(set) var replacedCount = 0
-    /// Article id → the file that has it, for duplicate detection.
+    /// Article id and url → the file that has it, for duplicate detection (a url is where one article is served).
     private var owners: [String: String] = [:]
+    private var addressOwners: [String: String] = [:]
 
     init(rejected: [ArticleParseError]) { self.rejected = rejected }
 
     mutating func keep(_ entry: PreviousIndex.Entry, display: String) {
-        if let owner = owners[entry.id] {
-            rejected.append(ArticleParseError(file: display, reason: "duplicate id '\(entry.id)' (also used by \(owner))"))
-            return
-        }
-        owners[entry.id] = display
+        guard claim(id: entry.id, url: entry.url, for: display) else { return }
         kept.append(entry)
     }
 
     mutating func add(_ article: Article, from file: SourceFile, replacing: Bool) {
-        if let owner = owners[article.id] {
-            rejected.append(ArticleParseError(file: file.displayPath, reason: "duplicate id '\(article.id)' (also used by \(owner))"))
-            return
-        }
-        owners[article.id] = file.displayPath
+        guard claim(id: article.id, url: article.url, for: file.displayPath) else { return }
         parsed.append(Parsed(article: article, path: file.relativePath, hash: file.hash))
         if replacing { replacedCount += 1 }
+    }
+
+    /// Records `file` as the owner of the id and url, or rejects it when another file has either.
+    private mutating func claim(id: String, url: String, for file: String) -> Bool {
+        if let owner = owners[id] {
+            rejected.append(ArticleParseError(file: file, reason: "duplicate id '\(id)' (also used by \(owner))"))
+            return false
+        }
+        if let owner = addressOwners[url] {
+            rejected.append(ArticleParseError(file: file, reason: "duplicate url '\(url)' (also used by \(owner))"))
+            return false
+        }
+        owners[id] = file
+        addressOwners[url] = file
+        return true
     }
 }

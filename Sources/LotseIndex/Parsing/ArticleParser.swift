@@ -57,10 +57,20 @@ public enum ArticleParser {
         let language = try parseLanguage(front.string("lang", file: file), file: file, line: front.lines["lang"])
         let id = try front.string("id", file: file) ?? defaultID
         try validateID(id, file: file, line: front.lines["id"])
+        let category = try front.string("category", file: file) ?? "Allgemein"
+        var url = ArticleAddress.derived(category: category, id: id)
+        if let given = try front.string("url", file: file) {
+            // An author's address that Lotse would not serve is a mistake to fix, not one to route around.
+            guard let valid = ArticleAddress.validated(given) else {
+                throw ArticleParseError(file: file, line: front.lines["url"], reason: "invalid url '\(given)': use a path like "
+                    + "\(ArticleAddress.prefix)/kategorie/artikel (lowercase ASCII letters, digits, '-'), or leave it out")
+            }
+            url = valid
+        }
         return Article(
             id: id, title: title, headings: headings, body: parsed.body,
-            category: try front.string("category", file: file) ?? "Allgemein", tags: front.list("tags"),
-            language: language, url: try front.string("url", file: file), updated: try front.string("updated", file: file),
+            category: category, tags: front.list("tags"),
+            language: language, url: url, updated: try front.string("updated", file: file),
             ticketOnly: try front.flag("ticket_only", file: file), html: parsed.html)
     }
 
@@ -78,12 +88,14 @@ public enum ArticleParser {
         let language = try parseLanguage(languageCode, file: file, line: lineOf("lang", in: text))
         let id = parsed.meta["lotse:id"] ?? defaultID
         try validateID(id, file: file, line: lineOf("lotse:id", in: text))
+        let category = parsed.meta["lotse:category"] ?? "Allgemein"
+        // An exported page's canonical link names the old help center's address: kept only when Lotse can serve it.
+        let url = parsed.meta["canonical"].flatMap(ArticleAddress.validated) ?? ArticleAddress.derived(category: category, id: id)
         let tags = (parsed.meta["lotse:tags"] ?? parsed.meta["keywords"] ?? "")
             .split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         return Article(
             id: id, title: title, headings: parsed.headings, body: parsed.body,
-            category: parsed.meta["lotse:category"] ?? "Allgemein", tags: tags, language: language,
-            url: parsed.meta["canonical"].map(pathOfURL), updated: parsed.meta["lotse:updated"],
+            category: category, tags: tags, language: language, url: url, updated: parsed.meta["lotse:updated"],
             ticketOnly: parsed.meta["lotse:ticket-only"]?.lowercased() == "true", html: parsed.html)
     }
 
@@ -109,11 +121,5 @@ public enum ArticleParser {
     private static func lineOf(_ needle: String, in text: String) -> Int? {
         guard let range = text.range(of: needle) else { return nil }
         return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
-    }
-
-    /// Canonical links are stored as paths ("https://hilfe.example/x/y" → "/x/y"), like front-matter urls.
-    private static func pathOfURL(_ link: String) -> String {
-        guard let components = URLComponents(string: link), components.host != nil else { return link }
-        return components.path.isEmpty ? "/" : components.path
     }
 }

@@ -16,7 +16,7 @@ enum IndexSchema {
             tags TEXT NOT NULL,
             body TEXT NOT NULL,
             category TEXT NOT NULL,
-            url TEXT,
+            url TEXT NOT NULL UNIQUE,
             updated TEXT,
             ticket_only INTEGER NOT NULL DEFAULT 0,
             html TEXT NOT NULL,

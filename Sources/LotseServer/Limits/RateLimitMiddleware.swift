@@ -1,13 +1,14 @@
 import Hummingbird
 
-/// 429 with `Retry-After` once a client exceeds its request budget on the public API. Decided on the path's
+/// 429 with `Retry-After` once a client exceeds its request budget on the public API or sends more writes (the
+/// help pages' helpfulness votes) than it may. Decided on the path's
 /// segments, as the router matches them: `//api/v1/search` is the same route as `/api/v1/search`.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let limiter: RateLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.isAPI(request.uri.path), let wait = limiter.check(context.clientKey) else {
+        guard Self.isAPI(request.uri.path) || request.method == .post, let wait = limiter.check(context.clientKey) else {
             return try await next(request, context)
         }
         var error = APIError(.tooManyRequests, code: .rateLimited)

@@ -95,8 +95,8 @@ struct SearchRoutes {
 
     /// The engine's work within a compute slot and the deadline; both failures are 503 with `Retry-After`,
     /// so a flood of expensive requests costs its senders, not everyone else.
-    private func bounded(_ kind: ComputeGate.Kind, deadline: Duration,
-                         _ work: @escaping @Sendable () async throws -> [SearchResult]) async throws -> [SearchResult] {
+    func bounded(_ kind: ComputeGate.Kind, deadline: Duration,
+                 _ work: @escaping @Sendable () async throws -> [SearchResult]) async throws -> [SearchResult] {
         do {
             return try await Deadline.run(deadline) { [gate] in try await gate.run(kind, work) }
         } catch is ComputeGate.Busy {
@@ -113,7 +113,7 @@ struct SearchRoutes {
     }
 
     /// Queues the query (truncated, no client address) and the articles shown to the session; no disk write here.
-    private func log(_ endpoint: String, query: String, results: [SearchResult], session: String?) {
+    func log(_ endpoint: String, query: String, results: [SearchResult], session: String?) {
         queryLog.record(QueryLogEntry(endpoint: endpoint, query: query, resultCount: results.count,
                                       session: session.flatMap { $0.isEmpty ? nil : $0 }, articleIDs: results.map(\.id), time: Date()))
     }

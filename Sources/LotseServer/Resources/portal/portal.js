@@ -101,11 +101,15 @@
     return element;
   }
 
-  /** One search result or suggestion: a single button with title, snippet and category. */
+  /** An article's page on this server (`/hilfe/kategorie/artikel`); anything else is never linked. */
+  const isArticleAddress = (url) => typeof url === 'string' && /^\/hilfe\/[a-z0-9-]+\/[a-z0-9-]+$/.test(url);
+
+  /** One search result or suggestion: a link to the article's page with title, snippet and category (a click
+   * shows the article here; a new tab, or no script, gets the page). */
   function resultItem(result) {
-    const button = document.createElement('button');
-    button.type = 'button';
+    const button = document.createElement('a');
     button.className = 'result';
+    button.href = isArticleAddress(result.url) ? result.url : '#';
     button.dataset.id = result.id;
     button.append(span('result-title', result.title));
     if (result.snippet) {
@@ -125,8 +129,11 @@
 
   function onResultClick(list, open) {
     list.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-id]');
-      if (button) open(button.dataset.id, button);
+      const link = event.target.closest('[data-id]');
+      // Another tab or window (a modifier key, the middle button) gets the article's page.
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      open(link.dataset.id, link);
     });
   }
 
@@ -135,6 +142,37 @@
     if (answer.status !== 200 || !answer.data) throw new Error(`article ${id}: ${answer.status}`);
     return answer.data;
   }
+
+  // MARK: History: an article shown here gets its page's address, so Back closes it and a reload shows its page.
+
+  let skipNextPop = false;
+  let closeShown = () => {};
+
+  function pushArticle(view, article) {
+    if (isArticleAddress(article.url) && history.state?.id !== article.id) {
+      history.pushState({ lotse: view, id: article.id }, '', article.url);
+    }
+  }
+
+  /** Closes an article shown here at once and drops its history entry, so Back does not reopen it. */
+  function leaveArticle(close) {
+    close();
+    if (history.state?.lotse) {
+      skipNextPop = true;
+      history.back();
+    }
+  }
+
+  window.addEventListener('popstate', (event) => {
+    if (skipNextPop) {
+      skipNextPop = false;
+      return;
+    }
+    const state = event.state;
+    if (state?.lotse === 'article') openArticle(state.id, null, false);
+    else if (state?.lotse === 'solution') openSolution(state.id, null, false);
+    else closeShown();
+  });
 
   /** Fills `PREFIX-title`, `PREFIX-category` and `PREFIX-body`; the body is the article's sanitised HTML. */
   function showArticle(prefix, article) {
@@ -232,15 +270,24 @@
   let articleId = null;
   let articleOpener = null;
 
-  async function openArticle(id, opener) {
+  function closeArticle() {
+    articleView.hidden = true;
+    if (articleOpener?.isConnected) articleOpener.focus();
+  }
+
+  async function openArticle(id, opener, push = true) {
+    let article;
     try {
-      showArticle('article', await loadArticle(id));
+      article = await loadArticle(id);
     } catch {
       searchStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
       return;
     }
+    showArticle('article', article);
+    if (push) pushArticle('article', article);
+    closeShown = closeArticle;
     articleId = id;
-    articleOpener = opener;
+    articleOpener = opener ?? articleOpener;
     feedbackStatus.textContent = '';
     for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = false;
     articleView.hidden = false;
@@ -248,10 +295,7 @@
   }
   onResultClick(searchResults, openArticle);
   onResultClick(categoryResults, openArticle);
-  $('article-close').addEventListener('click', () => {
-    articleView.hidden = true;
-    if (articleOpener?.isConnected) articleOpener.focus();
-  });
+  $('article-close').addEventListener('click', () => leaveArticle(closeArticle));
 
   async function sendFeedback(helpful) {
     const answer = await api(`/api/v1/articles/${encodeURIComponent(articleId)}/feedback`,
@@ -269,14 +313,14 @@
   $('feedback-no').addEventListener('click', () => sendFeedback(false));
 
   /** From an article to the ticket form: the subject is the search (or the article's title) unless one is typed. */
-  $('article-ask').addEventListener('click', () => {
+  $('article-ask').addEventListener('click', () => leaveArticle(() => {
     const subjectInput = $('subject');
     if (!subjectInput.value.trim()) subjectInput.value = searchInput.value.trim() || $('article-title').textContent;
     articleView.hidden = true;
     $('anfrage').scrollIntoView();
     $('description').focus();
     subjectInput.dispatchEvent(new Event('input'));
-  });
+  }));
 
   // MARK: Ticket form: configuration, live suggestions, solution view, submission
 
@@ -397,7 +441,7 @@
     if (suggestionCount.textContent !== text) suggestionCount.textContent = text;
   }
 
-  const suggestionButtons = () => Array.from(suggestionList.querySelectorAll('button[data-id]'));
+  const suggestionButtons = () => Array.from(suggestionList.querySelectorAll('[data-id]'));
   const suggestionButton = (id) => suggestionButtons().find((button) => button.dataset.id === id);
   let suggestionOrigin = subject;
 
@@ -430,7 +474,7 @@
   let solutionOpener = null;
   let solutionTicketOnly = false;
 
-  async function openSolution(id, opener) {
+  async function openSolution(id, opener, push = true) {
     let article;
     try {
       article = await loadArticle(id);
@@ -439,6 +483,8 @@
       return;
     }
     showArticle('solution', article);
+    if (push) pushArticle('solution', article);
+    closeShown = () => backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
     // A ticket-only topic (a hacked account, a refund) is never "solved" by reading: the form is the way on.
     solutionTicketOnly = article.ticketOnly === true;
     $('solution-yes').hidden = solutionTicketOnly;
@@ -446,7 +492,7 @@
     $('solution-question').textContent = solutionTicketOnly ? 'Bitte senden Sie uns eine Anfrage.' : 'Hat das Ihr Problem gelöst?';
     $('solution-no').textContent = solutionTicketOnly ? 'Anfrage weiter schreiben' : 'Nein, Anfrage weiter schreiben';
     solutionId = id;
-    solutionOpener = opener;
+    solutionOpener = opener ?? solutionOpener;
     layout.hidden = true;
     solutionView.hidden = false;
     $('solution-title').focus();
@@ -467,7 +513,7 @@
       api(`/api/v1/articles/${encodeURIComponent(solutionId)}/feedback`, { method: 'POST', json: { helpful: false, session } })
         .catch(() => null);
     }
-    backToForm(solutionOpener?.isConnected ? solutionOpener : subject);
+    leaveArticle(() => backToForm(solutionOpener?.isConnected ? solutionOpener : subject));
   });
   $('solution-yes').addEventListener('click', async () => {
     // The thanks are shown even if recording fails: the customer's problem is solved either way.
@@ -475,9 +521,11 @@
       method: 'POST',
       json: { session, articleId: solutionId, subject: subject.value, description: description.value },
     }).catch(() => null);
-    solutionView.hidden = true;
-    $('deflection-thanks').hidden = false;
-    $('deflection-title').focus();
+    leaveArticle(() => {
+      solutionView.hidden = true;
+      $('deflection-thanks').hidden = false;
+      $('deflection-title').focus();
+    });
   });
   $('deflection-back').addEventListener('click', () => backToForm(subject));
 
@@ -648,6 +696,14 @@
     announceSuggestionCount(null);
     backToForm(subject);
   });
+
+  // "Anfrage stellen" on an article page leads to /?betreff=TITLE#anfrage: the form with that subject.
+  const askedSubject = new URLSearchParams(location.search).get('betreff')?.trim();
+  if (askedSubject) {
+    subject.value = askedSubject.slice(0, 200);
+    description.focus();
+    suggestLive(0);
+  }
 
   loadCategories();
   loadTicketForm();

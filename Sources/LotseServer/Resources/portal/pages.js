@@ -1,0 +1,36 @@
+// The help-center pages work without this script. With it, "War dieser Artikel hilfreich?" is answered in
+// place (the JSON feedback API) instead of through the form's POST and a reload.
+'use strict';
+
+(() => {
+  const form = document.querySelector('form.vote[data-article]');
+  if (!form) return;
+  const status = form.querySelector('.status');
+
+  form.addEventListener('submit', async (event) => {
+    const choice = event.submitter?.value;
+    if (choice !== 'ja' && choice !== 'nein') return; // the form's own POST then
+    event.preventDefault();
+    const helpful = choice === 'ja';
+    const buttons = form.querySelectorAll('button');
+    for (const button of buttons) button.disabled = true;
+    let ok = false;
+    try {
+      const response = await fetch(`/api/v1/articles/${encodeURIComponent(form.dataset.article)}/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ helpful }),
+      });
+      ok = response.status === 201;
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      for (const button of buttons) button.disabled = false;
+      status.textContent = 'Ihre Rückmeldung konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.';
+      return;
+    }
+    status.textContent = helpful ? 'Danke für Ihre Rückmeldung!' : 'Danke für Ihre Rückmeldung. Wir helfen Ihnen gern persönlich weiter.';
+    if (!helpful) document.getElementById('article-ask')?.focus();
+  });
+})();
