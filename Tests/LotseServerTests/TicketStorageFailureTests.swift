@@ -11,20 +11,24 @@ struct TicketStorageFailureTests {
     /// Makes `path` unwritable: chmod for ordinary users; root ignores modes, so the immutable attribute instead.
     static func makeReadOnly(_ path: String) throws -> Bool {
         if geteuid() != 0 { return chmod(path, 0o555) == 0 }
-        return run("/usr/bin/chattr", ["+i", path]) == 0
+        return setImmutable(path, true)
     }
 
     static func makeWritable(_ path: String) {
-        if geteuid() != 0 { _ = chmod(path, 0o755) } else { _ = run("/usr/bin/chattr", ["-i", path]) }
+        if geteuid() != 0 { _ = chmod(path, 0o755) } else { _ = setImmutable(path, false) }
     }
 
-    static func run(_ tool: String, _ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+    /// What `chattr ±i` does, as its ioctls: spawning chattr through Foundation's `Process` crashed the test
+    /// process (SIGSEGV in `Process.run` copying its arguments while other tests ran).
+    static func setImmutable(_ path: String, _ immutable: Bool) -> Bool {
+        let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, immutableFlag: Int32 = 0x10  // FS_IOC_*, FS_IMMUTABLE_FL
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var flags: Int32 = 0
+        guard ioctl(descriptor, getFlags, &flags) == 0 else { return false }
+        flags = immutable ? flags | immutableFlag : flags & ~immutableFlag
+        return ioctl(descriptor, setFlags, &flags) == 0
     }
 
     @Test("a read-only data directory: search works, ticket writes answer 503 storage_unavailable until it is writable again")
