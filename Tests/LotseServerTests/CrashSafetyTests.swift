@@ -20,19 +20,15 @@ struct CrashSafetyTests {
     }
 
     struct Server {
-        let process: Process
+        let process: ChildProcess
         let base: String
 
         init(workspace: ArticleWorkspace, data: String, port: Int) throws {
             base = "http://127.0.0.1:\(port)"
-            process = Process()
-            process.executableURL = URL(fileURLWithPath: CrashSafetyTests.executable)
-            process.arguments = ["serve", "--articles", workspace.articlesPath, "--index", workspace.indexPath, "--data", data,
-                                 "--port", String(port), "--rate-limit", "0", "--admin-token", CrashSafetyTests.token,
-                                 "--log-level", "error"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            process = try ChildProcess(CrashSafetyTests.executable, [
+                "serve", "--articles", workspace.articlesPath, "--index", workspace.indexPath, "--data", data,
+                "--port", String(port), "--rate-limit", "0", "--admin-token", CrashSafetyTests.token, "--log-level", "error",
+            ])
         }
 
         /// Waits until `/healthz` answers (at most 30 seconds) or the process died.
@@ -44,10 +40,7 @@ struct CrashSafetyTests {
         }
 
         /// SIGKILL; nothing when it already ended.
-        func kill() {
-            if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
+        func kill() { process.kill() }
     }
 
     /// A loopback port nobody listens on: bound with port 0, so the kernel picks it, and released.
