@@ -1,8 +1,9 @@
 import LotseSemantic
 
 extension SearchEngine {
-    /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone, whose
-    /// evidence has no lexical score, so only a close article answers it.
+    /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone. Its
+    /// evidence has no lexical score, so `AnswerDecision` stays silent (cosines alone do not tell out-of-scope
+    /// texts apart); it shows only where a fixed minimum score replaces the decision.
     func semanticOnly(_ text: String, mode: QueryMode, options: SearchOptions) throws
         -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
         guard let semantic, let text = semanticText(text, mode: mode) else { return nil }
