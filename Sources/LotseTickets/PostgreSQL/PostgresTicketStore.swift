@@ -37,13 +37,17 @@ public final class PostgresTicketStore: TicketStore {
         runner.cancel()
     }
 
-    /// Runs `body` once the schema is migrated, within the operation timeout, with failures translated.
+    /// Runs `body` once the schema is migrated, within the operation timeout, with failures translated. The first
+    /// call's migration gets twice as long: on a busy server all migrations take about ten seconds, and the call that
+    /// waits for them (often a query-log batch) should not be dropped for it.
     func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
-            return try await withTimeout(operationTimeout) { [self] in
-                try await migration.migrateOnce { try await PostgresSchema.migrate(self.client, schema: self.schema, logger: self.logger) }
-                return try await body()
+            if await !migration.done {
+                try await withTimeout(operationTimeout * 2) { [self] in
+                    try await migration.migrateOnce { [self] in try await PostgresSchema.migrate(client, schema: schema, logger: logger) }
+                }
             }
+            return try await withTimeout(operationTimeout) { try await body() }
         } catch {
             throw PostgresStorageFailure.translate(error)
         }
@@ -219,7 +223,7 @@ public final class PostgresTicketStore: TicketStore {
 
 /// Applies the migrations once per store; a failed attempt is forgotten so the next call tries again.
 private actor MigrationGate {
-    private var done = false
+    private(set) var done = false
     private var running: Task<Void, any Error>?
 
     func migrateOnce(_ migrate: @escaping @Sendable () async throws -> Void) async throws {
