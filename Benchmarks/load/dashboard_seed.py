@@ -188,6 +188,10 @@ class Seed:
         counts = {}
         for _, article, stage, day, _ in stage_rows:
             counts[(day, stage, article)] = counts.get((day, stage, article), 0) + 1
+        for ticket in self.tickets:
+            if ticket[14] != "[]":
+                key = (int(ticket[15] // DAY), "ticket", "")
+                counts[key] = counts.get(key, 0) + 1
         return {
             "query_log": (["endpoint", "query", "result_count", "created_at", "session"], self.query_log, {3}),
             "suggestions": (["session", "article_id", "day", "first_at", "last_at"],

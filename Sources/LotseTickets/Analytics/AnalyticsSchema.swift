@@ -4,12 +4,17 @@
 /// - `session_stages`: the first time a session reached a stage (`shown`, `opened`, `solved`) for an article, and for
 ///   any article (`article_id` ''). One row per session, article and stage, so a session counts once per stage.
 /// - `stage_counts`: per day, stage and article (or '') how many sessions reached the stage *for the first time* that
-///   day, maintained in the same transaction as `session_stages`. Because each session is counted on one day only,
+///   day, maintained in the same transaction as `session_stages`; and (stage `ticket`) the tickets submitted after
+///   suggestions per day, counted when stored. Because each session is counted on one day only,
 ///   a week (or any range) is the sum of its days and still counts distinct sessions. The counts hold no session ids:
 ///   retention and erasure delete the session rows, not these anonymous sums.
 /// The backfill turns the suggestions and deflections stored before this migration into the same rows.
 enum AnalyticsSchema {
-    static var sqlite: String { tables + backfill { "CAST(\($0) / 86400 AS INTEGER)" }.map { $0 + ";\n" }.joined() }
+    static var sqlite: String {
+        let day = { (time: String) in "CAST(\(time) / 86400 AS INTEGER)" }
+        return tables + (backfill(day) + [ticketBackfill(day: day("created_at"), suggested: "suggested_articles <> '[]'")])
+            .map { $0 + ";\n" }.joined()
+    }
 
     private static let tables = """
         CREATE TABLE article_views(
@@ -34,11 +39,13 @@ enum AnalyticsSchema {
             article_id TEXT NOT NULL,
             sessions INTEGER NOT NULL,
             PRIMARY KEY(day, stage, article_id)) WITHOUT ROWID;
-        CREATE INDEX tickets_after_suggestions ON tickets(created_at) WHERE suggested_articles <> '[]';
         CREATE INDEX feedback_articles ON feedback(created_at, article_id, helpful);
         """
 
-    static var postgres: [String] { postgresTables + backfill(postgresDay) }
+    static var postgres: [String] {
+        postgresTables + backfill(postgresDay)
+            + [ticketBackfill(day: postgresDay("created_at"), suggested: "jsonb_array_length(suggested_articles) > 0")]
+    }
 
     private static let postgresTables: [String] = [
         """
@@ -69,7 +76,6 @@ enum AnalyticsSchema {
             sessions integer NOT NULL,
             PRIMARY KEY(day, stage, article_id))
         """,
-        "CREATE INDEX tickets_after_suggestions ON tickets(created_at) WHERE jsonb_array_length(suggested_articles) > 0",
         "CREATE INDEX feedback_articles ON feedback(created_at, article_id, helpful)",
     ]
 
@@ -90,6 +96,14 @@ enum AnalyticsSchema {
             INSERT INTO stage_counts(day, stage, article_id, sessions)
             SELECT day, stage, article_id, COUNT(*) FROM session_stages GROUP BY day, stage, article_id
             """]
+    }
+
+    /// Tickets submitted after suggestions, per day (`FunnelStage.ticket`).
+    private static func ticketBackfill(day: String, suggested: String) -> String {
+        """
+        INSERT INTO stage_counts(day, stage, article_id, sessions)
+        SELECT \(day), 'ticket', '', COUNT(*) FROM tickets WHERE \(suggested) GROUP BY 1
+        """
     }
 
     /// The UTC day number (days since 1970) of a `timestamptz` expression, as the SQLite store's `CAST(t / 86400 AS INTEGER)`.

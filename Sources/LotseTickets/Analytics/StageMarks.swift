@@ -8,6 +8,8 @@ public enum FunnelStage: String, Sendable, CaseIterable {
     case opened
     /// Marked one "gelöst" (a deflection).
     case solved
+    /// A ticket submitted after suggestions: counted per ticket (article ''), not per session, when it is stored.
+    case ticket
 }
 
 /// The `session_stages` rows a batch of events may add: per session, article and stage the earliest time, once for

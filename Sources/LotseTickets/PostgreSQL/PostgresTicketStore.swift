@@ -91,6 +91,7 @@ public final class PostgresTicketStore: TicketStore {
                 """, logger: self.logger).collect()
             guard let row = inserted.first else { throw TicketStoreError.storageUnavailable("ticket insert returned no row") }
             let stored = try Self.ticket(row: row)
+            if !suggested.isEmpty { try await Self.countTicket(at: time, connection, self.logger) }
             if let idempotencyKey {
                 try await connection.query(
                     "UPDATE idempotency_keys SET ticket_number = \(stored.number) WHERE key = \(idempotencyKey)", logger: self.logger)
@@ -127,20 +128,18 @@ public final class PostgresTicketStore: TicketStore {
 
     public func tickets(status: TicketStatus?, page: Int, pageSize: Int) async throws -> TicketPage {
         let offset = max(0, page - 1) * pageSize
-        // A NULL status matches every ticket: one bound query instead of two query texts.
+        // A NULL status matches every ticket: one bound query instead of two query texts. The page's numbers come from
+        // the queue index alone (index-only scan), then only its rows are read: a deep OFFSET otherwise fetched every
+        // skipped row (335 ms for the last page of 100,000). The count is its own query: `COUNT(*) OVER ()` beside the
+        // page made PostgreSQL read every ticket before the LIMIT (360 ms for the first page).
         let page = try await rows("""
-            SELECT \(unescaped: Self.ticketColumns), COUNT(*) OVER () AS total FROM tickets
-            WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)
-            ORDER BY urgent DESC, created_at, number LIMIT \(pageSize) OFFSET \(offset)
+            SELECT \(unescaped: Self.ticketColumns) FROM tickets JOIN (
+                SELECT number FROM tickets WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)
+                ORDER BY urgent DESC, created_at, number LIMIT \(pageSize) OFFSET \(offset)) AS page USING (number)
+            ORDER BY urgent DESC, created_at, number
             """)
-        let total: Int
-        if let first = page.first {
-            total = try first.makeRandomAccess()["total"].decode(Int.self)
-        } else {
-            // Past the last page there is no row to carry the count.
-            total = try await rows("SELECT COUNT(*) FROM tickets WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)")
-                .first?.decode(Int.self) ?? 0
-        }
+        let total = try await rows("SELECT COUNT(*) FROM tickets WHERE \(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)")
+            .first?.decode(Int.self) ?? 0
         return TicketPage(tickets: try page.map(Self.ticket(row:)), total: total)
     }
 

@@ -77,6 +77,7 @@ public final class SQLiteTicketStore: TicketStore {
                     try JSONText.encode(Array(suggested.prefix(Self.maximumSuggestedArticles))), stamp, stamp,
                 ])
             let number = db.lastInsertedRowID
+            if !suggested.isEmpty { try Self.countTicket(at: time, db) }
             if let idempotencyKey {
                 try db.execute(sql: "INSERT INTO idempotency_keys(key, ticket_number, created_at, fingerprint) VALUES (?, ?, ?, ?)",
                                arguments: [idempotencyKey, number, stamp, fingerprint])

@@ -37,6 +37,7 @@ public struct FunnelCounts: Sendable, Equatable {
         case .shown: shown += sessions
         case .opened: opened += sessions
         case .solved: solved += sessions
+        case .ticket: ticketsAfterSuggestions += sessions
         }
     }
 }
@@ -62,6 +63,7 @@ public struct ArticleCounts: Sendable, Equatable {
         case .shown: suggested += sessions
         case .opened: opened += sessions
         case .solved: solved += sessions
+        case .ticket: break
         }
     }
 }
