@@ -10,8 +10,9 @@ With `--seed-first`, `dashboard_seed.py` fills the store first (its defaults: 90
 100,000 tickets; `--queries`/`--tickets` pass through). Then `lotse serve` starts on the store, and each endpoint is
 asked once right after the start ("cold": new process, empty caches and connections, the operating system's file
 cache as the seeding left it) and then `--runs` times ("warm"): a Markdown row per endpoint with cold, warm median and
-warm worst in ms, the HTTP status, and the response size. Endpoints that are not there yet (404, 405) are marked n/a.
-Exit status 1 when a warm worst or a cold request is 200 ms or more.
+warm worst in ms, the HTTP status, the response size, and the server's CPU time per warm request (user + system, from
+/proc: on a shared machine wall times include waiting for a core, CPU time does not). Endpoints that are not there yet (404, 405) are marked n/a.
+Exit status 1 when a warm worst or a cold request is 200 ms or more (`/admin/stats`, listed for comparison, aside).
 """
 import argparse
 import os
@@ -44,7 +45,7 @@ ENDPOINTS = [
     "/api/v1/admin/tickets?status=closed&page=300",
     "/api/v1/admin/tickets?page=2000",
     "/api/v1/admin/tickets/LT-050000",
-    "/api/v1/admin/stats?since=30d",
+    "/api/v1/admin/stats?since=30d",  # not a dashboard panel: for comparison only, not held to the limit
 ]
 LIMIT_MS = 200
 
@@ -59,6 +60,13 @@ def timed(port, path):
     except urllib.error.HTTPError as error:
         body, status = error.read(), error.code
     return (time.perf_counter() - started) * 1000, status, len(body)
+
+
+def cpu_ms(pid):
+    """User + system CPU time of a process so far, in ms (/proc/PID/stat, clock ticks)."""
+    with open(f"/proc/{pid}/stat") as file:
+        fields = file.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -91,19 +99,23 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        print("| endpoint | status | bytes | cold ms | warm median ms | warm worst ms |")
-        print("|---|---|---|---|---|---|")
+        print("| endpoint | status | bytes | cold ms | warm median ms | warm worst ms | server CPU ms per warm request |")
+        print("|---|---|---|---|---|---|---|")
         # Cold: each endpoint's first request, in a row, before any is repeated.
         cold = {path: timed(port, path) for path in ENDPOINTS}
         for path in ENDPOINTS:
             first_ms, status, size = cold[path]
             if status in (404, 405):
-                print(f"| `{path}` | {status} | – | n/a | n/a | n/a |")
+                print(f"| `{path}` | {status} | – | n/a | n/a | n/a | n/a |")
                 continue
+            cpu_before = cpu_ms(server.pid)
             warm = [timed(port, path)[0] for _ in range(options.runs)]
+            cpu = (cpu_ms(server.pid) - cpu_before) / options.runs
             worst = max(warm)
-            failed |= status != 200 or first_ms >= LIMIT_MS or worst >= LIMIT_MS
-            print(f"| `{path}` | {status} | {size} | {first_ms:.1f} | {statistics.median(warm):.1f} | {worst:.1f} |", flush=True)
+            if "/admin/stats" not in path:
+                failed |= status != 200 or first_ms >= LIMIT_MS or worst >= LIMIT_MS
+            print(f"| `{path}` | {status} | {size} | {first_ms:.1f} | {statistics.median(warm):.1f} | {worst:.1f} | {cpu:.1f} |",
+                  flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
