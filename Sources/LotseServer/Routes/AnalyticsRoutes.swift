@@ -36,9 +36,9 @@ struct AnalyticsRoutes {
 
     enum Format: String, CaseIterable { case json, csv }
 
-    /// `days`: 7, 30 (default) or 90.
+    /// `days`: 7, 30 (default when absent) or 90; an empty value is refused like any other.
     static func days(_ text: String?) throws -> Int {
-        guard let text, !text.isEmpty else { return 30 }
+        guard let text else { return 30 }
         guard let days = Int(text), DeflectionSeries.windows.contains(days) else {
             throw APIError.badRequest(field: "days", .invalidChoice(DeflectionSeries.windows.map(String.init)))
         }
@@ -47,7 +47,7 @@ struct AnalyticsRoutes {
 
     static func choice<Choice: RawRepresentable & CaseIterable>(_ text: String?, field: String, default value: Choice) throws -> Choice
     where Choice.RawValue == String {
-        guard let text, !text.isEmpty else { return value }
+        guard let text else { return value }
         guard let choice = Choice(rawValue: text) else {
             throw APIError.badRequest(field: field, .invalidChoice(Choice.allCases.map(\.rawValue)))
         }
