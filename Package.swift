@@ -116,8 +116,8 @@ let package = Package(
         .testTarget(
             name: "LotseServerTests",
             dependencies: [
-                "LotseAnalysis", "LotseIndex", "LotseServer", "LotseTickets", "LotseTestSupport", asyncHTTPClient, hummingbird,
-                hummingbirdTesting, httpTypes, logging, nioCore,
+                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseServer", "LotseTickets", "LotseTestSupport", asyncHTTPClient,
+                hummingbird, hummingbirdTesting, httpTypes, logging, nioCore,
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]),

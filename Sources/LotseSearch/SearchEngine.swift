@@ -13,12 +13,12 @@ public final class SearchEngine: Sendable {
     private let next = Atomic<Int>(0)
     let statistics: IndexStatistics
     let documents: DocumentTable
-    /// Budgets: enough for every term and concept of the 10,000-article benchmark's query mix.
-    let postings = MemoryCache<String, Postings>(budget: 256 << 20)
-    let conceptFrequencies = MemoryCache<String, ConceptFrequencies>(budget: 64 << 20)
-    private let plans = MemoryCache<String, PlannedQuery>(budget: 16 << 20)
+    /// Budgets: shares of the engine's `CacheMemory`.
+    let postings: MemoryCache<String, Postings>
+    let conceptFrequencies: MemoryCache<String, ConceptFrequencies>
+    private let plans: MemoryCache<String, PlannedQuery>
     /// By rowid: what a result shows of its article, and the body's word ranges for snippets.
-    private let resultSources = MemoryCache<Int64, ResultSource>(budget: 64 << 20)
+    private let resultSources: MemoryCache<Int64, ResultSource>
     /// nil when the engine was opened without a result cache (benchmarks of the ranking itself).
     private let answers: MemoryCache<String, CachedResults>?
     /// Lookups in `answers` that found / did not find the query (benchmarks report the hit rate).
@@ -35,12 +35,16 @@ public final class SearchEngine: Sendable {
     /// Opens `indexPath` with `connectionCount` read-only connections, with the built-in synonyms (`curate` adds an operator's).
     /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
     /// With `semantic`, an index whose vectors that model made is searched hybrid (`SemanticRanking`).
-    /// `learnedWeight` replaces the learned column's weight (for tuning it).
+    /// `learnedWeight` replaces the learned column's weight (for tuning it). `cacheMemory` bounds all caches together.
     public init(indexPath: String, connectionCount: Int = 2, cachesResults: Bool = true,
                 semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters(),
-                learnedWeight: Double = SearchEngine.defaultLearnedWeight) throws {
+                learnedWeight: Double = SearchEngine.defaultLearnedWeight, cacheMemory: CacheMemory = .standard) throws {
         self.indexPath = indexPath
-        answers = cachesResults ? MemoryCache(budget: 32 << 20) : nil
+        postings = MemoryCache(budget: cacheMemory.postings)
+        conceptFrequencies = MemoryCache(budget: cacheMemory.conceptFrequencies)
+        plans = MemoryCache(budget: cacheMemory.plans)
+        resultSources = MemoryCache(budget: cacheMemory.resultSources)
+        answers = cachesResults ? MemoryCache(budget: cacheMemory.answers) : nil
         connections = try (0..<max(1, connectionCount)).map { _ in
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
@@ -49,7 +53,9 @@ public final class SearchEngine: Sendable {
         }
         let reader = connections[0], table = documents
         semantic = try model.flatMap { model in
-            try reader.read { db in try SemanticRanking.load(db, model: model, documents: table, parameters: fusion) }
+            try reader.read { db in
+                try SemanticRanking.load(db, model: model, documents: table, parameters: fusion, cacheBytes: cacheMemory.queryVectors)
+            }
         }
         corrector = TypoCorrector(vocabulary: statistics.words)
     }

@@ -24,7 +24,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         logger.info("\(report.summary)")
     }
     let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections,
-                                 semantic: configuration.semanticModel)
+                                 semantic: configuration.semanticModel, cacheMemory: configuration.cacheMemory)
     let curation = CurationWatcher(synonyms: configuration.synonymsPath, pins: configuration.pinsPath)
     do {
         try holder.curate(curation.load(), logger: logger)

@@ -20,14 +20,16 @@ public final class IndexHolder: Sendable {
     private let path: String
     private let connections: Int
     private let semantic: SemanticModel?
+    private let cacheMemory: CacheMemory
 
-    public init(path: String, connections: Int, semantic: SemanticModel? = nil) throws {
+    public init(path: String, connections: Int, semantic: SemanticModel? = nil, cacheMemory: CacheMemory = .standard) throws {
         self.path = path
         self.connections = connections
         self.semantic = semantic
+        self.cacheMemory = cacheMemory
         let identity = FileIdentity(path: path)
         try IndexStore.verify(path: path)
-        let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic)
+        let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic, cacheMemory: cacheMemory)
         state = Mutex(State(engine: engine, identity: identity))
     }
 
@@ -74,7 +76,7 @@ public final class IndexHolder: Sendable {
         guard let identity, identity != state.withLock({ $0.identity }) else { return false }
         do {
             try IndexStore.verify(path: path)
-            let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic)
+            let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic, cacheMemory: cacheMemory)
             let curation = state.withLock { $0.curation }
             try Self.curate(engine, with: curation, logger: logger)
             let recent = self.engine.recentTerms(limit: Self.reloadWarmTerms)

@@ -1,5 +1,6 @@
 import Foundation
 import LotseIndex
+import LotseSearch
 import LotseSemantic
 import LotseTickets
 
@@ -38,6 +39,8 @@ public struct ServerConfiguration: Sendable {
     public var reloadInterval: Duration = .seconds(1)
     /// Read-only SQLite connections per index.
     public var searchConnections = 4
+    /// What the search engine's caches may hold in all (`lotse serve --cache-memory`).
+    public var cacheMemory = CacheMemory.standard
     /// Build the index before serving when it is missing or older than the articles.
     public var buildIndexOnStart = true
     /// The sentence encoder (`lotse serve --semantic` loads it when its files are there): article
@@ -94,6 +97,10 @@ public struct ServerConfiguration: Sendable {
             problems.append(
                 "the admin token must be at least \(AdminAuthMiddleware.minimumTokenBytes) bytes (it has \(adminToken.utf8.count)); "
                     + "use a long random value, e.g. `openssl rand -hex 32`")
+        }
+        if !CacheMemory.allowed.contains(cacheMemory.bytes >> 20) {
+            let allowed = CacheMemory.allowed
+            problems.append("--cache-memory must be between \(allowed.lowerBound) and \(allowed.upperBound) (megabytes)")
         }
         if let retentionDays, retentionDays < 1 { problems.append("--retention-days must be at least 1 (got \(retentionDays))") }
         problems += attachmentPolicy.problems()

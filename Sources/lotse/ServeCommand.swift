@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import LotseIndex
+import LotseSearch
 import LotseServer
 import LotseTickets
 
@@ -24,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Port to listen on.")
     var port = 8080
+
+    @Option(help: ArgumentHelp("Memory the search caches may hold in all, in MB (postings, snippets, answers, query vectors).",
+                               valueName: "megabytes"))
+    var cacheMemory = CacheMemory.standard.bytes >> 20
 
     @Option(name: .customLong("cors-origin"), help: "Portal origin allowed to call the API from a browser (repeatable).")
     var corsOrigins: [String] = []
@@ -114,6 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.privacyURL = privacyURL
         configuration.imprintURL = imprintURL
         configuration.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        configuration.cacheMemory = CacheMemory(megabytes: cacheMemory)
         configuration.semanticModel = try semantic.load()
         (configuration.synonymsPath, configuration.pinsPath) = (curation.synonyms, curation.pins)
         if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import LotseSearch
 @testable import LotseServer
 import LotseTestSupport
 @testable import LotseTickets
@@ -32,6 +33,17 @@ struct SmallHardeningTests {
             #expect(configuration.problems().contains { $0.contains("--retention-days") })
         }
         configuration.retentionDays = 1
+        #expect(configuration.problems().isEmpty)
+    }
+
+    @Test("--cache-memory below 16 MB is refused at start")
+    func cacheMemoryIsValidated() {
+        var configuration = ServerConfiguration()
+        for megabytes in [1, 15] {
+            configuration.cacheMemory = CacheMemory(megabytes: megabytes)
+            #expect(configuration.problems().contains { $0.contains("--cache-memory") })
+        }
+        configuration.cacheMemory = CacheMemory(megabytes: 16)
         #expect(configuration.problems().isEmpty)
     }
 

@@ -171,7 +171,8 @@ public final class SearchFixture: Sendable {
         case .real:
             indexPath = try Fixtures.realSearchIndex()
         }
-        engine = try SearchEngine(indexPath: indexPath, cachesResults: cachesResults, semantic: Fixtures.semanticModel)
+        engine = try SearchEngine(indexPath: indexPath, cachesResults: cachesResults, semantic: Fixtures.semanticModel,
+                                  cacheMemory: Fixtures.cacheMemory)
         articleCount = engine.articleCount
     }
 
@@ -234,6 +235,12 @@ public final class SearchFixture: Sendable {
 }
 
 extension Fixtures {
+    /// `$LOTSE_BENCH_CACHE_MB` megabytes for the engine's caches (as `lotse serve --cache-memory`), else the standard.
+    public static let cacheMemory: CacheMemory = {
+        guard let text = ProcessInfo.processInfo.environment["LOTSE_BENCH_CACHE_MB"], let megabytes = Int(text) else { return .standard }
+        return CacheMemory(megabytes: megabytes)
+    }()
+
     /// The sentence encoder when `$LOTSE_BENCH_SEMANTIC` names its directory (hybrid ranking, article vectors
     /// in the index); nil otherwise (lexical-only, as before).
     public static let semanticModel: SemanticModel? = {

@@ -25,6 +25,9 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
 
     init(budget: Int) { self.budget = budget }
 
+    /// What the cached values cost now (at most the budget after each insertion).
+    var byteCount: Int { state.withLock { $0.bytes } }
+
     /// The cached values among `keys`.
     func values(for keys: some Sequence<Key>) -> [Key: Value] {
         state.withLock { state in

@@ -17,9 +17,10 @@ final class SemanticRanking: Sendable {
     let parameters: Parameters
     private let openings: VectorSet
     private let leads: VectorSet
-    private let scored = MemoryCache<String, ScoredText>(budget: 16 << 20)
+    private let scored: MemoryCache<String, ScoredText>
 
-    private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet) {
+    private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet, cacheBytes: Int) {
+        scored = MemoryCache(budget: cacheBytes)
         self.model = model
         self.parameters = parameters
         self.openings = openings
@@ -27,11 +28,12 @@ final class SemanticRanking: Sendable {
     }
 
     /// The vectors of the index for `documents`, or nil when the index has none made by `model`.
-    static func load(_ db: Database, model: SemanticModel, documents: DocumentTable, parameters: Parameters) throws -> SemanticRanking? {
+    static func load(_ db: Database, model: SemanticModel, documents: DocumentTable, parameters: Parameters,
+                     cacheBytes: Int) throws -> SemanticRanking? {
         guard let byRowid = try ArticleVectors.load(db, model: model) else { return nil }
         let vectors = documents.rowids.map { byRowid[$0] }
         return SemanticRanking(model: model, parameters: parameters, openings: VectorSet(vectors.map { $0?.opening }),
-                               leads: VectorSet(vectors.map { $0?.lead }))
+                               leads: VectorSet(vectors.map { $0?.lead }), cacheBytes: cacheBytes)
     }
 
     /// Cosine of every article with `text`, in document order: embedded and scored once per text while it stays
