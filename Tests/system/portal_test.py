@@ -392,8 +392,18 @@ def step_markup_in_snippets_is_text(portal):
     check(tags <= {"mark"}, f"the snippet holds elements other than <mark>: {sorted(tags)}")
 
 
+def article_funnel(portal, article_id):
+    """(opened, solved) sessions of an article today, from the dashboard's article statistics."""
+    status, _, stats = portal.server.get("/api/v1/admin/article-stats?days=7", admin=True)
+    check(status == 200, f"GET /api/v1/admin/article-stats answered {status}: {stats}")
+    row = next((entry for entry in stats.get("articles", []) if entry["id"] == article_id), {})
+    return row.get("opened", 0), row.get("solved", 0)
+
+
 def step_deflection(portal):
-    """Opening a suggestion and answering 'Ja' thanks the customer and counts one deflection."""
+    """Opening a suggestion and answering 'Ja' thanks the customer, counts one deflection, and the dashboard counts
+    this session as having opened and solved the article."""
+    opened, solved = article_funnel(portal, EXPECTED_ARTICLE)
     portal.type_draft().click()
     portal.wait_until(lambda: portal.visible("solution-yes"), "the suggested article did not open")
     check(portal.element("solution-title").text == "Passwort zurücksetzen", f"opened {portal.element('solution-title').text!r}")
@@ -404,6 +414,9 @@ def step_deflection(portal):
     check(stats.get("deflected") == 1, f"admin stats show deflected={stats.get('deflected')}, expected 1: {stats}")
     top = [entry.get("id") for entry in stats.get("topDeflectingArticles", [])]
     check(EXPECTED_ARTICLE in top, f"topDeflectingArticles: {top}")
+    portal.wait_until(lambda: article_funnel(portal, EXPECTED_ARTICLE) == (opened + 1, solved + 1),
+                      f"article-stats of {EXPECTED_ARTICLE} did not count this session's open and solve (before: "
+                      f"opened {opened}, solved {solved})", seconds=10)
 
 
 def field_error(portal, field_id):
