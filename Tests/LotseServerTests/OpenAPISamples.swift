@@ -107,7 +107,7 @@ enum OpenAPISamples {
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
         "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
         "GET /api/v1/admin/articles/{id}/learned": [.admin("/api/v1/admin/articles/kundennummer/learned")],
-    ].merging(pageSuccess) { first, _ in first }
+    ].merging(pageSuccess) { first, _ in first }.merging(adminSuccess) { first, _ in first }
 
     static let adminToken = "openapi-test-token"
 
@@ -231,7 +231,7 @@ enum OpenAPISamples {
                 operation: "GET /portal/{file}", status: 404, request: get("/portal/..%2FPackage.swift"), code: "not_found", fields: nil,
                 why: "path outside the folder")
         ]
-        samples += ticketErrors + pageErrors
+        samples += ticketErrors + pageErrors + adminErrors
         // 405 on every documented path (DELETE is taken by none; POST where the path takes GET, GET where it takes POST).
         let operations: [(operation: String, uri: String, others: [HTTPRequest.Method])] = [
             (search, "/api/v1/search?q=rechnung", [.delete, .post, .put, .patch]),
@@ -249,7 +249,7 @@ enum OpenAPISamples {
             ("POST /api/v1/articles/{id}/feedback", "/api/v1/articles/kundennummer/feedback", [.get, .delete]),
             ("GET /api/v1/admin/tickets", "/api/v1/admin/tickets", [.post, .patch]),
             ("DELETE /api/v1/admin/tickets", "/api/v1/admin/tickets", [.put]),
-            ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.get, .delete, .post]),
+            ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.delete, .post]),
             ("GET /api/v1/admin/stats", "/api/v1/admin/stats", [.delete, .post]),
             ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
             ("GET /api/v1/admin/articles/{id}/learned", "/api/v1/admin/articles/kundennummer/learned", [.delete, .post]),

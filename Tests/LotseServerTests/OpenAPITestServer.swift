@@ -70,6 +70,7 @@ struct OpenAPITestServer: Sendable {
             verified: true),
             idempotencyKey: nil, forward: false, at: Date())
         _ = try workspace.directory.write("Fehler", to: "attachments/\(Self.seededAttachment)")
+        _ = try await store.updateStatus(number: 1, to: .answered, by: "Anna Schmidt", at: Date())
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: false, session: nil, time: Date()))

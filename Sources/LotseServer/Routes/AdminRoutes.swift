@@ -4,8 +4,8 @@ import Hummingbird
 import LotseIndex
 import LotseTickets
 
-/// The helpdesk's API under `/api/v1/admin` (behind `AdminAuthMiddleware`): the queue, status changes,
-/// deletion of a requester's data, statistics, what an article learned.
+/// The helpdesk's API under `/api/v1/admin` (behind `AdminAuthMiddleware`): the queue, a ticket with its activity,
+/// status changes (by the signed-in operator, or "API"), deletion of a requester's data, statistics, what an article learned.
 struct AdminRoutes {
     let services: TicketServices
     let holder: IndexHolder
@@ -47,6 +47,11 @@ struct AdminRoutes {
             let result = try await services.store.tickets(status: status, page: page, pageSize: Self.pageSize)
             return Queue(tickets: result.tickets.map(TicketDocument.init), page: page, pageSize: Self.pageSize, total: result.total)
         }
+        group.get("/tickets/{id}") { _, context in
+            guard let number = TicketNumber.parse(try context.parameters.require("id")),
+                  let ticket = try await services.store.ticket(number: number) else { throw APIError.notFound }
+            return try await TicketDetail(ticket, changes: services.store.statusChanges(number: number), engine: holder.engine)
+        }
         group.patch("/tickets/{id}") { request, context in
             let id = try context.parameters.require("id")
             guard let number = TicketNumber.parse(id) else { throw APIError.notFound }
@@ -54,7 +59,7 @@ struct AdminRoutes {
             guard let status = body.status.flatMap(TicketStatus.init(rawValue:)) else {
                 throw APIError.invalidFields([InvalidField("status", body.status == nil ? .required : .invalidChoice(Self.statusNames))])
             }
-            guard let ticket = try await services.store.updateStatus(number: number, to: status, at: Date()) else {
+            guard let ticket = try await services.store.updateStatus(number: number, to: status, by: context.adminActor, at: Date()) else {
                 throw APIError.notFound
             }
             return TicketDocument(ticket)
