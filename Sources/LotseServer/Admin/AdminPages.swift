@@ -55,7 +55,7 @@ enum AdminPages {
         <section class="panel" id="\(name)" aria-labelledby="\(name)-title">
         <h2 id="\(name)-title">\(title)</h2>
         <div class="controls">\(controls)</div>
-        <p class="status" id="\(name)-status" role="status"></p>
+        <p class="status" id="\(name)-message" role="status"></p>
         <div id="\(name)-content"></div>
         </section>
         """

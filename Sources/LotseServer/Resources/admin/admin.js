@@ -58,7 +58,7 @@
   }
 
   function setStatus(panel, text, isError) {
-    const status = document.getElementById(panel + '-status');
+    const status = document.getElementById(panel + '-message');
     status.textContent = text;
     status.classList.toggle('error', Boolean(isError));
   }
