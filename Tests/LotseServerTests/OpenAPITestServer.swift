@@ -71,6 +71,7 @@ struct OpenAPITestServer: Sendable {
             idempotencyKey: nil, forward: false, at: Date())
         _ = try workspace.directory.write("Fehler", to: "attachments/\(Self.seededAttachment)")
         _ = try await store.updateStatus(number: 1, to: .answered, by: "Anna Schmidt", at: Date())
+        try await store.recordArticleView(ArticleView(session: "s", articleID: "kundennummer", time: Date()))
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: false, session: nil, time: Date()))

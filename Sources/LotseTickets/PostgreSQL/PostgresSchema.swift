@@ -122,6 +122,8 @@ enum PostgresSchema {
                 last_seen_at timestamptz NOT NULL)
             """,
         ]),
+        // "v4 article views and rollups" (AnalyticsSchema).
+        (4, AnalyticsSchema.postgres),
     ]
 
     /// A schema name Lotse creates and puts on the search path: never user text in SQL, so it is checked here.

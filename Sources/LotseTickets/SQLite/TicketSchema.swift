@@ -102,6 +102,9 @@ enum TicketSchema {
                     last_seen_at REAL NOT NULL) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4 article views and rollups") { db in
+            try db.execute(sql: AnalyticsSchema.sqlite)
+        }
         return migrator
     }
 }

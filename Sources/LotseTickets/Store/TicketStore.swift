@@ -33,6 +33,14 @@ public protocol TicketStore: Sendable {
     func learningOutcomes() async throws -> [LearningOutcome]
 
     func activity(since: Date) async throws -> TicketActivity
+    /// Records that a session opened an article (one `article_views` row per session, article and day) and, the
+    /// first time, the session's `opened` stage.
+    func recordArticleView(_ view: ArticleView) async throws
+    /// Per UTC day number (days since 1970) of `days`: the sessions that reached each stage first that day
+    /// (`AnalyticsSchema`) and the tickets submitted after suggestions. Days without activity are absent.
+    func funnel(days: ClosedRange<Int>) async throws -> [Int: FunnelCounts]
+    /// Per article over `days`: the sessions shown, opening and solving it (first reached in the range) and its votes.
+    func articleFunnel(days: ClosedRange<Int>) async throws -> [String: ArticleCounts]
 
     /// Stores a signed-in operator under their cookie `token` and removes sessions `expiry` has ended.
     func startAdminSession(token: String, _ session: AdminSession, expiry: AdminSessionExpiry) async throws
