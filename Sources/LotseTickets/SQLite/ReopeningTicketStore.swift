@@ -71,6 +71,7 @@ public final class ReopeningTicketStore: TicketStore {
     public func suggestedArticles(session: String) async throws -> [String] { try await current().suggestedArticles(session: session) }
     public func learningOutcomes() async throws -> [LearningOutcome] { try await current().learningOutcomes() }
     public func activity(since: Date) async throws -> TicketActivity { try await current().activity(since: since) }
+    public func gapInputs(since: Date, limit: Int) async throws -> [GapInput] { try await current().gapInputs(since: since, limit: limit) }
 
     public func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry] {
         try await current().dueDeliveries(at: time, limit: limit)

@@ -30,6 +30,10 @@ public protocol TicketStore: Sendable {
     func learningOutcomes() async throws -> [LearningOutcome]
 
     func activity(since: Date) async throws -> TicketActivity
+    /// What the content-gap topics are grouped from, newest first: at most `limit` search and suggest queries without a
+    /// result and at most `limit` tickets submitted after suggestions since `since`, each with the articles that did
+    /// not help its session.
+    func gapInputs(since: Date, limit: Int) async throws -> [GapInput]
 
     /// Outbox rows due for delivery at `time`, oldest first.
     func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry]
