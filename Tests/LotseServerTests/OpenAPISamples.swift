@@ -105,6 +105,7 @@ enum OpenAPISamples {
         "DELETE /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets?email=niemand%40beispiel.de", method: .delete)],
         "PATCH /api/v1/admin/tickets/{id}": [.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"in_progress"}"#)],
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
+        "GET /api/v1/admin/gaps": [.admin("/api/v1/admin/gaps"), .admin("/api/v1/admin/gaps?days=7&format=csv")],
         "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
         "GET /api/v1/admin/articles/{id}/learned": [.admin("/api/v1/admin/articles/kundennummer/learned")],
     ].merging(pageSuccess) { first, _ in first }
@@ -251,6 +252,7 @@ enum OpenAPISamples {
             ("DELETE /api/v1/admin/tickets", "/api/v1/admin/tickets", [.put]),
             ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.get, .delete, .post]),
             ("GET /api/v1/admin/stats", "/api/v1/admin/stats", [.delete, .post]),
+            ("GET /api/v1/admin/gaps", "/api/v1/admin/gaps", [.delete, .post]),
             ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
             ("GET /api/v1/admin/articles/{id}/learned", "/api/v1/admin/articles/kundennummer/learned", [.delete, .post]),
         ]
@@ -275,6 +277,7 @@ enum OpenAPISamples {
                                      ("DELETE /api/v1/admin/tickets", .admin("/api/v1/admin/tickets?email=a%40b.de", method: .delete)),
             ("PATCH /api/v1/admin/tickets/{id}", .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "{}")),
                                      ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats")),
+                                     ("GET /api/v1/admin/gaps", .admin("/api/v1/admin/gaps")),
                                      ("GET /api/v1/admin/tickets/{id}/attachments/{number}",
                                       .admin("/api/v1/admin/tickets/LT-000001/attachments/1")),
                                      ("GET /api/v1/admin/articles/{id}/learned", .admin("/api/v1/admin/articles/kundennummer/learned"))] {

@@ -9,7 +9,7 @@ extension OpenAPISamples {
         let tickets = "POST /api/v1/tickets", deflections = "POST /api/v1/deflections", feedback = "POST /api/v1/articles/{id}/feedback"
         let queue = "GET /api/v1/admin/tickets", delete = "DELETE /api/v1/admin/tickets", patch = "PATCH /api/v1/admin/tickets/{id}"
         let stats = "GET /api/v1/admin/stats", download = "GET /api/v1/admin/tickets/{id}/attachments/{number}"
-        let learned = "GET /api/v1/admin/articles/{id}/learned"
+        let learned = "GET /api/v1/admin/articles/{id}/learned", gaps = "GET /api/v1/admin/gaps"
         let oversized = #"{"subject":""# + String(repeating: "x", count: maximumBodyBytes) + #""}"#
         func text(_ uri: String) -> OpenAPISampleRequest {
             OpenAPISampleRequest(method: .post, uri: uri, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Hallo"))
@@ -75,6 +75,9 @@ extension OpenAPISamples {
                 operation: stats, status: 400, request: .admin("/api/v1/admin/stats?since=gestern"), code: "invalid_parameter",
                 fields: ["since"], why: "since not understood"),
             OpenAPIErrorSample(
+                operation: gaps, status: 400, request: .admin("/api/v1/admin/gaps?days=14"), code: "invalid_parameter",
+                fields: ["days"], why: "a window other than 7, 30 or 90 days"),
+            OpenAPIErrorSample(
                 operation: patch, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "nicht json"),
                                code: "invalid_json", fields: ["body"], why: "broken JSON"),
             OpenAPIErrorSample(
@@ -101,7 +104,7 @@ extension OpenAPISamples {
             (queue, "/api/v1/admin/tickets", HTTPRequest.Method.get, nil), (delete, "/api/v1/admin/tickets?email=a%40b.de", .delete, nil),
             (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
             (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil),
-            (learned, "/api/v1/admin/articles/kundennummer/learned", .get, nil)
+            (learned, "/api/v1/admin/articles/kundennummer/learned", .get, nil), (gaps, "/api/v1/admin/gaps", .get, nil)
         ] {
             samples.append(
                 OpenAPIErrorSample(
