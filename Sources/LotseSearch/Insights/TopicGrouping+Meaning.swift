@@ -4,6 +4,15 @@ extension TopicGrouping {
     /// Topics compared by meaning: the first ones (the most frequent seeds), as each needs encoder runs.
     static let meaningTopics = 60
 
+    /// `GapReport`'s merge step with `embed` (a text's unit vector): the first `meaningTopics` topics compared by the
+    /// centroid of their example texts.
+    static func meaningMerge(_ embed: @escaping (String) -> [Float]) -> (_ topics: [[Int]], _ examples: [[String]]) -> [[Int]] {
+        { topics, examples in
+            let vectors = examples.enumerated().map { index, texts in index < meaningTopics ? centroid(texts.map(embed)) : nil }
+            return mergedByMeaning(topics, vectors: vectors)
+        }
+    }
+
     /// Joins each later topic into the first earlier one whose vector (the normalised mean of its example texts'
     /// unit vectors; nil: not compared) has a cosine of at least `threshold` with its own. Order is kept.
     static func mergedByMeaning(_ topics: [[Int]], vectors: [[Float]?], threshold: Float = meaningThreshold) -> [[Int]] {
