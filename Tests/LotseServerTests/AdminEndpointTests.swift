@@ -10,7 +10,7 @@ import Testing
 struct AdminEndpointTests {
     @Test(
         "401 without a token, with a wrong one, and when no token is configured",
-        arguments: ["/api/v1/admin/tickets", "/api/v1/admin/stats"])
+        arguments: ["/api/v1/admin/tickets", "/api/v1/admin/stats", "/api/v1/admin/gaps"])
     func tokens(_ uri: String) async throws {
         try await TicketFixture().test { client in
             let none = try await client.execute(uri: uri, method: .get)

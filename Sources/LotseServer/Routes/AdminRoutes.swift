@@ -29,6 +29,7 @@ struct AdminRoutes {
     }
 
     func register(on group: RouterGroup<LotseRequestContext>) {
+        GapRoutes(services: services, holder: holder).register(on: group)
         group.get("/tickets") { request, _ in
             let parameters = FormQuery.parse(request.uri.query)
             var status: TicketStatus?

@@ -89,6 +89,7 @@ public final class ReopeningTicketStore: TicketStore {
     }
 
     public func endAdminSession(token: String) async throws { try await current().endAdminSession(token: token) }
+    public func gapInputs(since: Date, limit: Int) async throws -> [GapInput] { try await current().gapInputs(since: since, limit: limit) }
 
     public func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry] {
         try await current().dueDeliveries(at: time, limit: limit)

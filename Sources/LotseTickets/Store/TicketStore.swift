@@ -47,6 +47,10 @@ public protocol TicketStore: Sendable {
     /// The session of `token` if `expiry` has not ended it at `time`, marked as seen then; nil otherwise.
     func resumeAdminSession(token: String, at time: Date, expiry: AdminSessionExpiry) async throws -> AdminSession?
     func endAdminSession(token: String) async throws
+    /// What the content-gap topics are grouped from, newest first: at most `limit` search and suggest queries without a
+    /// result and at most `limit` tickets submitted after suggestions since `since`, each with the articles that did
+    /// not help its session.
+    func gapInputs(since: Date, limit: Int) async throws -> [GapInput]
 
     /// Outbox rows due for delivery at `time`, oldest first.
     func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry]
