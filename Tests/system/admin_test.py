@@ -34,9 +34,10 @@ WAIT_SECONDS = 20
 OPERATOR = "Anna Schmidt"
 ARTICLE = "passwort-zuruecksetzen"
 ATTACHMENT = "Anmeldung fehlgeschlagen: Passwort ungültig (Größe überschritten)\n".encode("utf-8")
-# Four sessions are shown suggestions; one answers "gelöst"; one submits a ticket after them; one votes.
+# Four sessions are shown the article; two open it, one answers "gelöst", one submits a ticket after it, one votes.
 # A question no article answers, asked twice: a topic of "Themen ohne Artikel".
 GAP_QUERY = "Teleporter kalibrieren"
+GAP_SESSIONS = ["admin-e2e-gap-1", "admin-e2e-gap-2"]
 # The ticket submitted after suggestions (the first one), with the attachment.
 TICKET = "LT-000001"
 SHOWN_SESSIONS = ["admin-e2e-1", "admin-e2e-2", "admin-e2e-3", "admin-e2e-4"]
@@ -76,15 +77,22 @@ def seed(server):
                                                                     "description": "Ich komme nicht mehr in mein Kundenkonto.",
                                                                     "session": session})
         check(status == 200 and ARTICLE in [result["id"] for result in answer["results"]], f"suggest for {session}: {status} {answer}")
+    # Two sessions open the article (as the portal does when a suggestion is clicked); the first marks it solved.
+    for session in SHOWN_SESSIONS[:2]:
+        status, answer = server.request("POST", f"/api/v1/articles/{ARTICLE}/views", {"session": session})
+        check(status in (200, 201, 204), f"article view: {status} {answer}")
     status, answer = server.request("POST", "/api/v1/deflections", {"articleId": ARTICLE, "session": SHOWN_SESSIONS[0]})
     check(status == 201, f"deflection: {status} {answer}")
     for helpful in [True, True, False]:
         status, answer = server.request("POST", f"/api/v1/articles/{ARTICLE}/feedback", {"helpful": helpful, "session": SHOWN_SESSIONS[2]})
         check(status == 201, f"feedback: {status} {answer}")
     # A query nobody could answer, twice: the gaps panel's topic.
-    for session in ["admin-e2e-gap-1", "admin-e2e-gap-2"]:
+    for session in GAP_SESSIONS:
         status, answer = server.request("GET", f"/api/v1/search?q={urllib.parse.quote(GAP_QUERY)}&session={session}")
         check(status == 200 and not answer["results"], f"zero-result search: {status} {answer}")
+        # A query that found nothing is held while its session may still be typing it: moving on writes it.
+        status, _ = server.request("GET", f"/api/v1/search?q=Rechnung&session={session}")
+        check(status == 200, f"follow-up search: {status}")
     # The query log is written in batches; the statistics endpoint flushes this instance's queue, so the ticket
     # below finds the articles shown to its session.
     status, _, _ = server.get("/api/v1/admin/stats", admin=True)
@@ -101,7 +109,9 @@ def seed(server):
                                                                 "subject": "Dringend: Server down", "description": "Nichts geht.",
                                                                 "urgent": True})
     check(status == 201, f"urgent ticket: {status} {answer}")
-    return {"shown": len(SHOWN_SESSIONS), "solved": 1, "ticketsAfterSuggestions": 1}
+    # The gap sessions were shown results by their follow-up search: they count as shown too.
+    return {"shown": len(SHOWN_SESSIONS) + len(GAP_SESSIONS), "suggested": len(SHOWN_SESSIONS), "opened": 2, "solved": 1,
+            "ticketsAfterSuggestions": 1}
 
 
 class AdminPage:
@@ -168,6 +178,8 @@ def step_deflection_panel(page, expected):
     headers = page.headers("deflection-table")
     totals = dict(zip(headers, page.table("deflection-table")[-1]))
     check(number(totals["Vorschläge gesehen"]) == expected["shown"], f"shown: {totals}")
+    check(number(totals["Artikel geöffnet"]) == expected["opened"], f"opened: {totals}")
+    check(totals["Deflection-Rate"] == "16,7 %", f"rate 1 of 6: {totals}")
     check(number(totals["„Gelöst“ geklickt"]) == expected["solved"], f"solved: {totals}")
     check(number(totals["Tickets nach Vorschlägen"]) == expected["ticketsAfterSuggestions"], f"tickets: {totals}")
     check(page.element("deflection-definition").text.strip() != "Deflection-Rate:", "no definition beside the chart")
@@ -191,7 +203,8 @@ def step_articles_panel(page, expected):
     headers = page.headers("articles-table")
     row = dict(zip(headers, rows.get("Passwort zurücksetzen", [])))
     check(row, f"'Passwort zurücksetzen' missing: {list(rows)}")
-    check(number(row["Vorgeschlagen"]) == expected["shown"], f"suggested: {row}")
+    check(number(row["Vorgeschlagen"]) == expected["suggested"], f"suggested: {row}")
+    check(number(row["Geöffnet"]) == expected["opened"], f"opened: {row}")
     check(number(row["Gelöst"]) == expected["solved"], f"solved: {row}")
     check(number(row["Hilfreich"]) == 2 and number(row["Nicht hilfreich"]) == 1, f"votes: {row}")
     check("25 %" in row["Lösungsquote (95-%-Intervall)"], f"solve rate 1 of 4: {row}")
