@@ -101,7 +101,8 @@ enum OpenAPISamples {
             .json("/api/v1/deflections", #"{"session":"a1b2","articleId":"kundennummer","subject":"Kundennummer","description":"Wo?"}"#)
         ],
         "POST /api/v1/articles/{id}/feedback": [.json("/api/v1/articles/kundennummer/feedback", #"{"helpful":true,"session":"a1b2"}"#)],
-        "GET /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets"), .admin("/api/v1/admin/tickets?status=open&page=1")],
+        "GET /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets"), .admin("/api/v1/admin/tickets?status=open&page=1"),
+                                      .admin("/api/v1/admin/tickets?format=csv")],
         "DELETE /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets?email=niemand%40beispiel.de", method: .delete)],
         "PATCH /api/v1/admin/tickets/{id}": [.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"in_progress"}"#)],
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],

@@ -241,6 +241,9 @@ def step_ticket_queue(page, expected):
     check(len(entries) == 1 and OPERATOR in entries[0] and "Offen → In Bearbeitung" in entries[0], f"activity {entries}")
     status, _, ticket = page.server.get(f"/api/v1/admin/tickets/{TICKET}", admin=True)
     check(status == 200 and ticket["status"] == "in_progress", f"stored status: {status} {ticket.get('status')}")
+    link = page.driver.find_element(By.CSS_SELECTOR, "#tickets-content a.csv").get_attribute("href")
+    download_status, download_type = fetch_with_cookie(page, link)
+    check(download_status == 200 and download_type.startswith("text/csv"), f"queue CSV {link}: {download_status} {download_type}")
     Select(page.element("tickets-status")).select_by_value("in_progress")
     page.wait_until(lambda: [row[0] for row in page.table("tickets-table")] == [TICKET], "status filter")
 

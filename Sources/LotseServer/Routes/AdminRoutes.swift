@@ -30,8 +30,9 @@ struct AdminRoutes {
 
     func register(on group: RouterGroup<LotseRequestContext>) {
         GapRoutes(services: services, holder: holder).register(on: group)
-        group.get("/tickets") { request, _ in
+        group.get("/tickets") { request, context in
             let parameters = FormQuery.parse(request.uri.query)
+            let format = try AnalyticsRoutes.choice(parameters["format"], field: "format", default: AnalyticsRoutes.Format.json)
             var status: TicketStatus?
             if let text = parameters["status"], !text.isEmpty {
                 guard let parsed = TicketStatus(rawValue: text) else {
@@ -46,7 +47,10 @@ struct AdminRoutes {
                 return page
             } ?? 1
             let result = try await services.store.tickets(status: status, page: page, pageSize: Self.pageSize)
-            return Queue(tickets: result.tickets.map(TicketDocument.init), page: page, pageSize: Self.pageSize, total: result.total)
+            let tickets = result.tickets.map(TicketDocument.init)
+            guard format == .json else { return try Self.csv(tickets, page: page).response(from: request, context: context) }
+            let queue = Queue(tickets: tickets, page: page, pageSize: Self.pageSize, total: result.total)
+            return try queue.response(from: request, context: context)
         }
         group.get("/tickets/{id}") { _, context in
             guard let number = TicketNumber.parse(try context.parameters.require("id")),
@@ -91,6 +95,16 @@ struct AdminRoutes {
             return LearnedWords(articleId: id, words: words)
         }
         AnalyticsRoutes(services: services, holder: holder).register(on: group)
+    }
+
+    /// One page of the queue as the table the operator page shows (with the German status label).
+    static func csv(_ tickets: [TicketDocument], page: Int) -> CSVBody {
+        CSVBody(filename: "tickets-page-\(page).csv",
+                header: ["id", "status", "statusLabel", "urgent", "subject", "name", "email", "createdAt", "updatedAt"],
+                rows: tickets.map { ticket in
+                    [.text(ticket.id), .text(ticket.status), .text(ticket.statusLabel), .text(ticket.urgent ? "yes" : "no"),
+                     .text(ticket.subject), .text(ticket.name), .text(ticket.email), .text(ticket.createdAt), .text(ticket.updatedAt)]
+                })
     }
 
     /// The n-th file of a ticket (from 1), as a download: never shown inline, whatever its type.

@@ -242,7 +242,8 @@
   function loadTickets() {
     return load('tickets', async () => {
       const status = value('tickets-status');
-      const data = await request(`${api}/tickets?page=${ticketPage}` + (status ? `&status=${status}` : ''));
+      const url = `${api}/tickets?page=${ticketPage}` + (status ? `&status=${status}` : '');
+      const data = await request(url);
       const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
       const headers = [['Nummer'], ['Betreff'], ['Status'], ['Dringend'], ['Eingang']];
       const rows = data.tickets.map((ticket) => {
@@ -265,7 +266,8 @@
       next.addEventListener('click', () => { ticketPage += 1; loadTickets(); });
       const detail = el('div', { id: 'ticket-detail', class: 'detail', hidden: true });
       document.getElementById('tickets-content').replaceChildren(
-        queue, el('p', { class: 'pager' }, previous, el('span', { id: 'tickets-page' }, `Seite ${ticketPage} von ${pages}`), next), detail);
+        queue, el('p', { class: 'pager' }, previous, el('span', { id: 'tickets-page' }, `Seite ${ticketPage} von ${pages}`), next),
+        csvLink(url, 'Diese Seite als CSV herunterladen'), detail);
       if (selectedTicket) await showTicket(selectedTicket);
     });
   }
