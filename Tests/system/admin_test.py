@@ -249,6 +249,8 @@ def step_ticket_queue(page, expected):
 
 
 def step_attachment_download(page, expected, download_directory):
+    row = f"#tickets-table tr[data-id='{TICKET}']"
+    page.wait_until(lambda: page.driver.find_elements(By.CSS_SELECTOR, row), "the queue did not load")
     page.driver.find_element(By.CSS_SELECTOR, f"#tickets-table tr[data-id='{TICKET}']").click()
     page.wait_until(lambda: page.exists("ticket-attachments"), "no attachment list")
     page.driver.find_element(By.CSS_SELECTOR, "#ticket-attachments a").click()
