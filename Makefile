@@ -105,12 +105,14 @@ fuzz: fuzz-build
 e2e: test-deps
 	$(SWIFT) build $(CHECKED_BUILD) --product lotse
 	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot $(SCREENSHOTS)/portal.png
+	$(E2E_PYTHON) Tests/system/admin_test.py --lotse .build/debug/lotse --articles articles --screenshot $(SCREENSHOTS)/admin.png
 
 ## The same test, refreshing the README's pictures docs/portal.png, docs/article.png and docs/phone.png (commit
 ## them when the portal or the help pages changed).
 docs-screenshot: test-deps
 	$(SWIFT) build --product lotse
 	$(E2E_PYTHON) Tests/system/portal_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/portal.png
+	$(E2E_PYTHON) Tests/system/admin_test.py --lotse .build/debug/lotse --articles articles --screenshot docs/admin.png
 
 bench: bench-deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/portal")]),
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/portal"), .copy("Resources/admin")]),
         .executableTarget(
             name: "lotse",
             dependencies: [

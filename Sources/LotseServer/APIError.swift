@@ -21,6 +21,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case unauthorized
         case adminDisabled = "admin_disabled"
         case tooManyFailedAuthentications = "too_many_failed_authentications"
+        case csrfInvalid = "csrf_invalid"
         case rateLimited = "rate_limited"
         case busy
         case deadlineExceeded = "deadline_exceeded"

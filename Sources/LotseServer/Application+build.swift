@@ -59,10 +59,14 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
                  information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
                                     imprintUrl: configuration.imprintURL)).register(on: router)
     DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
+    let adminFailures = RateLimiter(limit: configuration.adminFailureLimit, window: configuration.adminFailureWindow)
+    let sessions = AdminSessions(store: tickets.store, expiry: AdminSessionExpiry(idle: configuration.adminSessionIdle,
+                                                                                  absolute: configuration.adminSessionLifetime),
+                                 trustedProxies: configuration.trustedProxies)
     AdminRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes)
         .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(
-            token: configuration.adminToken,
-            failures: RateLimiter(limit: configuration.adminFailureLimit, window: configuration.adminFailureWindow))))
+            token: configuration.adminToken, failures: adminFailures, sessions: sessions)))
+    AdminPageRoutes(token: configuration.adminToken, failures: adminFailures, sessions: sessions).register(on: router)
     router.middlewares.add(NotFoundPage(layout: pages))
     // Registered on the router itself, outside the admin group: a wrong method is 405 before any token check.
     MethodNotAllowed.register(on: router)

@@ -8,6 +8,8 @@ public struct LotseRequestContext: RequestContext, RemoteAddressRequestContext {
     /// The client key for rate limiting: the peer address, or the forwarded client behind a trusted proxy
     /// (set by `ClientAddressMiddleware`).
     var clientKey: String
+    /// Who makes an admin change: the operator signed in to `/admin`, or "API" for the bearer token.
+    var adminActor = AdminSessions.bearerActor
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

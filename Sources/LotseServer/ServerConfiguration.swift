@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     /// Failed admin authentications per client per `adminFailureWindow`; past it, 429.
     public var adminFailureLimit = 10
     public var adminFailureWindow: Duration = .seconds(60)
+    /// An `/admin` sign-in ends 30 minutes after its last request or 12 hours after it began, whichever is first.
+    public var adminSessionIdle: TimeInterval = 30 * 60
+    public var adminSessionLifetime: TimeInterval = 12 * 60 * 60
     /// Reverse proxies (`--trusted-proxy`) whose `X-Forwarded-For` names the client; empty: the peer is the client.
     public var trustedProxies: [CIDR] = []
     /// Search and suggest computations at once (excess requests wait `computeWait`, then 503); drafts get one fewer.

@@ -10,7 +10,7 @@ import Testing
 struct AdminEndpointTests {
     @Test(
         "401 without a token, with a wrong one, and when no token is configured",
-        arguments: ["/api/v1/admin/tickets", "/api/v1/admin/stats"])
+        arguments: ["/api/v1/admin/tickets", "/api/v1/admin/stats", "/api/v1/admin/gaps"])
     func tokens(_ uri: String) async throws {
         try await TicketFixture().test { client in
             let none = try await client.execute(uri: uri, method: .get)
@@ -50,6 +50,23 @@ struct AdminEndpointTests {
             #expect(badStatus.status == .badRequest && badStatus.error?.fields?.keys.sorted() == ["status"])
             let badPage = try await client.admin("/api/v1/admin/tickets?page=0")
             #expect(badPage.status == .badRequest && badPage.error?.fields?.keys.sorted() == ["page"])
+        }
+    }
+
+    @Test("the queue as CSV: the page's rows, quoted, formula-safe; an unknown format is 400")
+    func queueCSV() async throws {
+        try await TicketFixture().test { client in
+            #expect(try await client.submitTicket(ticketJSON(["subject": "=HYPERLINK(\"x\")", "urgent": true])).status == .created)
+            #expect(try await client.submitTicket(ticketJSON(["subject": "Rechnung fehlt"])).status == .created)
+            let csv = try await client.admin("/api/v1/admin/tickets?format=csv")
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"tickets-page-1.csv\"")
+            let lines = csv.text.components(separatedBy: "\r\n")
+            #expect(lines.first == #""id","status","statusLabel","urgent","subject","name","email","createdAt","updatedAt""#)
+            #expect(lines[1].hasPrefix(#""LT-000001","open","Offen","yes","'=HYPERLINK(""x"")","Jürgen Müller""#), "\(lines[1])")
+            #expect(lines[2].hasPrefix(#""LT-000002","open","Offen","no","Rechnung fehlt""#) && lines.count == 4 && lines[3].isEmpty)
+            let bad = try await client.admin("/api/v1/admin/tickets?format=xlsx")
+            #expect(bad.status == .badRequest && bad.error?.fields?.keys.sorted() == ["format"])
         }
     }
 

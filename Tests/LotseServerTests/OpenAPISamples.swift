@@ -101,10 +101,12 @@ enum OpenAPISamples {
             .json("/api/v1/deflections", #"{"session":"a1b2","articleId":"kundennummer","subject":"Kundennummer","description":"Wo?"}"#)
         ],
         "POST /api/v1/articles/{id}/feedback": [.json("/api/v1/articles/kundennummer/feedback", #"{"helpful":true,"session":"a1b2"}"#)],
-        "GET /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets"), .admin("/api/v1/admin/tickets?status=open&page=1")],
+        "GET /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets"), .admin("/api/v1/admin/tickets?status=open&page=1"),
+                                      .admin("/api/v1/admin/tickets?format=csv")],
         "DELETE /api/v1/admin/tickets": [.admin("/api/v1/admin/tickets?email=niemand%40beispiel.de", method: .delete)],
         "PATCH /api/v1/admin/tickets/{id}": [.admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: #"{"status":"in_progress"}"#)],
         "GET /api/v1/admin/stats": [.admin("/api/v1/admin/stats?since=30d"), .admin("/api/v1/admin/stats")],
+        "GET /api/v1/admin/gaps": [.admin("/api/v1/admin/gaps"), .admin("/api/v1/admin/gaps?days=7&format=csv")],
         "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
         "GET /api/v1/admin/articles/{id}/learned": [.admin("/api/v1/admin/articles/kundennummer/learned")],
         "POST /api/v1/articles/{id}/views": [.json("/api/v1/articles/kundennummer/views", #"{"session":"a1b2"}"#)],
@@ -112,7 +114,7 @@ enum OpenAPISamples {
                                          .admin("/api/v1/admin/deflection?days=90&bucket=week&format=csv")],
         "GET /api/v1/admin/article-stats": [.admin("/api/v1/admin/article-stats?days=7"),
                                             .admin("/api/v1/admin/article-stats?format=csv")],
-    ].merging(pageSuccess) { first, _ in first }
+    ].merging(pageSuccess) { first, _ in first }.merging(adminSuccess) { first, _ in first }
 
     static let adminToken = "openapi-test-token"
 
@@ -236,7 +238,7 @@ enum OpenAPISamples {
                 operation: "GET /portal/{file}", status: 404, request: get("/portal/..%2FPackage.swift"), code: "not_found", fields: nil,
                 why: "path outside the folder")
         ]
-        samples += ticketErrors + pageErrors
+        samples += ticketErrors + pageErrors + adminErrors
         // 405 on every documented path (DELETE is taken by none; POST where the path takes GET, GET where it takes POST).
         let operations: [(operation: String, uri: String, others: [HTTPRequest.Method])] = [
             (search, "/api/v1/search?q=rechnung", [.delete, .post, .put, .patch]),
@@ -254,8 +256,9 @@ enum OpenAPISamples {
             ("POST /api/v1/articles/{id}/feedback", "/api/v1/articles/kundennummer/feedback", [.get, .delete]),
             ("GET /api/v1/admin/tickets", "/api/v1/admin/tickets", [.post, .patch]),
             ("DELETE /api/v1/admin/tickets", "/api/v1/admin/tickets", [.put]),
-            ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.get, .delete, .post]),
+            ("PATCH /api/v1/admin/tickets/{id}", "/api/v1/admin/tickets/LT-000001", [.delete, .post]),
             ("GET /api/v1/admin/stats", "/api/v1/admin/stats", [.delete, .post]),
+            ("GET /api/v1/admin/gaps", "/api/v1/admin/gaps", [.delete, .post]),
             ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
             ("GET /api/v1/admin/articles/{id}/learned", "/api/v1/admin/articles/kundennummer/learned", [.delete, .post]),
             ("POST /api/v1/articles/{id}/views", "/api/v1/articles/kundennummer/views", [.get, .delete]),
@@ -283,6 +286,7 @@ enum OpenAPISamples {
                                      ("DELETE /api/v1/admin/tickets", .admin("/api/v1/admin/tickets?email=a%40b.de", method: .delete)),
             ("PATCH /api/v1/admin/tickets/{id}", .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "{}")),
                                      ("GET /api/v1/admin/stats", .admin("/api/v1/admin/stats")),
+                                     ("GET /api/v1/admin/gaps", .admin("/api/v1/admin/gaps")),
                                      ("GET /api/v1/admin/tickets/{id}/attachments/{number}",
                                       .admin("/api/v1/admin/tickets/LT-000001/attachments/1")),
                                      ("GET /api/v1/admin/articles/{id}/learned", .admin("/api/v1/admin/articles/kundennummer/learned")),

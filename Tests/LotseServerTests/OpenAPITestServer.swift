@@ -60,7 +60,9 @@ struct OpenAPITestServer: Sendable {
         try await store.recordQueries([
             QueryLogEntry(endpoint: "search", query: "Xylophon", resultCount: 0, session: nil, articleIDs: [], time: Date()),
             QueryLogEntry(
-                endpoint: "suggest", query: "Kundennummer", resultCount: 1, session: "s", articleIDs: ["kundennummer"], time: Date())
+                endpoint: "suggest", query: "Kundennummer", resultCount: 1, session: "s", articleIDs: ["kundennummer"], time: Date()),
+            // With the first, a content-gap topic whose session was shown an article that did not help.
+            QueryLogEntry(endpoint: "search", query: "Xylophon stimmen", resultCount: 0, session: "s", articleIDs: [], time: Date()),
         ])
         _ = try await store.createTicket(NewTicket(
             email: "jürgen.müller@beispiel.de", name: "Jürgen Müller", company: "Bäckerei Groß", subject: "Rechnung fehlt",
@@ -70,6 +72,7 @@ struct OpenAPITestServer: Sendable {
             verified: true),
             idempotencyKey: nil, forward: false, at: Date())
         _ = try workspace.directory.write("Fehler", to: "attachments/\(Self.seededAttachment)")
+        _ = try await store.updateStatus(number: 1, to: .answered, by: "Anna Schmidt", at: Date())
         try await store.recordArticleView(ArticleView(session: "s", articleID: "kundennummer", time: Date()))
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))

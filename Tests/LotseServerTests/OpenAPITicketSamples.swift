@@ -11,7 +11,7 @@ extension OpenAPISamples {
         let stats = "GET /api/v1/admin/stats", download = "GET /api/v1/admin/tickets/{id}/attachments/{number}"
         let learned = "GET /api/v1/admin/articles/{id}/learned"
         let views = "POST /api/v1/articles/{id}/views", deflection = "GET /api/v1/admin/deflection"
-        let articleStats = "GET /api/v1/admin/article-stats"
+        let articleStats = "GET /api/v1/admin/article-stats", gaps = "GET /api/v1/admin/gaps"
         let oversized = #"{"subject":""# + String(repeating: "x", count: maximumBodyBytes) + #""}"#
         func text(_ uri: String) -> OpenAPISampleRequest {
             OpenAPISampleRequest(method: .post, uri: uri, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Hallo"))
@@ -77,6 +77,9 @@ extension OpenAPISamples {
                 operation: stats, status: 400, request: .admin("/api/v1/admin/stats?since=gestern"), code: "invalid_parameter",
                 fields: ["since"], why: "since not understood"),
             OpenAPIErrorSample(
+                operation: gaps, status: 400, request: .admin("/api/v1/admin/gaps?days=14"), code: "invalid_parameter",
+                fields: ["days"], why: "a window other than 7, 30 or 90 days"),
+            OpenAPIErrorSample(
                 operation: patch, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001", method: .patch, body: "nicht json"),
                                code: "invalid_json", fields: ["body"], why: "broken JSON"),
             OpenAPIErrorSample(
@@ -122,7 +125,7 @@ extension OpenAPISamples {
             (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
             (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil),
             (learned, "/api/v1/admin/articles/kundennummer/learned", .get, nil), (deflection, "/api/v1/admin/deflection", .get, nil),
-            (articleStats, "/api/v1/admin/article-stats", .get, nil)
+            (articleStats, "/api/v1/admin/article-stats", .get, nil), (gaps, "/api/v1/admin/gaps", .get, nil)
         ] {
             samples.append(
                 OpenAPIErrorSample(

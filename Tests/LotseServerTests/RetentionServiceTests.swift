@@ -22,8 +22,8 @@ struct RetentionServiceTests {
         _ = try await services.store.createTicket(
             ticket("alt, offen", file: keptFile), idempotencyKey: nil, forward: false, at: now.addingTimeInterval(-40 * 86_400))
         _ = try await services.store.createTicket(ticket("neu, geschlossen", file: nil), idempotencyKey: nil, forward: false, at: now)
-        _ = try await services.store.updateStatus(number: 1, to: .closed, at: now.addingTimeInterval(-31 * 86_400))
-        _ = try await services.store.updateStatus(number: 3, to: .closed, at: now)
+        _ = try await services.store.updateStatus(number: 1, to: .closed, by: "Test", at: now.addingTimeInterval(-31 * 86_400))
+        _ = try await services.store.updateStatus(number: 3, to: .closed, by: "Test", at: now)
 
         await RetentionService(services: services, days: 30, logger: Logger(label: "test")).purge(now: now)
 

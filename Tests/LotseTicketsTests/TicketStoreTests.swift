@@ -53,12 +53,12 @@ struct TicketStoreTests {
         #expect(second.tickets.map(\.content.subject) == ["mittel"])
         #expect(second.total == 4)
 
-        let changed = try #require(try await store.updateStatus(number: 1, to: .inProgress, at: at(30)))
+        let changed = try #require(try await store.updateStatus(number: 1, to: .inProgress, by: "Test", at: at(30)))
         #expect(changed.status == .inProgress && changed.status.label == "In Bearbeitung")
         #expect(changed.updatedAt == at(30) && changed.createdAt == at(0))
         #expect(try await store.tickets(status: .inProgress, page: 1, pageSize: 50).tickets.map(\.content.subject) == ["alt"])
         #expect(try await store.tickets(status: .open, page: 1, pageSize: 50).total == 3)
-        #expect(try await store.updateStatus(number: 42, to: .closed, at: at(30)) == nil)
+        #expect(try await store.updateStatus(number: 42, to: .closed, by: "Test", at: at(30)) == nil)
         withExtendedLifetime(keep) {}
     }
 
@@ -143,8 +143,8 @@ struct TicketStoreTests {
         _ = try await store.createTicket(sampleTicket(subject: "alt geschlossen"), idempotencyKey: nil, forward: false, at: at(0))
         _ = try await store.createTicket(sampleTicket(subject: "alt offen"), idempotencyKey: nil, forward: false, at: at(0))
         _ = try await store.createTicket(sampleTicket(subject: "neu geschlossen"), idempotencyKey: nil, forward: false, at: at(0))
-        _ = try await store.updateStatus(number: 1, to: .closed, at: at(10))
-        _ = try await store.updateStatus(number: 3, to: .closed, at: at(1_000))
+        _ = try await store.updateStatus(number: 1, to: .closed, by: "Test", at: at(10))
+        _ = try await store.updateStatus(number: 3, to: .closed, by: "Test", at: at(1_000))
         try await store.recordQueries([
             QueryLogEntry(endpoint: "search", query: "alt", resultCount: 0, session: "s", articleIDs: ["x"], time: at(10)),
             QueryLogEntry(endpoint: "search", query: "neu", resultCount: 0, session: "s", articleIDs: ["y"], time: at(1_000)),

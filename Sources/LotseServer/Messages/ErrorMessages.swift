@@ -46,6 +46,11 @@ enum ErrorMessages {
             en: "Too many failed sign-ins. Please try again later.",
             fr: "Trop d’échecs d’authentification. Veuillez réessayer plus tard.",
             es: "Demasiados intentos de autenticación fallidos. Vuelva a intentarlo más tarde."),
+        .csrfInvalid: Wording(
+            de: "Diese Änderung kam ohne gültiges Sicherheitstoken der Admin-Seite. Bitte laden Sie die Seite neu.",
+            en: "This change came without a valid security token of the admin page. Please reload the page.",
+            fr: "Cette modification est arrivée sans jeton de sécurité valide de la page d’administration. Veuillez recharger la page.",
+            es: "Este cambio llegó sin un token de seguridad válido de la página de administración. Vuelva a cargar la página."),
         .rateLimited: Wording(
             de: "Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es gleich noch einmal.",
             en: "Too many requests in a short time. Please try again in a moment.",

@@ -1,12 +1,14 @@
 import Hummingbird
 
-/// Guards `/api/v1/admin`: `Authorization: Bearer TOKEN`, compared in constant time. Without a configured
-/// token the admin API is off and says so. Failed attempts are counted per client on their own, stricter
-/// budget: once it is used up every attempt (right or wrong) is 429 until the window ends, so guessing stays slow.
+/// Guards `/api/v1/admin`: `Authorization: Bearer TOKEN`, compared in constant time, or (without that header) the
+/// `/admin` session cookie, whose changes need the session's CSRF token. Without a configured token the admin API
+/// is off and says so. Failed attempts are counted per client on their own, stricter budget (shared with the
+/// sign-in form): once it is used up every attempt (right or wrong) is 429 until the window ends, so guessing stays slow.
 struct AdminAuthMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let token: String?
     let failures: RateLimiter
+    let sessions: AdminSessions
 
     /// Shortest token `lotse serve` accepts (a short one could be guessed despite the failure limit).
     static let minimumTokenBytes = 16
@@ -16,11 +18,27 @@ struct AdminAuthMiddleware: RouterMiddleware {
             throw Self.unauthorized(.adminDisabled)
         }
         if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
+        if request.headers[.authorization] == nil, AdminSessions.cookieToken(request.headers) != nil {
+            return try await withSession(request, context: context, next: next)
+        }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
             if let wait = failures.check(context.clientKey) { throw Self.tooManyFailures(wait) }
             throw Self.unauthorized(.unauthorized)
         }
+        return try await next(request, context)
+    }
+
+    /// A stale cookie is not a guess (its token has 256 random bits): 401 without spending the failure budget.
+    private func withSession(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard let (_, session) = try await sessions.resume(request) else { throw Self.unauthorized(.unauthorized) }
+        if request.method != .get, request.method != .head, !AdminSessions.hasValidCSRFToken(request, session) {
+            throw APIError(.forbidden, code: .csrfInvalid)
+        }
+        var context = context
+        context.adminActor = session.actor
         return try await next(request, context)
     }
 

@@ -4,8 +4,8 @@ import Hummingbird
 import LotseIndex
 import LotseTickets
 
-/// The helpdesk's API under `/api/v1/admin` (behind `AdminAuthMiddleware`): the queue, status changes,
-/// deletion of a requester's data, statistics, what an article learned.
+/// The helpdesk's API under `/api/v1/admin` (behind `AdminAuthMiddleware`): the queue, a ticket with its activity,
+/// status changes (by the signed-in operator, or "API"), deletion of a requester's data, statistics, what an article learned.
 struct AdminRoutes {
     let services: TicketServices
     let holder: IndexHolder
@@ -29,8 +29,10 @@ struct AdminRoutes {
     }
 
     func register(on group: RouterGroup<LotseRequestContext>) {
-        group.get("/tickets") { request, _ in
+        GapRoutes(services: services, holder: holder).register(on: group)
+        group.get("/tickets") { request, context in
             let parameters = FormQuery.parse(request.uri.query)
+            let format = try AnalyticsRoutes.choice(parameters["format"], field: "format", default: AnalyticsRoutes.Format.json)
             var status: TicketStatus?
             if let text = parameters["status"], !text.isEmpty {
                 guard let parsed = TicketStatus(rawValue: text) else {
@@ -45,7 +47,15 @@ struct AdminRoutes {
                 return page
             } ?? 1
             let result = try await services.store.tickets(status: status, page: page, pageSize: Self.pageSize)
-            return Queue(tickets: result.tickets.map(TicketDocument.init), page: page, pageSize: Self.pageSize, total: result.total)
+            let tickets = result.tickets.map(TicketDocument.init)
+            guard format == .json else { return try Self.csv(tickets, page: page).response(from: request, context: context) }
+            let queue = Queue(tickets: tickets, page: page, pageSize: Self.pageSize, total: result.total)
+            return try queue.response(from: request, context: context)
+        }
+        group.get("/tickets/{id}") { _, context in
+            guard let number = TicketNumber.parse(try context.parameters.require("id")),
+                  let ticket = try await services.store.ticket(number: number) else { throw APIError.notFound }
+            return try await TicketDetail(ticket, changes: services.store.statusChanges(number: number), engine: holder.engine)
         }
         group.patch("/tickets/{id}") { request, context in
             let id = try context.parameters.require("id")
@@ -54,7 +64,7 @@ struct AdminRoutes {
             guard let status = body.status.flatMap(TicketStatus.init(rawValue:)) else {
                 throw APIError.invalidFields([InvalidField("status", body.status == nil ? .required : .invalidChoice(Self.statusNames))])
             }
-            guard let ticket = try await services.store.updateStatus(number: number, to: status, at: Date()) else {
+            guard let ticket = try await services.store.updateStatus(number: number, to: status, by: context.adminActor, at: Date()) else {
                 throw APIError.notFound
             }
             return TicketDocument(ticket)
@@ -85,6 +95,16 @@ struct AdminRoutes {
             return LearnedWords(articleId: id, words: words)
         }
         AnalyticsRoutes(services: services, holder: holder).register(on: group)
+    }
+
+    /// One page of the queue as the table the operator page shows (with the German status label).
+    static func csv(_ tickets: [TicketDocument], page: Int) -> CSVBody {
+        CSVBody(filename: "tickets-page-\(page).csv",
+                header: ["id", "status", "statusLabel", "urgent", "subject", "name", "email", "createdAt", "updatedAt"],
+                rows: tickets.map { ticket in
+                    [.text(ticket.id), .text(ticket.status), .text(ticket.statusLabel), .text(ticket.urgent ? "yes" : "no"),
+                     .text(ticket.subject), .text(ticket.name), .text(ticket.email), .text(ticket.createdAt), .text(ticket.updatedAt)]
+                })
     }
 
     /// The n-th file of a ticket (from 1), as a download: never shown inline, whatever its type.

@@ -13,9 +13,11 @@ struct PortalRoutes {
     static let contentTypes = ["html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
                                "js": "text/javascript; charset=utf-8"]
 
-    /// Every file of `Resources/portal` with a known type, by name.
-    static let assets: [String: Asset] = {
-        guard let folder = Bundle.module.url(forResource: "portal", withExtension: nil),
+    static let assets = load(folder: "portal")
+
+    /// Every file of `Resources/FOLDER` with a known type, by name.
+    static func load(folder name: String) -> [String: Asset] {
+        guard let folder = Bundle.module.url(forResource: name, withExtension: nil),
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
         var assets: [String: Asset] = [:]
         for name in names {
@@ -24,7 +26,7 @@ struct PortalRoutes {
             assets[name] = Asset(contentType: type, bytes: ByteBuffer(bytes: data))
         }
         return assets
-    }()
+    }
 
     /// Only our own files may run or style the page (no inline script or style, no other origin), so article
     /// HTML that got past the index-time sanitiser still cannot execute anything.
@@ -36,7 +38,7 @@ struct PortalRoutes {
         router.get("/portal/{file}") { _, context in try Self.response(for: context.parameters.require("file")) }
     }
 
-    static func response(for name: String) throws -> Response {
+    static func response(for name: String, in assets: [String: Asset] = assets) throws -> Response {
         guard let asset = assets[name] else { throw APIError.notFound }
         let headers: HTTPFields = [
             .contentType: asset.contentType,

@@ -101,6 +101,27 @@ enum PostgresSchema {
             "ALTER TABLE query_log ADD COLUMN session text",
             "CREATE INDEX query_log_session ON query_log(session)",
         ]),
+        // v3 ticket activity: who changed a ticket's status (deleted with the ticket); the operators signed in to /admin.
+        (3, [
+            """
+            CREATE TABLE ticket_activity(
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                ticket_number bigint NOT NULL REFERENCES tickets(number) ON DELETE CASCADE,
+                actor text NOT NULL,
+                from_status text NOT NULL,
+                to_status text NOT NULL,
+                created_at timestamptz NOT NULL)
+            """,
+            "CREATE INDEX ticket_activity_ticket ON ticket_activity(ticket_number, id)",
+            """
+            CREATE TABLE admin_sessions(
+                token_hash text PRIMARY KEY,
+                csrf_token text NOT NULL,
+                actor text NOT NULL,
+                created_at timestamptz NOT NULL,
+                last_seen_at timestamptz NOT NULL)
+            """,
+        ]),
         // "v4 article views and rollups" (AnalyticsSchema).
         (4, AnalyticsSchema.postgres),
     ]

@@ -147,13 +147,6 @@ public final class PostgresTicketStore: TicketStore {
         return TicketPage(tickets: try page.map(Self.ticket(row:)), total: total)
     }
 
-    public func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket? {
-        try await rows("""
-            UPDATE tickets SET status = \(status.rawValue), updated_at = \(time) WHERE number = \(number)
-            RETURNING \(unescaped: Self.ticketColumns)
-            """).first.map(Self.ticket(row:))
-    }
-
     public func deleteTickets(email: String) async throws -> DeletedTickets {
         try await transaction { connection in
             let rows = try await connection.query(

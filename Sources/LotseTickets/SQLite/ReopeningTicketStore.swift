@@ -55,9 +55,11 @@ public final class ReopeningTicketStore: TicketStore {
         try await current().tickets(status: status, page: page, pageSize: pageSize)
     }
 
-    public func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket? {
-        try await current().updateStatus(number: number, to: status, at: time)
+    public func updateStatus(number: Int64, to status: TicketStatus, by actor: String, at time: Date) async throws -> Ticket? {
+        try await current().updateStatus(number: number, to: status, by: actor, at: time)
     }
+
+    public func statusChanges(number: Int64) async throws -> [StatusChange] { try await current().statusChanges(number: number) }
 
     public func deleteTickets(email: String) async throws -> DeletedTickets { try await current().deleteTickets(email: email) }
 
@@ -77,6 +79,17 @@ public final class ReopeningTicketStore: TicketStore {
     public func articleFunnel(days: ClosedRange<Int>) async throws -> [String: ArticleCounts] {
         try await current().articleFunnel(days: days)
     }
+
+    public func startAdminSession(token: String, _ session: AdminSession, expiry: AdminSessionExpiry) async throws {
+        try await current().startAdminSession(token: token, session, expiry: expiry)
+    }
+
+    public func resumeAdminSession(token: String, at time: Date, expiry: AdminSessionExpiry) async throws -> AdminSession? {
+        try await current().resumeAdminSession(token: token, at: time, expiry: expiry)
+    }
+
+    public func endAdminSession(token: String) async throws { try await current().endAdminSession(token: token) }
+    public func gapInputs(since: Date, limit: Int) async throws -> [GapInput] { try await current().gapInputs(since: since, limit: limit) }
 
     public func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry] {
         try await current().dueDeliveries(at: time, limit: limit)

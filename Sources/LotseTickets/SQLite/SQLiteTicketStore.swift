@@ -106,14 +106,6 @@ public final class SQLiteTicketStore: TicketStore {
         }
     }
 
-    public func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket? {
-        try await write { db in
-            try db.execute(sql: "UPDATE tickets SET status = ?, updated_at = ? WHERE number = ?",
-                           arguments: [status.rawValue, time.timeIntervalSince1970, number])
-            return try Self.ticket(db, number: number)
-        }
-    }
-
     public func deleteTickets(email: String) async throws -> DeletedTickets {
         try await write { db in
             let rows = try Row.fetchAll(

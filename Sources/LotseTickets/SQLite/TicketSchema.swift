@@ -83,6 +83,25 @@ enum TicketSchema {
                 CREATE INDEX query_log_session ON query_log(session);
                 """)
         }
+        // Who changed a ticket's status (deleted with the ticket); the operators signed in to /admin (by cookie hash).
+        migrator.registerMigration("v3 ticket activity") { db in
+            try db.execute(sql: """
+                CREATE TABLE ticket_activity(
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket_number INTEGER NOT NULL REFERENCES tickets(number) ON DELETE CASCADE,
+                    actor TEXT NOT NULL,
+                    from_status TEXT NOT NULL,
+                    to_status TEXT NOT NULL,
+                    created_at REAL NOT NULL);
+                CREATE INDEX ticket_activity_ticket ON ticket_activity(ticket_number, id);
+                CREATE TABLE admin_sessions(
+                    token_hash TEXT PRIMARY KEY,
+                    csrf_token TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    last_seen_at REAL NOT NULL) WITHOUT ROWID;
+                """)
+        }
         migrator.registerMigration("v4 article views and rollups") { db in
             try db.execute(sql: AnalyticsSchema.sqlite)
         }

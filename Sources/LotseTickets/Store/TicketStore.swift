@@ -12,7 +12,10 @@ public protocol TicketStore: Sendable {
     func ticket(number: Int64) async throws -> Ticket?
     /// The queue: urgent first, then oldest first. `page` counts from 1.
     func tickets(status: TicketStatus?, page: Int, pageSize: Int) async throws -> TicketPage
-    func updateStatus(number: Int64, to status: TicketStatus, at time: Date) async throws -> Ticket?
+    /// Changes the status and, when it differs, records the change by `actor` in the ticket's activity, in one transaction.
+    func updateStatus(number: Int64, to status: TicketStatus, by actor: String, at time: Date) async throws -> Ticket?
+    /// A ticket's status changes, oldest first (erased with the ticket).
+    func statusChanges(number: Int64) async throws -> [StatusChange]
     /// Removes every ticket of `email` (case-insensitive) and the feedback, deflections, query-log rows and shown
     /// articles of their sessions; returns the attachments whose files the caller deletes.
     func deleteTickets(email: String) async throws -> DeletedTickets
@@ -38,6 +41,16 @@ public protocol TicketStore: Sendable {
     func funnel(days: ClosedRange<Int>) async throws -> [Int: FunnelCounts]
     /// Per article over `days`: the sessions shown, opening and solving it (first reached in the range) and its votes.
     func articleFunnel(days: ClosedRange<Int>) async throws -> [String: ArticleCounts]
+
+    /// Stores a signed-in operator under their cookie `token` and removes sessions `expiry` has ended.
+    func startAdminSession(token: String, _ session: AdminSession, expiry: AdminSessionExpiry) async throws
+    /// The session of `token` if `expiry` has not ended it at `time`, marked as seen then; nil otherwise.
+    func resumeAdminSession(token: String, at time: Date, expiry: AdminSessionExpiry) async throws -> AdminSession?
+    func endAdminSession(token: String) async throws
+    /// What the content-gap topics are grouped from, newest first: at most `limit` search and suggest queries without a
+    /// result and at most `limit` tickets submitted after suggestions since `since`, each with the articles that did
+    /// not help its session.
+    func gapInputs(since: Date, limit: Int) async throws -> [GapInput]
 
     /// Outbox rows due for delivery at `time`, oldest first.
     func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry]

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import LotseSearch
+import LotseTickets
+
+/// `GET /api/v1/admin/gaps?days=7|30|90[&format=csv]`: "Themen ohne Artikel", the texts the help center had no
+/// answer for grouped into topics (`SearchEngine.contentGaps`), behind the admin authentication.
+struct GapRoutes {
+    let services: TicketServices
+    let holder: IndexHolder
+    let cache = GapReportCache()
+
+    /// Texts read per kind: the newest zero-result queries and the newest tickets after suggestions of the window.
+    static let maximumInputs = 5_000
+    static let windows = [7, 30, 90]
+
+    func register(on group: RouterGroup<LotseRequestContext>) {
+        group.get("/gaps") { request, context in
+            let parameters = FormQuery.parse(request.uri.query)
+            let days = try Self.days(parameters["days"])
+            let csv = try Self.isCSV(parameters["format"])
+            let engine = holder.engine
+            let report = try await cache.report(days: days, engine: engine) { [services] in
+                // This instance's queued searches count too.
+                await services.queryLog.flush()
+                let now = Date()
+                let inputs = try await services.store.gapInputs(since: now.addingTimeInterval(-Double(days) * 86_400),
+                                                                limit: Self.maximumInputs)
+                let texts = inputs.map { GapText(text: $0.text, time: $0.time, unhelpfulArticles: $0.unhelpfulArticles) }
+                return try await engine.contentGaps(texts, days: days, now: now)
+            }
+            return csv ? Self.table(report).response(filename: "themen-ohne-artikel-\(days)d.csv")
+                : try report.response(from: request, context: context)
+        }
+    }
+
+    static func days(_ text: String?) throws -> Int {
+        guard let text, !text.isEmpty else { return 30 }
+        guard let days = Int(text), windows.contains(days) else {
+            throw APIError.badRequest(field: "days", .invalidChoice(windows.map(String.init)))
+        }
+        return days
+    }
+
+    /// `format=csv` for the download, JSON otherwise.
+    static func isCSV(_ text: String?) throws -> Bool {
+        switch text ?? "" {
+        case "", "json": false
+        case "csv": true
+        default: throw APIError.badRequest(field: "format", .invalidChoice(["json", "csv"]))
+        }
+    }
+
+    static func table(_ report: GapReport) -> CSVTable {
+        CSVTable(
+            header: ["Thema", "Begriffe", "Anzahl", "Verlauf pro Woche", "Zuletzt", "Beispiele", "Gezeigte Artikel ohne Erfolg"],
+            rows: report.topics.map { topic in
+                [topic.label, topic.terms.joined(separator: ", "), String(topic.size), topic.trend.map(String.init).joined(separator: " "),
+                 topic.lastSeen, topic.examples.joined(separator: " | "),
+                 topic.shownArticles.map { "\($0.title) (\($0.count))" }.joined(separator: " | ")]
+            })
+    }
+}
+
+extension GapReport: ResponseEncodable {}
