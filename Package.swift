@@ -108,6 +108,7 @@ let package = Package(
             name: "LotseTicketsTests",
             dependencies: [
                 "LotseTickets", "LotseTestSupport", grdb, hummingbird, hummingbirdTesting, httpTypes, logging,
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
             ]),
         .testTarget(

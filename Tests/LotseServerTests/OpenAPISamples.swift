@@ -108,6 +108,11 @@ enum OpenAPISamples {
         "GET /api/v1/admin/gaps": [.admin("/api/v1/admin/gaps"), .admin("/api/v1/admin/gaps?days=7&format=csv")],
         "GET /api/v1/admin/tickets/{id}/attachments/{number}": [.admin("/api/v1/admin/tickets/LT-000001/attachments/1")],
         "GET /api/v1/admin/articles/{id}/learned": [.admin("/api/v1/admin/articles/kundennummer/learned")],
+        "POST /api/v1/articles/{id}/views": [.json("/api/v1/articles/kundennummer/views", #"{"session":"a1b2"}"#)],
+        "GET /api/v1/admin/deflection": [.admin("/api/v1/admin/deflection?days=7&bucket=day"), .admin("/api/v1/admin/deflection"),
+                                         .admin("/api/v1/admin/deflection?days=90&bucket=week&format=csv")],
+        "GET /api/v1/admin/article-stats": [.admin("/api/v1/admin/article-stats?days=7"),
+                                            .admin("/api/v1/admin/article-stats?format=csv")],
     ].merging(pageSuccess) { first, _ in first }
 
     static let adminToken = "openapi-test-token"
@@ -255,6 +260,9 @@ enum OpenAPISamples {
             ("GET /api/v1/admin/gaps", "/api/v1/admin/gaps", [.delete, .post]),
             ("GET /api/v1/admin/tickets/{id}/attachments/{number}", "/api/v1/admin/tickets/LT-000001/attachments/1", [.delete, .post]),
             ("GET /api/v1/admin/articles/{id}/learned", "/api/v1/admin/articles/kundennummer/learned", [.delete, .post]),
+            ("POST /api/v1/articles/{id}/views", "/api/v1/articles/kundennummer/views", [.get, .delete]),
+            ("GET /api/v1/admin/deflection", "/api/v1/admin/deflection", [.delete, .post]),
+            ("GET /api/v1/admin/article-stats", "/api/v1/admin/article-stats", [.delete, .post]),
         ]
         for (operation, uri, methods) in operations {
             for method in methods {
@@ -280,7 +288,10 @@ enum OpenAPISamples {
                                      ("GET /api/v1/admin/gaps", .admin("/api/v1/admin/gaps")),
                                      ("GET /api/v1/admin/tickets/{id}/attachments/{number}",
                                       .admin("/api/v1/admin/tickets/LT-000001/attachments/1")),
-                                     ("GET /api/v1/admin/articles/{id}/learned", .admin("/api/v1/admin/articles/kundennummer/learned"))] {
+                                     ("GET /api/v1/admin/articles/{id}/learned", .admin("/api/v1/admin/articles/kundennummer/learned")),
+            ("POST /api/v1/articles/{id}/views", OpenAPISampleRequest.json("/api/v1/articles/kundennummer/views", "{}")),
+                                     ("GET /api/v1/admin/deflection", .admin("/api/v1/admin/deflection")),
+                                     ("GET /api/v1/admin/article-stats", .admin("/api/v1/admin/article-stats"))] {
             samples.append(
                 OpenAPIErrorSample(
                     operation: operation, status: 429, request: request, code: "rate_limited", fields: nil, why: "over the rate limit"))

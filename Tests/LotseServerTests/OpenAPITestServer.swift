@@ -72,6 +72,7 @@ struct OpenAPITestServer: Sendable {
             verified: true),
             idempotencyKey: nil, forward: false, at: Date())
         _ = try workspace.directory.write("Fehler", to: "attachments/\(Self.seededAttachment)")
+        try await store.recordArticleView(ArticleView(session: "s", articleID: "kundennummer", time: Date()))
         _ = try await store.recordDeflection(DeflectionRecord(session: "t", articleID: "kundennummer", time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: true, session: nil, time: Date()))
         try await store.recordFeedback(FeedbackRecord(articleID: "kundennummer", helpful: false, session: nil, time: Date()))

@@ -232,7 +232,9 @@ struct OpenAPITests {
         }
         #expect(validator.seenSchemas.isSuperset(of: ["SearchResults", "SearchResult", "ArticleDetail", "Categories", "Category", "Health",
                 "TicketForm", "CustomField", "TicketCreated", "TicketQueue", "Ticket", "TicketAttachment",
-                                                      "Statistics", "ArticleCount", "ArticleVotes", "QueryCount", "ArticleReference"]),
+                                                      "Statistics", "ArticleCount", "ArticleVotes", "QueryCount", "ArticleReference",
+                                                      "DeflectionSeries", "FunnelBucket", "FunnelTotals", "ArticleStatistics",
+                                                      "ArticleFunnel", "ArticleLink"]),
                 "response schemas checked: \(validator.seenSchemas.sorted())")
         let health = labelled.last.map { JSONValue($0.1) } ?? nil
         #expect(

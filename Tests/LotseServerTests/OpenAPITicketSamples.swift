@@ -10,6 +10,8 @@ extension OpenAPISamples {
         let queue = "GET /api/v1/admin/tickets", delete = "DELETE /api/v1/admin/tickets", patch = "PATCH /api/v1/admin/tickets/{id}"
         let stats = "GET /api/v1/admin/stats", download = "GET /api/v1/admin/tickets/{id}/attachments/{number}"
         let learned = "GET /api/v1/admin/articles/{id}/learned", gaps = "GET /api/v1/admin/gaps"
+        let views = "POST /api/v1/articles/{id}/views", deflection = "GET /api/v1/admin/deflection"
+        let articleStats = "GET /api/v1/admin/article-stats"
         let oversized = #"{"subject":""# + String(repeating: "x", count: maximumBodyBytes) + #""}"#
         func text(_ uri: String) -> OpenAPISampleRequest {
             OpenAPISampleRequest(method: .post, uri: uri, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "Hallo"))
@@ -99,12 +101,31 @@ extension OpenAPISamples {
                                code: "not_found", fields: nil, why: "no second attachment"),
             OpenAPIErrorSample(operation: learned, status: 404, request: .admin("/api/v1/admin/articles/gibt-es-nicht/learned"),
                                code: "not_found", fields: nil, why: "unknown article"),
+            OpenAPIErrorSample(
+                operation: views, status: 400, request: .json("/api/v1/articles/kundennummer/views", "{"), code: "invalid_json",
+                fields: ["body"], why: "broken JSON"),
+            OpenAPIErrorSample(
+                operation: views, status: 404, request: .json("/api/v1/articles/gibt-es-nicht/views", #"{"session":"s"}"#),
+                code: "not_found", fields: nil, why: "unknown article"),
+            OpenAPIErrorSample(
+                operation: views, status: 413, request: .json("/api/v1/articles/kundennummer/views", oversized),
+                code: "body_too_large", fields: ["body"], why: "over 64 KiB"),
+            OpenAPIErrorSample(
+                operation: views, status: 415, request: text("/api/v1/articles/kundennummer/views"), code: "unsupported_media_type",
+                fields: ["Content-Type"], why: "text/plain"),
+            OpenAPIErrorSample(operation: views, status: 422, request: .json("/api/v1/articles/kundennummer/views", "{}"),
+                               code: "invalid_fields", fields: ["session"], why: "session missing"),
+            OpenAPIErrorSample(operation: deflection, status: 400, request: .admin("/api/v1/admin/deflection?bucket=monat"),
+                               code: "invalid_parameter", fields: ["bucket"], why: "unknown bucket"),
+            OpenAPIErrorSample(operation: articleStats, status: 400, request: .admin("/api/v1/admin/article-stats?days=14"),
+                               code: "invalid_parameter", fields: ["days"], why: "days not 7, 30 or 90"),
         ]
         for (operation, uri, method, body) in [
             (queue, "/api/v1/admin/tickets", HTTPRequest.Method.get, nil), (delete, "/api/v1/admin/tickets?email=a%40b.de", .delete, nil),
             (patch, "/api/v1/admin/tickets/LT-000001", .patch, #"{"status":"closed"}"#), (stats, "/api/v1/admin/stats", .get, nil),
             (download, "/api/v1/admin/tickets/LT-000001/attachments/1", .get, nil),
-            (learned, "/api/v1/admin/articles/kundennummer/learned", .get, nil), (gaps, "/api/v1/admin/gaps", .get, nil)
+            (learned, "/api/v1/admin/articles/kundennummer/learned", .get, nil), (deflection, "/api/v1/admin/deflection", .get, nil),
+            (articleStats, "/api/v1/admin/article-stats", .get, nil), (gaps, "/api/v1/admin/gaps", .get, nil)
         ] {
             samples.append(
                 OpenAPIErrorSample(

@@ -85,6 +85,7 @@ struct AdminRoutes {
             guard let words = try await holder.engine.learnedWords(articleID: id) else { throw APIError.notFound }
             return LearnedWords(articleId: id, words: words)
         }
+        AnalyticsRoutes(services: services, holder: holder).register(on: group)
     }
 
     /// The n-th file of a ticket (from 1), as a download: never shown inline, whatever its type.

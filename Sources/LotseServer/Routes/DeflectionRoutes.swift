@@ -3,8 +3,9 @@ import Hummingbird
 import LotseSearch
 import LotseTickets
 
-/// `POST /api/v1/deflections` (an article solved the customer's problem) and
-/// `POST /api/v1/articles/{id}/feedback` ("War dieser Artikel hilfreich?").
+/// `POST /api/v1/deflections` (an article solved the customer's problem),
+/// `POST /api/v1/articles/{id}/feedback` ("War dieser Artikel hilfreich?") and
+/// `POST /api/v1/articles/{id}/views` (the portal opened a result or suggestion: the funnel's "opened" stage).
 struct DeflectionRoutes {
     let services: TicketServices
     let holder: IndexHolder
@@ -19,6 +20,10 @@ struct DeflectionRoutes {
 
     struct FeedbackRequest: Decodable {
         var helpful: Bool?
+        var session: String?
+    }
+
+    struct ViewRequest: Decodable {
         var session: String?
     }
 
@@ -56,6 +61,17 @@ struct DeflectionRoutes {
             if body.helpful == nil { invalid.append(InvalidField("helpful", .required)) }
             guard invalid.isEmpty, let helpful = body.helpful else { throw APIError.invalidFields(invalid) }
             try await services.store.recordFeedback(FeedbackRecord(articleID: id, helpful: helpful, session: body.session, time: Date()))
+            return EditedResponse(status: .created, response: Acknowledged())
+        }
+        router.post("/api/v1/articles/{id}/views") { request, context in
+            let id = try context.parameters.require("id")
+            guard try await article(id) != nil else { throw APIError.notFound }
+            let body = try await JSONBody.decode(ViewRequest.self, from: request, context: context, limit: maximumBodyBytes)
+            // Without a session an open counts for nobody: the funnel counts sessions.
+            var invalid = Self.textProblems([("session", body.session, 128)])
+            if (body.session ?? "").isEmpty { invalid.append(InvalidField("session", .required)) }
+            guard invalid.isEmpty, let session = body.session else { throw APIError.invalidFields(invalid) }
+            try await services.store.recordArticleView(ArticleView(session: session, articleID: id, time: Date()))
             return EditedResponse(status: .created, response: Acknowledged())
         }
     }

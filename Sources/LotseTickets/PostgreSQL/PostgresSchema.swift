@@ -101,6 +101,8 @@ enum PostgresSchema {
             "ALTER TABLE query_log ADD COLUMN session text",
             "CREATE INDEX query_log_session ON query_log(session)",
         ]),
+        // "v4 article views and rollups" (AnalyticsSchema).
+        (4, AnalyticsSchema.postgres),
     ]
 
     /// A schema name Lotse creates and puts on the search path: never user text in SQL, so it is checked here.

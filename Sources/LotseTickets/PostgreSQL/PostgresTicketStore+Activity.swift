@@ -4,15 +4,20 @@ import PostgresNIO
 /// Deflections, feedback, the query log and the numbers the statistics are built from.
 extension PostgresTicketStore {
     public func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64 {
-        let rows = try await rows("""
-            INSERT INTO deflections(session, article_id, subject, description, created_at)
-            VALUES (\(deflection.session), \(deflection.articleID), \(deflection.subject), \(deflection.description), \(deflection.time))
-            RETURNING id
-            """)
-        guard let id = try rows.first?.decode(Int64.self) else {
-            throw TicketStoreError.storageUnavailable("deflection insert returned no row")
+        try await transaction { connection in
+            let rows = try await connection.query("""
+                INSERT INTO deflections(session, article_id, subject, description, created_at)
+                VALUES (\(deflection.session), \(deflection.articleID), \(deflection.subject), \(deflection.description),
+                        \(deflection.time))
+                RETURNING id
+                """, logger: self.logger).collect()
+            guard let id = try rows.first?.decode(Int64.self) else {
+                throw TicketStoreError.storageUnavailable("deflection insert returned no row")
+            }
+            let solved = StageMarks(session: deflection.session, article: deflection.articleID, stage: .solved, time: deflection.time)
+            try await Self.record(solved, connection, self.logger)
+            return id
         }
-        return id
     }
 
     public func recordFeedback(_ feedback: FeedbackRecord) async throws {
@@ -35,6 +40,7 @@ extension PostgresTicketStore {
                             \(entries.map { Int64($0.resultCount) })::bigint[], \(entries.map(\.time))::timestamptz[],
                             \(entries.map { $0.session ?? "" })::text[]) AS batch(endpoint, query, result_count, created_at, session)
                 """, logger: self.logger)
+            try await Self.record(StageMarks(shown: entries), connection, self.logger)
             guard !shown.isEmpty else { return }
             try await connection.query("""
                 INSERT INTO suggestions(session, article_id, day, first_at, last_at)

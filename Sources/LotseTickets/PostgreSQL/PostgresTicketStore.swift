@@ -157,7 +157,7 @@ public final class PostgresTicketStore: TicketStore {
                 "SELECT number, session, attachments::text FROM tickets WHERE email_key = \(email.lowercased())",
                                                   logger: self.logger).collect()
             let sessions = try rows.compactMap { try $0.makeRandomAccess()["session"].decode(String?.self) }
-            for table in ["feedback", "deflections", "suggestions", "query_log"] {
+            for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {
                 try await connection.query("DELETE FROM \(unescaped: table) WHERE session = ANY(\(sessions))", logger: self.logger)
             }
             return try await Self.deleteTickets(rows: rows, connection, self.logger)
@@ -174,6 +174,8 @@ public final class PostgresTicketStore: TicketStore {
                 try await connection.query("DELETE FROM \(unescaped: table) WHERE created_at < \(logsBefore)", logger: self.logger)
             }
             try await connection.query("DELETE FROM suggestions WHERE last_at < \(logsBefore)", logger: self.logger)
+            try await connection.query("DELETE FROM article_views WHERE last_at < \(logsBefore)", logger: self.logger)
+            try await connection.query("DELETE FROM session_stages WHERE reached_at < \(logsBefore)", logger: self.logger)
             return try await Self.deleteTickets(rows: rows, connection, self.logger)
         }
     }

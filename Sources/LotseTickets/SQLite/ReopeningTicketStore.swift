@@ -71,6 +71,12 @@ public final class ReopeningTicketStore: TicketStore {
     public func suggestedArticles(session: String) async throws -> [String] { try await current().suggestedArticles(session: session) }
     public func learningOutcomes() async throws -> [LearningOutcome] { try await current().learningOutcomes() }
     public func activity(since: Date) async throws -> TicketActivity { try await current().activity(since: since) }
+    public func recordArticleView(_ view: ArticleView) async throws { try await current().recordArticleView(view) }
+    public func funnel(days: ClosedRange<Int>) async throws -> [Int: FunnelCounts] { try await current().funnel(days: days) }
+
+    public func articleFunnel(days: ClosedRange<Int>) async throws -> [String: ArticleCounts] {
+        try await current().articleFunnel(days: days)
+    }
     public func gapInputs(since: Date, limit: Int) async throws -> [GapInput] { try await current().gapInputs(since: since, limit: limit) }
 
     public func dueDeliveries(at time: Date, limit: Int) async throws -> [OutboxEntry] {

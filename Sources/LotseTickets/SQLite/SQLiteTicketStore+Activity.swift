@@ -8,7 +8,10 @@ extension SQLiteTicketStore {
             try db.execute(sql: "INSERT INTO deflections(session, article_id, subject, description, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [deflection.session, deflection.articleID, deflection.subject, deflection.description,
                                        deflection.time.timeIntervalSince1970])
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            let solved = StageMarks(session: deflection.session, article: deflection.articleID, stage: .solved, time: deflection.time)
+            try Self.record(solved, db)
+            return id
         }
     }
 
@@ -33,9 +36,10 @@ extension SQLiteTicketStore {
                 let stamp = entry.time.timeIntervalSince1970
                 try logQuery.execute(arguments: [entry.endpoint, entry.query, entry.resultCount, stamp, entry.session])
                 for article in entry.articleIDs {
-                    try showArticle.execute(arguments: [entry.session ?? "", article, Int(stamp / 86_400), stamp, stamp])
+                    try showArticle.execute(arguments: [entry.session ?? "", article, StageMarks.day(entry.time), stamp, stamp])
                 }
             }
+            try Self.record(StageMarks(shown: entries), db)
         }
     }
 

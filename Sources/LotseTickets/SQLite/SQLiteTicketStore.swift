@@ -118,7 +118,7 @@ public final class SQLiteTicketStore: TicketStore {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT number, session, attachments FROM tickets WHERE email_key = ?", arguments: [email.lowercased()])
             let sessions = rows.compactMap { $0["session"] as String? }
-            for table in ["feedback", "deflections", "suggestions", "query_log"] {
+            for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {
                 for session in sessions { try db.execute(sql: "DELETE FROM \(table) WHERE session = ?", arguments: [session]) }
             }
             return try Self.deleteTickets(db, rows: rows)
@@ -133,6 +133,8 @@ public final class SQLiteTicketStore: TicketStore {
                 try db.execute(sql: "DELETE FROM \(table) WHERE created_at < ?", arguments: [logsBefore.timeIntervalSince1970])
             }
             try db.execute(sql: "DELETE FROM suggestions WHERE last_at < ?", arguments: [logsBefore.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM article_views WHERE last_at < ?", arguments: [logsBefore.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM session_stages WHERE reached_at < ?", arguments: [logsBefore.timeIntervalSince1970])
             return try Self.deleteTickets(db, rows: rows)
         }
     }

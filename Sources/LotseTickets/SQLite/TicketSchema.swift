@@ -83,6 +83,9 @@ enum TicketSchema {
                 CREATE INDEX query_log_session ON query_log(session);
                 """)
         }
+        migrator.registerMigration("v4 article views and rollups") { db in
+            try db.execute(sql: AnalyticsSchema.sqlite)
+        }
         return migrator
     }
 }

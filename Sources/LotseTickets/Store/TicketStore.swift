@@ -30,6 +30,14 @@ public protocol TicketStore: Sendable {
     func learningOutcomes() async throws -> [LearningOutcome]
 
     func activity(since: Date) async throws -> TicketActivity
+    /// Records that a session opened an article (one `article_views` row per session, article and day) and, the
+    /// first time, the session's `opened` stage.
+    func recordArticleView(_ view: ArticleView) async throws
+    /// Per UTC day number (days since 1970) of `days`: the sessions that reached each stage first that day
+    /// (`AnalyticsSchema`) and the tickets submitted after suggestions. Days without activity are absent.
+    func funnel(days: ClosedRange<Int>) async throws -> [Int: FunnelCounts]
+    /// Per article over `days`: the sessions shown, opening and solving it (first reached in the range) and its votes.
+    func articleFunnel(days: ClosedRange<Int>) async throws -> [String: ArticleCounts]
     /// What the content-gap topics are grouped from, newest first: at most `limit` search and suggest queries without a
     /// result and at most `limit` tickets submitted after suggestions since `since`, each with the articles that did
     /// not help its session.

@@ -127,14 +127,22 @@
     list.replaceChildren(...results.map(resultItem));
   }
 
-  function onResultClick(list, open) {
+  function onResultClick(list, open, report = () => {}) {
     list.addEventListener('click', (event) => {
       const link = event.target.closest('[data-id]');
+      if (!link) return;
+      // Counted for the dashboard's funnel also when a modifier key opens it in another tab.
+      report(link.dataset.id);
       // Another tab or window (a modifier key, the middle button) gets the article's page.
-      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       open(link.dataset.id, link);
     });
+  }
+
+  /** Records that this session opened a search result or suggestion ("opened" in the dashboard); fire and forget. */
+  function reportView(id) {
+    api(`/api/v1/articles/${encodeURIComponent(id)}/views`, { method: 'POST', json: { session } }).catch(() => null);
   }
 
   async function loadArticle(id) {
@@ -293,7 +301,7 @@
     articleView.hidden = false;
     $('article-title').focus();
   }
-  onResultClick(searchResults, openArticle);
+  onResultClick(searchResults, openArticle, reportView);
   onResultClick(categoryResults, openArticle);
   $('article-close').addEventListener('click', () => leaveArticle(closeArticle));
 
@@ -497,7 +505,7 @@
     solutionView.hidden = false;
     $('solution-title').focus();
   }
-  onResultClick(suggestionList, openSolution);
+  onResultClick(suggestionList, openSolution, reportView);
 
   function backToForm(focusTarget) {
     solutionView.hidden = true;
