@@ -29,7 +29,7 @@ struct GapRoutes {
                 let texts = inputs.map { GapText(text: $0.text, time: $0.time, unhelpfulArticles: $0.unhelpfulArticles) }
                 return try await engine.contentGaps(texts, days: days, now: now)
             }
-            return csv ? Self.table(report).response(filename: "themen-ohne-artikel-\(days)d.csv")
+            return csv ? try Self.table(report, days: days).response(from: request, context: context)
                 : try report.response(from: request, context: context)
         }
     }
@@ -51,13 +51,15 @@ struct GapRoutes {
         }
     }
 
-    static func table(_ report: GapReport) -> CSVTable {
-        CSVTable(
+    static func table(_ report: GapReport, days: Int) -> CSVBody {
+        CSVBody(
+            filename: "themen-ohne-artikel-\(days)d.csv",
             header: ["Thema", "Begriffe", "Anzahl", "Verlauf pro Woche", "Zuletzt", "Beispiele", "Gezeigte Artikel ohne Erfolg"],
             rows: report.topics.map { topic in
-                [topic.label, topic.terms.joined(separator: ", "), String(topic.size), topic.trend.map(String.init).joined(separator: " "),
-                 topic.lastSeen, topic.examples.joined(separator: " | "),
-                 topic.shownArticles.map { "\($0.title) (\($0.count))" }.joined(separator: " | ")]
+                [.text(topic.label), .text(topic.terms.joined(separator: ", ")), .number(topic.size),
+                 .text(topic.trend.map(String.init).joined(separator: " ")), .text(topic.lastSeen),
+                 .text(topic.examples.joined(separator: " | ")),
+                 .text(topic.shownArticles.map { "\($0.title) (\($0.count))" }.joined(separator: " | "))]
             })
     }
 }
