@@ -98,7 +98,9 @@ let package = Package(
             resources: [.copy("Resources/Vocabulary")]),
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
-        .testTarget(name: "LotseSemanticTests", dependencies: ["LotseSemantic", "LotseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LotseSemanticTests", dependencies: ["CVectorKernels", "LotseSemantic", "LotseTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSemantic", "LotseTestSupport", grdb]),
         .testTarget(
             name: "LotseSearchTests",

@@ -19,9 +19,27 @@ static void dots_avx2(const int8_t *query, const int8_t *vectors, int32_t dimens
         scores[i] = _mm_cvtsi128_si32(half);
     }
 }
+
+/* VNNI multiplies unsigned by signed bytes, so the query is shifted to q + 128 and 128 · Σ v taken off again
+   (Σ v from a second multiply-add with ones): 64 products per instruction instead of 16. */
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static void dots_vnni(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores) {
+    const __m512i bias = _mm512_set1_epi8((char)0x80), ones = _mm512_set1_epi8(1);
+    for (int32_t i = 0; i < count; i++) {
+        const int8_t *row = vectors + (int64_t)i * dimension;
+        __m512i products = _mm512_setzero_si512(), sums = _mm512_setzero_si512();
+        for (int32_t k = 0; k < dimension; k += 64) {
+            __m512i q = _mm512_xor_si512(_mm512_loadu_si512((const void *)(query + k)), bias);
+            __m512i v = _mm512_loadu_si512((const void *)(row + k));
+            products = _mm512_dpbusd_epi32(products, q, v);
+            sums = _mm512_dpbusd_epi32(sums, ones, v);
+        }
+        scores[i] = _mm512_reduce_add_epi32(_mm512_sub_epi32(products, _mm512_slli_epi32(sums, 7)));
+    }
+}
 #endif
 
-static void dots_plain(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores) {
+void lotse_int8_dots_reference(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores) {
     for (int32_t i = 0; i < count; i++) {
         const int8_t *row = vectors + (int64_t)i * dimension;
         int32_t sum = 0;
@@ -32,10 +50,14 @@ static void dots_plain(const int8_t *query, const int8_t *vectors, int32_t dimen
 
 void lotse_int8_dots(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores) {
 #if defined(__x86_64__)
+    if (dimension % 64 == 0 && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw")) {
+        dots_vnni(query, vectors, dimension, count, scores);
+        return;
+    }
     if (__builtin_cpu_supports("avx2")) {
         dots_avx2(query, vectors, dimension, count, scores);
         return;
     }
 #endif
-    dots_plain(query, vectors, dimension, count, scores);
+    lotse_int8_dots_reference(query, vectors, dimension, count, scores);
 }

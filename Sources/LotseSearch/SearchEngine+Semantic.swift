@@ -17,13 +17,18 @@ extension SearchEngine {
     /// the keystroke that finished it), so typing within a word costs no encoder run. The last word counts as
     /// finished when a space or punctuation follows it, or when it is one piece of the encoder's vocabulary of
     /// 5–30 letters ("bestellt", "lautet"; most prefixes are not: "Nachna" is "Nach" + "na"). (The index's own
-    /// vocabulary does not tell: 10,000 articles hold most prefixes as words.) Drafts are embedded whole.
+    /// vocabulary does not tell: 10,000 articles hold most prefixes as words.) What follows the last letter or digit
+    /// of a search-box text is dropped. Drafts are embedded whole.
     func semanticText(_ text: String, mode: QueryMode) -> String? {
         var text = text
         if mode == .short, let semantic, let last = text.last, last.isLetter || last.isNumber {
             let start = text.lastIndex { !($0.isLetter || $0.isNumber) }.map { text.index(after: $0) } ?? text.startIndex
             let word = String(text[start...])
             if !((5...30).contains(word.count) && semantic.model.isPiece(word)) { text = String(text[..<start]) }
+        }
+        if mode == .short, let end = text.lastIndex(where: { $0.isLetter || $0.isNumber }) {
+            // "Wie lautet", "Wie lautet " and "Wie lautet d" mean the same so far: one text, one encoder run.
+            text = String(text[...end])
         }
         return text.contains { $0.isLetter || $0.isNumber } ? text : nil
     }
@@ -61,7 +66,7 @@ extension SearchEngine {
         let candidates = lexical?.candidates ?? []
         var similarity: [String: Float] = [:]
         if let text = semanticText(input.semanticText, mode: mode) {
-            for (document, value) in semantic.similarities(to: semantic.embedding(of: text, draft: mode == .draft)).enumerated() {
+            for (document, value) in semantic.similarities(of: text, draft: mode == .draft).enumerated() {
                 similarity[ids[document]] = value
             }
         }

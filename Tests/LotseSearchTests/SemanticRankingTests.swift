@@ -75,6 +75,22 @@ import Testing
         }
     }
 
+    /// As-you-type, the keystrokes inside a word and the space after it ask the encoder for one text (embedded and
+    /// scored once, then cached): the unfinished word is left out, and so is what follows the last letter.
+    @Test func typingWithinAWordEmbedsOneText() async throws {
+        guard let model = try Self.model() else { return }
+        #expect(model.isPiece("lautet") && !model.isPiece("Nachna"))
+        try await Self.withEngines(model) { hybrid, _ in
+            let typed = ["Wie lautet", "Wie lautet ", "Wie lautet d", "Wie lautet de", "Wie lautet, ", "Wie lautet?"]
+            #expect(Set(typed.map { hybrid.semanticText($0, mode: .short) }) == ["Wie lautet"])
+            #expect(hybrid.semanticText("Wie lautet der Nachna", mode: .short) == "Wie lautet der")
+            #expect(hybrid.semanticText("Wie lautet der Nachname ", mode: .short) == "Wie lautet der Nachname")
+            #expect(hybrid.semanticText("Wi", mode: .short) == nil)
+            // A draft is embedded as written.
+            #expect(hybrid.semanticText("Konto gesperrt?\nHallo ", mode: .draft) == "Konto gesperrt?\nHallo ")
+        }
+    }
+
     /// What `lotse evaluate --fusion-features` dumps for scripts/tune_fusion.py: the lexical ranking before fusion
     /// and every article's cosine, the ones the hybrid ranking fuses.
     @Test func fusionFeaturesAreTheFusionsInputs() async throws {

@@ -1,3 +1,4 @@
+import CVectorKernels
 import Foundation
 import Testing
 @testable import LotseSemantic
@@ -27,6 +28,27 @@ import Testing
         }
         // The document equal to the query scores ~1.
         #expect(abs(VectorSet([QuantizedVector(query)]).similarities(to: query)[0] - 1) < 0.01)
+    }
+
+    /// The kernel the CPU picks (VNNI, AVX2 or plain) gives exactly the plain products, over the whole int8 range
+    /// and for dimensions that are and are not multiples of 64.
+    @Test(arguments: [512, 96]) func kernelMatchesReference(dimension: Int) {
+        var state: UInt64 = 42
+        func byte() -> Int8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int8(truncatingIfNeeded: state >> 33)
+        }
+        let count = 37
+        var query = (0..<dimension).map { _ in byte() }
+        var vectors = (0..<count * dimension).map { _ in byte() }
+        query[0] = -128
+        query[1] = 127
+        for k in 0..<dimension { vectors[k] = -128 } // row 0 at the extremes: −128 · −128 and −128 · 127
+        var fast = [Int32](repeating: 0, count: count), reference = [Int32](repeating: 0, count: count)
+        lotse_int8_dots(query, vectors, Int32(dimension), Int32(count), &fast)
+        lotse_int8_dots_reference(query, vectors, Int32(dimension), Int32(count), &reference)
+        #expect(fast == reference)
+        #expect(Set(reference).count > count / 2) // the rows differ, so a kernel that mixed them up would fail
     }
 
     @Test func blobRoundTrips() {

@@ -17,7 +17,7 @@ final class SemanticRanking: Sendable {
     let parameters: Parameters
     private let openings: VectorSet
     private let leads: VectorSet
-    private let embeddings = MemoryCache<String, CachedEmbedding>(budget: 8 << 20)
+    private let scored = MemoryCache<String, ScoredText>(budget: 16 << 20)
 
     private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet) {
         self.model = model
@@ -34,17 +34,19 @@ final class SemanticRanking: Sendable {
                                leads: VectorSet(vectors.map { $0?.lead }))
     }
 
-    /// The query's unit vector, computed once per text while it stays in the cache.
-    func embedding(of text: String, draft: Bool) -> [Float] {
+    /// Cosine of every article with `text`, in document order: embedded and scored once per text while it stays
+    /// in the cache. As-you-type, the keystrokes inside a word ask for the same text (`semanticText`), so they
+    /// cost neither an encoder run nor a pass over the vectors.
+    func similarities(of text: String, draft: Bool) -> [Float] {
         let key = (draft ? "d\u{0}" : "s\u{0}") + text
-        if let cached = embeddings.values(for: [key])[key] { return cached.vector }
-        let vector = model.embed(text, maxPieces: draft ? parameters.draftPieces : parameters.shortPieces)
-        embeddings.insert([key: CachedEmbedding(vector: vector, keyBytes: key.utf8.count)])
-        return vector
+        if let cached = scored.values(for: [key])[key] { return cached.similarities }
+        let similarities = similarities(to: model.embed(text, maxPieces: draft ? parameters.draftPieces : parameters.shortPieces))
+        scored.insert([key: ScoredText(similarities: similarities, keyBytes: key.utf8.count)])
+        return similarities
     }
 
     /// Cosine of every article with `query`, in document order.
-    func similarities(to query: [Float]) -> [Float] {
+    private func similarities(to query: [Float]) -> [Float] {
         let opening = openings.similarities(to: query), lead = leads.similarities(to: query)
         let weight = Float(parameters.openingWeight)
         guard weight >= 0 else { return zip(opening, lead).map { max($0, $1) } }
@@ -55,7 +57,7 @@ final class SemanticRanking: Sendable {
     /// similar to `text`; returns the best `limit` and the cosine of the first.
     func fuse(_ lexical: [Ranker.Candidate], text: String, draft: Bool, limit: Int,
               accepts: (Int32) -> Bool) -> (candidates: [Ranker.Candidate], similarity: Double) {
-        let similarity = similarities(to: embedding(of: text, draft: draft))
+        let similarity = similarities(of: text, draft: draft)
         var pool = Set(lexical.prefix(parameters.pool).map(\.document))
         for document in Self.top(similarity, count: parameters.pool, accepts: accepts) { pool.insert(document) }
         let lexicalScores = Dictionary(lexical.map { ($0.document, $0.score) }, uniquingKeysWith: max)
@@ -107,8 +109,8 @@ public struct FusionParameters: Sendable, Equatable {
     public init() {}
 }
 
-private struct CachedEmbedding: MemoryCosted {
-    var vector: [Float]
+private struct ScoredText: MemoryCosted {
+    var similarities: [Float]
     var keyBytes: Int
-    var byteCount: Int { vector.count * 4 + keyBytes + 64 }
+    var byteCount: Int { similarities.count * 4 + keyBytes + 64 }
 }
