@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LotseTestSupport
 import Testing
-@testable import LotseServer
+import LotseServer
 
 /// `GET /api/v1/admin/gaps`: what was searched without a result and ticketed despite suggestions, as topics.
 @Suite("Content-gap endpoint")
@@ -43,7 +43,7 @@ struct GapEndpointTests {
         }
     }
 
-    @Test("?format=csv: a download with a German header row, every value quoted")
+    @Test("?format=csv: a download with a German header row, every text quoted")
     func csv() async throws {
         try await TicketFixture().test { client in
             for _ in 0..<2 { _ = try await client.execute(uri: "/api/v1/search?q=Xylophon%20%22Reparatur%22", method: .get) }
@@ -54,19 +54,9 @@ struct GapEndpointTests {
             let lines = String(buffer: response.body).components(separatedBy: "\r\n")
             #expect(lines.first == #""Thema","Begriffe","Anzahl","Verlauf pro Woche","Zuletzt","Beispiele","Gezeigte Artikel ohne Erfolg""#)
             #expect(lines.count == 3 && lines.last == "")
-            #expect(lines[1].hasPrefix(#""xylophon reparatur","xylophon, reparatur","2","0 0 0 0 2","#))
+            #expect(lines[1].hasPrefix(#""xylophon reparatur","xylophon, reparatur",2,"0 0 0 0 2","#))
             #expect(lines[1].contains(#""Xylophon ""Reparatur""""#), "quotes doubled: \(lines[1])")
         }
-    }
-
-    @Test("CSV cells: quotes doubled, formulas defused")
-    func cells() {
-        #expect(CSVTable.cell("Rechnung") == #""Rechnung""#)
-        #expect(CSVTable.cell(#"Sag "Hallo""#) == #""Sag ""Hallo""""#)
-        for formula in ["=SUMME(A1:A9)", "+49 30", "-1", "@echo", "\tx"] {
-            #expect(CSVTable.cell(formula) == "\"'" + formula + "\"", "\(formula)")
-        }
-        #expect(CSVTable(header: ["a"], rows: [["b,c"], ["d\ne"]]).text == "\"a\"\r\n\"b,c\"\r\n\"d\ne\"\r\n")
     }
 
     @Test("bad days or format: 400 naming the field")

@@ -1,19 +1,20 @@
 /// Customer text as an operator may see it (examples of the content-gap topics): what `PrivacyFilter` drops before
 /// learning — e-mail addresses, URLs, domains, file names, anything with a digit (phone, customer, ticket numbers) —
-/// is replaced by `***` here, and so is the word after a salutation ("Herr Meier" → "Herr ***"). Whitespace is
+/// is replaced by `***` here, and so is the name after a salutation ("Herr Dr. Meier" → "Herr Dr. ***"). Whitespace is
 /// collapsed and the text cut to `maximumCharacters`.
 public enum PersonalDataMask {
     public static let mask = "***"
-    private static let salutations: Set<String> = ["herr", "herrn", "frau", "hr.", "fr.", "mr.", "mrs.", "ms."]
+    private static let salutations: Set<String> = ["herr", "herrn", "frau", "hr.", "fr.", "dr.", "prof.", "mr.", "mrs.", "ms."]
     /// Kept after a masked piece, so a sentence still reads as one.
-    private static let trailingPunctuation: Set<Character> = [",", ".", ";", ":", "!", "?", ")"]
+    private static let trailingPunctuation: Set<Character> = [",", ".", ";", ":", "!", "?"]
 
     public static func masked(_ text: String, maximumCharacters: Int = 200) -> String {
         var pieces: [String] = []
         var afterSalutation = false
         for piece in text.split(whereSeparator: \.isWhitespace) {
-            let isName = afterSalutation && piece.first?.isUppercase == true
-            afterSalutation = salutations.contains(piece.lowercased())
+            let isSalutation = salutations.contains(piece.lowercased())
+            let isName = afterSalutation && !isSalutation && piece.first?.isUppercase == true
+            afterSalutation = isSalutation
             guard isName || PrivacyFilter.isPersonal(piece) else {
                 pieces.append(String(piece))
                 continue

@@ -6,7 +6,7 @@ extension SearchEngine {
     /// are joined as well (`TopicGrouping.mergedByMeaning`).
     public func contentGaps(_ texts: [GapText], days: Int, now: Date = Date()) async throws -> GapReport {
         let titles = Dictionary(try await articleTitles().map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        // The model's own embedding: the ranking caches cosines per text now, not vectors.
+        // Not through the ranking's cache: a report's few example texts are encoded once and the report is reused.
         let merge = semantic.map { semantic in
             TopicGrouping.meaningMerge { semantic.model.embed($0, maxPieces: semantic.parameters.shortPieces) }
         }

@@ -5,6 +5,9 @@
 struct TopicGrouping {
     static let signatureSize = 4
     static let threshold = 0.5
+    /// Topics a term leads to at most (the first, largest ones): bounds the comparisons a text costs when a term is
+    /// common, for 10,000 texts with thousands of one-text topics.
+    static let topicsPerTerm = 32
 
     /// Per topic: the indices of its texts, the first one the text that started it.
     private(set) var topics: [[Int]] = []
@@ -38,7 +41,7 @@ struct TopicGrouping {
             }
             for (term, weight) in signature {
                 let old = centroids[topic][term] ?? 0
-                if old == 0 { postings[term, default: []].append(topic) }
+                if old == 0, postings[term, default: []].count < Self.topicsPerTerm { postings[term, default: []].append(topic) }
                 let new = old + weight * Double(counts[text])
                 centroids[topic][term] = new
                 norms[topic] += new * new - old * old

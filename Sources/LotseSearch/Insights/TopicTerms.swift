@@ -26,7 +26,8 @@ struct TopicTerms {
     init(texts: [String], counts: [Int], compoundDictionary: [String: Int]) {
         total = counts.reduce(0, +)
         let analyzer = Analyzer(resources: AnalyzerResources(compoundDictionary: Self.dictionary(texts, adding: compoundDictionary)))
-        self.texts = texts.map { Self.analyse($0, analyzer) }
+        var known: [String: WordTerms] = [:]
+        self.texts = texts.map { Self.analyse($0, analyzer, &known) }
         countFrequencies(counts)
         let aliases = typoAliases()
         guard !aliases.isEmpty else { return }
@@ -67,18 +68,27 @@ struct TopicTerms {
         return dictionary
     }
 
-    private static func analyse(_ text: String, _ analyzer: Analyzer) -> Text {
+    /// A folded word's stem and its compound parts' stems, worked out once per distinct word (splitting is a search).
+    private typealias WordTerms = (stem: String, parts: [(stem: String, part: String)])
+
+    private static func analyse(_ text: String, _ analyzer: Analyzer, _ known: inout [String: WordTerms]) -> Text {
         var result = Text()
         func add(_ term: String, _ surface: String) {
-            if result.surfaces[term] == nil { result.terms.append(term) }
-            if result.surfaces[term] == nil { result.surfaces[term] = surface }
+            if result.surfaces[term] == nil {
+                result.terms.append(term)
+                result.surfaces[term] = surface
+            }
         }
         let utf8 = Array(text.utf8)
         for word in analyzer.words(in: text) where isInformative(word.folded) {
-            add(analyzer.stem(word.folded), String(decoding: utf8[word.start..<word.end], as: UTF8.self).lowercased())
-            for part in analyzer.compoundParts(word.folded) where isInformative(part) {
-                add(analyzer.stem(part), part)
-            }
+            let terms = known[word.folded] ?? {
+                let terms: WordTerms = (analyzer.stem(word.folded),
+                                        analyzer.compoundParts(word.folded).filter(isInformative).map { (analyzer.stem($0), $0) })
+                known[word.folded] = terms
+                return terms
+            }()
+            add(terms.stem, String(decoding: utf8[word.start..<word.end], as: UTF8.self).lowercased())
+            for part in terms.parts { add(part.stem, part.part) }
         }
         return result
     }
