@@ -21,9 +21,12 @@ struct LearningOptions: ParsableArguments {
     @Option(help: "Distinct sessions per article for a word only a dictionary knows (not the articles).")
     var minDictionarySessions = LearningConfiguration.defaultMinimumDictionarySessions
 
+    @Option(help: ArgumentHelp("Words an article keeps, for tuning it (scripts/learning_replay.py).", visibility: .hidden))
+    var maxLearnedWords = LearningConfiguration.defaultMaximumWords
+
     func validate() throws {
-        guard minSessions >= 1, minDictionarySessions >= 1 else {
-            throw ValidationError("--min-sessions and --min-dictionary-sessions must be at least 1")
+        guard minSessions >= 1, minDictionarySessions >= 1, maxLearnedWords >= 1 else {
+            throw ValidationError("--min-sessions, --min-dictionary-sessions and --max-learned-words must be at least 1")
         }
     }
 
@@ -38,7 +41,7 @@ struct LearningOptions: ParsableArguments {
         let configuration = LearningConfiguration(
             outcomes: outcomes.map { CustomerWords(session: $0.session, articleID: $0.articleID, text: $0.text) },
             blocklist: try LearningBlocklist.load(path: learningBlocklist), minimumSessions: minSessions,
-            minimumDictionarySessions: minDictionarySessions)
+            minimumDictionarySessions: minDictionarySessions, maximumWords: maxLearnedWords)
         return (.learn(configuration), "learning from \(outcomes.count) outcomes")
     }
 }

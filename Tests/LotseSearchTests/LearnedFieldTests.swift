@@ -106,4 +106,25 @@ struct LearnedFieldTests {
         #expect(try await workspace.engine().search("Zugang gesperrt").first?.id != "passwort-zuruecksetzen")
         #expect(try workspace.indexData().range(of: Data("gesperrt".utf8)) == nil)
     }
+
+    @Test("the folded word lists are kept beside the index and reused only while the lists are unchanged")
+    func wordListCache() async throws {
+        let workspace = try Self.workspace()
+        let list = try workspace.directory.write(Data("Umzug\nwandern\n".utf8), to: "lists/words")
+        func learning(_ text: String) -> Learning {
+            .learn(LearningConfiguration(outcomes: [CustomerWords(session: "s1", articleID: "kundennummer", text: text)],
+                                         wordLists: [WordListFile(path: list, language: .de)]))
+        }
+        try Self.build(workspace, learning("wandern xqzrtlwand"))
+        #expect(try await workspace.engine().learnedWords(articleID: "kundennummer")?.map(\.word) == ["wandern"])
+        let cache = try #require(FileManager.default.contents(atPath: workspace.indexPath + ".wordlists"))
+        #expect(cache.range(of: Data("\nwandern\n".utf8)) != nil)
+
+        // The list changed (size and date): neither this process's copy nor the cache is used, the list is folded again.
+        try Data("Umzug\nwandern\nxqzrtlwand\n".utf8).write(to: URL(fileURLWithPath: list))
+        try Self.build(workspace, learning("wandern xqzrtlwand"))
+        #expect(try await workspace.engine().learnedWords(articleID: "kundennummer")?.map(\.word).sorted() == ["wandern", "xqzrtlwand"])
+        let rewritten = try #require(FileManager.default.contents(atPath: workspace.indexPath + ".wordlists"))
+        #expect(rewritten.range(of: Data("\nxqzrtlwand\n".utf8)) != nil)
+    }
 }

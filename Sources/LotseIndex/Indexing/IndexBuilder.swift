@@ -97,7 +97,7 @@ public struct IndexBuilder: Sendable {
         // The dictionary is read while the articles are: only a build that learns needs it.
         let dictionary = SideThread { () -> WordList in
             guard case .learn(let learning) = configuration.learning, !learning.outcomes.isEmpty else { return WordList() }
-            return WordList.load(learning.wordLists)
+            return WordList.load(learning.wordLists, cachePath: indexPath + ".wordlists")
         }
         let temporaryPath = indexPath + ".building"
         try? FileManager.default.removeItem(atPath: temporaryPath)
@@ -207,12 +207,12 @@ public struct IndexBuilder: Sendable {
 
     /// Writes every row into FTS5 in rowid order. Workers analyse the rows ahead of this thread; the tokenizer
     /// replays their token streams, so SQLite's single thread does no analysis.
-    /// `learned`: the learned column by rowid (short: analysed on this thread, by the tokenizer).
+    /// `learned`: the learned column by rowid (analysed by the workers too).
     private func indexText(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], _ db: Database,
                            context: TokenizerContext) throws {
         let statement = try db.makeStatement(sql: "INSERT INTO fts(rowid, title, headings, tags, body, learned) VALUES (?, ?, ?, ?, ?, ?)")
         defer { context.prepared = nil }
-        try TokenPipeline.run(rows, words: words, resources: context.resources) { pipeline in
+        try TokenPipeline.run(rows, words: words, learned: learned, resources: context.resources) { pipeline in
             for (index, row) in rows.enumerated() {
                 context.language = row.language
                 context.prepared = pipeline.take(index)

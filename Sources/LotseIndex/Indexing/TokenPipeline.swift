@@ -8,6 +8,7 @@ import Synchronization
 final class TokenPipeline: Sendable {
     private let rows: [IndexedRow]
     private let words: RowWords
+    private let learned: [Int64: String]
     private let resources: AnalyzerResources
     private let workerCount: Int
     private let finished = Mutex<[Int: PreparedRow]>([:])
@@ -22,20 +23,22 @@ final class TokenPipeline: Sendable {
     static let window = 128
 
     /// Runs `body` with workers analysing `rows`; the workers are stopped and joined before this returns or throws.
-    /// `words`: the rows' words from the vocabulary pass.
-    static func run<Result>(_ rows: [IndexedRow], words: RowWords, resources: AnalyzerResources,
+    /// `words`: the rows' words from the vocabulary pass; `learned`: the learned column's text by rowid.
+    static func run<Result>(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], resources: AnalyzerResources,
                             _ body: (TokenPipeline) throws -> Result) rethrows -> Result {
         // The writer is the critical path: a worker per core would take turns with it on a core and slow the
         // insertion down; one core fewer keeps it running.
-        let pipeline = TokenPipeline(rows, words: words, resources: resources, workers: ProcessInfo.processInfo.activeProcessorCount - 1)
+        let pipeline = TokenPipeline(rows, words: words, learned: learned, resources: resources,
+                                     workers: ProcessInfo.processInfo.activeProcessorCount - 1)
         pipeline.start()
         defer { pipeline.stop() }
         return try body(pipeline)
     }
 
-    private init(_ rows: [IndexedRow], words: RowWords, resources: AnalyzerResources, workers: Int) {
+    private init(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], resources: AnalyzerResources, workers: Int) {
         self.rows = rows
         self.words = words
+        self.learned = learned
         self.resources = resources
         workerCount = max(1, workers)
         room = DispatchSemaphore(value: Self.window)
@@ -71,7 +74,8 @@ final class TokenPipeline: Sendable {
             room.wait()
             let index = nextRow.wrappingAdd(1, ordering: .relaxed).oldValue
             guard !stopped.load(ordering: .relaxed), index < rows.count else { return }
-            let prepared = PreparedRow(rows[index], words: words.row(index), tables: words.tables, variants: &variants, analyzer: analyzer)
+            let prepared = PreparedRow(rows[index], words: words.row(index), tables: words.tables, learned: learned[rows[index].rowid],
+                                       variants: &variants, analyzer: analyzer)
             finished.withLock { $0[index] = prepared }
             ready.signal()
         }

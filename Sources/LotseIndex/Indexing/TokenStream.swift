@@ -17,11 +17,23 @@ struct TokenStream: Sendable {
     /// are `words`, in the analyzer's current language; `variants(i)`: `Analyzer.variants(of:)` of word i.
     init(words: [AnalyzedWord], variants: (Int) -> [String], with analyzer: Analyzer) {
         analyzer.analyze(words: words, mode: .document, variants: variants) { term, start, end, colocated in
-            var term = term
-            term.withUTF8 { termBytes.append(contentsOf: $0) }
-            entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
+            append(term, start: start, end: end, colocated: colocated)
             return true
         }
+    }
+
+    /// The document tokens of `text`, broken into words here: a column the vocabulary pass did not count (learned).
+    init(text: String, with analyzer: Analyzer) {
+        analyzer.analyze(words: analyzer.words(in: text), mode: .document) { term, start, end, colocated in
+            append(term, start: start, end: end, colocated: colocated)
+            return true
+        }
+    }
+
+    private mutating func append(_ term: String, start: Int, end: Int, colocated: Bool) {
+        var term = term
+        term.withUTF8 { termBytes.append(contentsOf: $0) }
+        entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
     }
 
     /// Calls `emit(term, length, start, end, colocated)` per token until it returns a code other than `ok`;
@@ -46,17 +58,24 @@ struct PreparedRow: Sendable {
     private let columns: [String]
     private let streams: [TokenStream]
 
-    /// `words`: the words of each column, as the vocabulary pass found them, numbered in `tables[words.table]`.
-    init(_ row: IndexedRow, words: (table: Int, columns: [[StoredWord]]), tables: [[String]], variants: inout NumberedVariants,
-         analyzer: Analyzer) {
+    /// `words`: the words of each column, as the vocabulary pass found them, numbered in `tables[words.table]`;
+    /// `learned`: the learned column's text (analysed here, off the writer's thread), if any.
+    init(_ row: IndexedRow, words: (table: Int, columns: [[StoredWord]]), tables: [[String]], learned: String?,
+         variants: inout NumberedVariants, analyzer: Analyzer) {
         analyzer.language = row.language
         variants.select(row.language)
-        columns = row.columns
         let table = tables[words.table]
-        streams = words.columns.map { stored in
+        var streams = words.columns.map { stored in
             TokenStream(words: stored.map { $0.analyzed(in: table) },
                         variants: { variants.variants(of: stored[$0], table: words.table, analyzer: analyzer) }, with: analyzer)
         }
+        var columns = row.columns
+        if let learned, !learned.isEmpty {
+            columns.append(learned)
+            streams.append(TokenStream(text: learned, with: analyzer))
+        }
+        self.columns = columns
+        self.streams = streams
     }
 
     /// The tokens of the column whose text is exactly `text`; nil when it is none of them (the caller analyses it).

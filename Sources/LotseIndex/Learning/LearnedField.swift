@@ -35,10 +35,6 @@ enum LearnedField {
     /// author's title (the column's own weight and the ranking's saturation do the rest).
     static func weight(sessions: Int) -> Int { min(4, 1 + Int(log2(Double(max(1, sessions))))) }
 
-    /// Words an article keeps, most sessions (then uses) first: the long tail of one-session words adds little
-    /// but indexing time (BENCHMARKS.md, "Learning from outcomes").
-    static let maximumWords = 64
-
     /// The column text: each word `weight` times, most sessions first.
     static func columnText(_ words: [LearnedWord]) -> String {
         words.flatMap { Array(repeating: $0.word, count: $0.weight) }.joined(separator: " ")
@@ -55,15 +51,15 @@ enum LearnedField {
         let learned = Mutex<[String: [LearnedWord]]>([:])
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
-            var analyzers: [Language: Analyzer] = [:]
+            var readers: [Language: CustomerWordReader] = [:]
             var mine: [String: [LearnedWord]] = [:]
             while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < work.count {
                 let (article, outcomes) = work[index]
                 let language = articles[article]!
-                let analyzer = analyzers[language] ?? Analyzer(language: language)
-                analyzers[language] = analyzer
+                let reader = readers[language] ?? CustomerWordReader(language: language)
+                readers[language] = reader
                 let words = learn(outcomes.map { configuration.outcomes[$0] }, blocked: configuration.blocklist.blocked(for: article),
-                                  analyzer: analyzer) { folded, sessions in
+                                  reader: reader, maximumWords: configuration.maximumWords) { folded, sessions in
                     guard sessions >= configuration.minimumSessions else { return false }
                     if isCorpusWord(folded) { return true }
                     switch dictionary.kind(of: folded) {
@@ -79,26 +75,51 @@ enum LearnedField {
         return learned.withLock { $0 }
     }
 
-    /// One article's words: distinct sessions per folded word, kept when `accepts(folded, sessions)`.
-    private static func learn(_ outcomes: [CustomerWords], blocked: Set<String>, analyzer: Analyzer,
+    /// In how many sessions one article's outcomes used a word (`session` is the last one counted).
+    private struct Sessions {
+        var count = 0, last = -1
+    }
+
+    /// One article's words: distinct sessions per folded word, kept when `accepts(folded, sessions)`; its most
+    /// used typed form (ties: the first alphabetically) is what is shown and indexed.
+    private static func learn(_ outcomes: [CustomerWords], blocked: Set<String>, reader: CustomerWordReader, maximumWords: Int,
                               accepts: (String, Int) -> Bool) -> [LearnedWord] {
-        let blockedFolded = Set(blocked.compactMap { analyzer.fold($0) })
+        let blockedFolded = Set(blocked.compactMap { reader.fold($0) })
         var sessionNumbers: [String: Int] = [:]
-        var sessions: [String: Set<Int>] = [:]
-        var forms: [String: [String: Int]] = [:]
-        for outcome in outcomes {
+        let numbered = outcomes.map { outcome in
             let session = sessionNumbers[outcome.session] ?? sessionNumbers.count
             sessionNumbers[outcome.session] = session
-            PrivacyFilter.words(in: outcome.text, analyzer: analyzer) { folded, typed in
-                guard !blockedFolded.contains(folded) else { return }
-                sessions[folded, default: []].insert(session)
-                forms[folded, default: [:]][typed, default: 0] += 1
+            return (session: session, text: outcome.text)
+        }
+        // A session's outcomes one after another, so each word counts it once.
+        let ordered = numbered.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }.map(\.element)
+        var sessions: [Int32: Sessions] = [:]
+        var uses: [Int32: Int] = [:]
+        for (session, text) in ordered {
+            reader.forms(in: text) { form in
+                uses[form, default: 0] += 1
+                let word = reader.forms[Int(form)].word
+                var counted = sessions[word] ?? Sessions()
+                if counted.last != session {
+                    (counted.count, counted.last) = (counted.count + 1, session)
+                    sessions[word] = counted
+                }
             }
         }
-        let kept = sessions.compactMap { folded, sessions -> (word: LearnedWord, uses: Int)? in
-            guard accepts(folded, sessions.count), let typed = forms[folded],
-                  let form = typed.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
-            return (LearnedWord(word: form, weight: weight(sessions: sessions.count), sessions: sessions.count), typed.values.reduce(0, +))
+        var best: [Int32: (form: String, formUses: Int, uses: Int)] = [:]
+        for (form, count) in uses {
+            let (word, typed) = (reader.forms[Int(form)].word, reader.forms[Int(form)].typed)
+            guard let current = best[word] else {
+                best[word] = (typed, count, count)
+                continue
+            }
+            let wins = (count, current.form) > (current.formUses, typed)
+            best[word] = (wins ? typed : current.form, wins ? count : current.formUses, current.uses + count)
+        }
+        let kept = best.compactMap { word, chosen -> (word: LearnedWord, uses: Int)? in
+            let folded = reader.folded[Int(word)], count = sessions[word]!.count
+            guard !blockedFolded.contains(folded), accepts(folded, count) else { return nil }
+            return (LearnedWord(word: chosen.form, weight: weight(sessions: count), sessions: count), chosen.uses)
         }
         return kept.sorted { ($0.word.sessions, $0.uses, $1.word.word) > ($1.word.sessions, $1.uses, $0.word.word) }
             .prefix(maximumWords).map(\.word)

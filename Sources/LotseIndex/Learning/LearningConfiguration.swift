@@ -48,9 +48,13 @@ public struct LearningConfiguration: Sendable {
     public var minimumDictionarySessions: Int
     /// Word lists that admit words the articles do not use.
     public var wordLists: [WordListFile]
+    /// Words an article keeps, most sessions (then uses) first: the long tail of one-session words adds little
+    /// but indexing time (BENCHMARKS.md, "Learning from outcomes").
+    public var maximumWords: Int
 
     public static let defaultMinimumSessions = 1
     public static let defaultMinimumDictionarySessions = 2
+    public static let defaultMaximumWords = 64
     /// Debian's `wngerman` and `wamerican` (the Makefile installs both).
     public static let defaultWordLists = [
         WordListFile(path: "/usr/share/dict/ngerman", language: .de), WordListFile(path: "/usr/share/dict/american-english", language: .en),
@@ -58,11 +62,12 @@ public struct LearningConfiguration: Sendable {
 
     public init(outcomes: [CustomerWords], blocklist: LearningBlocklist = LearningBlocklist(),
                 minimumSessions: Int = defaultMinimumSessions, minimumDictionarySessions: Int = defaultMinimumDictionarySessions,
-                wordLists: [WordListFile] = defaultWordLists) {
+                wordLists: [WordListFile] = defaultWordLists, maximumWords: Int = defaultMaximumWords) {
         self.outcomes = outcomes
         self.blocklist = blocklist
         self.minimumSessions = minimumSessions
         self.minimumDictionarySessions = minimumDictionarySessions
         self.wordLists = wordLists
+        self.maximumWords = maximumWords
     }
 }

@@ -5,25 +5,43 @@ import LotseAnalysis
 /// digit (phone, customer, ticket and contract numbers, dates, IBANs). Of the rest, only alphabetic words of three
 /// letters or more that are no stop words remain; `LearnedField` then keeps those the articles or a dictionary know.
 enum PrivacyFilter {
-    /// The words of `text` in the analyzer's language: the folded form (the key) and the form as typed, lowercased.
-    static func words(in text: String, analyzer: Analyzer, _ body: (_ folded: String, _ typed: String) -> Void) {
-        let kept = text.split(whereSeparator: \.isWhitespace).filter { !isPersonal($0) }.joined(separator: " ")
-        let utf8 = Array(kept.utf8)
-        for word in analyzer.words(in: kept) where isLearnable(word.folded, language: analyzer.language) {
-            body(word.folded, String(decoding: utf8[word.start..<word.end], as: UTF8.self).lowercased())
+    /// The whitespace-separated pieces of `text` that are not dropped whole. Scalar by scalar, not by `Character`:
+    /// grapheme breaking of 100,000 drafts was a large part of a learning build (BENCHMARKS.md).
+    static func forEachPiece(in text: String, _ body: (Substring) -> Void) {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, index = start
+        var personal = false
+        var previous: Unicode.Scalar = " "
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if isWhitespace(scalar) {
+                if index != start, !personal { body(Substring(scalars[start..<index])) }
+                personal = false
+                scalars.formIndex(after: &index)
+                start = index
+            } else {
+                personal = personal || isPersonal(scalar, after: previous)
+                scalars.formIndex(after: &index)
+            }
+            previous = scalar
         }
+        if index != start, !personal { body(Substring(scalars[start..<index])) }
     }
 
-    /// A whitespace-separated piece that is dropped whole.
-    static func isPersonal(_ piece: Substring) -> Bool {
-        var previous: Character?
-        for character in piece {
-            if character.isNumber || character == "@" || character == "/" || character == "\\" { return true }
-            // "www.example.de", "max.mustermann", "rechnung.pdf"; a sentence's final dot has nothing after it.
-            if previous == ".", character.isLetter { return true }
-            previous = character
+    /// Whether `scalar` (after `previous` in the same piece) makes the piece personal: a digit, `@`, a slash, or a
+    /// letter after a dot ("www.example.de", "max.mustermann", "rechnung.pdf"; a sentence's final dot has nothing
+    /// after it).
+    static func isPersonal(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a
+            return (byte >= 0x30 && byte <= 0x39) || byte == 0x40 || byte == 0x2f || byte == 0x5c || (previous == "." && isLetter)
         }
-        return false
+        return scalar.properties.numericType != nil || (previous == "." && scalar.properties.isAlphabetic)
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0d) : scalar.properties.isWhitespace
     }
 
     static func isLearnable(_ folded: String, language: Language) -> Bool {
