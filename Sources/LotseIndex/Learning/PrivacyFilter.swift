@@ -28,6 +28,16 @@ enum PrivacyFilter {
         if index != start, !personal { body(Substring(scalars[start..<index])) }
     }
 
+    /// A whitespace-separated piece that is dropped whole (`PersonalDataMask` masks the same pieces).
+    static func isPersonal(_ piece: Substring) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in piece.unicodeScalars {
+            if isPersonal(scalar, after: previous) { return true }
+            previous = scalar
+        }
+        return false
+    }
+
     /// Whether `scalar` (after `previous` in the same piece) makes the piece personal: a digit, `@`, a slash, or a
     /// letter after a dot ("www.example.de", "max.mustermann", "rechnung.pdf"; a sentence's final dot has nothing
     /// after it).
