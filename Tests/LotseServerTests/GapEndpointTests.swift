@@ -62,7 +62,9 @@ struct GapEndpointTests {
     @Test("bad days or format: 400 naming the field")
     func badParameters() async throws {
         try await TicketFixture().test { client in
-            for (query, field) in [("days=14", "days"), ("days=abc", "days"), ("days=-7", "days"), ("format=xlsx", "format")] {
+            let cases = [("days=14", "days"), ("days=abc", "days"), ("days=-7", "days"), ("days=", "days"),
+                         ("format=xlsx", "format"), ("format=", "format")]
+            for (query, field) in cases {
                 let response = try await client.admin("/api/v1/admin/gaps?\(query)")
                 #expect(response.status == .badRequest, "\(query)")
                 #expect(response.error?.code == "invalid_parameter" && response.error?.fields?.keys.sorted() == [field], "\(query)")

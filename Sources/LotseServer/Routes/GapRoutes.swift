@@ -12,13 +12,13 @@ struct GapRoutes {
 
     /// Texts read per kind: the newest zero-result queries and the newest tickets after suggestions of the window.
     static let maximumInputs = 1_000
-    static let windows = [7, 30, 90]
 
     func register(on group: RouterGroup<LotseRequestContext>) {
         group.get("/gaps") { request, context in
             let parameters = FormQuery.parse(request.uri.query)
-            let days = try Self.days(parameters["days"])
-            let csv = try Self.isCSV(parameters["format"])
+            // The same rules as the other dashboard endpoints: absent means 30 days and JSON, empty is refused.
+            let days = try AnalyticsRoutes.days(parameters["days"])
+            let csv = try AnalyticsRoutes.choice(parameters["format"], field: "format", default: AnalyticsRoutes.Format.json) == .csv
             let engine = holder.engine
             let logger = context.logger
             let report = try await cache.report(days: days, engine: engine) { [services] in
@@ -37,23 +37,6 @@ struct GapRoutes {
             }
             return csv ? try Self.table(report, days: days).response(from: request, context: context)
                 : try report.response(from: request, context: context)
-        }
-    }
-
-    static func days(_ text: String?) throws -> Int {
-        guard let text, !text.isEmpty else { return 30 }
-        guard let days = Int(text), windows.contains(days) else {
-            throw APIError.badRequest(field: "days", .invalidChoice(windows.map(String.init)))
-        }
-        return days
-    }
-
-    /// `format=csv` for the download, JSON otherwise.
-    static func isCSV(_ text: String?) throws -> Bool {
-        switch text ?? "" {
-        case "", "json": false
-        case "csv": true
-        default: throw APIError.badRequest(field: "format", .invalidChoice(["json", "csv"]))
         }
     }
 
