@@ -64,9 +64,12 @@ struct WebhookDelivererTests {
             [1, 2, 3, 9, 10, 40].map { deliverer.delay(afterAttempts: $0) } == [
                 .seconds(2), .seconds(4), .seconds(8), .seconds(512), .seconds(600), .seconds(600)
             ])
+        // A minute's delay for the attempt itself, so a loaded machine's pause before the next check cannot make
+        // the row due again (with 2 s it did, in a full parallel run).
+        deliverer.initialDelay = .seconds(60)
         #expect(await deliverer.deliverDue() == 1)
         #expect(try await store.dueDeliveries(at: Date(), limit: 10).isEmpty, "not due again before the delay")
-        let later = try await store.dueDeliveries(at: Date().addingTimeInterval(10), limit: 10)
+        let later = try await store.dueDeliveries(at: Date().addingTimeInterval(120), limit: 10)
         #expect(later.map(\.attempts) == [1])
         withExtendedLifetime(keep) {}
     }
