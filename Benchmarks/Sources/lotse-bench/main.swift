@@ -330,7 +330,8 @@ func processCPUMilliseconds() -> Double {
                 try await engine.search(stream[stream.startIndex + item], options: options).count
             })
             // Work off the request path (the encoder) may run during the pauses: the process's CPU over the run.
-            print("process CPU over the typed run: \(format((processCPUMilliseconds() - cpuBefore) / Double(stream.count), 2)) ms per query")
+            let cpuPerQuery = (processCPUMilliseconds() - cpuBefore) / Double(stream.count)
+            print("process CPU over the typed run: \(format(cpuPerQuery, 2)) ms per query")
             if let (exact, older, without) = engine.typedEmbeddingCounts {
                 print("semantic: \(exact) typed texts ranked with their own embedding, \(older) with an older text's, "
                       + "\(without) lexical-only (nothing embedded yet)\(Fixtures.exactTyping ? "" : "; encoder off the request path")")
