@@ -4,12 +4,18 @@ extension SearchEngine {
     /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone. Its
     /// evidence has no lexical score, so `AnswerDecision` stays silent (cosines alone do not tell out-of-scope
     /// texts apart); it shows only where a fixed minimum score replaces the decision.
-    func semanticOnly(_ text: String, mode: QueryMode, options: SearchOptions) throws
-        -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
+    func semanticOnly(_ text: String, mode: QueryMode, typed: Bool, options: SearchOptions) throws -> Ranked? {
         guard let semantic, let text = semanticText(text, mode: mode) else { return nil }
-        let fused = semantic.fuse([], text: text, draft: mode == .draft, limit: options.limit, accepts: filter(options))
+        guard let similarity = semantic.similarities(of: text, draft: mode == .draft, typed: typed) else {
+            // Typing in the background, nothing embedded yet: no answer this once, and none cached.
+            let evidence = AnswerEvidence(score: 0, wordCoverage: 0, draft: mode == .draft)
+            return Ranked(candidates: [], evidence: evidence, matchers: [], exact: false)
+        }
+        let fused = semantic.fuse([], similarity: similarity.values, limit: options.limit, accepts: filter(options))
         guard !fused.candidates.isEmpty else { return nil }
-        return (fused.candidates, AnswerEvidence(score: 0, similarity: fused.similarity, wordCoverage: 0, draft: mode == .draft), [])
+        return Ranked(candidates: fused.candidates, evidence: AnswerEvidence(score: 0, similarity: fused.similarity, wordCoverage: 0,
+                                                                             draft: mode == .draft),
+                      matchers: [], exact: similarity.exact)
     }
 
     /// What the encoder embeds, or nil (nothing to embed). As-you-type, it runs at word ends: a search-box text
@@ -35,6 +41,11 @@ extension SearchEngine {
 }
 
 extension SearchInput {
+    /// Search-box text: asked for keystroke by keystroke, so it may be ranked with an older embedding.
+    var isTyped: Bool {
+        if case .query = self { true } else { false }
+    }
+
     /// The text the encoder reads: the query, or the draft's subject and description.
     var semanticText: String {
         switch self {
@@ -66,7 +77,7 @@ extension SearchEngine {
         let candidates = lexical?.candidates ?? []
         var similarity: [String: Float] = [:]
         if let text = semanticText(input.semanticText, mode: mode) {
-            for (document, value) in semantic.similarities(of: text, draft: mode == .draft).enumerated() {
+            for (document, value) in semantic.exactSimilarities(of: text, draft: mode == .draft).enumerated() {
                 similarity[ids[document]] = value
             }
         }

@@ -35,9 +35,13 @@ public final class SearchEngine: Sendable {
     /// Opens `indexPath` with `connectionCount` read-only connections, with the built-in synonyms (`curate` adds an operator's).
     /// Without `cachesResults` a repeated query is ranked again (its postings, plan and snippets stay cached).
     /// With `semantic`, an index whose vectors that model made is searched hybrid (`SemanticRanking`).
-    /// `learnedWeight` replaces the learned column's weight (for tuning it). `cacheMemory` bounds all caches together.
+    /// `embedsTypingInBackground` (`lotse serve`): a search-box text is never kept waiting for the encoder; it is
+    /// ranked with its last finished words' embedding while its own is computed (without: always its own, as
+    /// `lotse evaluate` needs). `learnedWeight` replaces the learned column's weight (for tuning it). `cacheMemory`
+    /// bounds all caches together.
     public init(indexPath: String, connectionCount: Int = 2, cachesResults: Bool = true,
                 semantic model: SemanticModel? = nil, fusion: FusionParameters = FusionParameters(),
+                embedsTypingInBackground: Bool = false,
                 learnedWeight: Double = SearchEngine.defaultLearnedWeight, cacheMemory: CacheMemory = .standard) throws {
         self.indexPath = indexPath
         postings = MemoryCache(budget: cacheMemory.postings)
@@ -54,7 +58,8 @@ public final class SearchEngine: Sendable {
         let reader = connections[0], table = documents
         semantic = try model.flatMap { model in
             try reader.read { db in
-                try SemanticRanking.load(db, model: model, documents: table, parameters: fusion, cacheBytes: cacheMemory.queryVectors)
+                try SemanticRanking.load(db, model: model, documents: table, parameters: fusion, cacheBytes: cacheMemory.queryVectors,
+                                         embedsTypingInBackground: embedsTypingInBackground)
             }
         }
         corrector = TypoCorrector(vocabulary: statistics.words)
@@ -67,6 +72,9 @@ public final class SearchEngine: Sendable {
     public var categories: [String: Int] { statistics.categories }
     /// True when queries are ranked hybrid (lexical and semantic).
     public var isSemantic: Bool { semantic != nil }
+    /// Search-box texts ranked with their own embedding, an older text's, none yet (typing in the background;
+    /// benchmarks report them).
+    public var typedEmbeddingCounts: (exact: Int, older: Int, without: Int)? { semantic?.typedCounts }
     /// Categories with their number of articles in `language` (every language: nil).
     public func categories(language: Language?) -> [String: Int] {
         language.map { statistics.categoriesByLanguage[$0] ?? [:] } ?? statistics.categories
@@ -87,7 +95,9 @@ public final class SearchEngine: Sendable {
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let curation = curation.withLock { $0 }
-        return try await cached(Self.key(input, curation), options, text: input.semanticText) { plannedWithPins(input, curation) }
+        return try await cached(Self.key(input, curation), options, text: input.semanticText, typed: input.isTyped) {
+            plannedWithPins(input, curation)
+        }
     }
 
     /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
@@ -136,7 +146,7 @@ public final class SearchEngine: Sendable {
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
-    private func cached(_ key: String, _ options: SearchOptions, text: String,
+    private func cached(_ key: String, _ options: SearchOptions, text: String, typed: Bool,
                         plan: () -> ([Concept], QueryMode, [PinTable.Placement])) async throws -> [SearchResult] {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
             + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
@@ -146,8 +156,9 @@ public final class SearchEngine: Sendable {
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
         let (concepts, mode, pinned) = plan()
-        let results = try await run(concepts, mode: mode, text: text, options: options, pinned: pinned)
-        answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)])
+        let (results, exact) = try await run(concepts, mode: mode, text: text, typed: typed, options: options, pinned: pinned)
+        // Ranked with an older text's embedding (typing in the background): the next ask gets the text's own.
+        if exact { answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)]) }
         return results
     }
 
@@ -171,26 +182,37 @@ public final class SearchEngine: Sendable {
     /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
     /// so abandoned work gives its compute slot back early. Pinned articles are shown even when the ranking would
     /// not answer (the operator answered for it); the ranking is asked for as many more as there are pins.
-    private func run(_ concepts: [Concept], mode: QueryMode, text: String, options: SearchOptions,
-                     pinned: [PinTable.Placement]) async throws -> [SearchResult] {
+    private func run(_ concepts: [Concept], mode: QueryMode, text: String, typed: Bool, options: SearchOptions,
+                     pinned: [PinTable.Placement]) async throws -> (results: [SearchResult], exact: Bool) {
         try Task.checkCancellation()
         let accepts = filter(options), pinned = pinned.filter { accepts($0.document) }
         var ranking = options
         ranking.limit += pinned.count
-        let ranked = try await rank(concepts, mode: mode, text: text, options: ranking)
+        let ranked = try await rank(concepts, mode: mode, text: text, typed: typed, options: ranking)
         var candidates = ranked?.candidates ?? []
         if let ranked, options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { candidates = [] }
         if !pinned.isEmpty { candidates = PinTable.place(pinned, in: candidates, limit: options.limit) }
-        guard !candidates.isEmpty else { return [] }
+        let exact = ranked?.exact ?? true
+        guard !candidates.isEmpty else { return ([], exact) }
         try Task.checkCancellation()
-        return try await results(for: candidates, matchers: ranked?.matchers ?? [])
+        return (try await results(for: candidates, matchers: ranked?.matchers ?? []), exact)
+    }
+
+    /// A ranking: the best candidates, what the best matched, and whether the semantic half used the query's own
+    /// embedding (false: an older text's, see `SemanticRanking.similarities(of:draft:)`).
+    struct Ranked {
+        var candidates: [Ranker.Candidate]
+        var evidence: AnswerEvidence
+        var matchers: [[ConceptFrequencies.Matcher]]
+        var exact = true
     }
 
     /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;
-    /// with the semantic ranking, the lexical ones fused with the articles closest to `text`.
-    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", options: SearchOptions, fuses: Bool = true) async throws
-        -> (candidates: [Ranker.Candidate], evidence: AnswerEvidence, matchers: [[ConceptFrequencies.Matcher]])? {
-        guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, options: options) }
+    /// with the semantic ranking, the lexical ones fused with the articles closest to `text` (`typed`: search-box
+    /// text, which may be ranked with an older embedding, `SemanticRanking.similarities(of:draft:typed:)`).
+    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", typed: Bool = false, options: SearchOptions,
+              fuses: Bool = true) async throws -> Ranked? {
+        guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, typed: typed, options: options) }
         let matchers = try await matchers(for: query)
         try Task.checkCancellation()
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
@@ -209,17 +231,23 @@ public final class SearchEngine: Sendable {
             let seen = Set(candidates.map(\.document))
             candidates += more.filter { !seen.contains($0.document) }
         }
-        guard let best = candidates.first else { return try semanticOnly(text, mode: mode, options: options) }
+        guard let best = candidates.first else { return try semanticOnly(text, mode: mode, typed: typed, options: options) }
         // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
         var evidence = AnswerEvidence(
             score: best.score,
             wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
             draft: mode == .draft)
+        var exact = true
         if fuses, let semantic, let text = semanticText(text, mode: mode) {
-            let fused = semantic.fuse(candidates, text: text, draft: mode == .draft, limit: options.limit, accepts: accepts)
-            (candidates, evidence.similarity) = (fused.candidates, fused.similarity)
+            // No embedding of the text or an older one yet (typing in the background): lexical-only this once.
+            exact = false
+            if let similarity = semantic.similarities(of: text, draft: mode == .draft, typed: typed) {
+                let fused = semantic.fuse(candidates, similarity: similarity.values, limit: options.limit, accepts: accepts)
+                (candidates, evidence.similarity, exact) = (fused.candidates, fused.similarity, similarity.exact)
+            }
         }
-        return (Array(candidates.prefix(fuses ? options.limit : limit)), evidence, matchers)
+        return Ranked(candidates: Array(candidates.prefix(fuses ? options.limit : limit)), evidence: evidence, matchers: matchers,
+                      exact: exact)
     }
 
     func filter(_ options: SearchOptions) -> (Int32) -> Bool {

@@ -29,7 +29,8 @@ public final class IndexHolder: Sendable {
         self.cacheMemory = cacheMemory
         let identity = FileIdentity(path: path)
         try IndexStore.verify(path: path)
-        let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic, cacheMemory: cacheMemory)
+        let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic, embedsTypingInBackground: true,
+                                      cacheMemory: cacheMemory)
         state = Mutex(State(engine: engine, identity: identity))
     }
 
@@ -76,7 +77,8 @@ public final class IndexHolder: Sendable {
         guard let identity, identity != state.withLock({ $0.identity }) else { return false }
         do {
             try IndexStore.verify(path: path)
-            let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic, cacheMemory: cacheMemory)
+            let engine = try SearchEngine(indexPath: path, connectionCount: connections, semantic: semantic, embedsTypingInBackground: true,
+                                          cacheMemory: cacheMemory)
             let curation = state.withLock { $0.curation }
             try Self.curate(engine, with: curation, logger: logger)
             let recent = self.engine.recentTerms(limit: Self.reloadWarmTerms)

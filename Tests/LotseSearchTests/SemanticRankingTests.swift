@@ -91,6 +91,35 @@ import Testing
         }
     }
 
+    /// `lotse serve` embeds typing off the request path: a text whose embedding is not there yet is answered at
+    /// once, lexical-only while nothing of it is embedded, else with its longest embedded prefix that ends a word;
+    /// such answers are not cached, so once the text's own embedding is there the answer is the exact hybrid one.
+    @Test func typingIsEmbeddedInTheBackground() async throws {
+        guard let model = try Self.model() else { return }
+        try await Self.withEngines(model) { hybrid, lexical in
+            let typing = try SearchEngine(indexPath: hybrid.indexPath, connectionCount: 1, semantic: model, embedsTypingInBackground: true)
+            let query = "Wie kann ich mein Konto kündigen "
+            #expect(try await typing.search(query).map(\.id) == lexical.search(query).map(\.id))
+            #expect(typing.typedEmbeddingCounts?.without == 1)
+            var answer = try await typing.search(query).map(\.id)
+            for _ in 0..<1_500 where typing.typedEmbeddingCounts?.exact == 0 {
+                try await Task.sleep(for: .milliseconds(20))
+                answer = try await typing.search(query).map(\.id)
+            }
+            #expect(typing.typedEmbeddingCounts?.exact == 1)
+            #expect(try await answer == hybrid.search(query).map(\.id))
+            // The next word: ranked with the cosines of the text without it, its own queued.
+            _ = try await typing.search(query + "bitte ")
+            #expect(typing.typedEmbeddingCounts?.older == 1)
+        }
+    }
+
+    @Test func wordPrefixesEndAtWordEnds() {
+        #expect(SemanticRanking.wordPrefixes(of: "Wie lautet der") == ["Wie lautet", "Wie"])
+        #expect(SemanticRanking.wordPrefixes(of: "E-Mail, bitte") == ["E-Mail", "E"])
+        #expect(SemanticRanking.wordPrefixes(of: "Konto").isEmpty)
+    }
+
     /// What `lotse evaluate --fusion-features` dumps for scripts/tune_fusion.py: the lexical ranking before fusion
     /// and every article's cosine, the ones the hybrid ranking fuses.
     @Test func fusionFeaturesAreTheFusionsInputs() async throws {

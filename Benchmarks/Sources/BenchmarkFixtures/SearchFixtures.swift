@@ -172,7 +172,7 @@ public final class SearchFixture: Sendable {
             indexPath = try Fixtures.realSearchIndex()
         }
         engine = try SearchEngine(indexPath: indexPath, cachesResults: cachesResults, semantic: Fixtures.semanticModel,
-                                  cacheMemory: Fixtures.cacheMemory)
+                                  embedsTypingInBackground: !Fixtures.exactTyping, cacheMemory: Fixtures.cacheMemory)
         articleCount = engine.articleCount
     }
 
@@ -241,6 +241,10 @@ extension Fixtures {
         return CacheMemory(megabytes: megabytes)
     }()
 
+    /// `$LOTSE_BENCH_EXACT_TYPING=1`: every search-box text waits for its own embedding (as `lotse evaluate`), not
+    /// embedded in the background as `lotse serve` does.
+    public static let exactTyping = ProcessInfo.processInfo.environment["LOTSE_BENCH_EXACT_TYPING"] == "1"
+
     /// The sentence encoder when `$LOTSE_BENCH_SEMANTIC` names its directory (hybrid ranking, article vectors
     /// in the index); nil otherwise (lexical-only, as before).
     public static let semanticModel: SemanticModel? = {
@@ -276,6 +280,9 @@ extension Fixtures {
     /// are removed. Building goes to the scratch folder and is renamed into place, so concurrent processes
     /// never see a partial file.
     public static func syntheticSearchIndex() throws -> String {
+        // An index of this corpus made elsewhere (`lotse index [--semantic]`): a rebuilt bench binary need not
+        // re-embed 10,000 articles (~9 min under load) to compare engine code on the same file.
+        if let given = ProcessInfo.processInfo.environment["LOTSE_BENCH_INDEX"], !given.isEmpty { return given }
         let corpus = try corpus()
         var hash = StableHash()
         hash.add((try? String(contentsOfFile: (corpus as NSString).appendingPathComponent(".complete"), encoding: .utf8)) ?? "")

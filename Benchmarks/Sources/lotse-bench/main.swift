@@ -11,7 +11,7 @@ import LotseTestSupport
 //       search:  [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail]
 //                [--cold [--warm-terms N]] [--result-cache]
 //       traffic: [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst]
-//                [--warm-terms N] [--result-cache]
+//                [--warm-terms N] [--result-cache] [--pause-ms N]
 //       curation: [--pins N] [--queries N] [--warm-terms N]   typed traffic without and with a pins file, same run
 // `search` runs the traffic workloads (distinct inputs, each asked once) and then the "cached mix" (a few
 // dozen inputs in rotation); `traffic` only the former.
@@ -41,6 +41,9 @@ let worstCount = option("--worst", default: 2)
 /// `lotse serve` does after starting (0: a fresh engine as opened).
 let warmTerms = option("--warm-terms", default: 0)
 let pinCount = option("--pins", default: 200)
+/// Traffic, typed: a pause after each query (not timed), as between keystrokes: with the encoder off the request
+/// path (hybrid), how many texts get their own embedding in time depends on it.
+let pauseMilliseconds = option("--pause-ms", default: 0)
 @MainActor func stringOption(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(index...(index + 1)) }
@@ -272,7 +275,7 @@ func processCPUMilliseconds() -> Double {
 
 /// Runs `count` distinct calls once each on a freshly opened engine (sequentially, no warm-up: with distinct
 /// inputs there is nothing to warm up on but the index itself). `call(i)` returns the result count.
-@MainActor func timeDistinct(_ name: String, corpus: SearchCorpus, count: Int, limit: Int,
+@MainActor func timeDistinct(_ name: String, corpus: SearchCorpus, count: Int, limit: Int, pause: Duration = .zero,
                              _ call: (Int) async throws -> Int) async rethrows -> LatencyRow {
     let clock = ContinuousClock()
     var times: [Double] = []
@@ -288,6 +291,7 @@ func processCPUMilliseconds() -> Double {
         cpu.append(processCPUMilliseconds() - cpuBefore)
         precondition(results <= limit, "\(name) input \(item): \(results) results, more than the limit \(limit)")
         if results > 0 { answered += 1 }
+        if pause > .zero { try? await Task.sleep(for: pause) }
         if count <= 10 {
             print("  \(name) input \(item): \(format(times[item], 1)) ms, CPU \(format(cpu[item], 1)) ms, \(results) results")
             fflush(nil) // progress in a log file while slow calls go on
@@ -320,9 +324,18 @@ func processCPUMilliseconds() -> Double {
         switch part {
         case .typed:
             let stream = TrafficInputs.queries.prefix(queriesGiven ? queries : Int.max)
-            rows.append(try await timeDistinct("Search/typed-distinct", corpus: corpus, count: stream.count, limit: options.limit) { item in
+            let cpuBefore = processCPUMilliseconds()
+            rows.append(try await timeDistinct("Search/typed-distinct", corpus: corpus, count: stream.count, limit: options.limit,
+                                               pause: .milliseconds(pauseMilliseconds)) { item in
                 try await engine.search(stream[stream.startIndex + item], options: options).count
             })
+            // Work off the request path (the encoder) may run during the pauses: the process's CPU over the run.
+            let cpuPerQuery = (processCPUMilliseconds() - cpuBefore) / Double(stream.count)
+            print("process CPU over the typed run: \(format(cpuPerQuery, 2)) ms per query")
+            if let (exact, older, without) = engine.typedEmbeddingCounts {
+                print("semantic: \(exact) typed texts ranked with their own embedding, \(older) with an older text's, "
+                      + "\(without) lexical-only (nothing embedded yet)\(Fixtures.exactTyping ? "" : "; encoder off the request path")")
+            }
         case .drafts:
             let drafts = TrafficInputs.drafts.prefix(draftLimit)
             let words = drafts.map(\.words)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LotseIndex
 import LotseSemantic
+import Synchronization
 
 /// The semantic half of the ranking: every article's title and lead vector (int8, in document order), the query's
 /// embedding (cached per text), and the fusion of cosine similarity with the lexical candidates.
@@ -18,9 +19,15 @@ final class SemanticRanking: Sendable {
     private let openings: VectorSet
     private let leads: VectorSet
     private let scored: MemoryCache<String, ScoredText>
+    /// Non-nil: search-box texts are embedded off the request path (`similarities(of:draft:typed:)`).
+    private let typing: EmbeddingQueue?
+    /// Search-box texts ranked with their own cosines, an older text's (a word or more shorter), none yet.
+    private let typedExact = Atomic<Int>(0), typedOlder = Atomic<Int>(0), typedWithout = Atomic<Int>(0)
 
-    private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet, cacheBytes: Int) {
+    private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet, cacheBytes: Int,
+                 embedsTypingInBackground: Bool) {
         scored = MemoryCache(budget: cacheBytes)
+        typing = embedsTypingInBackground ? EmbeddingQueue() : nil
         self.model = model
         self.parameters = parameters
         self.openings = openings
@@ -29,18 +36,61 @@ final class SemanticRanking: Sendable {
 
     /// The vectors of the index for `documents`, or nil when the index has none made by `model`.
     static func load(_ db: Database, model: SemanticModel, documents: DocumentTable, parameters: Parameters,
-                     cacheBytes: Int) throws -> SemanticRanking? {
+                     cacheBytes: Int, embedsTypingInBackground: Bool) throws -> SemanticRanking? {
         guard let byRowid = try ArticleVectors.load(db, model: model) else { return nil }
         let vectors = documents.rowids.map { byRowid[$0] }
         return SemanticRanking(model: model, parameters: parameters, openings: VectorSet(vectors.map { $0?.opening }),
-                               leads: VectorSet(vectors.map { $0?.lead }), cacheBytes: cacheBytes)
+                               leads: VectorSet(vectors.map { $0?.lead }), cacheBytes: cacheBytes,
+                               embedsTypingInBackground: embedsTypingInBackground)
     }
+
+    /// The cosines a query is ranked with, and whether they are its own text's. Drafts, and every text unless typing
+    /// is embedded in the background, wait for the encoder. In the background, search-box text (`typed`) not cached
+    /// yet is queued and ranked meanwhile with its longest cached prefix that ends a word ("Wie lautet" for "Wie
+    /// lautet der", cached since that word was typed), or lexical-only (nil) when there is none.
+    func similarities(of text: String, draft: Bool, typed: Bool) -> (values: [Float], exact: Bool)? {
+        guard typed, let typing else { return (exactSimilarities(of: text, draft: draft), true) }
+        let texts = [text] + Self.wordPrefixes(of: text)
+        let found = scored.values(for: texts.map { Self.key($0, draft: draft) })
+        if let own = found[Self.key(text, draft: draft)] {
+            typedExact.add(1, ordering: .relaxed)
+            return (own.similarities, true)
+        }
+        typing.request(Self.key(text, draft: draft)) { [self] in _ = exactSimilarities(of: text, draft: draft) }
+        guard let older = texts.lazy.compactMap({ found[Self.key($0, draft: draft)] }).first else {
+            typedWithout.add(1, ordering: .relaxed)
+            return nil
+        }
+        typedOlder.add(1, ordering: .relaxed)
+        return (older.similarities, false)
+    }
+
+    /// Search-box texts ranked with their own cosines, with an older text's, without (background typing only).
+    var typedCounts: (exact: Int, older: Int, without: Int) {
+        (typedExact.load(ordering: .relaxed), typedOlder.load(ordering: .relaxed), typedWithout.load(ordering: .relaxed))
+    }
+
+    /// The prefixes of `text` that end a word, longest first ("Wie lautet der" → "Wie lautet", "Wie").
+    static func wordPrefixes(of text: String) -> [String] {
+        var prefixes: [String] = []
+        var index = text.endIndex, inWord = false
+        while index > text.startIndex {
+            let before = text.index(before: index)
+            let isWordCharacter = text[before].isLetter || text[before].isNumber
+            if isWordCharacter, !inWord, index < text.endIndex { prefixes.append(String(text[..<index])) }
+            inWord = isWordCharacter
+            index = before
+        }
+        return prefixes
+    }
+
+    private static func key(_ text: String, draft: Bool) -> String { (draft ? "d\u{0}" : "s\u{0}") + text }
 
     /// Cosine of every article with `text`, in document order: embedded and scored once per text while it stays
     /// in the cache. As-you-type, the keystrokes inside a word ask for the same text (`semanticText`), so they
     /// cost neither an encoder run nor a pass over the vectors.
-    func similarities(of text: String, draft: Bool) -> [Float] {
-        let key = (draft ? "d\u{0}" : "s\u{0}") + text
+    func exactSimilarities(of text: String, draft: Bool) -> [Float] {
+        let key = Self.key(text, draft: draft)
         if let cached = scored.values(for: [key])[key] { return cached.similarities }
         let similarities = similarities(to: model.embed(text, maxPieces: draft ? parameters.draftPieces : parameters.shortPieces))
         scored.insert([key: ScoredText(similarities: similarities, keyBytes: key.utf8.count)])
@@ -56,10 +106,9 @@ final class SemanticRanking: Sendable {
     }
 
     /// The lexical candidates (best first, at least `pool` of them when there are) fused with the articles most
-    /// similar to `text`; returns the best `limit` and the cosine of the first.
-    func fuse(_ lexical: [Ranker.Candidate], text: String, draft: Bool, limit: Int,
+    /// similar to the query (`similarity`: every article's cosine); returns the best `limit` and the cosine of the first.
+    func fuse(_ lexical: [Ranker.Candidate], similarity: [Float], limit: Int,
               accepts: (Int32) -> Bool) -> (candidates: [Ranker.Candidate], similarity: Double) {
-        let similarity = similarities(of: text, draft: draft)
         var pool = Set(lexical.prefix(parameters.pool).map(\.document))
         for document in Self.top(similarity, count: parameters.pool, accepts: accepts) { pool.insert(document) }
         let lexicalScores = Dictionary(lexical.map { ($0.document, $0.score) }, uniquingKeysWith: max)
