@@ -16,12 +16,18 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning \\
         --weights 0.5,1,2,3,4 --min-dictionary-sessions 1,2,3 --seeds 1,2,3,4,5
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part heldout --weights W --seeds 1,2,3,4,5
+
+`--keep DIR` saves each seed's ticket database (PART-SEED.sqlite) and scored split (PART-SEED.json), so an idea
+can be studied with `lotse index --data DIR/tuning-1.sqlite` and `lotse evaluate … DIR/tuning-1.json --misses`
+without replaying the log again.
 """
 import argparse
 import json
 import os
 import random
 import re
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -86,7 +92,7 @@ def recall_at_1(lotse, index, judged, weight=None):
     return float(match.group(1)), float(match.group(2))
 
 
-def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions):
+def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None):
     scored, pool = splits(part)
     answerable = [q for q in pool if q["relevant"]]
     random.Random(seed).shuffle(answerable)
@@ -98,6 +104,14 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
         judged = os.path.join(directory, "scored.json")
         with open(judged, "w", encoding="utf-8") as file:
             json.dump(scored, file, ensure_ascii=False)
+        if keep:
+            # The log and the scored split, to study one idea with `lotse index --data` without a server.
+            os.makedirs(keep, exist_ok=True)
+            # SQLite's backup, not a file copy: the running server's recent writes may still be in the WAL.
+            with sqlite3.connect(os.path.join(directory, "data.sqlite")) as source, \
+                    sqlite3.connect(os.path.join(keep, f"{part}-{seed}.sqlite")) as target:
+                source.backup(target)
+            shutil.copy(judged, os.path.join(keep, f"{part}-{seed}.json"))
         articles = os.path.join(ROOT, "articles")
         lexical = os.path.join(directory, "lexical.sqlite")
         run([lotse, "index", "--articles", articles, "--index", lexical, "--no-learning"], cwd=ROOT)
@@ -120,6 +134,7 @@ def main():
     parser.add_argument("--weights", default="", help="learned-field weights to score (default: the built-in one)")
     parser.add_argument("--min-dictionary-sessions", default="2")
     parser.add_argument("--min-sessions", type=int, default=1)
+    parser.add_argument("--keep", help="directory to keep each seed's ticket database and scored split in")
     options = parser.parse_args()
     seeds = [int(s) for s in options.seeds.split(",")]
     weights = [float(w) for w in options.weights.split(",")] if options.weights else [None]
@@ -127,7 +142,7 @@ def main():
     runs = []
     for seed in seeds:
         logged, scored, results = replay(options.lotse, options.part, options.log_share, seed, weights, dictionary_sessions,
-                                         options.min_sessions)
+                                         options.min_sessions, options.keep)
         runs.append(results)
         print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
               f"lexical-only R@1 {results['lexical'][0]:.3f}", flush=True)
