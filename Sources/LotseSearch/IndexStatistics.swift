@@ -7,9 +7,7 @@ import LotseIndex
 struct IndexStatistics: Sendable {
     var documentCount: Int
     /// Every indexed term (words, stems, parts, joined forms) → number of articles containing it.
-    var documentFrequency: [String: Int]
-    /// Folded words (no stems) → document frequency: the vocabulary for typo correction.
-    var words: [String: Int]
+    var documentFrequency: TermCounts
     var compoundDictionary: [String: Int]
     var languages: Set<Language>
     var categories: [String: Int]
@@ -19,12 +17,9 @@ struct IndexStatistics: Sendable {
 
     static func load(_ db: Database) throws -> IndexStatistics {
         try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lotse_vocab USING fts5vocab(main, fts, row)")
-        var documentFrequency: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.lotse_vocab") {
-            documentFrequency[row[0]] = row[1]
-        }
-        var words: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT term, df FROM terms") { words[row[0]] = row[1] }
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, doc FROM temp.lotse_vocab")
+        var terms: [(String, Int)] = []
+        while let row = try rows.next() { terms.append((row[0], row[1])) }
         var compounds: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT word, frequency FROM compounds") { compounds[row[0]] = row[1] }
         let languages = Set(try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM articles").compactMap(Language.init(rawValue:)))
@@ -37,9 +32,18 @@ struct IndexStatistics: Sendable {
         }
         return IndexStatistics(
             documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0,
-            documentFrequency: documentFrequency, words: words, compoundDictionary: compounds,
+            documentFrequency: TermCounts(terms), compoundDictionary: compounds,
             languages: languages, categories: categories, categoriesByLanguage: categoriesByLanguage,
             analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion) ?? "unknown")
+    }
+
+    /// Folded words (no stems) → document frequency: the vocabulary for typo correction (`SortedVocabulary`
+    /// keeps it; the statistics do not).
+    static func words(_ db: Database) throws -> [String: Int] {
+        var words: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, df FROM terms")
+        while let row = try rows.next() { words[row[0]] = row[1] }
+        return words
     }
 
     /// Robertson–Spärck Jones idf, never negative.

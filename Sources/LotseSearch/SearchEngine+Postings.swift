@@ -13,7 +13,7 @@ extension SearchEngine {
         var made: [String: Postings] = [:]
         for alternative in combined where derived[Self.cacheKey(alternative)] == nil {
             let parts = alternative.terms.map { found[$0] ?? .empty }
-            let result = alternative.allOf ? Postings.allOf(parts, table: documents) : Postings.phrase(parts, table: documents)
+            let result = alternative.allOf ? Postings.allOf(parts) : Postings.phrase(parts)
             made[Self.cacheKey(alternative)] = result
             derived[Self.cacheKey(alternative)] = result
         }

@@ -11,8 +11,7 @@ extension SearchEngine {
 
     /// The `limit` terms in the most articles: the costliest postings to read and the likeliest to be asked for.
     public func commonTerms(limit: Int) -> [String] {
-        statistics.documentFrequency.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .prefix(limit).map(\.key)
+        statistics.documentFrequency.mostFrequent(limit: limit)
     }
 
     /// Reads the postings of `terms` (those not cached yet) into the cache, a few at a time, until `deadline`.

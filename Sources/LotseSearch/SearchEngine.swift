@@ -52,8 +52,9 @@ public final class SearchEngine: Sendable {
         connections = try (0..<max(1, connectionCount)).map { _ in
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
-        (statistics, documents) = try connections[0].read { db in
-            (try IndexStatistics.load(db), try DocumentTable.load(db, learnedWeight: learnedWeight))
+        let words: [String: Int]
+        (statistics, documents, words) = try connections[0].read { db in
+            (try IndexStatistics.load(db), try DocumentTable.load(db, learnedWeight: learnedWeight), try IndexStatistics.words(db))
         }
         let reader = connections[0], table = documents
         semantic = try model.flatMap { model in
@@ -62,7 +63,7 @@ public final class SearchEngine: Sendable {
                                          embedsTypingInBackground: embedsTypingInBackground)
             }
         }
-        corrector = TypoCorrector(vocabulary: statistics.words)
+        corrector = TypoCorrector(vocabulary: words)
     }
 
     /// The learned column's weight against the body's 1 (title 6).

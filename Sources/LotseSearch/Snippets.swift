@@ -23,6 +23,8 @@ enum SnippetBuilder {
                     ends.append(Int32(end))
                 }
             }
+            // Cached per article: no spare capacity.
+            (starts, ends) = (starts.trimmed(), ends.trimmed())
         }
     }
 

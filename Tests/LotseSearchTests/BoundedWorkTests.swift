@@ -14,7 +14,7 @@ import Glibc
     static let index: (statistics: IndexStatistics, corrector: TypoCorrector) = {
         var random = SeededRandom(seed: 99)
         let words = random.vocabulary(count: 100_000, letters: "abcdefghiklmnoprstuwzäöü", lengths: 3...16, maximumFrequency: 200)
-        let statistics = IndexStatistics(documentCount: 10_000, documentFrequency: words, words: words,
+        let statistics = IndexStatistics(documentCount: 10_000, documentFrequency: TermCounts(words.map { ($0.key, $0.value) }),
                                          compoundDictionary: words.filter { $0.key.count >= 3 && $0.value > 20 },
                                          languages: [.de], categories: [:], categoriesByLanguage: [:], analyzerVersion: "test")
         return (statistics, TypoCorrector(vocabulary: words))

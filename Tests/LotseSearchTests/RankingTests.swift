@@ -45,19 +45,41 @@ import Testing
         #expect(passwort.documents == passwort.documents.sorted())
     }
 
+    /// What the caches hold has no spare capacity, so their budgets count what is allocated: postings read,
+    /// combined, and merged into a concept's frequencies.
+    @Test func cachedValuesHoldNoSpareCapacity() async throws {
+        let engine = try SearchFixture.shared().engine
+        let german = Analyzer()
+        let terms = try await load(["passwort", german.stem("vergessen"), "kennwort", german.stem("zeichen")], engine: engine)
+        let combined = [Postings.phrase([terms[0], terms[1]]), Postings.allOf([terms[2], terms[3]])]
+        // As tight as a fresh copy of exactly its elements (malloc may round either up alike).
+        func isTight<Element>(_ array: [Element]) -> Bool { array.capacity == array.trimmed().capacity }
+        for postings in terms + combined {
+            #expect(!postings.isEmpty)
+            #expect(isTight(postings.documents) && isTight(postings.starts) && isTight(postings.positions))
+            #expect(postings.byteCount == postings.documents.count * 8 + postings.positions.count * 4 + 128)
+        }
+        let merged = ConceptFrequencies(terms.map { .init(postings: $0, weight: 1) }, table: engine.documents)
+        #expect(isTight(merged.documents) && isTight(merged.frequencies))
+        // The check itself: an array grown by appending is not tight.
+        var grown: [Int32] = []
+        for value in 0..<1_000 { grown.append(Int32(value)) }
+        #expect(!isTight(grown) && isTight(grown.trimmed()))
+    }
+
     @Test func phrasesNeedAdjacentTermsAndPartsNeedEachOther() async throws {
         let engine = try SearchFixture.shared().engine
         let (document, body) = try await article("passwort-zuruecksetzen", engine: engine)
         let german = Analyzer()
         let terms = try await load(["passwort", german.stem("vergessen"), "kennwort", german.stem("zeichen")], engine: engine)
         // "Passwort vergessen?" in the body: the phrase starts where "Passwort" stands.
-        let phrase = Postings.phrase([terms[0], terms[1]], table: engine.documents)
+        let phrase = Postings.phrase([terms[0], terms[1]])
         #expect(phrase.documents == [document])
         let start = try #require(bodyPositions(of: "passwort", in: body).first)
         #expect(Array(phrase.positions(at: 0)) == [start])
-        #expect(Postings.phrase([terms[1], terms[0]], table: engine.documents).isEmpty)
+        #expect(Postings.phrase([terms[1], terms[0]]).isEmpty)
         // Both parts in one article: every position of either counts there, and only there.
-        let both = Postings.allOf([terms[2], terms[3]], table: engine.documents)
+        let both = Postings.allOf([terms[2], terms[3]])
         #expect(both.documents == terms[2].documents.filter(terms[3].documents.contains))
         let index = try #require(both.index(of: document))
         let expected = (terms[2].positions(at: try #require(terms[2].index(of: document)))
@@ -89,7 +111,7 @@ import Testing
                                     german.stem("adresse")], engine: engine)
         let matchers: [ConceptFrequencies.Matcher] = [
             .init(postings: terms[0], weight: 0.9),
-            .init(postings: Postings.phrase([terms[0], terms[1]], table: engine.documents), weight: 1),
+            .init(postings: Postings.phrase([terms[0], terms[1]]), weight: 1),
             .init(postings: terms[2], weight: 1), .init(postings: terms[3], weight: 0.8), .init(postings: terms[4], weight: 0.5),
             .init(postings: terms[5], weight: 0.7), .init(postings: terms[3], weight: 0.7),
         ]

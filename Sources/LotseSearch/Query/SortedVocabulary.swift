@@ -2,12 +2,13 @@
 /// completions are a range's most frequent words (precomputed for large ranges), and typo correction walks the
 /// trie with one edit-distance row per depth, sharing rows between neighbouring words and skipping every word
 /// below a prefix that is already too far away (a Levenshtein automaton over the sorted list). Work per query
-/// word grows with the trie nodes within the allowed edits, not with the vocabulary.
+/// word grows with the trie nodes within the allowed edits, not with the vocabulary. The words are kept only as
+/// scalars (a `String` each would add 16 bytes, and a heap object for every word over 15 bytes); ties go by
+/// position, which is `String` order for the folded (NFC) words.
 struct SortedVocabulary: Sendable {
     /// All words' scalars back to back; word i is `scalars[starts[i]..<starts[i + 1]]`.
     private let scalars: [UInt32]
     private let starts: [Int32]
-    let texts: [String]
     let frequencies: [Int32]
     /// Whether a word may be offered as a typo correction (letters only).
     private let correctable: [Bool]
@@ -20,27 +21,31 @@ struct SortedVocabulary: Sendable {
     static let keptCompletions = 8
 
     init(_ vocabulary: [String: Int]) {
-        let entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), text: $0.key, frequency: $0.value) }
+        let entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), frequency: $0.value) }
             .sorted { $0.scalars.lexicographicallyPrecedes($1.scalars) }
         var scalars: [UInt32] = []
         var starts: [Int32] = [0]
         scalars.reserveCapacity(entries.reduce(0) { $0 + $1.scalars.count })
+        starts.reserveCapacity(entries.count + 1)
         for entry in entries {
             scalars += entry.scalars
             starts.append(Int32(scalars.count))
         }
         self.scalars = scalars
         self.starts = starts
-        texts = entries.map(\.text)
         frequencies = entries.map { Int32(clamping: $0.frequency) }
         correctable = entries.map { entry in entry.scalars.allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false } }
         var top: [Int64: [Int32]] = [:]
         Self.precompute(lower: 0, upper: entries.count, depth: 0, scalars: scalars, starts: starts,
-                        frequencies: frequencies, texts: texts, into: &top)
+                        frequencies: frequencies, into: &top)
         topOfRange = top
     }
 
-    var count: Int { texts.count }
+    var count: Int { frequencies.count }
+
+    func text(_ index: Int) -> String {
+        String(String.UnicodeScalarView(word(index).map { Unicode.Scalar($0)! }))
+    }
 
     func word(_ index: Int) -> ArraySlice<UInt32> { scalars[Int(starts[index])..<Int(starts[index + 1])] }
 
@@ -61,7 +66,7 @@ struct SortedVocabulary: Sendable {
         if range.count > Self.scanLimit, let top = topOfRange[Int64(range.lowerBound) << 32 | Int64(range.upperBound)] {
             return top.prefix(limit).map(Int.init)
         }
-        return Self.top(range, limit: limit, frequencies: frequencies, texts: texts).map(Int.init)
+        return Self.top(range, limit: limit, frequencies: frequencies).map(Int.init)
     }
 
     private func lowerBound(_ prefix: some Collection<UInt32>) -> Int {
@@ -83,26 +88,26 @@ struct SortedVocabulary: Sendable {
         return low
     }
 
-    private static func top(_ range: Range<Int>, limit: Int, frequencies: [Int32], texts: [String]) -> [Int32] {
+    private static func top(_ range: Range<Int>, limit: Int, frequencies: [Int32]) -> [Int32] {
         var best: [Int32] = []
         for index in range {
             let candidate = Int32(index)
-            guard best.count < limit || ranks(candidate, before: best[best.count - 1], frequencies, texts) else { continue }
-            best.insert(candidate, at: best.firstIndex { ranks(candidate, before: $0, frequencies, texts) } ?? best.count)
+            guard best.count < limit || ranks(candidate, before: best[best.count - 1], frequencies) else { continue }
+            best.insert(candidate, at: best.firstIndex { ranks(candidate, before: $0, frequencies) } ?? best.count)
             if best.count > limit { best.removeLast() }
         }
         return best
     }
 
-    private static func ranks(_ a: Int32, before b: Int32, _ frequencies: [Int32], _ texts: [String]) -> Bool {
-        frequencies[Int(a)] != frequencies[Int(b)] ? frequencies[Int(a)] > frequencies[Int(b)] : texts[Int(a)] < texts[Int(b)]
+    private static func ranks(_ a: Int32, before b: Int32, _ frequencies: [Int32]) -> Bool {
+        frequencies[Int(a)] != frequencies[Int(b)] ? frequencies[Int(a)] > frequencies[Int(b)] : a < b
     }
 
     /// Top words of every range over `scanLimit` below the prefix of length `depth` shared by `lower..<upper`.
     private static func precompute(lower: Int, upper: Int, depth: Int, scalars: [UInt32], starts: [Int32],
-                                   frequencies: [Int32], texts: [String], into top: inout [Int64: [Int32]]) {
+                                   frequencies: [Int32], into top: inout [Int64: [Int32]]) {
         guard upper - lower > scanLimit else { return }
-        top[Int64(lower) << 32 | Int64(upper)] = Self.top(lower..<upper, limit: keptCompletions, frequencies: frequencies, texts: texts)
+        top[Int64(lower) << 32 | Int64(upper)] = Self.top(lower..<upper, limit: keptCompletions, frequencies: frequencies)
         var index = lower
         // The prefix itself, if it is a word, sorts first and has no child.
         while index < upper, Int(starts[index + 1] - starts[index]) <= depth { index += 1 }
@@ -111,7 +116,7 @@ struct SortedVocabulary: Sendable {
             var end = index + 1
             while end < upper, scalars[Int(starts[end]) + depth] == scalar { end += 1 }
             precompute(lower: index, upper: end, depth: depth + 1, scalars: scalars, starts: starts,
-                       frequencies: frequencies, texts: texts, into: &top)
+                       frequencies: frequencies, into: &top)
             index = end
         }
     }

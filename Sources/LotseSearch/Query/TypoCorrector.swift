@@ -30,7 +30,7 @@ struct TypoCorrector: Sendable {
 
     /// The `limit` most frequent vocabulary words starting with `prefix`.
     func completions(of prefix: String, limit: Int) -> [String] {
-        vocabulary.completions(of: prefix.unicodeScalars.map(\.value), limit: limit).map { vocabulary.texts[$0] }
+        vocabulary.completions(of: prefix.unicodeScalars.map(\.value), limit: limit).map(vocabulary.text)
     }
 
     /// The most frequent vocabulary words closest to `word` (fewest edits first), at most `limit`.
@@ -49,9 +49,8 @@ struct TypoCorrector: Sendable {
         guard allowed > 0 else { return [] }
         let found = vocabulary.near(query, maximumEdits: allowed, prefix: prefix, limit: limit, minimumLength: Self.minimumLength - 2)
         return found.sorted {
-            ($0.distance, -vocabulary.frequencies[$0.word], vocabulary.texts[$0.word])
-                < ($1.distance, -vocabulary.frequencies[$1.word], vocabulary.texts[$1.word])
-        }.prefix(limit).map { vocabulary.texts[$0.word] }
+            ($0.distance, -vocabulary.frequencies[$0.word], $0.word) < ($1.distance, -vocabulary.frequencies[$1.word], $1.word)
+        }.prefix(limit).map { vocabulary.text($0.word) }
     }
 
     /// Optimal string alignment distance, or nil when it exceeds `limit` (early exit per row).

@@ -18,7 +18,7 @@ struct ConceptFrequencies: MemoryCosted {
         if matchers.count == 1, let only = matchers.first {
             // The common case: nothing to compare.
             documents = only.postings.documents
-            frequencies = only.postings.gains.map { $0 * only.weight }
+            frequencies = only.postings.documents.indices.map { only.postings.gain(at: $0, table: table) * only.weight }
             return
         }
         // Best weight first: at a position several alternatives share, the first one counts.
@@ -45,7 +45,7 @@ struct ConceptFrequencies: MemoryCosted {
             var frequency = 0.0
             if present.count == 1 {
                 let matcher = matchers[present[0]]
-                frequency = matcher.postings.gains[cursors[present[0]]] * matcher.weight
+                frequency = matcher.postings.gain(at: cursors[present[0]], table: table) * matcher.weight
             } else {
                 occurrences.removeAll(keepingCapacity: true)
                 for index in present {
@@ -65,5 +65,8 @@ struct ConceptFrequencies: MemoryCosted {
             documents.append(document)
             frequencies.append(frequency)
         }
+        // Cached: no spare capacity (a merge of several alternatives can outgrow the largest one's reservation).
+        documents = documents.trimmed()
+        frequencies = frequencies.trimmed()
     }
 }

@@ -67,3 +67,15 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
         }
     }
 }
+
+extension Array {
+    /// A copy with capacity for exactly its elements (self when it has none to spare), for a cached value:
+    /// an array built by appending keeps up to half its capacity unused, which no budget counts.
+    func trimmed() -> [Element] {
+        guard capacity > count else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(fromContentsOf: self)
+            initialized = count
+        }
+    }
+}

@@ -2,13 +2,14 @@ import GRDB
 
 /// Where one term (or phrase, or group of compound parts) occurs: the documents containing it, ascending, and
 /// per document its token positions as `column << 28 | offset`, ascending and distinct — exactly what FTS5's
-/// `xInst` reports for a matching row. `gains` caches each document's Σ column factor over its positions.
+/// `xInst` reports for a matching row. Held in the engine's largest cache, so kept lean: arrays trimmed to
+/// their length once built (growth by doubling leaves up to half unused), and a document's gain (Σ column
+/// factor over its positions) computed when a concept's frequencies are made rather than stored.
 struct Postings: MemoryCosted {
     static let columnShift: UInt32 = 28
     static let offsetMask: UInt32 = (1 << columnShift) - 1
 
     private(set) var documents: [Int32] = []
-    private(set) var gains: [Double] = []
     /// Positions of `documents[i]` are `positions[starts[i]..<starts[i + 1]]`.
     private(set) var starts: [Int32] = [0]
     private(set) var positions: [UInt32] = []
@@ -16,7 +17,8 @@ struct Postings: MemoryCosted {
     static let empty = Postings()
 
     var isEmpty: Bool { documents.isEmpty }
-    var byteCount: Int { documents.count * 16 + positions.count * 4 + 64 }
+    /// The three arrays' elements and headers (exact once `trimmed`).
+    var byteCount: Int { documents.count * 8 + positions.count * 4 + 128 }
 
     func positions(at index: Int) -> ArraySlice<UInt32> {
         positions[Int(starts[index])..<Int(starts[index + 1])]
@@ -32,16 +34,27 @@ struct Postings: MemoryCosted {
         return low < documents.count && documents[low] == document ? low : nil
     }
 
-    /// Appends the next document (greater than the last); `sorted` are its distinct positions, ascending.
-    mutating func append(_ document: Int32, sorted: some Collection<UInt32>, table: DocumentTable) {
-        guard !sorted.isEmpty else { return }
+    /// Σ column factor over the positions of `documents[index]`: what one occurrence-weighted match is worth.
+    func gain(at index: Int, table: DocumentTable) -> Double {
         var gain = 0.0
-        let base = Int(document) * DocumentTable.columnCount
-        for position in sorted { gain += table.columnFactors[base + Int(position >> Self.columnShift)] }
+        let base = Int(documents[index]) * DocumentTable.columnCount
+        for position in positions(at: index) { gain += table.columnFactors[base + Int(position >> Self.columnShift)] }
+        return gain
+    }
+
+    /// Appends the next document (greater than the last); `sorted` are its distinct positions, ascending.
+    mutating func append(_ document: Int32, sorted: some Collection<UInt32>) {
+        guard !sorted.isEmpty else { return }
         documents.append(document)
-        gains.append(gain)
         positions.append(contentsOf: sorted)
         starts.append(Int32(positions.count))
+    }
+
+    /// The same postings in arrays of exactly their length, for the cache.
+    func trimmed() -> Postings {
+        var result = Postings()
+        (result.documents, result.starts, result.positions) = (documents.trimmed(), starts.trimmed(), positions.trimmed())
+        return result
     }
 
     // MARK: - Loading and combining
@@ -58,7 +71,7 @@ struct Postings: MemoryCosted {
         func flush() {
             guard current >= 0 else { return }
             buffer.sort()
-            postings.append(current, sorted: distinct(buffer), table: table)
+            postings.append(current, sorted: distinct(buffer))
             buffer.removeAll(keepingCapacity: true)
         }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT doc, col, offset FROM temp.lotse_instances WHERE term = ?"),
@@ -73,28 +86,28 @@ struct Postings: MemoryCosted {
             buffer.append(column << columnShift | UInt32(clamping: offset) & offsetMask)
         }
         flush()
-        return postings
+        return postings.trimmed()
     }
 
     /// A phrase: documents where the terms follow each other; positions are those of the first term.
-    static func phrase(_ terms: [Postings], table: DocumentTable) -> Postings {
+    static func phrase(_ terms: [Postings]) -> Postings {
         var result = Postings()
         forEachCommonDocument(of: terms) { document, lists in
             let starts = lists[0].filter { start in
                 lists.indices.dropFirst().allSatisfy { distance in contains(lists[distance], start + UInt32(distance)) }
             }
-            result.append(document, sorted: starts, table: table)
+            result.append(document, sorted: starts)
         }
-        return result
+        return result.trimmed()
     }
 
     /// Compound parts that must all occur in a document (anywhere); positions are all of theirs.
-    static func allOf(_ parts: [Postings], table: DocumentTable) -> Postings {
+    static func allOf(_ parts: [Postings]) -> Postings {
         var result = Postings()
         forEachCommonDocument(of: parts) { document, lists in
-            result.append(document, sorted: distinct(lists.joined().sorted()), table: table)
+            result.append(document, sorted: distinct(lists.joined().sorted()))
         }
-        return result
+        return result.trimmed()
     }
 
     /// The documents every list contains, ascending, with each list's positions there.
