@@ -89,6 +89,13 @@ struct TicketStoreTests {
         // Before the window: must not count.
         _ = try await store.createTicket(sampleTicket(), idempotencyKey: nil, forward: false, at: at(-100))
         _ = try await store.recordDeflection(DeflectionRecord(session: "x", articleID: "rechnung", time: at(-100)))
+        // Articles suggested only before the window (sorting before, between and after the one inside it) are not
+        // "suggested since"; nor is a zero-result query before it.
+        try await store.recordQueries([
+            QueryLogEntry(endpoint: "suggest", query: "Alt", resultCount: 3, session: "s0", articleIDs: ["abo", "passwort", "zahlung"],
+                          time: at(-100)),
+            QueryLogEntry(endpoint: "search", query: "Übersicht", resultCount: 0, session: nil, articleIDs: [], time: at(-100)),
+        ])
         try await store.recordQueries([
             QueryLogEntry(endpoint: "search", query: "Übersicht", resultCount: 0, session: nil, articleIDs: [], time: at(1)),
             QueryLogEntry(endpoint: "search", query: "übersicht", resultCount: 0, session: nil, articleIDs: [], time: at(2)),

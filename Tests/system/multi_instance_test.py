@@ -1,10 +1,13 @@
 """Two `lotse serve` processes share one PostgreSQL database: tickets, deflections and the query log submitted to
-either appear in the admin statistics of both (and in `lotse stats`), and an Idempotency-Key holds across them.
+either appear in the admin statistics of both (and in `lotse stats`), an Idempotency-Key holds across them, and an
+`/admin` session started on one instance is accepted by the other until sign-out on either ends it (issue 20).
 
 usage: LOTSE_TEST_DATABASE_URL=postgres://… python3 Tests/system/multi_instance_test.py PATH/TO/lotse
 (`make test` runs it inside scripts/postgres-test-cluster.sh.) Ports: 18470, 18471 (PORT_BASE overrides)."""
+import http.client
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -12,7 +15,7 @@ import urllib.parse
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lotse_instances import Instance, admin, build_index, request, ticket_body  # noqa: E402
+from lotse_instances import ADMIN_TOKEN, Instance, admin, build_index, request, ticket_body  # noqa: E402
 
 ARTICLE = "anmeldeprobleme-konto-gesperrt"
 failures = []
@@ -28,6 +31,42 @@ def stats(port):
     status, body = admin(port, "/api/v1/admin/stats?since=1d")
     assert status == 200, f"stats on {port}: HTTP {status}"
     return body
+
+
+def raw(port, method, path, body=None, headers=None):
+    """(status, headers, text) without following redirects: the sign-in answers 303 with the cookie."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read().decode()
+    finally:
+        connection.close()
+
+
+def shared_admin_session(a, b):
+    """Signs in on A, uses the session on B, signs out on B: the cookie then no longer works on A either."""
+    form = urllib.parse.urlencode({"token": ADMIN_TOKEN, "name": "Operatorin Zwei Instanzen"})
+    status, headers, _ = raw(a, "POST", "/admin/anmelden", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    cookies = [value.split(";")[0] for name, value in headers if name.lower() == "set-cookie" and value.startswith("lotse_admin=")]
+    check(status == 303 and len(cookies) == 1 and len(cookies[0]) > len("lotse_admin="),
+          f"sign-in on port {a}: 303 with a session cookie (got {status}, {cookies})")
+    if not cookies:
+        return
+    cookie = {"Cookie": cookies[0]}
+    status, _, page = raw(b, "GET", "/admin", headers=cookie)
+    csrf = re.search(r'<meta name="lotse-csrf" content="([0-9a-f]+)">', page)
+    check(status == 200 and csrf is not None and "Operatorin Zwei Instanzen" in page,
+          f"dashboard on port {b} with the cookie from {a}: signed in as the operator (got {status})")
+    status, _, _ = raw(b, "GET", "/api/v1/admin/tickets", headers=cookie)
+    check(status == 200, f"ticket queue on port {b} with the cookie from {a}: 200 (got {status})")
+    status, _, _ = raw(b, "POST", "/admin/abmelden", headers=dict(cookie, **{"X-CSRF-Token": csrf.group(1) if csrf else ""}))
+    check(status == 303, f"sign-out on port {b}: 303 (got {status})")
+    for port in (a, b):
+        status, _, _ = raw(port, "GET", "/api/v1/admin/tickets", headers=cookie)
+        check(status == 401, f"ticket queue on port {port} after sign-out on {b}: 401 (got {status})")
+        status, _, page = raw(port, "GET", "/admin", headers=cookie)
+        check(status == 200 and 'name="lotse-csrf"' not in page, f"/admin on port {port} after sign-out: the sign-in form again")
 
 
 def main():
@@ -72,6 +111,7 @@ def main():
                 check("quxzyklöppel" in queries, f"stats on port {port}: the zero-result query logged on A ({queries})")
                 status, page = admin(port, "/api/v1/admin/tickets")
                 check(status == 200 and page["total"] == 4, f"ticket queue on port {port}: 4 tickets (got {page and page.get('total')})")
+            shared_admin_session(a, b)
             printed = subprocess.run([binary, "stats", "--since", "1d", "--json", "--index", index], check=True, capture_output=True,
                                      text=True, env=dict(os.environ, LOTSE_DATABASE_URL=url)).stdout
             report = json.loads(printed)

@@ -32,13 +32,21 @@ struct GapGrouping {
 
     init(texts: [String], compoundDictionary: [String: Int]) {
         var distinct: [String: Int] = [:]
+        // The same query is logged again and again (and typed prefixes repeat): each exact text is cleaned once.
+        var seen: [String: Int] = [:]
         for (index, text) in texts.enumerated() {
+            if let known = seen[text] {
+                occurrences[known].append(index)
+                continue
+            }
             let clean = DraftCleaner.clean(text)
-            let key = clean.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let key = Self.key(clean)
             if let known = distinct[key] {
                 occurrences[known].append(index)
+                seen[text] = known
             } else {
                 distinct[key] = occurrences.count
+                seen[text] = occurrences.count
                 occurrences.append([index])
                 cleaned.append(clean)
             }
@@ -46,6 +54,22 @@ struct GapGrouping {
         let counts = occurrences.map(\.count)
         terms = TopicTerms(texts: cleaned, counts: counts, compoundDictionary: compoundDictionary)
         topics = TopicGrouping(terms: terms, counts: counts).topics
+    }
+
+    /// Lower case, runs of white space as one space, none at either end: texts that differ only so are one text.
+    static func key(_ text: String) -> String {
+        var key = String.UnicodeScalarView(), space = false
+        for scalar in text.lowercased().unicodeScalars {
+            // ASCII first: the Unicode property lookup is what the Character-based split spent its time on.
+            if scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace {
+                space = !key.isEmpty
+                continue
+            }
+            if space { key.append(" ") }
+            space = false
+            key.append(scalar)
+        }
+        return String(key)
     }
 
     /// The inputs (indices into the texts) of one topic.

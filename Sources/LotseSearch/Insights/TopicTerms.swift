@@ -25,9 +25,27 @@ struct TopicTerms {
 
     init(texts: [String], counts: [Int], compoundDictionary: [String: Int]) {
         total = counts.reduce(0, +)
-        let analyzer = Analyzer(resources: AnalyzerResources(compoundDictionary: Self.dictionary(texts, adding: compoundDictionary)))
+        // One analyzer and one pass of word breaking: the texts' words are kept for the second step, which needs
+        // the dictionary the first one completes (its folds stay cached when the resources change).
+        let analyzer = Analyzer()
+        var informative: [String: Bool] = [:]
+        var dictionary = compoundDictionary
+        let words = texts.map { text in
+            analyzer.words(in: text).filter { word in
+                let keep = informative[word.folded] ?? {
+                    let keep = Self.isInformative(word.folded)
+                    informative[word.folded] = keep
+                    return keep
+                }()
+                if keep { dictionary[word.folded, default: 0] += 1 }
+                return keep
+            }
+        }
+        // The index's compound dictionary plus the texts' own words, so "Rechnungsstorno" splits when "Storno" was
+        // written on its own somewhere (a topic without an article has words the index may not know).
+        analyzer.resources = AnalyzerResources(compoundDictionary: dictionary)
         var known: [String: WordTerms] = [:]
-        self.texts = texts.map { Self.analyse($0, analyzer, &known) }
+        self.texts = zip(texts, words).map { Self.analyse($0, $1, analyzer, &known) }
         countFrequencies(counts)
         let aliases = typoAliases()
         guard !aliases.isEmpty else { return }
@@ -55,23 +73,10 @@ struct TopicTerms {
         }
     }
 
-    /// The index's compound dictionary plus the texts' own words, so "Rechnungsstorno" splits when "Storno" was
-    /// written on its own somewhere (a topic without an article has words the index may not know).
-    private static func dictionary(_ texts: [String], adding base: [String: Int]) -> [String: Int] {
-        let folding = Analyzer()
-        var dictionary = base
-        for text in texts {
-            for word in folding.words(in: text) where isInformative(word.folded) {
-                dictionary[word.folded, default: 0] += 1
-            }
-        }
-        return dictionary
-    }
-
     /// A folded word's stem and its compound parts' stems, worked out once per distinct word (splitting is a search).
     private typealias WordTerms = (stem: String, parts: [(stem: String, part: String)])
 
-    private static func analyse(_ text: String, _ analyzer: Analyzer, _ known: inout [String: WordTerms]) -> Text {
+    private static func analyse(_ text: String, _ words: [AnalyzedWord], _ analyzer: Analyzer, _ known: inout [String: WordTerms]) -> Text {
         var result = Text()
         func add(_ term: String, _ surface: String) {
             if result.surfaces[term] == nil {
@@ -80,7 +85,7 @@ struct TopicTerms {
             }
         }
         let utf8 = Array(text.utf8)
-        for word in analyzer.words(in: text) where isInformative(word.folded) {
+        for word in words {
             let terms = known[word.folded] ?? {
                 let terms: WordTerms = (analyzer.stem(word.folded),
                                         analyzer.compoundParts(word.folded).filter(isInformative).map { (analyzer.stem($0), $0) })

@@ -19,16 +19,18 @@ enum DraftCleaner {
     static func clean(_ text: String) -> String {
         var kept: [Substring] = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(rawLine)
             let lower = line.lowercased()
             if line.hasPrefix(">") { continue }
             if quoteMarkers.contains(where: lower.hasPrefix) || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:")) { break }
             if signOffs.contains(where: {
-                lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25
+                // The plain prefix first: most lines start with none, and the longer prefixes are built strings.
+                lower.hasPrefix($0)
+                    && (lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25)
             }) {
                 break
             }
-            let content = stripIdentifiers(stripGreeting(line))
+            let content = stripIdentifiers(stripGreeting(line, lower: lower))
             if content.isEmpty, !line.isEmpty { continue }
             kept.append(Substring(content))
         }
@@ -36,20 +38,52 @@ enum DraftCleaner {
     }
 
     private static func stripIdentifiers(_ line: String) -> String {
-        guard line.contains("@") || line.contains("://") || line.contains("www.") else { return line }
+        guard mayHoldIdentifier(line) else { return line }
         return line.split(separator: " ", omittingEmptySubsequences: false).filter { word in
             !(word.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www."))
         }.joined(separator: " ")
     }
 
     /// "Hallo Support-Team, seit gestern …" → "seit gestern …"
-    private static func stripGreeting(_ line: String) -> String {
-        let lower = line.lowercased()
+    private static func stripGreeting(_ line: String, lower: String) -> String {
         guard let greeting = greetings.first(where: { lower.hasPrefix($0) }) else { return line }
         let rest = line.dropFirst(greeting.count)
         guard let comma = rest.firstIndex(where: { $0 == "," || $0 == "!" }), rest.distance(from: rest.startIndex, to: comma) <= 30 else {
-            return rest.first?.isLetter == true ? line : rest.trimmingCharacters(in: .whitespaces)
+            return rest.first?.isLetter == true ? line : trimmed(rest)
         }
-        return rest[rest.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        return trimmed(rest[rest.index(after: comma)...])
+    }
+
+    /// Whether `line` holds "@", "://" or "www.", compared byte by byte: Foundation's and the generic substring
+    /// search cost more than the rest of the cleaning.
+    private static func mayHoldIdentifier(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            bytes.indices.contains { index in
+                func follows(_ text: String) -> Bool {
+                    index + text.utf8.count <= bytes.count && zip(text.utf8, bytes[index...]).allSatisfy { $0 == $1 }
+                }
+                switch bytes[index] {
+                case UInt8(ascii: "@"): return true
+                case UInt8(ascii: ":"): return follows("://")
+                case UInt8(ascii: "w"): return follows("www.")
+                default: return false
+                }
+            }
+        }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (spaces of category Zs and tabs) without Foundation's NSString bridge,
+    /// which cost most of the cleaning of the content-gap texts (BENCHMARKS.md "Themen ohne Artikel").
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(Substring(scalars[first...last]))
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
     }
 }

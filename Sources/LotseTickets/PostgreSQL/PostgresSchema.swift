@@ -124,6 +124,8 @@ enum PostgresSchema {
         ]),
         // "v4 article views and rollups" (AnalyticsSchema).
         (4, AnalyticsSchema.postgres),
+        // "v5 statistics indexes" (StatisticsIndexes).
+        (5, StatisticsIndexes.postgres),
     ]
 
     /// A schema name Lotse creates and puts on the search path: never user text in SQL, so it is checked here.

@@ -65,12 +65,10 @@ extension SQLiteTicketStore {
         try await read { db in
             let stamp = since.timeIntervalSince1970
             var activity = TicketActivity()
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT COUNT(*), COALESCE(SUM(suggested_articles <> '[]'), 0) FROM tickets WHERE created_at >= ?",
-                                          arguments: [stamp]) {
-                activity.submitted = row[0]
-                activity.submittedAfterSuggestions = row[1]
-            }
+            // Two counts from two indexes (tickets_created, tickets_after_suggestions): no ticket row is read.
+            activity.submitted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE created_at >= ?", arguments: [stamp]) ?? 0
+            activity.submittedAfterSuggestions = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM tickets WHERE created_at >= ? AND suggested_articles <> '[]'", arguments: [stamp]) ?? 0
             for row in try Row.fetchAll(db, sql: "SELECT article_id, COUNT(*) FROM deflections WHERE created_at >= ? GROUP BY article_id",
                                         arguments: [stamp]) {
                 activity.deflectionsByArticle[row[0]] = row[1]
@@ -87,8 +85,8 @@ extension SQLiteTicketStore {
                 let query: String = row[0]
                 activity.zeroResultQueries[query.lowercased(), default: 0] += row[1] as Int
             }
-            activity.suggestedArticles = Set(try String.fetchAll(db, sql: "SELECT DISTINCT article_id FROM suggestions WHERE last_at >= ?",
-                                                                 arguments: [stamp]))
+            activity.suggestedArticles = Set(try String.fetchAll(db, sql: StatisticsIndexes.suggestedSince(":since"),
+                                                                 arguments: ["since": stamp]))
             return activity
         }
     }

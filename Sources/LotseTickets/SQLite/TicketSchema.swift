@@ -105,6 +105,9 @@ enum TicketSchema {
         migrator.registerMigration("v4 article views and rollups") { db in
             try db.execute(sql: AnalyticsSchema.sqlite)
         }
+        migrator.registerMigration("v5 statistics indexes") { db in
+            for statement in StatisticsIndexes.sqlite { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }
