@@ -50,7 +50,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
                               searchDeadline: configuration.searchDeadline, suggestDeadline: configuration.suggestDeadline)
     search.register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
-    ServiceRoutes(holder: holder, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
+    ServiceRoutes(holder: holder, curation: curation, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes().register(on: router)
     let pages = PageLayout(publicURL: configuration.publicURL, privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL)
     HelpRoutes(holder: holder, services: tickets, search: search, layout: pages, siteBase: configuration.siteBase).register(on: router)

@@ -4,12 +4,14 @@ import Synchronization
 
 /// The operator's curation files (`--synonyms`, `--pins`), read again when either is edited or replaced. A file
 /// with a mistake is logged with its line, once per change, and the curation before it stays in effect; a file
-/// that disappears (an editor saving by rename) changes nothing until it is back.
+/// that disappears (an editor saving by rename) changes nothing until it is back. A refusal shows in `/healthz`
+/// as `degraded` until a valid curation is applied.
 final class CurationWatcher: Sendable {
     private let synonyms: String?
     private let pins: String?
     /// The files as last read (or refused).
     private let seen: Mutex<[FileIdentity?]>
+    private let refusal = Mutex<String?>(nil)
 
     init(synonyms: String?, pins: String?) {
         self.synonyms = synonyms
@@ -31,8 +33,15 @@ final class CurationWatcher: Sendable {
         do {
             return try load()
         } catch {
+            refused(error)
             logger.error("curation file refused; the previous curation stays in effect", metadata: ["error": "\(error)"])
             return nil
         }
     }
+
+    /// Why the files as they are now are not in effect (nil when they are).
+    var lastRefusal: String? { refusal.withLock { $0 } }
+
+    func refused(_ error: any Error) { refusal.withLock { $0 = "\(error)" } }
+    func applied() { refusal.withLock { $0 = nil } }
 }

@@ -20,7 +20,9 @@ struct IndexReloadService: Service {
                     if let changed = curation.changed(logger: logger) {
                         do {
                             try holder.curate(changed, logger: logger)
+                            curation.applied()
                         } catch {
+                            curation.refused(error)
                             logger.error("curation could not be applied; the previous one stays", metadata: ["error": "\(error)"])
                         }
                     }

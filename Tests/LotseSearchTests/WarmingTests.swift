@@ -17,9 +17,9 @@ import Testing
         let engine = try SearchEngine(indexPath: warmFixture.indexPath)
         #expect(engine.recentTerms(limit: 50).isEmpty)
         let terms = engine.commonTerms(limit: 20) + ["passwort", "kein-solcher-begriff"]
-        #expect(await engine.warm(terms: terms, until: .now + .seconds(60)) == terms.count)
+        #expect(await engine.warm(terms: terms, until: .now + .seconds(600)) == terms.count)
         #expect(Set(engine.recentTerms(limit: 50)) == Set(terms))
-        #expect(await engine.warm(terms: terms, until: .now + .seconds(60)) == 0)
+        #expect(await engine.warm(terms: terms, until: .now + .seconds(600)) == 0)
         #expect(try await engine.search("Passwort vergessen") == (try await warmFixture.search("Passwort vergessen")))
     }
 

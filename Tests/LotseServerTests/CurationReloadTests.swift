@@ -42,6 +42,10 @@ import Testing
         return (response.json["results"] as? [[String: Any]])?.first?["id"] as? String
     }
 
+    private func health(_ client: any TestClientProtocol) async throws -> String? {
+        try await client.execute(uri: "/healthz", method: .get).json["status"] as? String
+    }
+
     private func waitUntil(_ client: any TestClientProtocol, _ query: String, isFirst id: String) async throws -> Bool {
         try await eventually(interval: .milliseconds(50)) { try await first(client, query) == id }
     }
@@ -77,6 +81,7 @@ import Testing
                 """)
             #expect(try await eventually { log.contains("pins.json:3") })
             #expect(try await first(client, "Postfach") == "kundennummer")
+            #expect(try await health(client) == "degraded")
             // The synonyms are kept too: a curation is applied whole or not at all.
             try write(synonyms, "geheimwort, passwort\n")
             #expect(try await eventually { log.count("pins.json:3") >= 2 })
@@ -84,6 +89,7 @@ import Testing
             try write(pins, #"[{"query": "Postfach", "articleId": "passwort-zuruecksetzen", "position": 1}]"#)
             #expect(try await waitUntil(client, "Postfach", isFirst: "passwort-zuruecksetzen"))
             #expect(try await first(client, "Geheimwort") == "passwort-zuruecksetzen")
+            #expect(try await health(client) == "ok")
         }
     }
 

@@ -38,17 +38,26 @@ public enum IndexStore {
     }
 
     /// Reads every page of the file (`PRAGMA quick_check`): a truncated or half-copied index fails here instead of
-    /// in the middle of a search.
+    /// in the middle of a search. An index of another analyzer version is refused too.
     public static func verify(path: String) throws {
         let problems: [String]
+        let version: String?
         do {
-            problems = try openReadOnly(path: path).read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            (problems, version) = try openReadOnly(path: path).read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                guard problems == ["ok"] else { return (problems, nil) }
+                try checkSchema(db, path: path)
+                return (problems, try meta(db, IndexMetaKey.analyzerVersion))
+            }
         } catch let error as DatabaseError {
             throw IndexError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
         }
         guard problems == ["ok"] else {
             throw IndexError.damaged(path: path, detail: problems.prefix(3).joined(separator: "; "))
         }
+        // Queries are analysed by this binary: words of an index built by another analyzer would not match.
+        let expected = AnalyzerResources.empty.version
+        guard version == expected else { throw IndexError.otherAnalyzer(path: path, found: version ?? "none", expected: expected) }
     }
 
     static func checkSchema(_ db: Database, path: String) throws {
@@ -70,6 +79,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case articlesDirectoryMissing(path: String)
     case locked(path: String)
     case damaged(path: String, detail: String)
+    case otherAnalyzer(path: String, found: String, expected: String)
 
     public var description: String {
         switch self {
@@ -80,6 +90,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .articlesDirectoryMissing(let path): "articles directory \(path) does not exist"
         case .locked(let path): "another `lotse index` is building \(path)"
         case .damaged(let path, let detail): "\(path) is damaged (\(detail)): rebuild it with `lotse index --full`"
+        case .otherAnalyzer(let path, let found, let expected):
+            "\(path) was built by another Lotse version (analyzer \(found), this one is \(expected)): rebuild it with `lotse index`"
         }
     }
 }

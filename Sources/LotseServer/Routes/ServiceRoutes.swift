@@ -4,6 +4,7 @@ import Hummingbird
 /// `GET /healthz`, `GET /metrics`, `GET /openapi.yaml`.
 struct ServiceRoutes {
     let holder: IndexHolder
+    let curation: CurationWatcher
     let metrics: ServerMetrics
     let indexPath: String
 
@@ -21,8 +22,10 @@ struct ServiceRoutes {
     func register(on router: Router<LotseRequestContext>) {
         router.get("/healthz") { _, _ in
             let engine = holder.engine
-            // Only the state: the reason (index path, SQLite's message) is in the log, not in a public answer.
-            return Health(status: holder.lastError == nil ? "ok" : "degraded", articles: engine.articleCount,
+            // Only the state: the reason (index path, SQLite's message, the curation file's line) is in the log,
+            // not in a public answer.
+            let degraded = holder.lastError != nil || curation.lastRefusal != nil
+            return Health(status: degraded ? "degraded" : "ok", articles: engine.articleCount,
                           analyzerVersion: engine.analyzerVersion, semantic: engine.isSemantic)
         }
         router.get("/metrics") { _, _ in
