@@ -13,8 +13,14 @@ final class CustomerWordReader {
         let typed: String
     }
 
+    /// A learnable word of a piece: its form and that form's word.
+    struct Reading {
+        let form: Int32
+        let word: Int32
+    }
+
     private let analyzer: Analyzer
-    private var pieces: [String: [Int32]] = [:]
+    private var pieces = PieceMemo<Reading>()
     private var formNumbers: [String: Int32] = [:]
     private var wordNumbers: [String: Int32] = [:]
     private(set) var forms: [Form] = []
@@ -26,26 +32,24 @@ final class CustomerWordReader {
 
     func fold(_ word: String) -> String? { analyzer.fold(word) }
 
-    /// Calls `body` with the form number of each learnable word of `text`, in order.
-    func forms(in text: String, _ body: (Int32) -> Void) {
+    /// Calls `body` with each learnable word of `text`, in order.
+    func read(_ text: String, _ body: (Reading) -> Void) {
         PrivacyFilter.forEachPiece(in: text) { piece in
-            let key = String(piece)
-            if let known = pieces[key] {
+            if let known = pieces.values(of: piece) {
                 known.forEach(body)
                 return
             }
-            let utf8 = Array(key.utf8)
-            let numbers = analyzer.words(in: key).filter { PrivacyFilter.isLearnable($0.folded, language: analyzer.language) }.map {
-                number(folded: $0.folded, typed: String(decoding: utf8[$0.start..<$0.end], as: UTF8.self).lowercased())
-            }
-            if pieces.count >= Self.maximumPieces { pieces.removeAll(keepingCapacity: true) }
-            pieces[key] = numbers
-            numbers.forEach(body)
+            let readings = analyzer.words(in: String(decoding: piece, as: UTF8.self))
+                .filter { PrivacyFilter.isLearnable($0.folded, language: analyzer.language) }
+                .map { number(folded: $0.folded, typed: String(decoding: piece[$0.start..<$0.end], as: UTF8.self).lowercased()) }
+            if pieces.count >= Self.maximumPieces { pieces.removeAll() }
+            pieces.insert(piece, readings)
+            readings.forEach(body)
         }
     }
 
-    private func number(folded word: String, typed: String) -> Int32 {
-        if let number = formNumbers[typed] { return number }
+    private func number(folded word: String, typed: String) -> Reading {
+        if let number = formNumbers[typed] { return Reading(form: number, word: forms[Int(number)].word) }
         let wordNumber = wordNumbers[word] ?? Int32(folded.count)
         if wordNumber == Int32(folded.count) {
             wordNumbers[word] = wordNumber
@@ -54,6 +58,6 @@ final class CustomerWordReader {
         let number = Int32(forms.count)
         forms.append(Form(word: wordNumber, typed: typed))
         formNumbers[typed] = number
-        return number
+        return Reading(form: number, word: wordNumber)
     }
 }

@@ -51,23 +51,30 @@ enum LearnedField {
         let learned = Mutex<[String: [LearnedWord]]>([:])
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
-            var readers: [Language: CustomerWordReader] = [:]
+            var readers: [Language: (reader: CustomerWordReader, tally: WordTally)] = [:]
             var mine: [String: [LearnedWord]] = [:]
             while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < work.count {
                 let (article, outcomes) = work[index]
                 let language = articles[article]!
-                let reader = readers[language] ?? CustomerWordReader(language: language)
-                readers[language] = reader
+                // Taken out while counting, so the tally's arrays are not copied on write.
+                var (reader, tally) = readers.removeValue(forKey: language) ?? (CustomerWordReader(language: language), WordTally())
                 let words = learn(outcomes.map { configuration.outcomes[$0] }, blocked: configuration.blocklist.blocked(for: article),
-                                  reader: reader, maximumWords: configuration.maximumWords) { folded, sessions in
-                    guard sessions >= configuration.minimumSessions else { return false }
-                    if isCorpusWord(folded) { return true }
+                                  reader: reader, tally: &tally, maximumWords: configuration.maximumWords) { folded in
+                    if isCorpusWord(folded) { return .corpus }
                     switch dictionary.kind(of: folded) {
-                    case .word: return true
+                    case .word: return .word
+                    case .capitalized: return .capitalized
+                    case nil: return .unknown
+                    }
+                } accepts: { known, sessions in
+                    guard sessions >= configuration.minimumSessions else { return false }
+                    switch known {
+                    case .corpus, .word: return true
                     case .capitalized: return sessions >= configuration.minimumDictionarySessions
-                    case nil: return false
+                    case .unknown: return false
                     }
                 }
+                readers[language] = (reader, tally)
                 if !words.isEmpty { mine[article] = words }
             }
             learned.withLock { $0.merge(mine) { first, _ in first } }
@@ -75,51 +82,30 @@ enum LearnedField {
         return learned.withLock { $0 }
     }
 
-    /// In how many sessions one article's outcomes used a word (`session` is the last one counted).
-    private struct Sessions {
-        var count = 0, last = -1
-    }
-
-    /// One article's words: distinct sessions per folded word, kept when `accepts(folded, sessions)`; its most
-    /// used typed form (ties: the first alphabetically) is what is shown and indexed.
-    private static func learn(_ outcomes: [CustomerWords], blocked: Set<String>, reader: CustomerWordReader, maximumWords: Int,
-                              accepts: (String, Int) -> Bool) -> [LearnedWord] {
-        let blockedFolded = Set(blocked.compactMap { reader.fold($0) })
-        var sessionNumbers: [String: Int] = [:]
+    /// One article's words: distinct sessions per folded word, kept when `accepts(what the word is, sessions)`; its
+    /// most used typed form (ties: the first alphabetically) is what is shown and indexed.
+    private static func learn(_ outcomes: [CustomerWords], blocked: Set<String>, reader: CustomerWordReader, tally: inout WordTally,
+                              maximumWords: Int, classify: (String) -> WordTally.Known,
+                              accepts: (WordTally.Known, Int) -> Bool) -> [LearnedWord] {
+        var sessionNumbers: [String: Int32] = [:]
         let numbered = outcomes.map { outcome in
-            let session = sessionNumbers[outcome.session] ?? sessionNumbers.count
+            let session = sessionNumbers[outcome.session] ?? Int32(sessionNumbers.count)
             sessionNumbers[outcome.session] = session
             return (session: session, text: outcome.text)
         }
         // A session's outcomes one after another, so each word counts it once.
         let ordered = numbered.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }.map(\.element)
-        var sessions: [Int32: Sessions] = [:]
-        var uses: [Int32: Int] = [:]
         for (session, text) in ordered {
-            reader.forms(in: text) { form in
-                uses[form, default: 0] += 1
-                let word = reader.forms[Int(form)].word
-                var counted = sessions[word] ?? Sessions()
-                if counted.last != session {
-                    (counted.count, counted.last) = (counted.count + 1, session)
-                    sessions[word] = counted
-                }
-            }
+            reader.read(text) { tally.count($0, session: session) }
         }
-        var best: [Int32: (form: String, formUses: Int, uses: Int)] = [:]
-        for (form, count) in uses {
-            let (word, typed) = (reader.forms[Int(form)].word, reader.forms[Int(form)].typed)
-            guard let current = best[word] else {
-                best[word] = (typed, count, count)
-                continue
-            }
-            let wins = (count, current.form) > (current.formUses, typed)
-            best[word] = (wins ? typed : current.form, wins ? count : current.formUses, current.uses + count)
-        }
-        let kept = best.compactMap { word, chosen -> (word: LearnedWord, uses: Int)? in
-            let folded = reader.folded[Int(word)], count = sessions[word]!.count
-            guard !blockedFolded.contains(folded), accepts(folded, count) else { return nil }
-            return (LearnedWord(word: chosen.form, weight: weight(sessions: count), sessions: count), chosen.uses)
+        defer { tally.reset() }
+        let forms = reader.forms, folded = reader.folded
+        let blockedFolded = Set(blocked.compactMap { reader.fold($0) })
+        let kept = tally.words { forms[Int($0)].typed < forms[Int($1)].typed }.compactMap { counted -> (word: LearnedWord, uses: Int)? in
+            guard blockedFolded.isEmpty || !blockedFolded.contains(folded[Int(counted.word)]) else { return nil }
+            guard accepts(tally.known(counted.word) { classify(folded[Int(counted.word)]) }, counted.sessions) else { return nil }
+            let sessions = counted.sessions
+            return (LearnedWord(word: forms[Int(counted.form)].typed, weight: weight(sessions: sessions), sessions: sessions), counted.uses)
         }
         return kept.sorted { ($0.word.sessions, $0.uses, $1.word.word) > ($1.word.sessions, $1.uses, $0.word.word) }
             .prefix(maximumWords).map(\.word)

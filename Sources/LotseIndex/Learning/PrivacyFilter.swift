@@ -5,27 +5,39 @@ import LotseAnalysis
 /// digit (phone, customer, ticket and contract numbers, dates, IBANs). Of the rest, only alphabetic words of three
 /// letters or more that are no stop words remain; `LearnedField` then keeps those the articles or a dictionary know.
 enum PrivacyFilter {
-    /// The whitespace-separated pieces of `text` that are not dropped whole. Scalar by scalar, not by `Character`:
-    /// grapheme breaking of 100,000 drafts was a large part of a learning build (BENCHMARKS.md).
-    static func forEachPiece(in text: String, _ body: (Substring) -> Void) {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex, index = start
-        var personal = false
-        var previous: Unicode.Scalar = " "
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            if isWhitespace(scalar) {
-                if index != start, !personal { body(Substring(scalars[start..<index])) }
-                personal = false
-                scalars.formIndex(after: &index)
-                start = index
-            } else {
-                personal = personal || isPersonal(scalar, after: previous)
-                scalars.formIndex(after: &index)
+    /// The whitespace-separated pieces of `text` that are not dropped whole, as UTF-8 bytes. Byte by byte, decoding
+    /// only non-ASCII scalars: grapheme breaking, then scalar iteration of 100,000 drafts was a large part of a
+    /// learning build (BENCHMARKS.md).
+    static func forEachPiece(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, index = 0
+            var personal = false
+            var previous: Unicode.Scalar = " "
+            while index < bytes.count {
+                let (scalar, length) = decode(bytes, at: index)
+                if isWhitespace(scalar) {
+                    if index != start, !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    personal = false
+                    start = index + length
+                } else {
+                    personal = personal || isPersonal(scalar, after: previous)
+                }
+                index += length
+                previous = scalar
             }
-            previous = scalar
+            if index != start, !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
         }
-        if index != start, !personal { body(Substring(scalars[start..<index])) }
+    }
+
+    /// The scalar at `index` of valid UTF-8 (a `String`'s) and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        guard lead >= 0x80 else { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2
+        var value = lead & (0x7f >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3f) }
+        return (Unicode.Scalar(value)!, length)
     }
 
     /// A whitespace-separated piece that is dropped whole (`PersonalDataMask` masks the same pieces).
