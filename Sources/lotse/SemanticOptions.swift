@@ -8,8 +8,8 @@ struct SemanticOptions: ParsableArguments {
     @Option(help: "Directory of the sentence encoder that `make deps` fills (default: \(SemanticModel.defaultDirectory)).")
     var model = SemanticModel.defaultDirectory
 
-    /// Off by default: on the held-out help-center set the hybrid ranking still loses Recall@1 and typing costs
-    /// several times the lexical time (BENCHMARKS.md, "Semantic retrieval").
+    /// Off by default: on the held-out help-center set the hybrid ranking still loses Recall@1 and Recall@3, and a
+    /// draft waits ~6 ms for the encoder (BENCHMARKS.md, "Semantic retrieval").
     @Flag(name: .customLong("semantic"), inversion: .prefixedNo,
           help: "Semantic ranking with the sentence encoder (article vectors at index time, hybrid ranking); off by default.")
     var enabled = false
