@@ -12,7 +12,7 @@ struct IndexReloadService: Service {
     func run() async throws {
         await withDiscardingTaskGroup { group in
             // Beside the polling, so a replaced index is picked up during the warm-up too; a shutdown cancels it.
-            group.addTask { try? await cancelWhenGracefulShutdown { await holder.warmUp(logger: logger) } }
+            group.addTask { await cancelWhenGracefulShutdown { await holder.warmUp(logger: logger) } }
             group.addTask {
                 while !Task.isCancelledOrShuttingDown {
                     try? await Task.sleep(for: interval)

@@ -23,7 +23,7 @@ extension PostgresTicketStore {
         }
         // The sessions as one bound array: no statement grows with the number of sessions.
         var sessions = PostgresBindings()
-        try sessions.append(rows.sessions)
+        sessions.append(rows.sessions)
         let list = "SELECT unnest($1::text[])"
         for row in try await self.rows(PostgresQuery(unsafeSQL: GapQueries.shown(list), binds: sessions)) {
             let (session, article) = try row.decode((String, String).self)
