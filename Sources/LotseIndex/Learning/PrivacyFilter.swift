@@ -16,7 +16,7 @@ enum PrivacyFilter {
             var previous: Unicode.Scalar = " "
             while index < bytes.count {
                 let (scalar, length) = decode(bytes, at: index)
-                if isWhitespace(scalar) {
+                if scalar.isWhitespace {
                     if index != start, !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
                     personal = false
                     start = index + length
@@ -60,10 +60,6 @@ enum PrivacyFilter {
             return (byte >= 0x30 && byte <= 0x39) || byte == 0x40 || byte == 0x2f || byte == 0x5c || (previous == "." && isLetter)
         }
         return scalar.properties.numericType != nil || (previous == "." && scalar.properties.isAlphabetic)
-    }
-
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0d) : scalar.properties.isWhitespace
     }
 
     static func isLearnable(_ folded: String, language: Language) -> Bool {

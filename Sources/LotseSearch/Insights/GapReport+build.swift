@@ -1,4 +1,5 @@
 import Foundation
+import LotseAnalysis
 import LotseIndex
 
 extension GapReport {
@@ -60,8 +61,7 @@ struct GapGrouping {
     static func key(_ text: String) -> String {
         var key = String.UnicodeScalarView(), space = false
         for scalar in text.lowercased().unicodeScalars {
-            // ASCII first: the Unicode property lookup is what the Character-based split spent its time on.
-            if scalar.isASCII ? (scalar == " " || ("\t"..."\r").contains(scalar)) : scalar.properties.isWhitespace {
+            if scalar.isWhitespace {
                 space = !key.isEmpty
                 continue
             }
