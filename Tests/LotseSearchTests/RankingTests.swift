@@ -52,8 +52,9 @@ import Testing
         let german = Analyzer()
         let terms = try await load(["passwort", german.stem("vergessen"), "kennwort", german.stem("zeichen")], engine: engine)
         let combined = [Postings.phrase([terms[0], terms[1]]), Postings.allOf([terms[2], terms[3]])]
-        // As tight as a fresh copy of exactly its elements (malloc may round either up alike).
-        func isTight<Element>(_ array: [Element]) -> Bool { array.capacity == array.trimmed().capacity }
+        // Spare room only as much as malloc may add to a request (glibc hands out a free chunk up to 32 bytes larger
+        // rather than split it, so comparing with a fresh copy's capacity failed now and then).
+        func isTight<Element>(_ array: [Element]) -> Bool { (array.capacity - array.count) * MemoryLayout<Element>.stride < 64 }
         for postings in terms + combined {
             #expect(!postings.isEmpty)
             #expect(isTight(postings.documents) && isTight(postings.starts) && isTight(postings.positions))
@@ -63,7 +64,8 @@ import Testing
         #expect(isTight(merged.documents) && isTight(merged.frequencies))
         // The check itself: an array grown by appending is not tight.
         var grown: [Int32] = []
-        for value in 0..<1_000 { grown.append(Int32(value)) }
+        grown.reserveCapacity(2_000)  // as appending leaves it after a doubling, without depending on malloc's sizes
+        grown.append(contentsOf: 0..<1_000)
         #expect(!isTight(grown) && isTight(grown.trimmed()))
     }
 
