@@ -23,12 +23,13 @@
 # WRK_CACHED_MIX=1 adds rows for the cached mix (search.lua, suggest.lua: 102 queries, 42 drafts in rotation).
 # Environment: WRK_DURATION (default 20s), WRK_WARMUP (5s), WRK_THREADS (2), WRK_CONNECTIONS (50), WRK_TIMEOUT (10s),
 # LOTSE_SEARCH_LIMIT (5), TRAFFIC_DRAFTS, WRK_CACHED_MIX, LOTSE_BIN, LOTSE_REBUILD=1, LOTSE_KEEP=1, LOTSE_PORT,
-# LOTSE_BENCH_BIN (see lib.sh).
+# LOTSE_BENCH_BIN (see lib.sh), LOTSE_INDEX (an index built from the same corpus before: served as a copy instead of
+# indexing again, e.g. when compare.sh runs two binaries in turn).
 # Exit status: 0 when every request got a 2xx answer, 1 otherwise, 2 when the test itself failed.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-HELP_LINES=28 parse_corpus_args "$@"
+HELP_LINES=29 parse_corpus_args "$@"
 WRK_DURATION="${WRK_DURATION:-20s}"
 WRK_WARMUP="${WRK_WARMUP:-5s}"
 TRAFFIC_DRAFTS="${TRAFFIC_DRAFTS:-20000}"
@@ -45,9 +46,15 @@ log "traffic stream: $LOTSE_TRAFFIC_DIR ($(wc -l < "$LOTSE_TRAFFIC_DIR/queries.t
 ENDPOINTS=(healthz search suggest)
 [[ "${WRK_CACHED_MIX:-0}" == 1 ]] && ENDPOINTS+=(search-mix suggest-mix)
 
-log "indexing $ARTICLES"
 started_ns=$(date +%s%N)
-INDEX_SUMMARY="$(index_corpus "$ARTICLES" "$INDEX" 2>"$WORK/index.err")" || { cat "$WORK/index.err" >&2; die "lotse index failed"; }
+if [[ -n "${LOTSE_INDEX:-}" ]]; then
+  log "copying $LOTSE_INDEX (built from $ARTICLES before)"
+  cp "$LOTSE_INDEX" "$INDEX" || die "cannot copy $LOTSE_INDEX"
+  INDEX_SUMMARY="copied from $LOTSE_INDEX"
+else
+  log "indexing $ARTICLES"
+  INDEX_SUMMARY="$(index_corpus "$ARTICLES" "$INDEX" 2>"$WORK/index.err")" || { cat "$WORK/index.err" >&2; die "lotse index failed"; }
+fi
 INDEX_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
 INDEX_MB=$(( $(stat -c %s "$INDEX") / 1024 / 1024 ))
 log "$INDEX_SUMMARY"

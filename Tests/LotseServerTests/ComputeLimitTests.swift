@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 @testable import LotseServer
+import LotseTestSupport
 import NIOCore
 import Synchronization
 import Testing
@@ -56,5 +57,39 @@ struct ComputeLimitTests {
         #expect(sawCancellation.withLock { $0 })
         released.withLock { $0 = true }
         #expect(try await Deadline.run(.seconds(120)) { 42 } == 42)
+    }
+
+    @Test("an alarm fires once, not before its time; a cancelled one never; the ticking restarts after a pause")
+    func alarmsFireOnTime() async throws {
+        let alarms = Alarms(resolution: .milliseconds(5))
+        let fired = Mutex<[String: [Duration]]>([:])
+        let started = ContinuousClock.now
+        func record(_ name: String) -> @Sendable () -> Void {
+            { fired.withLock { $0[name, default: []].append(ContinuousClock.now - started) } }
+        }
+        alarms.set(after: .milliseconds(80), record("late"))
+        let cancelled = alarms.set(after: .milliseconds(40), record("cancelled"))
+        alarms.set(after: .milliseconds(20), record("early"))
+        alarms.cancel(cancelled)
+        #expect(await eventually { fired.withLock { $0["late"] != nil } })
+        try await Task.sleep(for: .milliseconds(50))  // ticks with nothing set: the ticking stops
+        alarms.set(after: .milliseconds(10), record("again"))
+        #expect(await eventually { fired.withLock { $0["again"] != nil } })
+        let times = fired.withLock { $0 }
+        #expect(times["cancelled"] == nil)
+        #expect(times["early"]?.count == 1 && times["late"]?.count == 1 && times["again"]?.count == 1)
+        let early = try #require(times["early"]?.first), late = try #require(times["late"]?.first)
+        let again = try #require(times["again"]?.first)
+        #expect(early >= .milliseconds(20) && late >= .milliseconds(80) && again >= late + .milliseconds(60))
+    }
+
+    @Test("a result that comes before the request waits for it is still delivered")
+    func deadlineKeepsAnEarlyResult() async throws {
+        for value in 0..<200 {
+            #expect(try await Deadline.run(.seconds(120)) { value } == value)
+        }
+        await #expect(throws: CancellationError.self) {
+            _ = try await Deadline.run(.seconds(120)) { () async throws -> Int in throw CancellationError() }
+        }
     }
 }

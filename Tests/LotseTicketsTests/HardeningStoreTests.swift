@@ -24,6 +24,21 @@ struct HardeningStoreTests {
         withExtendedLifetime(keep) {}
     }
 
+    @Test("a session's shown articles keep the first time each was shown, in a batch and across batches", arguments: StoreFactory.all)
+    func shownArticlesKeepTheirFirstTime(_ factory: StoreFactory) async throws {
+        let (store, _, keep) = try factory.make()
+        func shown(_ seconds: Double, _ articles: [String]) -> QueryLogEntry {
+            QueryLogEntry(endpoint: "search", query: "q", resultCount: 1, session: "s", articleIDs: articles, time: at(seconds))
+        }
+        // x is shown at 3 s and again at 1 s (entries need not arrive in time order), y at 2 s.
+        try await store.recordQueries([shown(3, ["x"]), shown(1, ["x"]), shown(2, ["y"])])
+        #expect(try await store.suggestedArticles(session: "s") == ["x", "y"])
+        // A later batch with an earlier sighting of y moves it first.
+        try await store.recordQueries([shown(0.5, ["y"])])
+        #expect(try await store.suggestedArticles(session: "s") == ["y", "x"])
+        withExtendedLifetime(keep) {}
+    }
+
     @Test("retention deletes deflections, feedback and query-log rows past the cutoff and keeps newer ones", arguments: StoreFactory.all)
     func retentionReachesEveryTable(_ factory: StoreFactory) async throws {
         let (store, _, keep) = try factory.make()
@@ -99,6 +114,19 @@ struct StoredTextTests {
         let entry = QueryLogEntry(
             endpoint: "suggest", query: String(repeating: "😀", count: 1_000), resultCount: 0, session: nil, articleIDs: [], time: at(0))
         #expect(entry.query.count == 200 && entry.query.utf8.count <= StoredText.maximumBytes)
+    }
+
+    @Test("a logged query loses surrounding whitespace (Unicode too) and C0, C1 and DEL controls; inner tabs and umlauts stay")
+    func queryTextIsCleaned() {
+        let cases: [(String, String)] = [
+            ("Kündigung", "Kündigung"), ("  Passwort vergessen \n", "Passwort vergessen"), ("\u{00A0}Rechnung\u{2003}", "Rechnung"),
+            ("a\tb", "a\tb"), ("Pass\u{7F}wort\u{85}", "Passwort"), ("\u{9F}Größe\u{0}", "Größe"), ("¢ und ÿ", "¢ und ÿ"), ("   ", ""),
+        ]
+        for (typed, logged) in cases {
+            let entry = QueryLogEntry(endpoint: "search", query: typed, resultCount: 0, session: nil, articleIDs: [], time: at(0))
+            #expect(entry.query == logged, "\(typed.debugDescription)")
+        }
+        #expect(ControlCharacters.contains("a\u{80}b") && ControlCharacters.contains("\u{7F}") && !ControlCharacters.contains("Ä\t\r\n¡"))
     }
 
     @Test("the SQLite file stores a capped deflection and is readable by its owner only")

@@ -28,12 +28,14 @@ final class ComputeGate: Sendable {
     let slots: Int
     let draftSlots: Int
     private let wait: Duration
+    private let alarms: Alarms
     private let state = Mutex(State())
 
-    init(slots: Int, wait: Duration) {
+    init(slots: Int, wait: Duration, alarms: Alarms = .shared) {
         self.slots = max(1, slots)
         draftSlots = max(1, self.slots - 1)
         self.wait = wait
+        self.alarms = alarms
     }
 
     /// Runs `body` holding a slot; throws `Busy` when none frees up in time.
@@ -55,13 +57,12 @@ final class ComputeGate: Sendable {
             return state.nextID
         }
         guard let id else { return }
-        let timeout = Task { [wait] in
-            do { try await Task.sleep(for: wait) } catch { return }  // cancelled: the slot was granted
-            self.expire(id)
-        }
-        defer { timeout.cancel() }
+        var alarm: Alarms.Token?
+        defer { if let alarm { alarms.cancel(alarm) } }
         let granted = await withCheckedContinuation { continuation in
             state.withLock { $0.waiters.append(Waiter(id: id, kind: kind, continuation: continuation)) }
+            // Set once queued, so the expiry always finds the waiter (or nothing, when it was granted).
+            alarm = alarms.set(after: wait) { self.expire(id) }
             // A slot may have been freed before the waiter was queued.
             self.grant()
         }

@@ -30,14 +30,17 @@ extension SQLiteTicketStore {
                 sql: "INSERT INTO query_log(endpoint, query, result_count, created_at, session) VALUES (?, ?, ?, ?, ?)")
             let showArticle = try db.cachedStatement(sql: """
                 INSERT INTO suggestions(session, article_id, day, first_at, last_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(session, article_id, day) DO UPDATE SET last_at = max(last_at, excluded.last_at)
+                ON CONFLICT(session, article_id, day) DO UPDATE
+                SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)
                 """)
             for entry in entries {
                 let stamp = entry.time.timeIntervalSince1970
                 try logQuery.execute(arguments: [entry.endpoint, entry.query, entry.resultCount, stamp, entry.session])
-                for article in entry.articleIDs {
-                    try showArticle.execute(arguments: [entry.session ?? "", article, StageMarks.day(entry.time), stamp, stamp])
-                }
+            }
+            let shown = SuggestionRows(entries)
+            for row in shown.sessions.indices {
+                let (first, last) = (shown.firstTimes[row].timeIntervalSince1970, shown.lastTimes[row].timeIntervalSince1970)
+                try showArticle.execute(arguments: [shown.sessions[row], shown.articles[row], Int(shown.days[row]), first, last])
             }
             try Self.record(StageMarks(shown: entries), db)
         }

@@ -147,12 +147,22 @@ public struct QueryLogEntry: Sendable, Equatable {
     /// characters (a NUL would fail PostgreSQL's whole batch); the session too.
     public init(endpoint: String, query: String, resultCount: Int, session: String?, articleIDs: [String], time: Date) {
         self.endpoint = endpoint
-        let clean = ControlCharacters.stripped(query).trimmingCharacters(in: .whitespacesAndNewlines)
-        self.query = StoredText.capped(String(clean.prefix(Self.maximumQueryCharacters)))
+        let clean = Self.trimmed(ControlCharacters.stripped(query))
+        // Up to 200 bytes are up to 200 characters, within StoredText's cap: no cutting (each search logs one).
+        self.query = clean.utf8.count <= Self.maximumQueryCharacters
+            ? clean : StoredText.capped(String(clean.prefix(Self.maximumQueryCharacters)))
         self.resultCount = resultCount
         self.session = session.map(ControlCharacters.stripped)
         self.articleIDs = articleIDs
         self.time = time
+    }
+
+    /// Without leading and trailing whitespace and newlines; a text whose ends are ASCII other than those is kept as
+    /// it is without asking Foundation.
+    static func trimmed(_ text: String) -> String {
+        let plain = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+        if let first = text.utf8.first, let last = text.utf8.last, plain(first), plain(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

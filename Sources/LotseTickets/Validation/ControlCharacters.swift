@@ -9,8 +9,19 @@ public enum ControlCharacters {
         }
     }
 
+    /// On the UTF-8 bytes (every search checks its parameters): C0 and DEL are single bytes, C1 is 0xC2 0x80…0x9F.
     public static func contains(_ text: String) -> Bool {
-        !text.unicodeScalars.allSatisfy(isAllowed)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            default: break
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// `.controlCharacters` for a text holding one, or nil.
