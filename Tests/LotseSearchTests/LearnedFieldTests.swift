@@ -107,6 +107,24 @@ struct LearnedFieldTests {
         #expect(try workspace.indexData().range(of: Data("gesperrt".utf8)) == nil)
     }
 
+    @Test("an incremental build gives kept and re-read articles their learned column, in the table and in FTS5")
+    func incrementalLearning() throws {
+        let workspace = try Self.workspace()
+        try Self.build(workspace, .off)
+        // kundennummer changed and is read again (its row is inserted); the other two are copied from the old index.
+        try workspace.write(ArticleFixtures.kundennummer + "\nDie Kundennummer steht auch im Kundenkonto.\n", to: "kundennummer-finden.md")
+        let report = try Self.build(workspace, Self.learn(Self.lockedOut + [("s3", "kundennummer", "Rechnung gesperrt")]))
+        #expect(report.updated == 1 && report.unchanged == 2 && report.learnedArticles == 2)
+        let inspector = try workspace.inspector()
+        for (id, word) in [("passwort-zuruecksetzen", "zugang"), ("kundennummer", "rechnung"), ("kundennummer", "gesperrt")] {
+            let stored = "SELECT count(*) FROM articles WHERE id = ? AND instr(learned, ?) > 0"
+            #expect(try inspector.count(sql: stored, arguments: [id, word]) == 1, "\(id): \(word)")
+            let indexed = "SELECT count(*) FROM fts JOIN articles ON articles.rowid = fts.rowid WHERE fts MATCH ? AND id = ?"
+            #expect(try inspector.count(sql: indexed, arguments: ["learned : \"\(word)\"", id]) == 1, "\(id): \(word)")
+        }
+        #expect(try inspector.count(sql: "SELECT count(*) FROM articles WHERE learned != ''") == 2)
+    }
+
     @Test("the folded word lists are kept beside the index and reused only while the lists are unchanged")
     func wordListCache() async throws {
         let workspace = try Self.workspace()

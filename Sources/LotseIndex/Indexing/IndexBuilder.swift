@@ -113,20 +113,26 @@ public struct IndexBuilder: Sendable {
                     let kept = try IndexedRow.fetchAll(db)
                     let parsed = IndexedRow.numbering(plan.parsed.map(\.article), after: kept.last?.rowid ?? 0)
                     let rows = kept + parsed
-                    // Counting only reads `rows`: it runs on the other threads while this one inserts the articles.
+                    let languages = try articleLanguages(plan, db)
+                    // Counting only reads `rows`: it runs on the other threads while this one inserts the articles. Learning
+                    // from outcomes needs the vocabulary, so such a build inserts them after learning, with their learned
+                    // text, instead of rewriting every row with an UPDATE.
                     let counting = SideThread { Vocabulary.counting(rows) }
-                    let inserted = Result { try insert(plan.parsed, as: parsed, db) }
+                    let insertsFirst = !configuration.learning.needsVocabulary
+                    let inserted = insertsFirst ? Result { try insert(plan.parsed, as: parsed, learned: [:], db) } : .success(())
                     let (vocabulary, words) = counting.join()
                     try inserted.get()
-                    if let model = configuration.semantic {
-                        embedded = try ArticleVectors.fill(db, model: model, progress: embeddingProgress)
-                    }
                     let compounds = vocabulary.compoundDictionary
                     context.resources = AnalyzerResources(compoundDictionary: compounds)
                     try writeStatistics(vocabulary, compounds: compounds, db)
-                    let learned = try learnedWords(vocabulary, dictionary: dictionary.join(), db)
+                    let learned = try learnedWords(vocabulary, dictionary: dictionary.join(), languages: languages)
                     learnedCounts = (learned.values.reduce(0) { $0 + $1.count }, learned.count)
                     let learnedTexts = try LearnedTable.write(learned, db)
+                    if !insertsFirst { try insert(plan.parsed, as: parsed, learned: learnedTexts, db) }
+                    try LearnedTable.fillColumn(learnedTexts, of: insertsFirst ? rows : kept, db)
+                    if let model = configuration.semantic {
+                        embedded = try ArticleVectors.fill(db, model: model, progress: embeddingProgress)
+                    }
                     try indexText(rows, words: words, learned: learnedTexts, db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count,
                                   learnedWords: learnedCounts.words)
@@ -148,9 +154,8 @@ public struct IndexBuilder: Sendable {
     }
 
     /// What each article learned: from the outcomes, or the previous index's words for the articles still there.
-    private func learnedWords(_ vocabulary: Vocabulary, dictionary: WordList, _ db: Database) throws -> [String: [LearnedWord]] {
-        var languages: [String: Language] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, lang FROM articles") { languages[row[0]] = Language(rawValue: row[1]) ?? .de }
+    private func learnedWords(_ vocabulary: Vocabulary, dictionary: WordList,
+                              languages: [String: Language]) throws -> [String: [LearnedWord]] {
         switch configuration.learning {
         case .off:
             return [:]
@@ -160,6 +165,14 @@ public struct IndexBuilder: Sendable {
             let terms = vocabulary.terms
             return LearnedField.learn(learning, articles: languages, isCorpusWord: { terms[$0] != nil }, dictionary: dictionary)
         }
+    }
+
+    /// The language of every article the new index will have: those kept (already in the table) and those parsed.
+    private func articleLanguages(_ plan: BuildPlan, _ db: Database) throws -> [String: Language] {
+        var languages: [String: Language] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, lang FROM articles") { languages[row[0]] = Language(rawValue: row[1]) ?? .de }
+        for item in plan.parsed { languages[item.article.id] = item.article.language }
+        return languages
     }
 
     private func copyKept(_ kept: [PreviousIndex.Entry], from previousPath: String, _ db: Database) throws {
@@ -177,18 +190,19 @@ public struct IndexBuilder: Sendable {
         try db.execute(sql: "DETACH DATABASE previous")
     }
 
-    /// Inserts the parsed articles as `rows` (their rowids and FTS columns) say.
-    private func insert(_ parsed: [BuildPlan.Parsed], as rows: [IndexedRow], _ db: Database) throws {
+    /// Inserts the parsed articles as `rows` (their rowids and FTS columns) say, with their learned column (by article id).
+    private func insert(_ parsed: [BuildPlan.Parsed], as rows: [IndexedRow], learned: [String: String], _ db: Database) throws {
         let statement = try db.makeStatement(sql: """
-            INSERT INTO articles(rowid, id, path, hash, lang, title, headings, tags, body, category, url, updated, ticket_only, html)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles(
+                rowid, id, path, hash, lang, title, headings, tags, body, category, url, updated, ticket_only, html, learned)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (item, row) in zip(parsed, rows) {
             let article = item.article
             try statement.execute(arguments: [
                 row.rowid, article.id, item.path, item.hash, article.language.rawValue,
                 row.columns[0], row.columns[1], row.columns[2], row.columns[3],
-                article.category, article.url, article.updated, article.ticketOnly, article.html,
+                article.category, article.url, article.updated, article.ticketOnly, article.html, learned[article.id] ?? "",
             ])
         }
     }
@@ -207,8 +221,8 @@ public struct IndexBuilder: Sendable {
 
     /// Writes every row into FTS5 in rowid order. Workers analyse the rows ahead of this thread; the tokenizer
     /// replays their token streams, so SQLite's single thread does no analysis.
-    /// `learned`: the learned column by rowid (analysed by the workers too).
-    private func indexText(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], _ db: Database,
+    /// `learned`: the learned column by article id (analysed by the workers too).
+    private func indexText(_ rows: [IndexedRow], words: RowWords, learned: [String: String], _ db: Database,
                            context: TokenizerContext) throws {
         let statement = try db.makeStatement(sql: "INSERT INTO fts(rowid, title, headings, tags, body, learned) VALUES (?, ?, ?, ?, ?, ?)")
         defer { context.prepared = nil }
@@ -217,7 +231,7 @@ public struct IndexBuilder: Sendable {
                 context.language = row.language
                 context.prepared = pipeline.take(index)
                 try statement.execute(arguments: [row.rowid, row.columns[0], row.columns[1], row.columns[2], row.columns[3],
-                                                  learned[row.rowid] ?? ""])
+                                                  learned[row.id] ?? ""])
             }
         }
     }

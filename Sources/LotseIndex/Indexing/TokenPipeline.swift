@@ -8,7 +8,7 @@ import Synchronization
 final class TokenPipeline: Sendable {
     private let rows: [IndexedRow]
     private let words: RowWords
-    private let learned: [Int64: String]
+    private let learned: [String: String]
     private let resources: AnalyzerResources
     private let workerCount: Int
     private let finished = Mutex<[Int: PreparedRow]>([:])
@@ -23,8 +23,8 @@ final class TokenPipeline: Sendable {
     static let window = 128
 
     /// Runs `body` with workers analysing `rows`; the workers are stopped and joined before this returns or throws.
-    /// `words`: the rows' words from the vocabulary pass; `learned`: the learned column's text by rowid.
-    static func run<Result>(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], resources: AnalyzerResources,
+    /// `words`: the rows' words from the vocabulary pass; `learned`: the learned column's text by article id.
+    static func run<Result>(_ rows: [IndexedRow], words: RowWords, learned: [String: String], resources: AnalyzerResources,
                             _ body: (TokenPipeline) throws -> Result) rethrows -> Result {
         // The writer is the critical path: a worker per core would take turns with it on a core and slow the
         // insertion down; one core fewer keeps it running.
@@ -35,7 +35,7 @@ final class TokenPipeline: Sendable {
         return try body(pipeline)
     }
 
-    private init(_ rows: [IndexedRow], words: RowWords, learned: [Int64: String], resources: AnalyzerResources, workers: Int) {
+    private init(_ rows: [IndexedRow], words: RowWords, learned: [String: String], resources: AnalyzerResources, workers: Int) {
         self.rows = rows
         self.words = words
         self.learned = learned
@@ -74,7 +74,7 @@ final class TokenPipeline: Sendable {
             room.wait()
             let index = nextRow.wrappingAdd(1, ordering: .relaxed).oldValue
             guard !stopped.load(ordering: .relaxed), index < rows.count else { return }
-            let prepared = PreparedRow(rows[index], words: words.row(index), tables: words.tables, learned: learned[rows[index].rowid],
+            let prepared = PreparedRow(rows[index], words: words.row(index), tables: words.tables, learned: learned[rows[index].id],
                                        variants: &variants, analyzer: analyzer)
             finished.withLock { $0[index] = prepared }
             ready.signal()

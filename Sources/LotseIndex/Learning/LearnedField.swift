@@ -107,7 +107,14 @@ enum LearnedField {
             let sessions = counted.sessions
             return (LearnedWord(word: forms[Int(counted.form)].typed, weight: weight(sessions: sessions), sessions: sessions), counted.uses)
         }
-        return kept.sorted { ($0.word.sessions, $0.uses, $1.word.word) > ($1.word.sessions, $1.uses, $0.word.word) }
-            .prefix(maximumWords).map(\.word)
+        // Most sessions, then most uses, then alphabetically. Their numbers are sorted, not the words: moving words
+        // retained and released their strings, most of a sort that was a fifth of learning.
+        let sessions = kept.map(\.word.sessions), uses = kept.map(\.uses), words = kept.map(\.word.word)
+        let order = kept.indices.sorted { first, second in
+            if sessions[first] != sessions[second] { return sessions[first] > sessions[second] }
+            if uses[first] != uses[second] { return uses[first] > uses[second] }
+            return words[first] < words[second]
+        }
+        return order.prefix(maximumWords).map { kept[$0].word }
     }
 }

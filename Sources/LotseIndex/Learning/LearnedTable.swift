@@ -31,23 +31,24 @@ public enum LearnedTable {
         }) ?? [:]
     }
 
-    /// Writes the table and the articles' learned column; returns the column text by rowid for the FTS5 rows.
-    static func write(_ learned: [String: [LearnedWord]], _ db: Database) throws -> [Int64: String] {
+    /// Writes the table; returns the learned column's text by article id.
+    static func write(_ learned: [String: [LearnedWord]], _ db: Database) throws -> [String: String] {
         try db.execute(sql: create)
         let insert = try db.makeStatement(sql: "INSERT INTO learned(article_id, word, weight, sessions) VALUES (?, ?, ?, ?)")
         // In key order, so each row is appended to the table's B-tree.
         for article in learned.keys.sorted() {
             for word in learned[article]!.sorted(by: { $0.word < $1.word }) { try insertRow(article, word, insert, db) }
         }
+        return learned.compactMapValues { $0.isEmpty ? nil : LearnedField.columnText($0) }
+    }
+
+    /// Sets the learned column of `rows`, articles already in the table without it (a new row gets it when inserted).
+    static func fillColumn(_ texts: [String: String], of rows: [IndexedRow], _ db: Database) throws {
+        guard !texts.isEmpty else { return }
         let update = try db.makeStatement(sql: "UPDATE articles SET learned = ? WHERE rowid = ?")
-        var texts: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM articles") {
-            guard let words = learned[row[1]], !words.isEmpty else { continue }
-            let text = LearnedField.columnText(words)
-            try update.execute(arguments: [text, row[0] as Int64])
-            texts[row[0]] = text
+        for row in rows {
+            if let text = texts[row.id] { try update.execute(arguments: [text, row.rowid]) }
         }
-        return texts
     }
 
     /// Binds and steps the statement directly, without GRDB's argument values per row: a 100,000-draft log writes

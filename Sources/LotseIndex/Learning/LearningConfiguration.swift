@@ -33,6 +33,11 @@ public enum Learning: Sendable {
     case keep
     /// Learn afresh from these outcomes: what was erased from the ticket store disappears from the index.
     case learn(LearningConfiguration)
+
+    /// Whether the build learns from outcomes, which needs the articles' vocabulary first.
+    var needsVocabulary: Bool {
+        if case .learn(let configuration) = self { !configuration.outcomes.isEmpty } else { false }
+    }
 }
 
 /// The outcomes and the rules that decide which of their words an article learns (README "Learning from outcomes").
