@@ -16,7 +16,7 @@ struct EncoderMatrix: @unchecked Sendable {
         self.floats = floats
         self.k = k
         self.n = n
-        guard bfloat16, k % 32 == 0, k <= 2048, n % 64 == 0 else {
+        guard bfloat16, Self.bfloat16Available, k % 32 == 0, k <= 2048, n % 64 == 0 else {
             packed = []
             return
         }
