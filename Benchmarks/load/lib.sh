@@ -128,7 +128,7 @@ start_server() {
     : > "$WORK/server.log"
     # cwd = the work dir, so nothing (e.g. a default .lotse/) is created in the checkout.
     (cd "$WORK" && exec "$LOTSE_BIN" serve --articles "$articles" --index "$index" --data "$WORK/data.sqlite" \
-      --host 127.0.0.1 --port "$PORT" --rate-limit 0 --log-level info >> "$WORK/server.log" 2>&1) &
+      --host 127.0.0.1 --port "$PORT" --rate-limit 0 --log-level info ${LOTSE_SERVE_FLAGS:-} >> "$WORK/server.log" 2>&1) &
     SERVER_PID=$!
     for ((waited = 0; waited < SERVER_START_TIMEOUT * 10; waited++)); do
       if curl -fsS --max-time 2 "http://127.0.0.1:$PORT/healthz" > "$WORK/healthz.json" 2>/dev/null; then

@@ -24,7 +24,8 @@
 # Environment: WRK_DURATION (default 20s), WRK_WARMUP (5s), WRK_THREADS (2), WRK_CONNECTIONS (50), WRK_TIMEOUT (10s),
 # LOTSE_SEARCH_LIMIT (5), TRAFFIC_DRAFTS, WRK_CACHED_MIX, LOTSE_BIN, LOTSE_REBUILD=1, LOTSE_KEEP=1, LOTSE_PORT,
 # LOTSE_BENCH_BIN (see lib.sh), LOTSE_INDEX (an index built from the same corpus before: served as a copy instead of
-# indexing again, e.g. when compare.sh runs two binaries in turn).
+# indexing again, e.g. when compare.sh runs two binaries in turn); LOTSE_INDEX_FLAGS and LOTSE_SERVE_FLAGS add flags
+# to `lotse index` and `lotse serve` (`--semantic` for the hybrid ranking), LOTSE_INDEX_SEED (below).
 # Exit status: 0 when every request got a 2xx answer, 1 otherwise, 2 when the test itself failed.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -53,7 +54,12 @@ if [[ -n "${LOTSE_INDEX:-}" ]]; then
   INDEX_SUMMARY="copied from $LOTSE_INDEX"
 else
   log "indexing $ARTICLES"
-  INDEX_SUMMARY="$(index_corpus "$ARTICLES" "$INDEX" 2>"$WORK/index.err")" || { cat "$WORK/index.err" >&2; die "lotse index failed"; }
+  # LOTSE_INDEX_SEED: an earlier index of the same corpus, copied in first, so the build is incremental (a 10k index
+  # with vectors takes minutes to embed).
+  [[ -n "${LOTSE_INDEX_SEED:-}" ]] && cp "$LOTSE_INDEX_SEED" "$INDEX"
+  # shellcheck disable=SC2086 # LOTSE_INDEX_FLAGS is a list of flags
+  INDEX_SUMMARY="$(index_corpus "$ARTICLES" "$INDEX" ${LOTSE_INDEX_FLAGS:-} 2>"$WORK/index.err")" || {
+    cat "$WORK/index.err" >&2; die "lotse index failed"; }
 fi
 INDEX_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
 INDEX_MB=$(( $(stat -c %s "$INDEX") / 1024 / 1024 ))

@@ -1,12 +1,23 @@
 import LotseSemantic
 
 extension SearchEngine {
+    typealias PendingSimilarities = Task<(values: [Float], exact: Bool)?, Never>
+
+    /// A draft's cosines, started beside its lexical ranking: a draft waits for its embedding (64 pieces, ~2 ms of
+    /// CPU), so the two overlap on the second core. Nil for search-box text (typing embeds in the background or
+    /// from the cache) and without the semantic ranking.
+    func startSimilarities(_ text: String, mode: QueryMode, typed: Bool) -> PendingSimilarities? {
+        guard let semantic, mode == .draft, !typed, let text = semanticText(text, mode: mode) else { return nil }
+        return Task { semantic.similarities(of: text, draft: true, typed: false) }
+    }
+
     /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone. Its
     /// evidence has no lexical score, so `AnswerDecision` stays silent (cosines alone do not tell out-of-scope
     /// texts apart); it shows only where a fixed minimum score replaces the decision.
-    func semanticOnly(_ text: String, mode: QueryMode, typed: Bool, options: SearchOptions) throws -> Ranked? {
+    func semanticOnly(_ text: String, mode: QueryMode, typed: Bool, options: SearchOptions,
+                      started: PendingSimilarities?) async -> Ranked? {
         guard let semantic, let text = semanticText(text, mode: mode) else { return nil }
-        guard let similarity = semantic.similarities(of: text, draft: mode == .draft, typed: typed) else {
+        guard let similarity = await started?.value ?? semantic.similarities(of: text, draft: mode == .draft, typed: typed) else {
             // Typing in the background, nothing embedded yet: no answer this once, and none cached.
             let evidence = AnswerEvidence(score: 0, wordCoverage: 0, draft: mode == .draft)
             return Ranked(candidates: [], evidence: evidence, matchers: [], exact: false)

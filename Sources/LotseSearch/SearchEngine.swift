@@ -213,7 +213,10 @@ public final class SearchEngine: Sendable {
     /// text, which may be ranked with an older embedding, `SemanticRanking.similarities(of:draft:typed:)`).
     func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", typed: Bool = false, options: SearchOptions,
               fuses: Bool = true) async throws -> Ranked? {
-        guard let query = QueryBuilder.build(concepts) else { return try semanticOnly(text, mode: mode, typed: typed, options: options) }
+        let started = fuses ? startSimilarities(text, mode: mode, typed: typed) : nil
+        guard let query = QueryBuilder.build(concepts) else {
+            return await semanticOnly(text, mode: mode, typed: typed, options: options, started: started)
+        }
         let matchers = try await matchers(for: query)
         try Task.checkCancellation()
         let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
@@ -232,7 +235,9 @@ public final class SearchEngine: Sendable {
             let seen = Set(candidates.map(\.document))
             candidates += more.filter { !seen.contains($0.document) }
         }
-        guard let best = candidates.first else { return try semanticOnly(text, mode: mode, typed: typed, options: options) }
+        guard let best = candidates.first else {
+            return await semanticOnly(text, mode: mode, typed: typed, options: options, started: started)
+        }
         // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
         var evidence = AnswerEvidence(
             score: best.score,
@@ -242,7 +247,7 @@ public final class SearchEngine: Sendable {
         if fuses, let semantic, let text = semanticText(text, mode: mode) {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.
             exact = false
-            if let similarity = semantic.similarities(of: text, draft: mode == .draft, typed: typed) {
+            if let similarity = await started?.value ?? semantic.similarities(of: text, draft: mode == .draft, typed: typed) {
                 let fused = semantic.fuse(candidates, similarity: similarity.values, limit: options.limit, accepts: accepts)
                 (candidates, evidence.similarity, exact) = (fused.candidates, fused.similarity, similarity.exact)
             }

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// The converted encoder weights (scripts/convert_semantic_model.py): one little-endian file, memory-mapped
-/// read-only, and the JSON manifest naming each tensor's offset and shape. Pages of the 65 MB embedding table
-/// are read only for the pieces a text uses.
+/// read-only, and the JSON manifest naming each tensor's offset and shape. The 65 MB embedding table is read row by
+/// row with pread (`copyRows`), not through the mapping: a page fault maps the 64 KB around it (fault-around), so
+/// after a few thousand texts most of the table was resident (24 of the server's 270 MB), for ~2 rows a piece.
 final class ModelFile: @unchecked Sendable {
     struct Tensor: Decodable {
         var offset: Int
@@ -25,18 +26,22 @@ final class ModelFile: @unchecked Sendable {
     let manifest: Manifest
     private let base: UnsafeRawPointer
     private let length: Int
+    private let descriptor: Int32
 
     init(weightsPath: String, manifestPath: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: manifestPath))
         manifest = try JSONDecoder().decode(Manifest.self, from: data)
         guard manifest.format == "lotse-usem3-1" else { throw SemanticModelError.invalid("unknown format \(manifest.format)") }
-        let descriptor = open(weightsPath, O_RDONLY)
+        descriptor = open(weightsPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw SemanticModelError.missing(weightsPath) }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw SemanticModelError.invalid("cannot stat \(weightsPath)") }
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw SemanticModelError.invalid("cannot stat \(weightsPath)")
+        }
         length = Int(status.st_size)
         guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            close(descriptor)
             throw SemanticModelError.invalid("cannot map \(weightsPath)")
         }
         base = UnsafeRawPointer(mapped)
@@ -48,7 +53,10 @@ final class ModelFile: @unchecked Sendable {
         }
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), length) }
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: base), length)
+        close(descriptor)
+    }
 
     /// A float32 tensor with exactly `shape`.
     func floats(_ name: String, _ shape: [Int]) throws -> UnsafePointer<Float> {
@@ -58,11 +66,38 @@ final class ModelFile: @unchecked Sendable {
         return (base + tensor.offset).assumingMemoryBound(to: Float.self)
     }
 
-    func bytes(_ name: String, _ shape: [Int]) throws -> UnsafePointer<UInt8> {
-        guard let tensor = manifest.tensors[name], tensor.dtype == "u8", tensor.shape == shape else {
-            throw SemanticModelError.invalid("tensor \(name) missing or not uint8 \(shape)")
+    /// The rows of the uint8 tensor `name` (shape `[rows, width]`) for reading with `copyRows`.
+    func rows(_ name: String, width: Int) throws -> (offset: Int, count: Int) {
+        guard let tensor = manifest.tensors[name], tensor.dtype == "u8", tensor.shape.count == 2, tensor.shape[1] == width else {
+            throw SemanticModelError.invalid("tensor \(name) missing or not uint8 [rows, \(width)]")
         }
-        return (base + tensor.offset).assumingMemoryBound(to: UInt8.self)
+        return (tensor.offset, tensor.shape[0])
+    }
+
+    /// Copies `bytes` bytes at `offset` of the file into `target` with pread; from the mapping if that fails.
+    func copy(_ bytes: Int, at offset: Int, into target: UnsafeMutableRawPointer) {
+        var done = 0
+        while done < bytes {
+            let read = pread(descriptor, target + done, bytes - done, off_t(offset + done))
+            if read > 0 {
+                done += read
+            } else if read < 0, errno == EINTR {
+                continue
+            } else {
+                target.copyMemory(from: base + offset, byteCount: bytes)
+                return
+            }
+        }
+    }
+
+    /// Drops the mapped pages of tensor `name` from memory (touched again, they are read back from the file): for
+    /// float32 weights the encoder keeps a bfloat16 copy of.
+    func release(_ name: String) {
+        guard let tensor = manifest.tensors[name] else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (tensor.offset + page - 1) / page * page, end = (tensor.offset + tensor.count * 4) / page * page
+        guard end > start else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
     }
 }
 

@@ -37,7 +37,11 @@ public final class SemanticModel: Sendable {
     }
 
     public func pieces(_ text: String, maxPieces: Int = SemanticModel.articlePieces) -> [Int32] {
-        var ids = tokenizer.encode(text)
+        // A 300-word draft is cut to 64 pieces: tokenizing only its first 64 words gives the same ones in a fifth
+        // of the time (every word is at least one piece, and no piece spans a space).
+        var ids: [Int32] = []
+        if let start = Self.leadingWords(of: text, count: maxPieces) { ids = tokenizer.encode(start) }
+        if ids.count < maxPieces { ids = tokenizer.encode(text) }
         if ids.count > maxPieces, maxPieces >= 2, let last = ids.last {
             ids.removeSubrange((maxPieces - 1)...)
             ids.append(last)
@@ -46,6 +50,23 @@ public final class SemanticModel: Sendable {
     }
 
     public func embed(pieces: [Int32]) -> [Float] { encoder.embed(pieces) }
+
+    /// `text` up to the space, tab or line break after its first `count` words; nil when it has no more.
+    static func leadingWords(of text: String, count: Int) -> String? {
+        let utf8 = text.utf8
+        var words = 0, inWord = false, index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let space = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if space, inWord {
+                words += 1
+                if words == count { return String(decoding: utf8[..<index], as: UTF8.self) }
+            }
+            inWord = !space
+            utf8.formIndex(after: &index)
+        }
+        return nil
+    }
 
     /// True when `word` is one piece of the model's vocabulary (its 128,000 pieces hold the common words of its
     /// languages whole; an unfinished word is rarely one).

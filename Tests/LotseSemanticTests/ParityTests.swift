@@ -52,24 +52,53 @@ import Testing
         #expect(mismatches.isEmpty, "token ids differ for \(mismatches.count): \(mismatches.prefix(5))")
     }
 
-    @Test func vectorsMatchReference() throws {
+    /// Both ways the encoder multiplies: bfloat16 (where the CPU has AVX-512 BF16, as on the machines Lotse is
+    /// benchmarked on) and float32 (OpenBLAS, the fallback elsewhere).
+    @Test(arguments: [true, false]) func vectorsMatchReference(bfloat16: Bool) throws {
         guard let model = try SemanticTestModel.load() else { return }
+        let directory = SemanticTestModel.directory
+        let file = try ModelFile(weightsPath: directory + "/use-m3.weights", manifestPath: directory + "/use-m3.json")
+        let encoder = try SentenceEncoder(file: file, bfloat16: bfloat16)
+        #expect(encoder.multipliesInBfloat16 == (bfloat16 && EncoderMatrix.bfloat16Available))
         var cosines: [Float] = []
         for sentence in Self.reference.sentences {
-            let vector = model.embed(pieces: sentence.ids)
+            let vector = encoder.embed(sentence.ids)
             let reference = Self.vector(sentence.vector)
             #expect(vector.count == 512)
             let norm = Self.dot(reference, reference).squareRoot()
             cosines.append(Self.dot(vector, reference) / norm)
         }
         let worst = cosines.min() ?? 0, mean = cosines.reduce(0, +) / Float(cosines.count)
-        print("parity: \(cosines.count) sentences, cosine min \(worst), mean \(mean)")
+        print("parity (bfloat16 \(encoder.multipliesInBfloat16)): \(cosines.count) sentences, cosine min \(worst), mean \(mean)")
         #expect(worst >= 0.99, "cosine min \(worst), mean \(mean)")
         // Unrelated sentences are not all alike (a constant vector would pass the check above only by accident).
         let a = model.embed("Wie ändere ich mein Passwort?"), b = model.embed("Das Wetter in Leipzig ist morgen sonnig.")
         let c = model.embed("Passwort vergessen, wie setze ich es zurück?")
         let related = Self.dot(a, c), unrelated = Self.dot(a, b)
         #expect(related > unrelated + 0.2, "related \(related), unrelated \(unrelated)")
+    }
+
+    /// Tokenizing only a long text's first words (`SemanticModel.leadingWords`) gives exactly the pieces of cutting
+    /// the whole text's pieces, for budgets that end inside and after the words, with tabs, line breaks and runs of spaces.
+    @Test func cuttingTheTextKeepsThePieces() throws {
+        guard let model = try SemanticTestModel.load() else { return }
+        let sentences = Self.reference.sentences.map(\.text)
+        var cut = 0
+        for start in stride(from: 0, to: sentences.count, by: 7) {
+            let text = sentences[start..<min(start + 12, sentences.count)].enumerated()
+                .map { $0.offset % 3 == 0 ? $0.element + "\n\n" : $0.offset % 3 == 1 ? $0.element + "\t  " : $0.element + " " }.joined()
+            let whole = model.tokenizer.encode(text)
+            for budget in [3, 8, 32, 64, 256] {
+                var expected = whole
+                if expected.count > budget, let last = expected.last {
+                    expected.removeSubrange((budget - 1)...)
+                    expected.append(last)
+                }
+                #expect(model.pieces(text, maxPieces: budget) == expected, "budget \(budget): \(text.prefix(60))")
+                if SemanticModel.leadingWords(of: text, count: budget) != nil, whole.count > budget { cut += 1 }
+            }
+        }
+        #expect(cut > 50) // most cases took the shortcut
     }
 
     @Test func longTextIsCutToThePieceBudget() throws {

@@ -319,6 +319,7 @@ func processCPUMilliseconds() -> Double {
         let took = (ContinuousClock.now - started) / .seconds(1)
         print("warmed the engine with \(read) common terms in \(format(took)) s (as lotse serve does)")
     }
+    print("resident memory after opening and warming: \(residentMemory())")
     var rows: [LatencyRow] = []
     for part in parts {
         switch part {
@@ -336,6 +337,7 @@ func processCPUMilliseconds() -> Double {
                 print("semantic: \(exact) typed texts ranked with their own embedding, \(older) with an older text's, "
                       + "\(without) lexical-only (nothing embedded yet)\(Fixtures.exactTyping ? "" : "; encoder off the request path")")
             }
+            print("resident memory after the typed run: \(residentMemory())")
         case .drafts:
             let drafts = TrafficInputs.drafts.prefix(draftLimit)
             let words = drafts.map(\.words)
@@ -375,6 +377,18 @@ func processCPUMilliseconds() -> Double {
 }
 
 /// "1.23 0.98 0.75" from /proc/loadavg (Linux), else "n/a".
+/// The process's resident memory from /proc/self/smaps_rollup (as Benchmarks/load/server_rss.sh reads a server's):
+/// all of it, anonymous, file-backed.
+func residentMemory() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/self/smaps_rollup", encoding: .utf8) else { return "n/a" }
+    func kilobytes(_ field: String) -> Int {
+        let line = text.split(separator: "\n").first { $0.hasPrefix(field + ":") }
+        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") } ?? 0
+    }
+    let rss = kilobytes("Rss"), anonymous = kilobytes("Anonymous")
+    return "\(rss >> 10) MB (anonymous \(anonymous >> 10) MB, file \((rss - anonymous) >> 10) MB)"
+}
+
 func loadAverage() -> String {
     guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "n/a" }
     return text.split(separator: " ").prefix(3).joined(separator: " ")

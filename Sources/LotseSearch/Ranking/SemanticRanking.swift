@@ -92,9 +92,10 @@ final class SemanticRanking: Sendable {
     func exactSimilarities(of text: String, draft: Bool) -> [Float] {
         let key = Self.key(text, draft: draft)
         if let cached = scored.values(for: [key])[key] { return cached.similarities }
-        let similarities = similarities(to: model.embed(text, maxPieces: draft ? parameters.draftPieces : parameters.shortPieces))
-        scored.insert([key: ScoredText(similarities: similarities, keyBytes: key.utf8.count)])
-        return similarities
+        let embedded = ScoredText(similarities(to: model.embed(text, maxPieces: draft ? parameters.draftPieces : parameters.shortPieces)),
+                                  keyBytes: key.utf8.count)
+        scored.insert([key: embedded])
+        return embedded.similarities
     }
 
     /// Cosine of every article with `query`, in document order.
@@ -160,8 +161,18 @@ public struct FusionParameters: Sendable, Equatable {
     public init() {}
 }
 
+/// A text's cosines with every article in 16-bit fixed point (cosine · 32,767, off by at most 1.5e-5, far below the
+/// int8 vectors' ≈ 0.001): half the memory of Float. Every ranking of the text, its first too, uses these values.
 private struct ScoredText: MemoryCosted {
-    var similarities: [Float]
+    private static let one: Float = 32_767
+    private var values: [Int16]
     var keyBytes: Int
-    var byteCount: Int { similarities.count * 4 + keyBytes + 64 }
+
+    init(_ similarities: [Float], keyBytes: Int) {
+        values = similarities.map { Int16((min(max($0, -1), 1) * Self.one).rounded()) }
+        self.keyBytes = keyBytes
+    }
+
+    var similarities: [Float] { values.map { Float($0) / Self.one } }
+    var byteCount: Int { values.count * 2 + keyBytes + 64 }
 }
