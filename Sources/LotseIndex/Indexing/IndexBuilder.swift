@@ -127,6 +127,9 @@ public struct IndexBuilder: Sendable {
                     let learned = try learnedWords(vocabulary, dictionary: dictionary.join(), db)
                     learnedCounts = (learned.values.reduce(0) { $0 + $1.count }, learned.count)
                     let learnedTexts = try LearnedTable.write(learned, db)
+                    if let model = configuration.semantic {
+                        try LearnedVectors.write(learned, model: model, previousPath: previousPath, db)
+                    }
                     try indexText(rows, words: words, learned: learnedTexts, db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count,
                                   learnedWords: learnedCounts.words)
