@@ -16,6 +16,11 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning \\
         --weights 0.5,1,2,3,4 --min-dictionary-sessions 1,2,3 --seeds 1,2,3,4,5
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part heldout --weights W --seeds 1,2,3,4,5
+    python3 scripts/learning_replay.py --lotse .build/release/lotse --part heldout --semantic .lotse/model
+
+`--semantic MODEL` builds every index with the sentence encoder's vectors (and, with learning, the learned
+vectors) and scores each one twice: lexical (`lotse evaluate`) and hybrid (`lotse evaluate --semantic`), so a
+semantic gain and a learning gain are told apart (hybrid without learning is the hybrid baseline).
 
 `--keep DIR` saves each seed's ticket database (PART-SEED.sqlite) and scored split (PART-SEED.json), so an idea
 can be studied with `lotse index --data DIR/tuning-1.sqlite` and `lotse evaluate … DIR/tuning-1.json --misses`
@@ -85,14 +90,23 @@ def run(arguments, **kwargs):
     return subprocess.run(arguments, check=True, capture_output=True, text=True, **kwargs).stdout
 
 
-def recall_at_1(lotse, index, judged, weight=None):
+def recall_at_1(lotse, index, judged, weight=None, model=None):
     extra = ["--learned-weight", str(weight)] if weight is not None else []
+    extra += ["--semantic", "--model", model] if model else []
     output = run([lotse, "evaluate", "--index", index, judged, *extra], cwd=ROOT)
     match = re.search(r"^lotse\s+Recall@1 ([0-9.]+)\s+Recall@3 ([0-9.]+)", output, re.M)
     return float(match.group(1)), float(match.group(2))
 
 
-def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None):
+def scores(lotse, index, judged, model, weight=None):
+    """{mode: (R@1, R@3)}: lexical, and hybrid with a model."""
+    found = {"lexical": recall_at_1(lotse, index, judged, weight)}
+    if model:
+        found["hybrid"] = recall_at_1(lotse, index, judged, weight, model)
+    return found
+
+
+def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None):
     scored, pool = splits(part)
     answerable = [q for q in pool if q["relevant"]]
     random.Random(seed).shuffle(answerable)
@@ -114,14 +128,15 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
             shutil.copy(judged, os.path.join(keep, f"{part}-{seed}.json"))
         articles = os.path.join(ROOT, "articles")
         lexical = os.path.join(directory, "lexical.sqlite")
-        run([lotse, "index", "--articles", articles, "--index", lexical, "--no-learning"], cwd=ROOT)
-        results["lexical"] = recall_at_1(lotse, lexical, judged)
+        semantic = ["--semantic", "--model", model] if model else []
+        run([lotse, "index", "--articles", articles, "--index", lexical, "--no-learning", *semantic], cwd=ROOT)
+        results["lexical"] = scores(lotse, lexical, judged, model)
         for sessions in dictionary_sessions:
             learned = os.path.join(directory, f"learned-{sessions}.sqlite")
             run([lotse, "index", "--articles", articles, "--index", learned, "--data", os.path.join(directory, "data.sqlite"),
-                 "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions)], cwd=ROOT)
+                 "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions), *semantic], cwd=ROOT)
             for weight in weights:
-                results[(sessions, weight)] = recall_at_1(lotse, learned, judged, weight)
+                results[(sessions, weight)] = scores(lotse, learned, judged, model, weight)
     return stored, len(scored), results
 
 
@@ -135,6 +150,7 @@ def main():
     parser.add_argument("--min-dictionary-sessions", default="2")
     parser.add_argument("--min-sessions", type=int, default=1)
     parser.add_argument("--keep", help="directory to keep each seed's ticket database and scored split in")
+    parser.add_argument("--semantic", metavar="MODEL", help="also score hybrid, with the sentence encoder in MODEL")
     options = parser.parse_args()
     seeds = [int(s) for s in options.seeds.split(",")]
     weights = [float(w) for w in options.weights.split(",")] if options.weights else [None]
@@ -142,21 +158,24 @@ def main():
     runs = []
     for seed in seeds:
         logged, scored, results = replay(options.lotse, options.part, options.log_share, seed, weights, dictionary_sessions,
-                                         options.min_sessions, options.keep)
+                                         options.min_sessions, options.keep, options.semantic)
         runs.append(results)
         print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
-              f"lexical-only R@1 {results['lexical'][0]:.3f}", flush=True)
-    lexical = statistics.mean(r["lexical"][0] for r in runs)
+              f"lexical-only R@1 {results['lexical']['lexical'][0]:.3f}", flush=True)
     print(f"\n{options.part} paraphrases, log share {options.log_share}, seeds {options.seeds}: mean Recall@1 (Recall@3)")
-    print(f"lexical-only (--no-learning)           {lexical:.3f} ({statistics.mean(r['lexical'][1] for r in runs):.3f})")
-    for sessions in dictionary_sessions:
-        for weight in weights:
-            ones = [r[(sessions, weight)][0] for r in runs]
-            threes = [r[(sessions, weight)][1] for r in runs]
-            label = (f"learned, weight {weight if weight is not None else 'default'}, every word from {options.min_sessions}, "
-                     f"capitalised dictionary words from {sessions} sessions")
-            print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
-                  f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(lexical, 1e-9):.2f}")
+    lexical = statistics.mean(r["lexical"]["lexical"][0] for r in runs)
+    for mode in (["lexical", "hybrid"] if options.semantic else ["lexical"]):
+        base = statistics.mean(r["lexical"][mode][0] for r in runs)
+        print(f"{mode}, no learning (--no-learning){'':<58} {base:.3f} ({statistics.mean(r['lexical'][mode][1] for r in runs):.3f})")
+        for sessions in dictionary_sessions:
+            for weight in weights:
+                ones = [r[(sessions, weight)][mode][0] for r in runs]
+                threes = [r[(sessions, weight)][mode][1] for r in runs]
+                label = (f"{mode}, learned, weight {weight if weight is not None else 'default'}, every word from {options.min_sessions}, "
+                         f"capitalised dictionary words from {sessions} sessions")
+                print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
+                      f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(base, 1e-9):.2f} of {mode} without learning, "
+                      f"×{statistics.mean(ones) / max(lexical, 1e-9):.2f} of lexical-only")
 
 
 if __name__ == "__main__":

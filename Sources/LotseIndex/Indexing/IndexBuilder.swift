@@ -132,6 +132,7 @@ public struct IndexBuilder: Sendable {
                     try LearnedTable.fillColumn(learnedTexts, of: insertsFirst ? rows : kept, db)
                     if let model = configuration.semantic {
                         embedded = try ArticleVectors.fill(db, model: model, progress: embeddingProgress)
+                        try LearnedVectors.write(learned, model: model, previousPath: previousPath, db)
                     }
                     try indexText(rows, words: words, learned: learnedTexts, db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count,

@@ -18,30 +18,34 @@ final class SemanticRanking: Sendable {
     let parameters: Parameters
     private let openings: VectorSet
     private let leads: VectorSet
+    /// What articles learned from outcomes (`LearnedVectors`); nil for an index without them (no pass over zeros).
+    private let learned: VectorSet?
     private let scored: MemoryCache<String, ScoredText>
     /// Non-nil: search-box texts are embedded off the request path (`similarities(of:draft:typed:)`).
     private let typing: EmbeddingQueue?
     /// Search-box texts ranked with their own cosines, an older text's (a word or more shorter), none yet.
     private let typedExact = Atomic<Int>(0), typedOlder = Atomic<Int>(0), typedWithout = Atomic<Int>(0)
 
-    private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet, cacheBytes: Int,
-                 embedsTypingInBackground: Bool) {
+    private init(model: SemanticModel, parameters: Parameters, openings: VectorSet, leads: VectorSet, learned: VectorSet?,
+                 cacheBytes: Int, embedsTypingInBackground: Bool) {
         scored = MemoryCache(budget: cacheBytes)
         typing = embedsTypingInBackground ? EmbeddingQueue() : nil
         self.model = model
         self.parameters = parameters
         self.openings = openings
         self.leads = leads
+        self.learned = learned
     }
 
     /// The vectors of the index for `documents`, or nil when the index has none made by `model`.
     static func load(_ db: Database, model: SemanticModel, documents: DocumentTable, parameters: Parameters,
                      cacheBytes: Int, embedsTypingInBackground: Bool) throws -> SemanticRanking? {
         guard let byRowid = try ArticleVectors.load(db, model: model) else { return nil }
-        let vectors = documents.rowids.map { byRowid[$0] }
+        let vectors = documents.rowids.map { byRowid[$0] }, learned = try LearnedVectors.load(db, model: model)
         return SemanticRanking(model: model, parameters: parameters, openings: VectorSet(vectors.map { $0?.opening }),
-                               leads: VectorSet(vectors.map { $0?.lead }), cacheBytes: cacheBytes,
-                               embedsTypingInBackground: embedsTypingInBackground)
+                               leads: VectorSet(vectors.map { $0?.lead }),
+                               learned: learned.isEmpty ? nil : VectorSet(documents.rowids.map { learned[$0] }),
+                               cacheBytes: cacheBytes, embedsTypingInBackground: embedsTypingInBackground)
     }
 
     /// The cosines a query is ranked with, and whether they are its own text's. Drafts, and every text unless typing
@@ -102,9 +106,16 @@ final class SemanticRanking: Sendable {
     private func similarities(to query: [Float]) -> [Float] {
         let opening = openings.similarities(to: query), lead = leads.similarities(to: query)
         let weight = Float(parameters.openingWeight)
-        guard weight >= 0 else { return zip(opening, lead).map { max($0, $1) } }
-        return zip(opening, lead).map { $0 * weight + $1 * (1 - weight) }
+        let authored = weight >= 0 ? zip(opening, lead).map { $0 * weight + $1 * (1 - weight) } : zip(opening, lead).map { max($0, $1) }
+        guard let learned else { return authored }
+        // An article that learned words: part author's text, part customers' words (`learnedShare`).
+        let share = Self.learnedShare
+        return zip(authored, learned.similarities(to: query)).map { $1 == 0 ? $0 : (1 - share) * $0 + share * $1 }
     }
+
+    /// The learned vector's share of an article's similarity: 0.2–0.35 gave the same Recall@1 on the tuning part
+    /// (BENCHMARKS.md, "Learning from outcomes"); as the only similarity (the larger of it and the authors') it lost.
+    static let learnedShare: Float = 0.3
 
     /// The lexical candidates (best first, at least `pool` of them when there are) fused with the articles most
     /// similar to the query (`similarity`: every article's cosine); returns the best `limit` and the cosine of the first.
