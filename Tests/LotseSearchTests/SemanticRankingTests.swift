@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    /// The semantic half only vetoes weak lexical answers far from the query: the colloquial drafts of
+    /// heldout-queries.json (both parts) that lexical-only answers, the hybrid answers too.
+    @Test func colloquialDraftsTheLexicalRankingAnswersStayAnswered() async throws {
+        guard let model = try Self.model() else { return }
+        let drafts = try RelevanceTests.judged("heldout-queries.json").filter { $0.kind == "draft" }
+        #expect(drafts.count >= 30)
+        try await Self.withEngines(model) { hybrid, lexical in
+            var answered = 0
+            for draft in drafts where try await !lexical.answer(draft.input).isEmpty {
+                answered += 1
+                #expect(try await !hybrid.answer(draft.input).isEmpty, "\(draft.id) silenced by the hybrid ranking")
+            }
+            #expect(answered >= 30)
+        }
+    }
+
     @Test func exampleParaphraseFindsItsArticle() async throws {
         guard let model = try Self.model() else { return }
         try await Self.withEngines(model) { hybrid, lexical in
