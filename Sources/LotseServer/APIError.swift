@@ -14,6 +14,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case invalidJSON = "invalid_json"
         case invalidMultipart = "invalid_multipart"
         case bodyTooLarge = "body_too_large"
+        case headersTooLarge = "headers_too_large"
         case unsupportedMediaType = "unsupported_media_type"
         case idempotencyKeyReused = "idempotency_key_reused"
         case notFound = "not_found"
@@ -97,11 +98,16 @@ public struct APIError: HTTPResponseError, Sendable {
                                  fields: details.isEmpty ? nil : fields, details: details.isEmpty ? nil : details))
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
+    /// The JSON body in `language`.
+    func encoded(in language: LotseAnalysis.Language) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(body(in: language))
+        return try encoder.encode(body(in: language))
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
+        let data = try encoded(in: language)
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.contentLanguage] = language.rawValue

@@ -17,6 +17,10 @@ enum ErrorMessages {
         .bodyTooLarge: Wording(
             de: "Die Anfrage ist zu groß.", en: "The request is too large.",
             fr: "La requête est trop volumineuse.", es: "La solicitud es demasiado grande."),
+        .headersTooLarge: Wording(
+            de: "Adresse und Kopfzeilen der Anfrage sind zu lang.", en: "The request's address and headers are too long.",
+            fr: "L’adresse et les en-têtes de la requête sont trop longs.",
+            es: "La dirección y las cabeceras de la solicitud son demasiado largas."),
         .unsupportedMediaType: Wording(
             de: "Dieses Format der Anfrage wird nicht unterstützt.", en: "This request format is not supported.",
             fr: "Ce format de requête n’est pas pris en charge.", es: "Este formato de solicitud no es compatible."),

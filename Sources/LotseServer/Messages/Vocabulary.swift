@@ -30,6 +30,8 @@ enum Vocabulary {
         "articleId": Wording(de: "Artikel", en: "Article", fr: "Article", es: "Artículo"),
         "helpful": Wording(de: "Bewertung", en: "Rating", fr: "Évaluation", es: "Valoración"),
         "body": Wording(de: "Inhalt der Anfrage", en: "Request body", fr: "Corps de la requête", es: "Cuerpo de la solicitud"),
+        "headers": Wording(de: "Adresse und Kopfzeilen", en: "Address and headers", fr: "Adresse et en-têtes",
+                           es: "Dirección y cabeceras"),
         "Content-Type": Wording(de: "Content-Type", en: "Content-Type", fr: "Content-Type", es: "Content-Type"),
         "Idempotency-Key": Wording(de: "Idempotency-Key", en: "Idempotency-Key", fr: "Idempotency-Key", es: "Idempotency-Key"),
     ]
