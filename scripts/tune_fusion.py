@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tunes the hybrid ranking (FusionParameters) and its answer decision (AnswerDecision's hybrid rule) together,
+"""Tunes the hybrid ranking (FusionParameters) and its answer decision (AnswerDecision's veto) together,
 on `lotse evaluate --semantic --fusion-features` dumps of the TUNING parts only:
 
     lotse index --semantic --articles articles --index /tmp/fu/a.sqlite
@@ -13,7 +13,8 @@ on `lotse evaluate --semantic --fusion-features` dumps of the TUNING parts only:
         --negative judged-on-x.jsonl xq-on-a.jsonl
 
 Each fusion grid point re-ranks every query as SemanticRanking.fuse does; each decision grid point then answers
-or stays silent as AnswerDecision does. Kept: points where no file loses against lexical-only with its answer
+or stays silent as AnswerDecision does: the lexical decision (LEXICAL_RULE), vetoed where the lexical score is weak
+and the best article's cosine low. Kept: points where no file loses against lexical-only with its answer
 decision (xquad: Recall@1 no lower than the lexical ranking's with every match shown), the paraphrases gain ≥ 10
 points Recall@1, and at most 2 "none" queries per help-center file are answered. Ranked first by the queries the
 help-center files lose against lexical-only with its decision (Recall@1 or Recall@3, the larger; 0 is the goal),
@@ -59,17 +60,27 @@ def fuse(row, weight, floor, confidence):
     return sorted(pool, key=lambda d: -score(d))
 
 
-def answers(evidence, similarity, rule):
-    """AnswerDecision: the lexical rule, and below a strong lexical score a close enough best article."""
-    strong, close, strong_draft, close_draft = rule
+def answers_lexically(evidence):
+    """AnswerDecision.answersLexically."""
     coverage, minimum, minimum_draft = LEXICAL_RULE
     if evidence is None:
         return False
     if evidence["draft"]:
-        return evidence["score"] >= minimum_draft and (
-            evidence["score"] >= strong_draft or (similarity is not None and similarity >= close_draft))
-    return evidence["wordCoverage"] >= coverage and evidence["score"] >= minimum and (
-        evidence["score"] >= strong or (similarity is not None and similarity >= close))
+        return evidence["score"] >= minimum_draft
+    return evidence["wordCoverage"] >= coverage and evidence["score"] >= minimum
+
+
+def answers(evidence, similarity, rule):
+    """AnswerDecision: the lexical decision, which the semantic half may only veto for a weak lexical answer whose
+    best article is far from the query."""
+    weak, veto, weak_draft, veto_draft = rule
+    if not answers_lexically(evidence):
+        return False
+    if similarity is None:
+        return True
+    if evidence["draft"]:
+        return evidence["score"] >= weak_draft or similarity >= veto_draft
+    return evidence["score"] >= weak or similarity >= veto
 
 
 def outcomes(rows, fusion):
@@ -107,12 +118,12 @@ def main():
     lexical = {p: outcomes(rows, None) for p, rows in files.items()}
     lexical_recall, _ = measure(lexical, None)
     print("lexical ranking, every match shown (Recall@1, @3):", {p: tuple(round(x, 3) for x in r) for p, r in lexical_recall.items()})
-    # With similarity None the hybrid rule is the lexical one when its strong scores are 0.
+    # Without a cosine (lexical-only outcomes) the rule is the lexical decision.
     lexical_decided, _ = measure(lexical, (0, 0, 0, 0))
     print("lexical-only, answer decision (Recall@1, @3):", {p: tuple(round(x, 3) for x in r) for p, r in lexical_decided.items()})
 
     fusions = itertools.product([0.2, 0.3, 0.5, 0.7], [0.1, 0.2, 0.3], [0.15, 0.3, 0.6, 1.2, 2.0])
-    rules = list(itertools.product([0.2, 0.35], [0, 0.05, 0.1], [0.1, 9], [0, 0.1, 0.2]))
+    rules = list(itertools.product([0.1, 0.2, 0.35], [0, 0.05, 0.1, 0.15], [0.05, 0.1, 9], [0, 0.1, 0.15, 0.2]))
     results = []
     for fusion in fusions:
         ranked = {p: outcomes(rows, fusion) for p, rows in {**files, **negatives}.items()}
@@ -131,7 +142,7 @@ def main():
             results.append((max(lost, 0), objective, fusion, rule, recall, silent))
     results.sort(key=lambda r: (r[0], -r[1]))
     for lost, objective, fusion, rule, recall, silent in results[:10]:
-        print(f"{lost} lost, {objective:.3f} fusion weight/floor/confidence={fusion} strong/close/strongDraft/closeDraft={rule}")
+        print(f"{lost} lost, {objective:.3f} fusion weight/floor/confidence={fusion} weak/veto/weakDraft/vetoDraft={rule}")
         print("    Recall@1, @3", {p: tuple(round(x, 3) for x in r) for p, r in recall.items() if p in files},
               "out of scope answered", {p: s for p, s in silent.items() if s[1]})
 

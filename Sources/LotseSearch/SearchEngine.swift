@@ -219,8 +219,8 @@ public final class SearchEngine: Sendable {
         }
         let matchers = try await matchers(for: query)
         try Task.checkCancellation()
-        let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: concepts.map { $0.weight * $0.idf },
-                            documentCount: documents.count)
+        let weights = concepts.map { $0.weight * $0.idf }
+        let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: weights, documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
         let accepts = filter(options)
         let limit = semantic.map { max(options.limit, $0.parameters.pool) } ?? options.limit
@@ -240,8 +240,7 @@ public final class SearchEngine: Sendable {
         }
         // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
         var evidence = AnswerEvidence(
-            score: best.score,
-            wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: concepts.map { $0.weight * $0.idf }),
+            score: best.score, wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: weights),
             draft: mode == .draft)
         var exact = true
         if fuses, let semantic, let text = semanticText(text, mode: mode) {

@@ -68,11 +68,12 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     private func writeFeatures(_ queries: [JudgedQuery], engine: SearchEngine, to path: String) async throws {
         struct Line: Encodable {
-            var id: String, kind: String, relevant: [String], results: [String], evidence: AnswerEvidence?
+            var id: String, kind: String, relevant: [String], results: [String], evidence: AnswerEvidence?, answered: Bool
         }
         try await writeLines(queries, to: path) { query in
             let (ids, evidence) = try await engine.explain(query.input, limit: 10)
-            return Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence)
+            return Line(id: query.id, kind: query.kind, relevant: query.relevant, results: ids, evidence: evidence,
+                        answered: !ids.isEmpty && evidence.map(AnswerDecision.answers) == true)
         }
     }
 

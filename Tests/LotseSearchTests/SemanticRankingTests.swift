@@ -55,11 +55,26 @@ import Testing
                     "out of scope answered \(ours.unanswerableWithResults) of \(ours.unanswerable)")
             let held = try await RelevanceTests.evaluate(heldOut, hybrid), heldLexical = try await RelevanceTests.evaluate(heldOut, lexical)
             print("judged held out  hybrid  \(held.summary)\njudged held out  lexical \(heldLexical.summary)")
-            // Measured 0.629 against lexical-only 0.643 (BENCHMARKS.md): the held-out part still loses a query;
-            // this floor only catches a collapse.
+            // Measured 0.643, as lexical-only (BENCHMARKS.md); Recall@3 and @10 still lose a little (vetoed queries).
             #expect(held.recallAt1 >= SemanticFloors.heldOutRecallAt1, "hybrid \(held.recallAt1) vs lexical \(heldLexical.recallAt1)")
             #expect(held.unanswerableWithResults <= SemanticFloors.heldOutOutOfScope,
                     "out of scope answered \(held.unanswerableWithResults) of \(held.unanswerable)")
+        }
+    }
+
+    /// The semantic half only vetoes weak lexical answers far from the query: the colloquial drafts of
+    /// heldout-queries.json (both parts) that lexical-only answers, the hybrid answers too.
+    @Test func colloquialDraftsTheLexicalRankingAnswersStayAnswered() async throws {
+        guard let model = try Self.model() else { return }
+        let drafts = try RelevanceTests.judged("heldout-queries.json").filter { $0.kind == "draft" }
+        #expect(drafts.count >= 30)
+        try await Self.withEngines(model) { hybrid, lexical in
+            var answered = 0
+            for draft in drafts where try await !lexical.answer(draft.input).isEmpty {
+                answered += 1
+                #expect(try await !hybrid.answer(draft.input).isEmpty, "\(draft.id) silenced by the hybrid ranking")
+            }
+            #expect(answered >= 25, "measured 29 of 35")
         }
     }
 
@@ -167,7 +182,8 @@ enum SemanticFloors {
     static let judgedGain = 0.0
     /// Measured 1 of 10 (lexical-only: 4).
     static let judgedOutOfScope = 2
-    static let heldOutRecallAt1 = 0.6
+    /// Measured 0.643, as lexical-only (0.629 before the veto-only decision).
+    static let heldOutRecallAt1 = 0.62
     /// Measured 4 of 15 (lexical-only: 5).
     static let heldOutOutOfScope = 4
 }
