@@ -32,25 +32,32 @@ import Testing
         try await RelevanceReport.evaluate(queries, engine: engine, options: SearchOptions(limit: 10, minimumScore: minimumScore))
     }
 
+    /// Lotse with its defaults and stock FTS5 on `queries`, over one fresh index of `articles/`, printed under `label`.
+    static func lotseAndBaseline(_ queries: [JudgedQuery],
+                                 label: String) async throws -> (lotse: RelevanceReport, baseline: RelevanceReport) {
+        try await withArticlesEngine { engine, indexPath in
+            let lotse = try await evaluate(queries, engine)
+            let baselineEngine = try BaselineSearch(indexPath: indexPath)
+            let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
+            print("\(label) lotse    \(lotse.summary)\n\(label) baseline \(baseline.summary)")
+            return (lotse, baseline)
+        }
+    }
+
     @Test func tuningSetMeetsRecallAndMRRFloors() async throws {
         let queries = try Self.judged("judged-queries.json")
         #expect(queries.count >= 120)
-        try await Self.withArticlesEngine { engine, indexPath in
-            let lotse = try await Self.evaluate(queries, engine)
-            let baselineEngine = try BaselineSearch(indexPath: indexPath)
-            let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
-            print("tuning   lotse    \(lotse.summary)\ntuning   baseline \(baseline.summary)")
-            #expect(lotse.recallAt3 >= 0.95, "Recall@3 \(lotse.recallAt3)")
-            #expect(lotse.mrrAt10 >= 0.90, "MRR@10 \(lotse.mrrAt10)")
-            #expect(lotse.recallAt1 >= 0.85, "Recall@1 \(lotse.recallAt1)")
-            #expect(lotse.unanswerableWithResults <= 4, "unanswerable queries with suggestions: \(lotse.unanswerableWithResults)")
-            #expect(lotse.recallAt3 > baseline.recallAt3)
-            #expect(lotse.mrrAt10 > baseline.mrrAt10)
-            // Typos and missing umlauts are where plain FTS5 fails; Lotse must not.
-            for kind in ["typo", "noumlaut"] {
-                let measured = lotse.byKind[kind]!
-                #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
-            }
+        let (lotse, baseline) = try await Self.lotseAndBaseline(queries, label: "tuning  ")
+        #expect(lotse.recallAt3 >= 0.95, "Recall@3 \(lotse.recallAt3)")
+        #expect(lotse.mrrAt10 >= 0.90, "MRR@10 \(lotse.mrrAt10)")
+        #expect(lotse.recallAt1 >= 0.85, "Recall@1 \(lotse.recallAt1)")
+        #expect(lotse.unanswerableWithResults <= 4, "unanswerable queries with suggestions: \(lotse.unanswerableWithResults)")
+        #expect(lotse.recallAt3 > baseline.recallAt3)
+        #expect(lotse.mrrAt10 > baseline.mrrAt10)
+        // Typos and missing umlauts are where plain FTS5 fails; Lotse must not.
+        for kind in ["typo", "noumlaut"] {
+            let measured = lotse.byKind[kind]!
+            #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
         }
     }
 
@@ -80,22 +87,17 @@ import Testing
     @Test func freshSetMeetsFloorsAndBeatsTheBaseline() async throws {
         let queries = try Self.judged("fresh-queries.json")
         #expect(queries.count == 200)
-        try await Self.withArticlesEngine { engine, indexPath in
-            let lotse = try await Self.evaluate(queries, engine)
-            let baselineEngine = try BaselineSearch(indexPath: indexPath)
-            let baseline = try await RelevanceReport.evaluate(queries) { try baselineEngine.search($0.text) }
-            print("fresh    lotse    \(lotse.summary)\nfresh    baseline \(baseline.summary)")
-            #expect(lotse.recallAt1 >= 0.74, "Recall@1 \(lotse.recallAt1)")
-            #expect(lotse.recallAt3 >= 0.87, "Recall@3 \(lotse.recallAt3)")
-            #expect(lotse.mrrAt10 >= 0.81, "MRR@10 \(lotse.mrrAt10)")
-            #expect(lotse.recallAt3 > baseline.recallAt3)
-            #expect(lotse.mrrAt10 > baseline.mrrAt10)
-            #expect(lotse.unanswerableWithResults <= 14,
-                    "out-of-scope queries with suggestions: \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
-            for kind in ["typo", "noumlaut", "compound", "short"] {
-                let measured = lotse.byKind[kind]!
-                #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
-            }
+        let (lotse, baseline) = try await Self.lotseAndBaseline(queries, label: "fresh   ")
+        #expect(lotse.recallAt1 >= 0.74, "Recall@1 \(lotse.recallAt1)")
+        #expect(lotse.recallAt3 >= 0.87, "Recall@3 \(lotse.recallAt3)")
+        #expect(lotse.mrrAt10 >= 0.81, "MRR@10 \(lotse.mrrAt10)")
+        #expect(lotse.recallAt3 > baseline.recallAt3)
+        #expect(lotse.mrrAt10 > baseline.mrrAt10)
+        #expect(lotse.unanswerableWithResults <= 14,
+                "out-of-scope queries with suggestions: \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+        for kind in ["typo", "noumlaut", "compound", "short"] {
+            let measured = lotse.byKind[kind]!
+            #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
         }
     }
 
