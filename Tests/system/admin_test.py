@@ -26,6 +26,7 @@ from lotse_server import LotseServer
 from portal_test import StepFailed, check
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -134,13 +135,27 @@ class AdminPage:
     def exists(self, element_id):
         return bool(self.driver.find_elements(By.ID, element_id))
 
+    def settled_read(self, read, what):
+        """`read()`, again while the page replaces the elements it holds (a panel re-rendering its table)."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            try:
+                return read()
+            except StaleElementReferenceException:
+                if time.monotonic() > deadline:
+                    raise StepFailed(f"{what} kept being replaced for {WAIT_SECONDS} s") from None
+                time.sleep(0.1)
+
     def table(self, table_id):
         """The table's body rows as lists of cell texts."""
-        rows = self.driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tbody tr")
-        return [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in rows]
+        def read():
+            rows = self.driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tbody tr")
+            return [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in rows]
+        return self.settled_read(read, f"#{table_id}")
 
     def headers(self, table_id):
-        return [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, f"#{table_id} thead th")]
+        return self.settled_read(
+            lambda: [cell.text for cell in self.driver.find_elements(By.CSS_SELECTOR, f"#{table_id} thead th")], f"#{table_id}")
 
     def cookie(self):
         cookie = self.driver.get_cookie("lotse_admin")
