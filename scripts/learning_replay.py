@@ -19,8 +19,9 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part heldout --semantic .lotse/model
 
 `--semantic MODEL` builds every index with the sentence encoder's vectors (and, with learning, the learned
-vectors) and scores each one twice: lexical (`lotse evaluate`) and hybrid (`lotse evaluate --semantic`), so a
-semantic gain and a learning gain are told apart (hybrid without learning is the hybrid baseline).
+vectors) and scores each one twice: lexical (`lotse evaluate --no-semantic`) and hybrid (`lotse evaluate --model
+MODEL`), so a semantic gain and a learning gain are told apart (hybrid without learning is the hybrid baseline).
+Without it every command runs `--no-semantic` (semantic search is on by default wherever `lotse` finds a model).
 
 `--keep DIR` saves each seed's ticket database (PART-SEED.sqlite) and scored split (PART-SEED.json), so an idea
 can be studied with `lotse index --data DIR/tuning-1.sqlite` and `lotse evaluate … DIR/tuning-1.json --misses`
@@ -92,7 +93,7 @@ def run(arguments, **kwargs):
 
 def recall_at_1(lotse, index, judged, weight=None, model=None):
     extra = ["--learned-weight", str(weight)] if weight is not None else []
-    extra += ["--semantic", "--model", model] if model else []
+    extra += ["--model", model] if model else ["--no-semantic"]
     output = run([lotse, "evaluate", "--index", index, judged, *extra], cwd=ROOT)
     match = re.search(r"^lotse\s+Recall@1 ([0-9.]+)\s+Recall@3 ([0-9.]+)", output, re.M)
     return float(match.group(1)), float(match.group(2))
@@ -112,7 +113,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
     random.Random(seed).shuffle(answerable)
     logged = answerable[:round(len(answerable) * share)]
     results = {}
-    with LotseServer(lotse, "--rate-limit", "1000000") as server:
+    with LotseServer(lotse, "--rate-limit", "1000000", "--no-semantic") as server:
         stored = sum(post(server, deflection(query, f"replay-{seed}-{index}")) for index, query in enumerate(logged))
         directory = server.directory
         judged = os.path.join(directory, "scored.json")
@@ -128,7 +129,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
             shutil.copy(judged, os.path.join(keep, f"{part}-{seed}.json"))
         articles = os.path.join(ROOT, "articles")
         lexical = os.path.join(directory, "lexical.sqlite")
-        semantic = ["--semantic", "--model", model] if model else []
+        semantic = ["--model", model] if model else ["--no-semantic"]
         run([lotse, "index", "--articles", articles, "--index", lexical, "--no-learning", *semantic], cwd=ROOT)
         results["lexical"] = scores(lotse, lexical, judged, model)
         for sessions in dictionary_sessions:
