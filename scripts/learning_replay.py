@@ -22,11 +22,18 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
 vectors) and scores each one twice: lexical (`lotse evaluate`) and hybrid (`lotse evaluate --semantic`), so a
 semantic gain and a learning gain are told apart (hybrid without learning is the hybrid baseline).
 
+`--diagnose` prints, per Recall@1 miss of the learned index (first --min-dictionary-sessions value, built-in weight),
+why the paraphrase's article is not first: each query word's status for that article and the first one, and a class
+per miss (scripts/learning_diagnosis.py), then the counts over the seeds.
+
+    python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning --diagnose
+
 `--keep DIR` saves each seed's ticket database (PART-SEED.sqlite) and scored split (PART-SEED.json), so an idea
 can be studied with `lotse index --data DIR/tuning-1.sqlite` and `lotse evaluate … DIR/tuning-1.json --misses`
 without replaying the log again.
 """
 import argparse
+import collections
 import json
 import os
 import random
@@ -42,6 +49,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "system"))
 from lotse_server import LotseServer  # noqa: E402
+from learning_diagnosis import CLASSES, diagnose  # noqa: E402
 
 FIXTURES = os.path.join(ROOT, "Tests", "LotseSearchTests", "Fixtures")
 
@@ -106,7 +114,7 @@ def scores(lotse, index, judged, model, weight=None):
     return found
 
 
-def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None):
+def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None, diagnosis=None):
     scored, pool = splits(part)
     answerable = [q for q in pool if q["relevant"]]
     random.Random(seed).shuffle(answerable)
@@ -137,6 +145,10 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
                  "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions), *semantic], cwd=ROOT)
             for weight in weights:
                 results[(sessions, weight)] = scores(lotse, learned, judged, model, weight)
+            if diagnosis is not None and sessions == dictionary_sessions[0]:
+                lines, counts = diagnose(lotse, lexical, learned, os.path.join(directory, "data.sqlite"), judged, directory)
+                diagnosis["lines"] += [f"seed {seed} {line}" for line in lines]
+                diagnosis["counts"].update(counts)
     return stored, len(scored), results
 
 
@@ -151,14 +163,16 @@ def main():
     parser.add_argument("--min-sessions", type=int, default=1)
     parser.add_argument("--keep", help="directory to keep each seed's ticket database and scored split in")
     parser.add_argument("--semantic", metavar="MODEL", help="also score hybrid, with the sentence encoder in MODEL")
+    parser.add_argument("--diagnose", action="store_true", help="print why each Recall@1 miss of the learned index misses")
     options = parser.parse_args()
     seeds = [int(s) for s in options.seeds.split(",")]
     weights = [float(w) for w in options.weights.split(",")] if options.weights else [None]
     dictionary_sessions = [int(s) for s in options.min_dictionary_sessions.split(",")]
     runs = []
+    diagnosis = {"lines": [], "counts": collections.Counter()} if options.diagnose else None
     for seed in seeds:
         logged, scored, results = replay(options.lotse, options.part, options.log_share, seed, weights, dictionary_sessions,
-                                         options.min_sessions, options.keep, options.semantic)
+                                         options.min_sessions, options.keep, options.semantic, diagnosis)
         runs.append(results)
         print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
               f"lexical-only R@1 {results['lexical']['lexical'][0]:.3f}", flush=True)
@@ -176,6 +190,23 @@ def main():
                 print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
                       f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(base, 1e-9):.2f} of {mode} without learning, "
                       f"×{statistics.mean(ones) / max(lexical, 1e-9):.2f} of lexical-only")
+
+    if diagnosis:
+        print_diagnosis(diagnosis)
+
+
+def print_diagnosis(diagnosis):
+    print("\nRecall@1 misses of the learned index (marks: scripts/learning_diagnosis.py)")
+    for line in diagnosis["lines"]:
+        print(line)
+    counts = diagnosis["counts"]
+    misses = counts["scored"] - counts["first"]
+    print(f"\n{counts['scored']} scored, {counts['first']} first, {misses} misses:")
+    for kind, meaning in CLASSES.items():
+        print(f"  {counts['miss: ' + kind]:4d} {kind}: {meaning}")
+    print(f"  {counts['first article learned a query word']:4d} of the misses: the article ranked first learned a query word")
+    for key in sorted(k for k in counts if k.startswith("word filtered: ")):
+        print(f"  {counts[key]:4d} query words {key[5:]}")
 
 
 if __name__ == "__main__":
