@@ -11,6 +11,8 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
                   (judged-queries.json, heldout-queries.json, the paraphrase set's odd ids).
   --part tuning   scores the paraphrase set's odd ids; the log draws from judged-queries.json and the odd ids of
                   heldout-queries.json only (the held-out parts stay out of tuning).
+  --part tuning-a, tuning-b  score the odd ids ≡ 1 (a) or ≡ 3 (b) mod 4; the log also draws from the other odd ids,
+                  so it holds paraphrase-style drafts as the held-out part's log does (run both, average).
 --log-share of the drawn queries (answerable ones, seeded shuffle) go into the log.
 
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning \\
@@ -70,7 +72,13 @@ def splits(part):
     even = [q for q in paraphrases if number(q) % 2 == 0]
     if part == "heldout":
         return even, judged + heldout + odd
-    return odd, judged + [q for q in heldout if number(q) % 2 == 1]
+    tuning = judged + [q for q in heldout if number(q) % 2 == 1]
+    if part == "tuning":
+        return odd, tuning
+    # tuning-a / tuning-b: half of the odd paraphrases scored, the other half in the pool, as the held-out part's
+    # log holds the odd ones (the plain tuning log has no paraphrase-style drafts at all).
+    remainder = 1 if part == "tuning-a" else 3
+    return [q for q in odd if number(q) % 4 == remainder], tuning + [q for q in odd if number(q) % 4 != remainder]
 
 
 def deflection(query, session):
@@ -155,7 +163,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lotse", default=os.path.join(ROOT, ".build", "release", "lotse"))
-    parser.add_argument("--part", choices=["tuning", "heldout"], default="heldout")
+    parser.add_argument("--part", choices=["tuning", "tuning-a", "tuning-b", "heldout"], default="heldout")
     parser.add_argument("--log-share", type=float, default=0.75)
     parser.add_argument("--seeds", default="1,2,3,4,5")
     parser.add_argument("--weights", default="", help="learned-field weights to score (default: the built-in one)")
