@@ -86,7 +86,8 @@ public struct IndexBuilder: Sendable {
         switch configuration.learning {
         case .keep: true
         case .off: previous.learnedWords == 0
-        case .learn: false
+        case .learn(let learning):
+            learning.outcomes.isEmpty ? previous.learnedWords == 0 : previous.learningInputs == learning.fingerprint
         }
     }
 
@@ -244,6 +245,10 @@ public struct IndexBuilder: Sendable {
             IndexMetaKey.articleCount: String(count),
             IndexMetaKey.learnedWords: String(learnedWords),
         ]
+        if case .learn(let learning) = configuration.learning, !learning.outcomes.isEmpty {
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)",
+                           arguments: [IndexMetaKey.learningInputs, learning.fingerprint])
+        }
         for (key, value) in values {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
         }
