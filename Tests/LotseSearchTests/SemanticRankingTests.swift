@@ -175,6 +175,23 @@ import Testing
         }
     }
 
+    /// A draft waits for its embedding, so the encoder reads at most `draftPieces` of it (EOS kept): two drafts that
+    /// agree up to there get the same cosines whatever follows, and a difference before it changes them.
+    @Test func draftEmbeddingReadsAtMostItsPieces() async throws {
+        guard let model = try Self.model() else { return }
+        try await Self.withEngines(model) { hybrid, _ in
+            let semantic = try #require(hybrid.semantic)
+            let cap = semantic.parameters.draftPieces
+            let start = String(repeating: "Seit gestern lädt meine Webseite nicht mehr und das Postfach ist voll. ", count: 6)
+            let draft = start + "Ich habe schon den Browser gewechselt."
+            #expect(model.tokenizer.encode(start).count > cap)
+            #expect(model.pieces(draft, maxPieces: cap).count == cap)
+            let cosines = semantic.exactSimilarities(of: draft, draft: true)
+            #expect(semantic.exactSimilarities(of: start + "Die Rechnung kam doppelt, bitte Geld zurück.", draft: true) == cosines)
+            #expect(semantic.exactSimilarities(of: "Rechnung doppelt. " + draft, draft: true) != cosines)
+        }
+    }
+
     @Test func wordPrefixesEndAtWordEnds() {
         #expect(SemanticRanking.wordPrefixes(of: "Wie lautet der") == ["Wie lautet", "Wie"])
         #expect(SemanticRanking.wordPrefixes(of: "E-Mail, bitte") == ["E-Mail", "E"])
