@@ -1,5 +1,12 @@
 import LotseAnalysis
 
+extension Learning {
+    /// The fingerprint of a build that learns from outcomes; nil when it learns from none, keeps or is off.
+    var fingerprint: String? {
+        if case .learn(let configuration) = self, !configuration.outcomes.isEmpty { configuration.fingerprint } else { nil }
+    }
+}
+
 extension LearningConfiguration {
     /// Everything besides the articles that decides what a build learns. An incremental build whose articles and
     /// fingerprint are unchanged keeps the previous index instead of rewriting it (the no-op rebuild of
