@@ -14,6 +14,8 @@ struct SortedVocabulary: Sendable {
     private let correctable: [Bool]
     /// The most frequent words of every range larger than `scanLimit`, keyed by `lower << 32 | upper`.
     private let topOfRange: [Int64: [Int32]]
+    /// Where the words below a prefix end, without comparing letters (the typo walk's skips).
+    private let runs: CommonPrefixTable
 
     /// Ranges up to this size are scanned; larger ones are precomputed.
     static let scanLimit = 64
@@ -39,6 +41,9 @@ struct SortedVocabulary: Sendable {
         Self.precompute(lower: 0, upper: entries.count, depth: 0, scalars: scalars, starts: starts,
                         frequencies: frequencies, into: &top)
         topOfRange = top
+        runs = CommonPrefixTable(count: entries.count) { index in
+            zip(entries[index - 1].scalars, entries[index].scalars).prefix { $0 == $1 }.count
+        }
     }
 
     var count: Int { frequencies.count }
@@ -126,20 +131,25 @@ struct SortedVocabulary: Sendable {
     /// Words within `maximumEdits` (optimal string alignment: a swap of neighbours is one edit) of `query`:
     /// (word, distance). With `prefix`, a word's first `query.count` letters are compared (an unfinished word),
     /// and of the words below one matching prefix only the `limit` most frequent are returned. Only letter words
-    /// of at least `minimumLength` letters are candidates.
+    /// of at least `minimumLength` letters are candidates. A query longer than the walk's depth limit (far beyond any
+    /// word the planner corrects) finds nothing.
     func near(_ query: [UInt32], maximumEdits: Int, prefix: Bool, limit: Int, minimumLength: Int) -> [(word: Int, distance: Int)] {
         scalars.withUnsafeBufferPointer { scalars in
             starts.withUnsafeBufferPointer { starts in
-                near(query, maximumEdits: maximumEdits, prefix: prefix, limit: limit, minimumLength: minimumLength,
-                     scalars: scalars, starts: starts)
+                runs.withReader { runs in
+                    near(query, maximumEdits: maximumEdits, prefix: prefix, limit: limit, minimumLength: minimumLength,
+                         scalars: scalars, starts: starts, runs: runs)
+                }
             }
         }
     }
 
     private func near(_ query: [UInt32], maximumEdits k: Int, prefix: Bool, limit: Int, minimumLength: Int,
-                      scalars: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<Int32>) -> [(word: Int, distance: Int)] {
+                      scalars: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<Int32>,
+                      runs: CommonPrefixTable.Reader) -> [(word: Int, distance: Int)] {
         let n = query.count
         let maximumDepth = prefix ? n : n + k
+        guard maximumDepth <= CommonPrefixTable.maximumDepth else { return [] }
         let width = n + 2
         // rows[d * width + j]: distance between the path's first d letters and the query's first j letters, for
         // j within k of d (Ukkonen's band: outside it the distance exceeds k); a cell just outside holds k + 1.
@@ -151,29 +161,13 @@ struct SortedVocabulary: Sendable {
         defer { q.deallocate() }
         for j in 0..<n { q[j + 1] = query[j] }
         let limit32 = Int32(k)
-        // The path the rows were computed for: the first `pathLength` letters of word `pathWord`.
-        var pathWord = 0, pathLength = 0
+        // The rows hold the path's first `pathLength` letters: those of the word visited last.
+        var pathLength = 0
         var found: [(word: Int, distance: Int)] = []
         func length(_ word: Int) -> Int { Int(starts[word + 1] - starts[word]) }
         func letter(_ word: Int, _ position: Int) -> UInt32 { scalars[Int(starts[word]) + position] }
-        /// Whether `word` starts with the path's first `depth` letters.
-        func sharesPath(_ word: Int, _ depth: Int) -> Bool {
-            guard length(word) >= depth else { return false }
-            let a = Int(starts[word]), b = Int(starts[pathWord])
-            for position in 0..<depth where scalars[a + position] != scalars[b + position] { return false }
-            return true
-        }
-        /// The first word after `index` that does not start with the path's first `depth` letters: gallop, then halve.
-        func skip(from index: Int, depth: Int) -> Int {
-            var step = 1, low = index
-            while low + step < count, sharesPath(low + step, depth) { low += step; step *= 2 }
-            var high = min(low + step, count)
-            while low + 1 < high {
-                let middle = (low + high) / 2
-                if sharesPath(middle, depth) { low = middle } else { high = middle }
-            }
-            return high
-        }
+        /// The first word after `index` (the path's word) that does not start with its first `depth` letters.
+        func skip(from index: Int, depth: Int) -> Int { runs.runEnd(from: index, depth: depth) }
         /// Row `depth + 1` from rows `depth` and `depth - 1`; false when every cell exceeds k (prune).
         func extend(_ depth: Int, _ current: UInt32, _ previous: UInt32) -> Bool {
             let r = depth + 1
@@ -199,9 +193,9 @@ struct SortedVocabulary: Sendable {
         var index = 0
         while index < count {
             let wordLength = length(index)
-            var depth = 0
-            while depth < pathLength, depth < wordLength, letter(pathWord, depth) == letter(index, depth) { depth += 1 }
-            pathWord = index
+            // The rows of the path's first letters that this word shares stay valid: every word between the path's
+            // word and this one was skipped or visited, so their common prefix is this word's with its predecessor.
+            var depth = index == 0 ? 0 : min(pathLength, runs.commonPrefix(index))
             let target = min(wordLength, maximumDepth)
             var pruned = false
             while depth < target {
