@@ -28,22 +28,32 @@ extension SearchEngine {
     }
 
     /// Reads postings from the index, each term once however many queries miss it at the same time (a cold
-    /// engine under load would otherwise read the same common terms once per waiting request).
+    /// engine under load would otherwise read the same common terms once per waiting request). The terms no other
+    /// request is reading are read together, in one read transaction: a hop onto the connection's queue, a
+    /// BEGIN/COMMIT and FTS5's per-transaction setup per query instead of per term.
     func load(_ terms: [String]) async throws -> [String: Postings] {
         let table = documents
-        let tasks = loading.withLock { loading in
-            terms.map { term in
-                if let task = loading[term] { return (term, task) }
-                let connection = self.connection
-                let task = Task { try await connection.read { db in try Postings.load(term: term, db, table: table) } }
-                loading[term] = task
-                return (term, task)
+        let (batch, mine, waiting) = loading.withLock { loading in
+            var mine: [String] = [], waiting: [(term: String, task: Task<[String: Postings], any Error>)] = []
+            for term in terms {
+                if let task = loading[term] { waiting.append((term, task)) } else if !mine.contains(term) { mine.append(term) }
             }
+            guard !mine.isEmpty else { return (nil as Task<[String: Postings], any Error>?, mine, waiting) }
+            let connection = self.connection, reading = mine
+            let task = Task {
+                try await connection.read { db in
+                    var read: [String: Postings] = [:]
+                    for term in reading { read[term] = try Postings.load(term: term, db, table: table) }
+                    return read
+                }
+            }
+            for term in mine { loading[term] = task }
+            return (task, mine, waiting)
         }
-        defer { loading.withLock { loading in for (term, _) in tasks { loading[term] = nil } } }
-        var loaded: [String: Postings] = [:]
-        for (term, task) in tasks { loaded[term] = try await task.value }
+        defer { loading.withLock { loading in for term in mine { loading[term] = nil } } }
+        var loaded = try await batch?.value ?? [:]
         postings.insert(loaded)
+        for (term, task) in waiting { loaded[term] = try await task.value[term] }
         return loaded
     }
 

@@ -23,8 +23,8 @@ public final class SearchEngine: Sendable {
     private let answers: MemoryCache<String, CachedResults>?
     /// Lookups in `answers` that found / did not find the query (benchmarks report the hit rate).
     private let answerHits = Atomic<Int>(0), answerMisses = Atomic<Int>(0)
-    /// Postings being read, by term (see `load`).
-    let loading = Mutex<[String: Task<Postings, any Error>]>([:])
+    /// Postings being read, by term: each term's task reads a batch of terms (see `load`).
+    let loading = Mutex<[String: Task<[String: Postings], any Error>]>([:])
     /// The built-in synonyms with the operator's, the operator's pins, and their generation (part of every cache
     /// key, so a new curation never meets answers planned under the previous one).
     let curation = Mutex(CurationState(synonyms: .bundled, pins: .empty, generation: 0))

@@ -195,6 +195,30 @@ import Testing
         #expect(try await engine.search("Rechnung ändern", options: SearchOptions(minimumScore: 2)).isEmpty)
     }
 
+    /// Terms read together in one transaction, while other requests read overlapping terms, get exactly the
+    /// postings a read of each term alone gets (a term the index lacks: empty), and nothing stays marked as loading.
+    @Test func batchedLoadsMatchSingleTermReads() async throws {
+        let warm = try SearchFixture.shared().engine
+        let german = Analyzer()
+        let terms = ["passwort", german.stem("vergessen"), "kundencenter", "kennwort", german.stem("rechnung"), "gibtesnichtxyz"]
+        let reference = try await load(terms, engine: warm)
+        #expect(reference.filter { !$0.isEmpty }.count == terms.count - 1)
+        let cold = try SearchEngine(indexPath: warm.indexPath)
+        let batches = [Array(terms.prefix(4)), Array(terms.suffix(4)), terms, [terms[0], terms[0]]]
+        let loaded = try await withThrowingTaskGroup(of: (Int, [String: Postings]).self) { group in
+            for (index, batch) in batches.enumerated() { group.addTask { (index, try await cold.load(batch)) } }
+            return try await group.reduce(into: [Int: [String: Postings]]()) { $0[$1.0] = $1.1 }
+        }
+        for (index, batch) in batches.enumerated() {
+            for term in batch {
+                let expected = reference[try #require(terms.firstIndex(of: term))]
+                let got = loaded[index]?[term]
+                #expect(got?.documents == expected.documents && got?.positions == expected.positions, "\(term) in batch \(index)")
+            }
+        }
+        #expect(cold.loading.withLock { $0.isEmpty })
+    }
+
     /// A cold engine hit by many queries at once reads each term once and answers each query as a warm one does.
     @Test func concurrentColdQueriesAgreeWithAWarmEngine() async throws {
         let warm = try SearchFixture.shared().engine
