@@ -1,7 +1,7 @@
 import LotseSemantic
 
 extension SearchEngine {
-    typealias PendingSimilarities = Task<(values: [Float], exact: Bool)?, Never>
+    typealias PendingSimilarities = Task<(values: Cosines, exact: Bool)?, Never>
 
     /// A draft's cosines, started beside its lexical ranking: a draft waits for its embedding (64 pieces, ~2 ms of
     /// CPU), so the two overlap on the second core. Nil for search-box text (typing embeds in the background or

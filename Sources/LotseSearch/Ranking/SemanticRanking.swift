@@ -52,21 +52,21 @@ final class SemanticRanking: Sendable {
     /// is embedded in the background, wait for the encoder. In the background, search-box text (`typed`) not cached
     /// yet is queued and ranked meanwhile with its longest cached prefix that ends a word ("Wie lautet" for "Wie
     /// lautet der", cached since that word was typed), or lexical-only (nil) when there is none.
-    func similarities(of text: String, draft: Bool, typed: Bool) -> (values: [Float], exact: Bool)? {
-        guard typed, let typing else { return (exactSimilarities(of: text, draft: draft), true) }
+    func similarities(of text: String, draft: Bool, typed: Bool) -> (values: Cosines, exact: Bool)? {
+        guard typed, let typing else { return (cosines(of: text, draft: draft), true) }
         let texts = [text] + Self.wordPrefixes(of: text)
         let found = scored.values(for: texts.map { Self.key($0, draft: draft) })
         if let own = found[Self.key(text, draft: draft)] {
             typedExact.add(1, ordering: .relaxed)
-            return (own.similarities, true)
+            return (own.cosines, true)
         }
-        typing.request(Self.key(text, draft: draft)) { [self] in _ = exactSimilarities(of: text, draft: draft) }
+        typing.request(Self.key(text, draft: draft)) { [self] in _ = cosines(of: text, draft: draft) }
         guard let older = texts.lazy.compactMap({ found[Self.key($0, draft: draft)] }).first else {
             typedWithout.add(1, ordering: .relaxed)
             return nil
         }
         typedOlder.add(1, ordering: .relaxed)
-        return (older.similarities, false)
+        return (older.cosines, false)
     }
 
     /// Search-box texts ranked with their own cosines, with an older text's, without (background typing only).
@@ -94,12 +94,18 @@ final class SemanticRanking: Sendable {
     /// in the cache. As-you-type, the keystrokes inside a word ask for the same text (`semanticText`), so they
     /// cost neither an encoder run nor a pass over the vectors.
     func exactSimilarities(of text: String, draft: Bool) -> [Float] {
+        cosines(of: text, draft: draft).floats
+    }
+
+    /// The same, as the fusion reads them (no array of floats per request).
+    func cosines(of text: String, draft: Bool) -> Cosines {
         let key = Self.key(text, draft: draft)
-        if let cached = scored.values(for: [key])[key] { return cached.similarities }
-        let embedded = ScoredText(similarities(to: model.embed(text, maxPieces: draft ? parameters.draftPieces : parameters.shortPieces)),
+        if let cached = scored.values(for: [key])[key] { return cached.cosines }
+        let embedded = ScoredText(cosines: Cosines(similarities(to: model.embed(text, maxPieces: draft ? parameters.draftPieces
+                                                                                                      : parameters.shortPieces))),
                                   keyBytes: key.utf8.count)
         scored.insert([key: embedded])
-        return embedded.similarities
+        return embedded.cosines
     }
 
     /// Cosine of every article with `query`, in document order.
@@ -119,10 +125,10 @@ final class SemanticRanking: Sendable {
 
     /// The lexical candidates (best first, at least `pool` of them when there are) fused with the articles most
     /// similar to the query (`similarity`: every article's cosine); returns the best `limit` and the cosine of the first.
-    func fuse(_ lexical: [Ranker.Candidate], similarity: [Float], limit: Int,
+    func fuse(_ lexical: [Ranker.Candidate], similarity: Cosines, limit: Int,
               accepts: (Int32) -> Bool) -> (candidates: [Ranker.Candidate], similarity: Double) {
         var pool = Set(lexical.prefix(parameters.pool).map(\.document))
-        for document in Self.top(similarity, count: parameters.pool, accepts: accepts) { pool.insert(document) }
+        for document in similarity.top(parameters.pool, accepts: accepts) { pool.insert(document) }
         let lexicalScores = Dictionary(lexical.map { ($0.document, $0.score) }, uniquingKeysWith: max)
         let bestLexical = lexical.first?.score ?? 0
         let floor = Float(parameters.similarityFloor)
@@ -137,19 +143,6 @@ final class SemanticRanking: Sendable {
         fused.sort { $0.ranks(before: $1) }
         fused = Array(fused.prefix(limit))
         return (fused, Double(fused.first.map { similarity[Int($0.document)] } ?? 0))
-    }
-
-    /// Documents with the `count` highest values that `accepts` lets through.
-    private static func top(_ values: [Float], count: Int, accepts: (Int32) -> Bool) -> [Int32] {
-        var best: [(Float, Int32)] = []
-        best.reserveCapacity(count + 1)
-        for (index, value) in values.enumerated() where best.count < count || value > best[best.count - 1].0 {
-            let document = Int32(index)
-            guard accepts(document) else { continue }
-            best.insert((value, document), at: best.firstIndex { value > $0.0 } ?? best.count)
-            if best.count > count { best.removeLast() }
-        }
-        return best.map(\.1)
     }
 }
 
@@ -174,18 +167,10 @@ public struct FusionParameters: Sendable, Equatable {
     public init() {}
 }
 
-/// A text's cosines with every article in 16-bit fixed point (cosine · 32,767, off by at most 1.5e-5, far below the
-/// int8 vectors' ≈ 0.001): half the memory of Float. Every ranking of the text, its first too, uses these values.
+/// A text's cosines kept per text (`Cosines`), costed for the cache.
 private struct ScoredText: MemoryCosted {
-    private static let one: Float = 32_767
-    private var values: [Int16]
+    var cosines: Cosines
     var keyBytes: Int
 
-    init(_ similarities: [Float], keyBytes: Int) {
-        values = similarities.map { Int16((min(max($0, -1), 1) * Self.one).rounded()) }
-        self.keyBytes = keyBytes
-    }
-
-    var similarities: [Float] { values.map { Float($0) / Self.one } }
-    var byteCount: Int { values.count * 2 + keyBytes + 64 }
+    var byteCount: Int { cosines.count * 2 + keyBytes + 64 }
 }
