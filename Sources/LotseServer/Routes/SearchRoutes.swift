@@ -40,14 +40,11 @@ struct SearchRoutes {
         for name in ["q", "session", "category", "lang"] {
             if let problem = ControlCharacters.problem(parameters[name]) { throw APIError.badRequest(field: name, problem) }
         }
-        var asked = SearchOptions(
+        let options = SearchOptions(
             limit: try Self.parameter("limit") { () throws(FieldProblem) in try Self.limit(parameters["limit"]) },
             language: try Self.parameter("lang") { () throws(FieldProblem) in try Self.language(parameters["lang"]) },
             category: parameters["category"])
         let session = try Self.parameter("session") { () throws(FieldProblem) in try Self.session(parameters["session"]) }
-        // The portal names a session and asks keystroke by keystroke; a caller without one asks a question once.
-        asked.typing = session != nil
-        let options = asked
         let started = ContinuousClock.now
         // A blank query within a category browses it (the portal's category list).
         if let category = options.category, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -55,7 +52,14 @@ struct SearchRoutes {
             return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
         }
         let engine = holder.engine
-        let results = try await bounded(.search, deadline: searchDeadline) { try await engine.search(query, options: options) }
+        let results = try await bounded(.search, deadline: searchDeadline) { [gate] in
+            // The portal names a session and asks keystroke by keystroke; a caller without one asks a question once
+            // and waits for its own embedding, unless requests queue for the slots: then it is answered like a
+            // keystroke and the encoder runs off the request path, so a flood of questions keeps its throughput.
+            var asked = options
+            asked.typing = session != nil || gate.isCongested
+            return try await engine.search(query, options: asked)
+        }
         metrics.recordSuggestion(endpoint: .search, hit: !results.isEmpty)
         log("search", query: query, results: results, session: session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
