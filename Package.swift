@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "CVectorKernels"),
 
         .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
-        .target(name: "LotseSemantic", dependencies: ["CSentencePiece", "COpenBLAS", "CVectorKernels"]),
+        .target(name: "LotseSemantic", dependencies: ["COpenBLAS", "CVectorKernels"]),
         .target(
             name: "LotseIndex",
             dependencies: [
@@ -102,7 +102,7 @@ let package = Package(
 
         .testTarget(name: "LotseAnalysisTests", dependencies: ["LotseAnalysis"]),
         .testTarget(
-            name: "LotseSemanticTests", dependencies: ["CVectorKernels", "LotseSemantic", "LotseTestSupport"],
+            name: "LotseSemanticTests", dependencies: ["CSentencePiece", "CVectorKernels", "LotseSemantic", "LotseTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "LotseIndexTests", dependencies: ["LotseAnalysis", "LotseIndex", "LotseSemantic", "LotseTestSupport", grdb]),
         .testTarget(

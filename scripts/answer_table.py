@@ -2,7 +2,7 @@
 """Precision and recall of the answer / no-answer decision (BENCHMARKS.md, "Answer decision"), from
 `lotse evaluate --features` dumps, which carry the engine's own decision per query ("answered"):
 
-    lotse evaluate [--semantic] --index A J.json --features judged.jsonl          # and so on for each part
+    lotse evaluate [--no-semantic] --index A J.json --features judged.jsonl       # and so on for each part
     python3 scripts/answer_table.py "tuning help center" judged.jsonl hoodd.jsonl -- judged-on-x.jsonl hoodd-on-x.jsonl
 
 Files before `--` are judged sets (queries with relevant articles should be answered, "none" queries not); files

@@ -26,7 +26,7 @@ LAYERS = {
     "CVectorKernels": set(),
     "LotseAnalysis": {"CICUShim", "CStemmer"},
     # The sentence encoder: nothing but its C shims (ARCHITECTURE.md); the index stores vectors, search fuses them.
-    "LotseSemantic": {"CSentencePiece", "COpenBLAS", "CVectorKernels"},
+    "LotseSemantic": {"COpenBLAS", "CVectorKernels"},
     "LotseIndex": {"LotseAnalysis", "LotseSemantic", "CLibXML2", "CCmarkGFM"},
     "LotseSearch": {"LotseAnalysis", "LotseIndex", "LotseSemantic"},
     "LotseEvaluation": {"LotseSearch"},

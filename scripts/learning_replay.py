@@ -11,6 +11,8 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
                   (judged-queries.json, heldout-queries.json, the paraphrase set's odd ids).
   --part tuning   scores the paraphrase set's odd ids; the log draws from judged-queries.json and the odd ids of
                   heldout-queries.json only (the held-out parts stay out of tuning).
+  --part tuning-a, tuning-b  score the odd ids ≡ 1 (a) or ≡ 3 (b) mod 4; the log also draws from the other odd ids,
+                  so it holds paraphrase-style drafts as the held-out part's log does (run both, average).
 --log-share of the drawn queries (answerable ones, seeded shuffle) go into the log.
 
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning \\
@@ -19,14 +21,22 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part heldout --semantic .lotse/model
 
 `--semantic MODEL` builds every index with the sentence encoder's vectors (and, with learning, the learned
-vectors) and scores each one twice: lexical (`lotse evaluate`) and hybrid (`lotse evaluate --semantic`), so a
-semantic gain and a learning gain are told apart (hybrid without learning is the hybrid baseline).
+vectors) and scores each one twice: lexical (`lotse evaluate --no-semantic`) and hybrid (`lotse evaluate --model
+MODEL`), so a semantic gain and a learning gain are told apart (hybrid without learning is the hybrid baseline).
+Without it every command runs `--no-semantic` (semantic search is on by default wherever `lotse` finds a model).
+
+`--diagnose` prints, per Recall@1 miss of the learned index (first --min-dictionary-sessions value, built-in weight),
+why the paraphrase's article is not first: each query word's status for that article and the first one, and a class
+per miss (scripts/learning_diagnosis.py), then the counts over the seeds.
+
+    python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning --diagnose
 
 `--keep DIR` saves each seed's ticket database (PART-SEED.sqlite) and scored split (PART-SEED.json), so an idea
 can be studied with `lotse index --data DIR/tuning-1.sqlite` and `lotse evaluate … DIR/tuning-1.json --misses`
 without replaying the log again.
 """
 import argparse
+import collections
 import json
 import os
 import random
@@ -42,6 +52,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "system"))
 from lotse_server import LotseServer  # noqa: E402
+from learning_diagnosis import CLASSES, diagnose  # noqa: E402
 
 FIXTURES = os.path.join(ROOT, "Tests", "LotseSearchTests", "Fixtures")
 
@@ -62,7 +73,13 @@ def splits(part):
     even = [q for q in paraphrases if number(q) % 2 == 0]
     if part == "heldout":
         return even, judged + heldout + odd
-    return odd, judged + [q for q in heldout if number(q) % 2 == 1]
+    tuning = judged + [q for q in heldout if number(q) % 2 == 1]
+    if part == "tuning":
+        return odd, tuning
+    # tuning-a / tuning-b: half of the odd paraphrases scored, the other half in the pool, as the held-out part's
+    # log holds the odd ones (the plain tuning log has no paraphrase-style drafts at all).
+    remainder = 1 if part == "tuning-a" else 3
+    return [q for q in odd if number(q) % 4 == remainder], tuning + [q for q in odd if number(q) % 4 != remainder]
 
 
 def deflection(query, session):
@@ -92,7 +109,7 @@ def run(arguments, **kwargs):
 
 def recall_at_1(lotse, index, judged, weight=None, model=None):
     extra = ["--learned-weight", str(weight)] if weight is not None else []
-    extra += ["--semantic", "--model", model] if model else []
+    extra += ["--model", model] if model else ["--no-semantic"]
     output = run([lotse, "evaluate", "--index", index, judged, *extra], cwd=ROOT)
     match = re.search(r"^lotse\s+Recall@1 ([0-9.]+)\s+Recall@3 ([0-9.]+)", output, re.M)
     return float(match.group(1)), float(match.group(2))
@@ -106,13 +123,13 @@ def scores(lotse, index, judged, model, weight=None):
     return found
 
 
-def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None):
+def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None, diagnosis=None):
     scored, pool = splits(part)
     answerable = [q for q in pool if q["relevant"]]
     random.Random(seed).shuffle(answerable)
     logged = answerable[:round(len(answerable) * share)]
     results = {}
-    with LotseServer(lotse, "--rate-limit", "1000000") as server:
+    with LotseServer(lotse, "--rate-limit", "1000000", "--no-semantic") as server:
         stored = sum(post(server, deflection(query, f"replay-{seed}-{index}")) for index, query in enumerate(logged))
         directory = server.directory
         judged = os.path.join(directory, "scored.json")
@@ -128,7 +145,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
             shutil.copy(judged, os.path.join(keep, f"{part}-{seed}.json"))
         articles = os.path.join(ROOT, "articles")
         lexical = os.path.join(directory, "lexical.sqlite")
-        semantic = ["--semantic", "--model", model] if model else []
+        semantic = ["--model", model] if model else ["--no-semantic"]
         run([lotse, "index", "--articles", articles, "--index", lexical, "--no-learning", *semantic], cwd=ROOT)
         results["lexical"] = scores(lotse, lexical, judged, model)
         for sessions in dictionary_sessions:
@@ -137,13 +154,17 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
                  "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions), *semantic], cwd=ROOT)
             for weight in weights:
                 results[(sessions, weight)] = scores(lotse, learned, judged, model, weight)
+            if diagnosis is not None and sessions == dictionary_sessions[0]:
+                lines, counts = diagnose(lotse, lexical, learned, os.path.join(directory, "data.sqlite"), judged, directory)
+                diagnosis["lines"] += [f"seed {seed} {line}" for line in lines]
+                diagnosis["counts"].update(counts)
     return stored, len(scored), results
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lotse", default=os.path.join(ROOT, ".build", "release", "lotse"))
-    parser.add_argument("--part", choices=["tuning", "heldout"], default="heldout")
+    parser.add_argument("--part", choices=["tuning", "tuning-a", "tuning-b", "heldout"], default="heldout")
     parser.add_argument("--log-share", type=float, default=0.75)
     parser.add_argument("--seeds", default="1,2,3,4,5")
     parser.add_argument("--weights", default="", help="learned-field weights to score (default: the built-in one)")
@@ -151,14 +172,16 @@ def main():
     parser.add_argument("--min-sessions", type=int, default=1)
     parser.add_argument("--keep", help="directory to keep each seed's ticket database and scored split in")
     parser.add_argument("--semantic", metavar="MODEL", help="also score hybrid, with the sentence encoder in MODEL")
+    parser.add_argument("--diagnose", action="store_true", help="print why each Recall@1 miss of the learned index misses")
     options = parser.parse_args()
     seeds = [int(s) for s in options.seeds.split(",")]
     weights = [float(w) for w in options.weights.split(",")] if options.weights else [None]
     dictionary_sessions = [int(s) for s in options.min_dictionary_sessions.split(",")]
     runs = []
+    diagnosis = {"lines": [], "counts": collections.Counter()} if options.diagnose else None
     for seed in seeds:
         logged, scored, results = replay(options.lotse, options.part, options.log_share, seed, weights, dictionary_sessions,
-                                         options.min_sessions, options.keep, options.semantic)
+                                         options.min_sessions, options.keep, options.semantic, diagnosis)
         runs.append(results)
         print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
               f"lexical-only R@1 {results['lexical']['lexical'][0]:.3f}", flush=True)
@@ -176,6 +199,23 @@ def main():
                 print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
                       f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(base, 1e-9):.2f} of {mode} without learning, "
                       f"×{statistics.mean(ones) / max(lexical, 1e-9):.2f} of lexical-only")
+
+    if diagnosis:
+        print_diagnosis(diagnosis)
+
+
+def print_diagnosis(diagnosis):
+    print("\nRecall@1 misses of the learned index (marks: scripts/learning_diagnosis.py)")
+    for line in diagnosis["lines"]:
+        print(line)
+    counts = diagnosis["counts"]
+    misses = counts["scored"] - counts["first"]
+    print(f"\n{counts['scored']} scored, {counts['first']} first, {misses} misses:")
+    for kind, meaning in CLASSES.items():
+        print(f"  {counts['miss: ' + kind]:4d} {kind}: {meaning}")
+    print(f"  {counts['first article learned a query word']:4d} of the misses: the article ranked first learned a query word")
+    for key in sorted(k for k in counts if k.startswith("word filtered: ")):
+        print(f"  {counts[key]:4d} query words {key[5:]}")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Tunes AnswerDecision's thresholds on feature dumps of the TUNING parts only.
+"""Tunes AnswerDecision's lexical thresholds on feature dumps of the TUNING parts only (`--no-semantic`: semantic
+search is on by default where `lotse` finds the model).
 
     python3 scripts/xquad_judged.py /tmp/xq                  # xquad_de as judged files, split by paragraph
-    lotse index --articles articles --index /tmp/xq/a.sqlite
-    lotse index --articles ../shared/eval/xquad_de/articles --index /tmp/xq/x.sqlite
-    lotse evaluate --index /tmp/xq/a.sqlite J.json --features f-judged.jsonl      # J = judged-queries.json and
+    lotse index --no-semantic --articles articles --index /tmp/xq/a.sqlite
+    lotse index --no-semantic --articles ../shared/eval/xquad_de/articles --index /tmp/xq/x.sqlite
+    lotse evaluate --no-semantic --index /tmp/xq/a.sqlite J.json --features f-judged.jsonl      # J = judged-queries.json and
                                                                                  # the odd ids of heldout-queries.json
-    lotse evaluate --index /tmp/xq/x.sqlite /tmp/xq/xquad-tune.json --features f-xq.jsonl
-    lotse evaluate --index /tmp/xq/x.sqlite J.json --features f-j-on-x.jsonl     # out of scope there
-    lotse evaluate --index /tmp/xq/a.sqlite /tmp/xq/xquad-tune.json --features f-x-on-a.jsonl
+    lotse evaluate --no-semantic --index /tmp/xq/x.sqlite /tmp/xq/xquad-tune.json --features f-xq.jsonl
+    lotse evaluate --no-semantic --index /tmp/xq/x.sqlite J.json --features f-j-on-x.jsonl     # out of scope there
+    lotse evaluate --no-semantic --index /tmp/xq/a.sqlite /tmp/xq/xquad-tune.json --features f-x-on-a.jsonl
     python3 scripts/tune_answers.py --positive f-judged.jsonl f-xq.jsonl --negative f-j-on-x.jsonl f-x-on-a.jsonl \
         --xquad f-xq.jsonl
 

@@ -26,7 +26,8 @@ trap 'rm -rf "$OUT"' EXIT
 if [[ -z "${LOTSE_INDEX:-}" ]]; then
   articles="$(source "$LOAD_DIR/lib.sh"; LOTSE_BIN="$OLD" corpus_dir "$CORPUS")"
   echo "[$(date +%H:%M:%S)] indexing $articles once with $OLD" >&2
-  "$OLD" index --articles "$articles" --index "$OUT/index.sqlite" > /dev/null
+  # shellcheck disable=SC2086 # LOTSE_SEMANTIC (lib.sh) is a list of flags
+  "$OLD" index --articles "$articles" --index "$OUT/index.sqlite" ${LOTSE_SEMANTIC:---no-semantic} > /dev/null
   export LOTSE_INDEX="$OUT/index.sqlite"
 fi
 

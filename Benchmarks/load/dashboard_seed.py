@@ -56,7 +56,7 @@ WORDS = ("Hallo ich habe ein Problem mit meinem Vertrag Paket Server Domain E-Ma
 
 def article_ids(binary, articles, index):
     if not os.path.exists(index):
-        subprocess.run([binary, "index", "--articles", articles, "--index", index, "--no-learning"], check=True, capture_output=True)
+        subprocess.run([binary, "index", "--articles", articles, "--index", index, "--no-learning", "--no-semantic"], check=True, capture_output=True)
     with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as database:
         return [row[0] for row in database.execute("SELECT id FROM articles ORDER BY id")]
 
@@ -64,7 +64,7 @@ def article_ids(binary, articles, index):
 def create_schema(binary, index, store_arguments, article):
     """Starts `lotse serve` on the store until it answers a deflection (PostgreSQL migrates on first use), then stops it."""
     port = free_port()
-    server = subprocess.Popen([binary, "serve", "--index", index, "--port", str(port)] + store_arguments,
+    server = subprocess.Popen([binary, "serve", "--index", index, "--port", str(port), "--no-semantic"] + store_arguments,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         body = json.dumps({"session": "seed-schema", "articleId": article}).encode()

@@ -43,9 +43,9 @@ def article_words(folder):
 def create_schema(binary, articles, data):
     """Starts `lotse serve` on DATA until it answers, so its migrations create the tables, then stops it."""
     index = os.path.join(tempfile.mkdtemp(prefix="lotse-deflection-log-"), "index.sqlite")
-    subprocess.run([binary, "index", "--articles", articles, "--index", index, "--no-learning"], check=True, capture_output=True)
+    subprocess.run([binary, "index", "--articles", articles, "--index", index, "--no-learning", "--no-semantic"], check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([binary, "serve", "--index", index, "--data", data, "--port", str(port)],
+    server = subprocess.Popen([binary, "serve", "--index", index, "--data", data, "--port", str(port), "--no-semantic"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):

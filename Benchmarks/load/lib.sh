@@ -113,11 +113,17 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# The ranking of `lotse index` and `lotse serve` here: lexical-only unless LOTSE_SEMANTIC names the model
+# (LOTSE_SEMANTIC="--model /abs/.lotse/model"), so both find the same one, wherever they run from.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+LOTSE_SEMANTIC="${LOTSE_SEMANTIC:---no-semantic}"
+
 # index_corpus DIR INDEX [extra lotse index flags]: prints lotse's summary line.
 index_corpus() {
   local dir="$1" index="$2"
   shift 2
-  timeout 1800 "$LOTSE_BIN" index --articles "$dir" --index "$index" "$@"
+  # shellcheck disable=SC2086 # LOTSE_SEMANTIC is a list of flags
+  timeout 1800 "$LOTSE_BIN" index --articles "$dir" --index "$index" $LOTSE_SEMANTIC "$@"
 }
 
 # start_server ARTICLES INDEX: starts `lotse serve` on a free loopback port, waits for /healthz.
@@ -128,7 +134,7 @@ start_server() {
     : > "$WORK/server.log"
     # cwd = the work dir, so nothing (e.g. a default .lotse/) is created in the checkout.
     (cd "$WORK" && exec "$LOTSE_BIN" serve --articles "$articles" --index "$index" --data "$WORK/data.sqlite" \
-      --host 127.0.0.1 --port "$PORT" --rate-limit 0 --log-level info ${LOTSE_SERVE_FLAGS:-} >> "$WORK/server.log" 2>&1) &
+      --host 127.0.0.1 --port "$PORT" --rate-limit 0 --log-level info $LOTSE_SEMANTIC ${LOTSE_SERVE_FLAGS:-} >> "$WORK/server.log" 2>&1) &
     SERVER_PID=$!
     for ((waited = 0; waited < SERVER_START_TIMEOUT * 10; waited++)); do
       if curl -fsS --max-time 2 "http://127.0.0.1:$PORT/healthz" > "$WORK/healthz.json" 2>/dev/null; then

@@ -25,7 +25,8 @@
 # LOTSE_SEARCH_LIMIT (5), TRAFFIC_DRAFTS, WRK_CACHED_MIX, LOTSE_BIN, LOTSE_REBUILD=1, LOTSE_KEEP=1, LOTSE_PORT,
 # LOTSE_BENCH_BIN (see lib.sh), LOTSE_INDEX (an index built from the same corpus before: served as a copy instead of
 # indexing again, e.g. when compare.sh runs two binaries in turn); LOTSE_INDEX_FLAGS and LOTSE_SERVE_FLAGS add flags
-# to `lotse index` and `lotse serve` (`--semantic` for the hybrid ranking), LOTSE_INDEX_SEED (below).
+# to `lotse index` and `lotse serve`, LOTSE_SEMANTIC (lib.sh: lexical-only unless "--model DIR" for the hybrid
+# ranking), LOTSE_INDEX_SEED (below).
 # Exit status: 0 when every request got a 2xx answer, 1 otherwise, 2 when the test itself failed.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

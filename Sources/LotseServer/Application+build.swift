@@ -32,6 +32,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
         throw ConfigurationError("\(error)")
     }
     logger.info("ranking", metadata: ["semantic": "\(holder.engine.isSemantic)"])
+    holder.warnIfLexicalOnly(holder.engine, logger: logger)
     let metrics = ServerMetrics()
     let router = Router(context: LotseRequestContext.self, options: .autoGenerateHeadEndpoints)
     // Each request's logger carries its id (hb.request.id); request lines at debug, failures at error.

@@ -68,6 +68,14 @@ public final class IndexHolder: Sendable {
         }
     }
 
+    /// Says so when a model was given but `engine`'s index has no vectors it made (built lexical-only or with another
+    /// model): it is searched lexical-only, and `/healthz` reports `"semantic": false`, until `lotse index` adds them.
+    func warnIfLexicalOnly(_ engine: SearchEngine, logger: Logger) {
+        guard semantic != nil, !engine.isSemantic else { return }
+        logger.warning("semantic search off: the index has no vectors of this model; serving lexical-only until `lotse index` adds them",
+                       metadata: ["index": "\(path)"])
+    }
+
     /// Opens the index again if the file was replaced, warms the new engine with what the current one was
     /// asked for, then switches; returns true when it switched. The curation is not changed meanwhile (both run in
     /// the one reload loop), so the new engine answers with the current one.
@@ -85,7 +93,8 @@ public final class IndexHolder: Sendable {
             let read = await engine.warm(terms: recent, until: .now + Self.reloadWarmTime)
             state.withLock { $0 = State(engine: engine, identity: identity, lastError: nil, curation: curation) }
             logger.info("index reloaded", metadata: ["articles": "\(engine.articleCount)", "analyzer": "\(engine.analyzerVersion)",
-                                                     "warmedTerms": "\(read)"])
+                                                     "warmedTerms": "\(read)", "semantic": "\(engine.isSemantic)"])
+            warnIfLexicalOnly(engine, logger: logger)
             return true
         } catch {
             let message = "\(error)"

@@ -46,7 +46,7 @@ public struct ServerConfiguration: Sendable {
     public var cacheMemory = CacheMemory.standard
     /// Build the index before serving when it is missing or older than the articles.
     public var buildIndexOnStart = true
-    /// The sentence encoder (`lotse serve --semantic` loads it when its files are there): article
+    /// The sentence encoder (`lotse serve` loads it when it finds its files, unless `--no-semantic`): article
     /// vectors in the index build and hybrid ranking; nil serves lexical-only.
     public var semanticModel: SemanticModel?
     /// The operator's synonym file (added to the built-in list) and pins file; reloaded when edited.

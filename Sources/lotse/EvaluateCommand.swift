@@ -34,9 +34,11 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let queries = try RelevanceReport.load(judged)
-        let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
-                                      fusion: semantic.fusionParameters, learnedWeight: learnedWeight)
-        print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")")
+        let model = try semantic.load(index: index)
+        let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: model, fusion: semantic.fusionParameters,
+                                      learnedWeight: learnedWeight)
+        let note = semantic.lexicalOnlyNote(engine: engine, model: model, index: index).map { " (semantic search off: \($0))" }
+        print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")\(note ?? "")")
         let options = SearchOptions(limit: 10, minimumScore: minimumScore)
         let lotse = try await RelevanceReport.evaluate(queries, engine: engine, options: options)
         let baselineEngine = try BaselineSearch(indexPath: index)

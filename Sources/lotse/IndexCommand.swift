@@ -18,7 +18,7 @@ struct IndexCommand: AsyncParsableCommand {
     var keepGoing = false
 
     func run() async throws {
-        let model = try semantic.load()
+        let model = try semantic.load(index: location.index)
         let learning: Learning, learningLine: String
         do {
             (learning, learningLine) = try await learningOptions.learning()
@@ -42,7 +42,7 @@ struct IndexCommand: AsyncParsableCommand {
             if let model {
                 print("semantic search on (\(model.version)): \(report.embedded) articles embedded, the others' vectors kept")
             } else {
-                print("semantic search off: \(semantic.offReason); the index is lexical-only")
+                print("semantic search off: \(semantic.offReason(index: location.index)); the index is lexical-only")
             }
         } catch let error as IndexError {
             progress.finish()

@@ -31,8 +31,11 @@ struct ResultOptions: ParsableArguments {
 
     func openEngine() throws -> SearchEngine {
         do {
-            let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: try semantic.load(),
-                                          fusion: semantic.fusionParameters)
+            let model = try semantic.load(index: index)
+            let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: model, fusion: semantic.fusionParameters)
+            if let note = semantic.lexicalOnlyNote(engine: engine, model: model, index: index) {
+                printError("semantic search off: \(note)")
+            }
             try curation.apply(to: engine)
             return engine
         } catch let error as IndexError {

@@ -3,36 +3,78 @@ import Foundation
 import LotseSearch
 import LotseSemantic
 
-/// Where the sentence encoder is, or that it is off: shared by the commands that build or search the index.
+/// Where the sentence encoder is, and whether to use it: shared by the commands that build or search the index.
 struct SemanticOptions: ParsableArguments {
-    @Option(help: "Directory of the sentence encoder that `make deps` fills (default: \(SemanticModel.defaultDirectory)).")
-    var model = SemanticModel.defaultDirectory
+    /// The environment variable naming the model's folder, for deployments that set it once for every command.
+    static let environmentVariable = "LOTSE_MODEL"
 
-    /// Off by default: on the held-out help-center set the hybrid ranking still loses Recall@1 and Recall@3, and a
-    /// draft waits ~6 ms for the encoder (BENCHMARKS.md, "Semantic retrieval").
+    @Option(help: ArgumentHelp(
+        "Folder of the sentence encoder (default: $\(SemanticOptions.environmentVariable), else `model` beside the index, else "
+            + "\(SemanticModel.defaultDirectory) in the working directory, which `make deps` fills).",
+        valueName: "dir"))
+    var model: String?
+
+    /// On by default when the model is found: on the never-tuned fresh judged set the hybrid ranking beats
+    /// lexical-only on every measure and answers fewer out-of-scope queries, for ~40 MB more server memory and about
+    /// twice the CPU per draft (BENCHMARKS.md, "Semantic retrieval"). Without the model Lotse runs lexical-only.
     @Flag(name: .customLong("semantic"), inversion: .prefixedNo,
-          help: "Semantic ranking with the sentence encoder (article vectors at index time, hybrid ranking); off by default.")
-    var enabled = false
+          help: ArgumentHelp("Semantic ranking with the sentence encoder (article vectors at index time, hybrid ranking). "
+                             + "Default: on when the model is found, else lexical-only; --semantic makes a missing model an error."))
+    var enabled: Bool?
 
     @Option(help: ArgumentHelp("Fusion parameters for tuning: semantic weight, similarity floor, opening weight (-1: max), "
                                + "lexical confidence, query pieces (short, draft).",
                                visibility: .hidden))
     var fusion: String?
 
-    /// The model, or nil (lexical-only) when turned off or its files are missing; unusable files are an error.
-    func load() throws -> SemanticModel? {
-        guard enabled else { return nil }
-        do {
-            return try SemanticModel.loadIfPresent(directory: model)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.failure
-        }
+    /// The folders the model is looked for in, in order, and whether the user named it (`--model` or the
+    /// environment variable): a model missing from a named folder is an error, not a quiet fallback.
+    func candidates(index: String) -> (directories: [String], named: Bool) {
+        if let model { return ([model], true) }
+        if let named = ProcessInfo.processInfo.environment[Self.environmentVariable], !named.isEmpty { return ([named], true) }
+        // Beside the index first, so `lotse serve --index /srv/lotse/index.sqlite` started from anywhere finds
+        // /srv/lotse/model; for the default index that is .lotse/model, where `make deps` puts it.
+        let beside = ((index as NSString).deletingLastPathComponent as NSString).appendingPathComponent("model")
+        let standard = SemanticModel.defaultDirectory
+        return (Self.absolute(beside) == Self.absolute(standard) ? [beside] : [beside, standard], false)
     }
 
-    /// Why the semantic ranking is off, for the user.
-    var offReason: String {
-        enabled ? "no model in \(model) (run `make deps`)" : "off (--semantic turns it on)"
+    /// The model for the index at `index`, or nil (lexical-only) when turned off or not found; unusable files, and a
+    /// model missing where the user said it is, are an error.
+    func load(index: String) throws -> SemanticModel? {
+        guard enabled != false else { return nil }
+        let (directories, named) = candidates(index: index)
+        for directory in directories {
+            do {
+                if let model = try SemanticModel.loadIfPresent(directory: directory) { return model }
+            } catch {
+                printError("error: the sentence encoder in \(directory) cannot be used (`make deps` converts it again): \(error)")
+                throw ExitCode.failure
+            }
+        }
+        if named || enabled == true {
+            printError("error: \(Self.missing(directories)); --no-semantic runs lexical-only")
+            throw ExitCode.failure
+        }
+        return nil
+    }
+
+    /// Why semantic search is off, for the user (after `load(index:)` returned nil).
+    func offReason(index: String) -> String {
+        enabled == false ? "turned off (--no-semantic)" : Self.missing(candidates(index: index).directories) + " (`make deps` fetches it)"
+    }
+
+    /// Why `engine` ranks lexical-only although not turned off: no model, or an index without its vectors (nil:
+    /// hybrid, or --no-semantic).
+    func lexicalOnlyNote(engine: SearchEngine, model: SemanticModel?, index: String) -> String? {
+        guard !engine.isSemantic, enabled != false else { return nil }
+        return model == nil ? offReason(index: index) : "\(index) has no vectors of this model (`lotse index` adds them)"
+    }
+
+    private static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    private static func missing(_ directories: [String]) -> String {
+        "no sentence encoder in " + directories.joined(separator: " or ")
     }
 
     var fusionParameters: FusionParameters {

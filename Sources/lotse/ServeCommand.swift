@@ -120,9 +120,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.imprintURL = imprintURL
         configuration.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         configuration.cacheMemory = CacheMemory(megabytes: cacheMemory)
-        configuration.semanticModel = try semantic.load()
+        configuration.semanticModel = try semantic.load(index: configuration.indexPath)
         (configuration.synonymsPath, configuration.pinsPath) = (curation.synonyms, curation.pins)
-        if configuration.semanticModel == nil { printError("semantic search off: \(semantic.offReason); serving lexical-only") }
+        if configuration.semanticModel == nil {
+            printError("semantic search off: \(semantic.offReason(index: configuration.indexPath)); serving lexical-only")
+        }
         do {
             configuration.trustedProxies = try trustedProxies.map { text in
                 guard let network = CIDR(text) else {

@@ -114,6 +114,22 @@ struct LearnedFieldTests {
         #expect(try workspace.indexData().range(of: Data("gesperrt".utf8)) == nil)
     }
 
+    @Test("a rebuild with the same articles and outcomes keeps the index; a new outcome, a blocked word or an erasure rewrites it")
+    func noOpLearningBuild() throws {
+        let workspace = try Self.workspace()
+        #expect(try Self.build(workspace, Self.learn([])).wroteIndex)
+        #expect(try !Self.build(workspace, Self.learn([])).wroteIndex)
+        #expect(try Self.build(workspace, Self.learn(Self.lockedOut)).wroteIndex)
+        #expect(try !Self.build(workspace, Self.learn(Self.lockedOut)).wroteIndex)
+        let more = Self.lockedOut + [("s3", "kundennummer", "Rechnung gesperrt")]
+        #expect(try Self.build(workspace, Self.learn(more)).wroteIndex)
+        #expect(try Self.build(workspace, Self.learn(more, blocklist: LearningBlocklist(text: "kundennummer gesperrt"))).wroteIndex)
+        #expect(try !Self.build(workspace, Self.learn(more, blocklist: LearningBlocklist(text: "kundennummer gesperrt"))).wroteIndex)
+        #expect(try Self.build(workspace, Self.learn(Self.lockedOut)).wroteIndex)
+        #expect(try Self.build(workspace, Self.learn([])).wroteIndex)
+        #expect(try workspace.indexData().range(of: Data("gesperrt".utf8)) == nil)
+    }
+
     @Test("an incremental build gives kept and re-read articles their learned column, in the table and in FTS5")
     func incrementalLearning() throws {
         let workspace = try Self.workspace()

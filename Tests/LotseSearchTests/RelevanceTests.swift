@@ -104,20 +104,7 @@ import Testing
     /// Plain questions keep their answer: on the held-out paragraphs of xquad_de (even numbers; odd ones tune),
     /// the answer decision costs at most about one point of Recall@1 and Recall@10 against showing every match.
     @Test func xquadHeldOutKeepsItsAnswers() async throws {
-        guard FileManager.default.fileExists(atPath: Self.xquad.path) else {
-            #expect(ProcessInfo.processInfo.environment["LOTSE_TEST_REQUIRE_SHARED"] == nil,
-                    "LOTSE_TEST_REQUIRE_SHARED is set but \(Self.xquad.path) is missing")
-            print("xquad_de not found beside the repository: skipped (make test requires it)")
-            return
-        }
-        let queries = try String(contentsOf: Self.xquad.appendingPathComponent("queries.jsonl"), encoding: .utf8)
-            .split(separator: "\n").map { line -> JudgedQuery in
-                let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-                return JudgedQuery(id: row["qid"] as! String, kind: "xquad", query: row["query"] as? String,
-                                   subject: nil, description: nil, relevant: row["relevant"] as! [String])
-            }
-            .filter { Int($0.relevant[0].split(separator: "-").last!)! % 2 == 0 }
-        #expect(queries.count == 596)
+        guard let queries = try Self.xquadHeldOut() else { return }
         let workspace = try ArticleWorkspace(readingArticlesAt: Self.xquad.appendingPathComponent("articles").path)
         try workspace.build()
         let engine = try workspace.engine()
@@ -127,6 +114,25 @@ import Testing
         #expect(lotse.recallAt1 >= 0.89, "Recall@1 \(lotse.recallAt1)")
         #expect(everything.recallAt1 - lotse.recallAt1 <= 0.011, "Recall@1 lost \(everything.recallAt1 - lotse.recallAt1)")
         #expect(everything.recallAt10 - lotse.recallAt10 <= 0.011, "Recall@10 lost \(everything.recallAt10 - lotse.recallAt10)")
+    }
+
+    /// xquad_de's held-out questions (even paragraph numbers), or nil when the set is not beside the repository.
+    static func xquadHeldOut() throws -> [JudgedQuery]? {
+        guard FileManager.default.fileExists(atPath: xquad.path) else {
+            #expect(ProcessInfo.processInfo.environment["LOTSE_TEST_REQUIRE_SHARED"] == nil,
+                    "LOTSE_TEST_REQUIRE_SHARED is set but \(xquad.path) is missing")
+            print("xquad_de not found beside the repository: skipped (make test requires it)")
+            return nil
+        }
+        let queries = try String(contentsOf: xquad.appendingPathComponent("queries.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { line -> JudgedQuery in
+                let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                return JudgedQuery(id: row["qid"] as! String, kind: "xquad", query: row["query"] as? String,
+                                   subject: nil, description: nil, relevant: row["relevant"] as! [String])
+            }
+            .filter { Int($0.relevant[0].split(separator: "-").last!)! % 2 == 0 }
+        #expect(queries.count == 596)
+        return queries
     }
 
     @Test func typingReplayFindsTheAnswerEarly() async throws {

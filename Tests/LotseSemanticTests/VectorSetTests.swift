@@ -30,15 +30,15 @@ import Testing
         #expect(abs(VectorSet([QuantizedVector(query)]).similarities(to: query)[0] - 1) < 0.01)
     }
 
-    /// The kernel the CPU picks (VNNI, AVX2 or plain) gives exactly the plain products, over the whole int8 range
-    /// and for dimensions that are and are not multiples of 64.
-    @Test(arguments: [512, 96]) func kernelMatchesReference(dimension: Int) {
-        var state: UInt64 = 42
+    /// The kernel the CPU picks (VNNI, AVX2 or plain) gives exactly the plain products, over the whole int8 range,
+    /// for dimensions that are and are not multiples of 64, and row counts that are and are not multiples of the
+    /// four rows the VNNI kernel takes at a time.
+    @Test(arguments: [512, 96], [37, 40, 3]) func kernelMatchesReference(dimension: Int, count: Int) {
+        var state = UInt64(42 + count)
         func byte() -> Int8 {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int8(truncatingIfNeeded: state >> 33)
         }
-        let count = 37
         var query = (0..<dimension).map { _ in byte() }
         var vectors = (0..<count * dimension).map { _ in byte() }
         query[0] = -128
@@ -49,6 +49,10 @@ import Testing
         lotse_int8_dots_reference(query, vectors, Int32(dimension), Int32(count), &reference)
         #expect(fast == reference)
         #expect(Set(reference).count > count / 2) // the rows differ, so a kernel that mixed them up would fail
+        for k in 0..<dimension { vectors[(count - 1) * dimension + k] = 127 } // the last row at the other extreme
+        lotse_int8_dots(query, vectors, Int32(dimension), Int32(count), &fast)
+        lotse_int8_dots_reference(query, vectors, Int32(dimension), Int32(count), &reference)
+        #expect(fast == reference)
     }
 
     @Test func blobRoundTrips() {

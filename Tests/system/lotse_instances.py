@@ -1,6 +1,7 @@
 """Starting real `lotse serve` processes and talking to them over HTTP (standard library only).
 
-Used by the multi-instance test and the ticket load run (Benchmarks/load/tickets.py)."""
+Used by the multi-instance test and the ticket load run (Benchmarks/load/tickets.py). Both are about the shared
+ticket store, so the index is built and served lexical-only (`--no-semantic`): no encoder to load or run."""
 import http.client
 import json
 import os
@@ -17,7 +18,7 @@ ARTICLES = os.path.join(REPO, "articles")
 def build_index(binary, directory):
     """Indexes the repository's articles once; instances get copies of the file, as in production."""
     path = os.path.join(directory, "index.sqlite")
-    subprocess.run([binary, "index", "--articles", ARTICLES, "--index", path], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "index", "--articles", ARTICLES, "--index", path, "--no-semantic"], check=True, stdout=subprocess.DEVNULL)
     return path
 
 
@@ -30,7 +31,7 @@ class Instance:
         own_index = os.path.join(directory, "index.sqlite")
         shutil.copyfile(index, own_index)
         command = [binary, "serve", "--articles", ARTICLES, "--index", own_index, "--data", os.path.join(directory, "data.sqlite"),
-                   "--host", "127.0.0.1", "--port", str(port), "--rate-limit", "0", "--log-level", "warning"]
+                   "--host", "127.0.0.1", "--port", str(port), "--rate-limit", "0", "--log-level", "warning", "--no-semantic"]
         if database_url:
             command += ["--database-url", database_url]
         environment = dict(os.environ, LOTSE_ADMIN_TOKEN=ADMIN_TOKEN)

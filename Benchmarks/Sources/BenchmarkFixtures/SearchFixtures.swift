@@ -280,7 +280,7 @@ extension Fixtures {
     /// are removed. Building goes to the scratch folder and is renamed into place, so concurrent processes
     /// never see a partial file.
     public static func syntheticSearchIndex() throws -> String {
-        // An index of this corpus made elsewhere (`lotse index [--semantic]`): a rebuilt bench binary need not
+        // An index of this corpus made elsewhere (`lotse index [--no-semantic]`): a rebuilt bench binary need not
         // re-embed 10,000 articles (~9 min under load) to compare engine code on the same file.
         if let given = ProcessInfo.processInfo.environment["LOTSE_BENCH_INDEX"], !given.isEmpty { return given }
         let corpus = try corpus()

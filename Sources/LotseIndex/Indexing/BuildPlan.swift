@@ -17,6 +17,8 @@ struct PreviousIndex {
     var semanticModel: String?
     /// Words its articles learned (0: no learned column).
     var learnedWords = 0
+    /// What it learned from (`LearningConfiguration.fingerprint`), or nil.
+    var learningInputs: String?
 
     /// The previous index's articles by relative path, or nil when there is none or it is unreadable.
     static func load(path: String) -> PreviousIndex? {
@@ -30,7 +32,8 @@ struct PreviousIndex {
             }
             return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion),
                                  semanticModel: try IndexStore.meta(db, IndexMetaKey.semanticModel),
-                                 learnedWords: Int(try IndexStore.meta(db, IndexMetaKey.learnedWords) ?? "") ?? 0)
+                                 learnedWords: Int(try IndexStore.meta(db, IndexMetaKey.learnedWords) ?? "") ?? 0,
+                                 learningInputs: try IndexStore.meta(db, IndexMetaKey.learningInputs))
         }
     }
 }

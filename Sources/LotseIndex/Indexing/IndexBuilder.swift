@@ -51,13 +51,17 @@ public struct IndexBuilder: Sendable {
         report.unchanged = plan.kept.count
         report.removed = (existing?.entries.count ?? 0) - plan.kept.count - plan.replacedCount
         report.rejected = plan.rejected
+        // Hashing every outcome costs time on a large log: once per build.
+        let learningInputs = configuration.learning.fingerprint
         if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty,
-           previous.semanticModel == ArticleVectors.signature(of: configuration.semantic), keepsLearning(of: previous) {
+           previous.semanticModel == ArticleVectors.signature(of: configuration.semantic),
+           keepsLearning(of: previous, inputs: learningInputs) {
             report.learnedWords = previous.learnedWords
             report.seconds = (ContinuousClock.now - started) / .seconds(1)
             return report
         }
-        try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion, report: &report)
+        try write(plan, previousPath: previous == nil ? nil : indexPath, analyzerVersion: analyzerVersion, learningInputs: learningInputs,
+                  report: &report)
         report.wroteIndex = true
         report.seconds = (ContinuousClock.now - started) / .seconds(1)
         return report
@@ -81,17 +85,19 @@ public struct IndexBuilder: Sendable {
         return outcomes.withLock { $0 }
     }
 
-    /// Whether the previous index's learned column is what this build would write.
-    private func keepsLearning(of previous: PreviousIndex) -> Bool {
+    /// Whether the previous index's learned column is what this build would write (`inputs`: this build's
+    /// `Learning.fingerprint`).
+    private func keepsLearning(of previous: PreviousIndex, inputs: String?) -> Bool {
         switch configuration.learning {
         case .keep: true
         case .off: previous.learnedWords == 0
-        case .learn: false
+        case .learn: inputs == nil ? previous.learnedWords == 0 : previous.learningInputs == inputs
         }
     }
 
     /// Counts what it embedded and learned in `report`.
-    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String, report: inout BuildReport) throws {
+    private func write(_ plan: BuildPlan, previousPath: String?, analyzerVersion: String, learningInputs: String?,
+                       report: inout BuildReport) throws {
         var embedded = 0, learnedCounts = (words: 0, articles: 0)
         let indexPath = configuration.indexPath
         // The dictionary is read while the articles are: only a build that learns needs it.
@@ -136,7 +142,7 @@ public struct IndexBuilder: Sendable {
                     }
                     try indexText(rows, words: words, learned: learnedTexts, db, context: context)
                     try writeMeta(db, analyzerVersion: analyzerVersion, count: plan.kept.count + plan.parsed.count,
-                                  learnedWords: learnedCounts.words)
+                                  learnedWords: learnedCounts.words, learningInputs: learningInputs)
                     return .commit
                 }
                 try IndexSchema.endBulkLoad(db)
@@ -237,13 +243,14 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    private func writeMeta(_ db: Database, analyzerVersion: String, count: Int, learnedWords: Int) throws {
-        let values = [
+    private func writeMeta(_ db: Database, analyzerVersion: String, count: Int, learnedWords: Int, learningInputs: String?) throws {
+        var values = [
             IndexMetaKey.analyzerVersion: analyzerVersion,
             IndexMetaKey.builtAt: ISO8601DateFormatter().string(from: Date()),
             IndexMetaKey.articleCount: String(count),
             IndexMetaKey.learnedWords: String(learnedWords),
         ]
+        values[IndexMetaKey.learningInputs] = learningInputs
         for (key, value) in values {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
         }

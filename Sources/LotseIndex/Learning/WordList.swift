@@ -82,7 +82,8 @@ struct WordList: Sendable {
     // MARK: - Cache
 
     /// The analyzer's version and each list's path, language, size and modification time.
-    private static func cacheKey(_ files: [WordListFile]) -> String {
+    /// The lists' paths, sizes and dates: a changed list is folded again, and learning again.
+    static func cacheKey(_ files: [WordListFile]) -> String {
         let lists = files.map { file -> String in
             let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1

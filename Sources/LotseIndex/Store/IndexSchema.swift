@@ -64,4 +64,6 @@ public enum IndexMetaKey {
     public static let semanticModel = "semantic_model"
     /// How many words the articles learned from outcomes (absent: none).
     public static let learnedWords = "learned_words"
+    /// `LearningConfiguration.fingerprint` of the build that learned them (absent: learning off or kept).
+    public static let learningInputs = "learning_inputs"
 }

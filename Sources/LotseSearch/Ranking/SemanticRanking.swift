@@ -165,7 +165,9 @@ public struct FusionParameters: Sendable, Equatable {
     /// An article's similarity: opening · openingWeight + lead · (1 − openingWeight), or (negative) the larger.
     public var openingWeight = -1.0
     public var pool = 30
-    /// Pieces of the query embedded (BOS and EOS included): search box, drafts.
+    /// Pieces of the query embedded (BOS and EOS included): search box, drafts. A draft waits for its embedding, so
+    /// its pieces are its cost; 32 ranked the tuning parts' drafts as 64 did at half the encoder's work but silenced
+    /// a held-out colloquial draft (BENCHMARKS.md, "Semantic ranking under HTTP load"), so 64 stays.
     public var shortPieces = 32
     public var draftPieces = 64
 

@@ -40,11 +40,14 @@ struct SearchRoutes {
         for name in ["q", "session", "category", "lang"] {
             if let problem = ControlCharacters.problem(parameters[name]) { throw APIError.badRequest(field: name, problem) }
         }
-        let options = SearchOptions(
+        var asked = SearchOptions(
             limit: try Self.parameter("limit") { () throws(FieldProblem) in try Self.limit(parameters["limit"]) },
             language: try Self.parameter("lang") { () throws(FieldProblem) in try Self.language(parameters["lang"]) },
             category: parameters["category"])
         let session = try Self.parameter("session") { () throws(FieldProblem) in try Self.session(parameters["session"]) }
+        // The portal names a session and asks keystroke by keystroke; a caller without one asks a question once.
+        asked.typing = session != nil
+        let options = asked
         let started = ContinuousClock.now
         // A blank query within a category browses it (the portal's category list).
         if let category = options.category, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

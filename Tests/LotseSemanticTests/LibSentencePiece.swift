@@ -1,21 +1,22 @@
 import CSentencePiece
 
-/// The encoder's SentencePiece model (128,000 unigram pieces) through Debian's libsentencepiece: piece ids with
-/// BOS and EOS, as the reference encodes them. Thread-safe.
-public final class SentencePieceTokenizer: @unchecked Sendable {
+import LotseSemantic
+
+/// Debian's libsentencepiece 0.1.97 through its C shim: the yardstick `UnigramTokenizer` is compared with, id for id.
+final class LibSentencePiece: @unchecked Sendable {
     private let processor: OpaquePointer
 
-    public init(modelPath: String) throws {
+    init(modelPath: String) throws {
         guard let processor = lotse_sp_open(modelPath) else { throw SemanticModelError.missing(modelPath) }
         self.processor = processor
     }
 
     deinit { lotse_sp_close(processor) }
 
-    public var pieceCount: Int { Int(lotse_sp_piece_count(processor)) }
+    var pieceCount: Int { Int(lotse_sp_piece_count(processor)) }
 
     /// Ids of `text`, BOS first and EOS last.
-    public func encode(_ text: String) -> [Int32] {
+    func encode(_ text: String) -> [Int32] {
         var text = text
         return text.withUTF8 { bytes -> [Int32] in
             guard bytes.count < Int32.max / 2 else { return [] }
