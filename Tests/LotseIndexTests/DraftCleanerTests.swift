@@ -1,5 +1,5 @@
 import Testing
-@testable import LotseSearch
+import LotseIndex
 
 @Suite struct DraftCleanerTests {
     @Test(arguments: [
@@ -13,6 +13,11 @@ import Testing
         ("Hallöchen Welt", "Hallöchen Welt"),
         ("Login mit m.keller@neuefirma.de geht nicht", "Login mit geht nicht"),
         ("Seite https://shop.example.de/kasse zeigt 500", "Seite zeigt 500"),
+        ("Port 21 geht bei ihm nicht. VG Claudia Herrmann", "Port 21 geht bei ihm nicht."),
+        ("Kann ich das ändern? Danke, Andrea Schulte", "Kann ich das ändern?"),
+        ("Gehen die Mails an die Kollegin?\nDanke & LG Jana", "Gehen die Mails an die Kollegin?"),
+        ("Danke für nichts, die Rechnung ist doppelt", "Danke für nichts, die Rechnung ist doppelt"),
+        ("Erledigt. Danke, aber jetzt geht die Mail an Kunden nie raus", "Erledigt. Danke, aber jetzt geht die Mail an Kunden nie raus"),
     ])
     func stripsGreetingsSignaturesAndQuotes(draft: String, expected: String) {
         #expect(DraftCleaner.clean(draft) == expected)
