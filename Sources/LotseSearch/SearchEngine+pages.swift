@@ -64,12 +64,7 @@ extension SearchEngine {
     /// Every article's id, title, address and number of learned words (0 without learning), by id: the dashboard's list.
     public func articleSummaries() async throws -> [(id: String, title: String, url: String, learnedWords: Int)] {
         try await connection.read { db in
-            var learned: [String: Int] = [:]
-            if try db.tableExists("learned") {
-                for row in try Row.fetchAll(db, sql: "SELECT article_id, COUNT(*) FROM learned GROUP BY article_id") {
-                    learned[row[0]] = row[1]
-                }
-            }
+            let learned = try LearnedTable.counts(db)
             return try Row.fetchAll(db, sql: "SELECT id, title, url, category FROM articles ORDER BY id").map { row in
                 let id: String = row[0]
                 let url: String = row[2] ?? ArticleAddress.derived(category: row[3], id: id)

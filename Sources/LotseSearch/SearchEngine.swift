@@ -96,7 +96,7 @@ public final class SearchEngine: Sendable {
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let curation = curation.withLock { $0 }
-        return try await cached(Self.key(input, curation), options, text: input.semanticText, typed: input.isTyped) {
+        return try await cached(Self.key(input, curation), options, text: input.semanticText, typed: input.isTyped && options.typing) {
             plannedWithPins(input, curation)
         }
     }

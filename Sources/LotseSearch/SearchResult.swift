@@ -33,6 +33,10 @@ public struct SearchOptions: Sendable, Equatable {
     /// nil: `AnswerDecision` decides whether the query is answered at all ("none" queries return nothing rather
     /// than noise). A number: a fixed minimum score instead (0 shows every match; for tuning and comparison).
     public var minimumScore: Double?
+    /// Search-box text asked keystroke by keystroke (the portal's, which names a session): with semantic ranking it may
+    /// be ranked with an earlier word's embedding while the encoder catches up. False: a question asked once waits
+    /// for its own embedding, so it gets the full hybrid answer the first time.
+    public var typing = true
 
     /// Drafts spread their weight over many words (greetings, context), so matching a fair share of them is
     /// already strong evidence: a fixed threshold counts this fraction of `minimumScore` for them.

@@ -175,6 +175,21 @@ import Testing
         }
     }
 
+    /// A question asked once (`SearchOptions.typing` false: an API caller without a session) waits for its own
+    /// embedding even where typing is embedded in the background, so its first answer is the exact hybrid one.
+    @Test func questionAskedOnceWaitsForItsEmbedding() async throws {
+        guard let model = try Self.model() else { return }
+        try await Self.withEngines(model) { hybrid, _ in
+            let typing = try SearchEngine(indexPath: hybrid.indexPath, connectionCount: 1, semantic: model, embedsTypingInBackground: true)
+            var once = SearchOptions()
+            once.typing = false
+            for query in ["Wie kann ich mein Konto kündigen", "Vertrag doch weiterlaufen lassen", "Zugang für Deployment-Skript"] {
+                #expect(try await typing.search(query, options: once).map(\.id) == hybrid.search(query).map(\.id), "\(query)")
+            }
+            #expect(typing.typedEmbeddingCounts.map { $0.exact + $0.older + $0.without } == 0)
+        }
+    }
+
     /// A draft waits for its embedding, so the encoder reads at most `draftPieces` of it (EOS kept): two drafts that
     /// agree up to there get the same cosines whatever follows, and a difference before it changes them.
     @Test func draftEmbeddingReadsAtMostItsPieces() async throws {

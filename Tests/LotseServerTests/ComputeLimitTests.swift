@@ -27,12 +27,18 @@ struct ComputeLimitTests {
         try await gate.run(.draft) {}
     }
 
-    @Test("a waiting request gets the slot as soon as it is free")
+    @Test("a waiting request gets the slot as soon as it is free; the gate is congested only while one waits")
     func waiterIsGranted() async throws {
         let gate = ComputeGate(slots: 1, wait: .seconds(60))
-        let first = Task { try await gate.run(.search) { try await Task.sleep(for: .milliseconds(100)) } }
+        let release = Mutex(false)
+        let first = Task { try await gate.run(.search) { while !release.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) } } }
         try await Task.sleep(for: .milliseconds(20))
-        try await gate.run(.search) {}
+        #expect(!gate.isCongested)
+        let second = Task { try await gate.run(.search) { gate.isCongested } }
+        for _ in 0..<6000 where !gate.isCongested { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(gate.isCongested)
+        release.withLock { $0 = true }
+        #expect(try await second.value == false)
         try await first.value
     }
 

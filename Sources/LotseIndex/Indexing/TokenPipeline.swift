@@ -70,12 +70,13 @@ final class TokenPipeline: Sendable {
     private func work() {
         let analyzer = Analyzer(resources: resources)
         var variants = NumberedVariants(words)
+        var learnedTokens = LearnedTokens()
         while true {
             room.wait()
             let index = nextRow.wrappingAdd(1, ordering: .relaxed).oldValue
             guard !stopped.load(ordering: .relaxed), index < rows.count else { return }
             let prepared = PreparedRow(rows[index], words: words.row(index), tables: words.tables, learned: learned[rows[index].id],
-                                       variants: &variants, analyzer: analyzer)
+                                       variants: &variants, learnedTokens: &learnedTokens, analyzer: analyzer)
             finished.withLock { $0[index] = prepared }
             ready.signal()
         }

@@ -13,6 +13,9 @@ struct TokenStream: Sendable {
     private var termBytes: [UInt8] = []
     private var entries: [Entry] = []
 
+    /// No tokens yet (`LearnedTokens` appends them).
+    init() {}
+
     /// The document tokens (what the FTS5 tokenizer emits for `FTS5_TOKENIZE_DOCUMENT`) of a text whose words
     /// are `words`, in the analyzer's current language; `variants(i)`: `Analyzer.variants(of:)` of word i.
     init(words: [AnalyzedWord], variants: (Int) -> [String], with analyzer: Analyzer) {
@@ -30,7 +33,7 @@ struct TokenStream: Sendable {
         }
     }
 
-    private mutating func append(_ term: String, start: Int, end: Int, colocated: Bool) {
+    mutating func append(_ term: String, start: Int, end: Int, colocated: Bool) {
         var term = term
         term.withUTF8 { termBytes.append(contentsOf: $0) }
         entries.append(Entry(termEnd: Int32(termBytes.count), start: Int32(start), end: Int32(end), colocated: colocated))
@@ -61,9 +64,10 @@ struct PreparedRow: Sendable {
     /// `words`: the words of each column, as the vocabulary pass found them, numbered in `tables[words.table]`;
     /// `learned`: the learned column's text (analysed here, off the writer's thread), if any.
     init(_ row: IndexedRow, words: (table: Int, columns: [[StoredWord]]), tables: [[String]], learned: String?,
-         variants: inout NumberedVariants, analyzer: Analyzer) {
+         variants: inout NumberedVariants, learnedTokens: inout LearnedTokens, analyzer: Analyzer) {
         analyzer.language = row.language
         variants.select(row.language)
+        learnedTokens.select(row.language)
         let table = tables[words.table]
         var streams = words.columns.map { stored in
             TokenStream(words: stored.map { $0.analyzed(in: table) },
@@ -72,7 +76,7 @@ struct PreparedRow: Sendable {
         var columns = row.columns
         if let learned, !learned.isEmpty {
             columns.append(learned)
-            streams.append(TokenStream(text: learned, with: analyzer))
+            streams.append(learnedTokens.stream(of: learned, analyzer: analyzer) ?? TokenStream(text: learned, with: analyzer))
         }
         self.columns = columns
         self.streams = streams

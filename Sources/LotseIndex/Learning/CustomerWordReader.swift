@@ -40,7 +40,7 @@ final class CustomerWordReader {
     /// neither the articles nor a dictionary.
     func read(_ text: String, isUnknown: (Int32) -> Bool, _ body: (Reading, _ mayBeName: Bool) -> Void) {
         var names = NameIntroduction()
-        PrivacyFilter.forEachPiece(in: DraftCleaner.clean(text)) { piece, startsSentence in
+        PrivacyFilter.forEachPiece(in: DraftCleaner.clean(text, cutsInlineSignOff: true)) { piece, startsSentence in
             let readings = self.readings(of: piece)
             let isCapitalized = PrivacyFilter.startsWithCapital(piece)
             let isName = names.isName(piece, isCapitalized: isCapitalized) { readings.first.map { isUnknown($0.word) } ?? true }

@@ -21,7 +21,10 @@ public enum DraftCleaner {
     private static let signatureWords = 6
     private static let quoteMarkers = ["-----original", "-----ursprüngliche", "von:", "from:"]
 
-    public static func clean(_ text: String) -> String {
+    /// `cutsInlineSignOff`: also cut a line's last sentence when it is a sign-off with a name ("… nicht. VG Claudia
+    /// Herrmann"), as learning does. The search keeps it: on the fresh judged set it made one more out-of-scope
+    /// draft look answerable (RelevanceTests).
+    public static func clean(_ text: String, cutsInlineSignOff: Bool = false) -> String {
         var kept: [Substring] = []
         var hasContent = false
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -36,7 +39,8 @@ public enum DraftCleaner {
             }) {
                 break
             }
-            let content = stripSignature(stripIdentifiers(stripGreeting(line, lower: lower)), isFirst: !hasContent)
+            var content = stripIdentifiers(stripGreeting(line, lower: lower))
+            if cutsInlineSignOff { content = stripSignature(content, isFirst: !hasContent) }
             if content.isEmpty, !line.isEmpty { continue }
             hasContent = hasContent || !content.isEmpty
             kept.append(Substring(content))

@@ -39,7 +39,15 @@ enum LearnedField {
 
     /// The column text: each word `weight` times, most sessions first.
     static func columnText(_ words: [LearnedWord]) -> String {
-        words.flatMap { Array(repeating: $0.word, count: $0.weight) }.joined(separator: " ")
+        // Appended in place, without an array of every repetition first.
+        var text = ""
+        for word in words {
+            for _ in 0..<max(0, word.weight) {
+                if !text.isEmpty { text.append(" ") }
+                text.append(word.word)
+            }
+        }
+        return text
     }
 
     /// Learned words by article id for `articles` (id → language), on all cores (an article per step).

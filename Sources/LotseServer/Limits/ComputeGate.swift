@@ -38,6 +38,9 @@ final class ComputeGate: Sendable {
         self.alarms = alarms
     }
 
+    /// Whether requests wait for a slot: the server is saturated.
+    var isCongested: Bool { state.withLock { !$0.waiters.isEmpty } }
+
     /// Runs `body` holding a slot; throws `Busy` when none frees up in time.
     func run<T: Sendable>(_ kind: Kind, _ body: @Sendable () async throws -> T) async throws -> T {
         try await acquire(kind)

@@ -52,7 +52,14 @@ struct SearchRoutes {
             return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
         }
         let engine = holder.engine
-        let results = try await bounded(.search, deadline: searchDeadline) { try await engine.search(query, options: options) }
+        let results = try await bounded(.search, deadline: searchDeadline) { [gate] in
+            // The portal names a session and asks keystroke by keystroke; a caller without one asks a question once
+            // and waits for its own embedding, unless requests queue for the slots: then it is answered like a
+            // keystroke and the encoder runs off the request path, so a flood of questions keeps its throughput.
+            var asked = options
+            asked.typing = session != nil || gate.isCongested
+            return try await engine.search(query, options: asked)
+        }
         metrics.recordSuggestion(endpoint: .search, hit: !results.isEmpty)
         log("search", query: query, results: results, session: session)
         return ResultsBody(query: query, results: results, tookMs: Self.milliseconds(since: started))
