@@ -115,10 +115,11 @@ enum LearnedField {
         let kept = tally.words { forms[Int($0)].typed < forms[Int($1)].typed }.compactMap { counted -> (word: LearnedWord, uses: Int)? in
             guard blockedFolded.isEmpty || !blockedFolded.contains(folded[Int(counted.word)]) else { return nil }
             var known = tally.known(counted.word) { classify(folded[Int(counted.word)]) }
-            // "mein Kollege Frank": a word the dictionary has only in lowercase, written capitalised inside a
-            // sentence, may be a name, so it needs the sessions a capitalised dictionary word needs, also when
-            // the articles use the word.
-            if known != .unknown, tally.isWrittenAsName(counted.word), isLowercaseOnly(folded[Int(counted.word)]) { known = .capitalized }
+            // "mein Kollege Max": a word no article uses that the dictionary has only in lowercase, written capitalised
+            // inside a sentence, may be a name, so it needs the sessions a capitalised dictionary word needs. Words
+            // of the articles are exempt, as for capitalised ones: `wngerman` keeps only the lowercase entry of a
+            // noun that is also a verb form ("Vertrag"/"vertrag", "Gerät"), and "beim Kündigen" is a topic.
+            if known == .word, tally.isWrittenAsName(counted.word), isLowercaseOnly(folded[Int(counted.word)]) { known = .capitalized }
             guard accepts(known, counted.sessions) else { return nil }
             let sessions = counted.sessions
             return (LearnedWord(word: forms[Int(counted.form)].typed, weight: weight(sessions: sessions), sessions: sessions), counted.uses)
