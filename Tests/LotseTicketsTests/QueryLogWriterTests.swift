@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import LotseTestSupport
 import LotseTickets
+import Synchronization
 import Testing
 
 @Suite("Query log writer")
@@ -80,5 +81,34 @@ struct QueryLogWriterTests {
         await writer.flush()
         #expect(try await store.suggestedArticles(session: "b") == ["passwort"])
         withExtendedLifetime(keep) {}
+    }
+    @Test("a batch the store fails is tried again and stored; one it keeps failing is dropped and the next is written")
+    func failedBatchIsTriedAgain() async throws {
+        struct Timeout: Error {}
+        let calls = Mutex<[[String]]>([]), failures = Mutex(["Rechnung": 1, "Passwort": 5])
+        let writer = QueryLogWriter(retryDelays: [.milliseconds(1), .milliseconds(1)], logger: Logger(label: "test")) { batch in
+            let queries = batch.map(\.query)
+            calls.withLock { $0.append(queries) }
+            let fails = failures.withLock { failures -> Bool in
+                guard let query = queries.first, let left = failures[query], left > 0 else { return false }
+                failures[query] = left - 1
+                return true
+            }
+            if fails { throw Timeout() }
+        }
+        func record(_ query: String) {
+            writer.record(QueryLogEntry(endpoint: "search", query: query, resultCount: 1, session: nil, articleIDs: [], time: at(0)))
+        }
+        record("Rechnung")
+        await writer.flush()
+        #expect(calls.withLock { $0 } == [["Rechnung"], ["Rechnung"]], "failed once, stored on the second try")
+        calls.withLock { $0.removeAll() }
+        record("Passwort")
+        await writer.flush()
+        #expect(calls.withLock { $0 } == [["Passwort"], ["Passwort"], ["Passwort"]], "three tries, then dropped")
+        calls.withLock { $0.removeAll() }
+        record("Kündigung")
+        await writer.flush()
+        #expect(calls.withLock { $0 } == [["Kündigung"]], "the next batch is not held up")
     }
 }

@@ -11,7 +11,8 @@ import Synchronization
 /// dropped, so "searches that found nothing" lists what customers searched for, not every keystroke of it.
 /// It is written once the session moves on to something else or has been quiet for `typingGrace`.
 public actor QueryLogWriter {
-    private let store: any TicketStore
+    private let write: @Sendable ([QueryLogEntry]) async throws -> Void
+    private let retryDelays: [Duration]
     private let interval: Duration
     private let batchSize: Int
     private let typingGrace: Duration
@@ -27,7 +28,15 @@ public actor QueryLogWriter {
 
     public init(store: any TicketStore, interval: Duration = .milliseconds(100), batchSize: Int = 500,
                 typingGrace: Duration = .seconds(5), logger: Logger) {
-        self.store = store
+        self.init(interval: interval, batchSize: batchSize, typingGrace: typingGrace, logger: logger) { try await store.recordQueries($0) }
+    }
+
+    /// `write` stores a batch; a batch it fails is tried again after each of `retryDelays`, then dropped.
+    public init(interval: Duration = .milliseconds(100), batchSize: Int = 500, typingGrace: Duration = .seconds(5),
+                retryDelays: [Duration] = [.milliseconds(500), .seconds(2)], logger: Logger,
+                write: @escaping @Sendable ([QueryLogEntry]) async throws -> Void) {
+        self.write = write
+        self.retryDelays = retryDelays
         self.interval = interval
         self.batchSize = batchSize
         self.typingGrace = typingGrace
@@ -79,15 +88,22 @@ public actor QueryLogWriter {
             return entries
         }
         let previous = lastFlush
-        let store = store, logger = logger
+        let write = write, retryDelays = retryDelays, logger = logger
         let task = Task {
             await previous?.value
             guard !batch.isEmpty else { return }
-            do {
-                try await store.recordQueries(batch)
-            } catch {
-                // The log is analytics, not a record anyone was promised: drop the batch, keep serving.
-                logger.warning("query log batch dropped", metadata: ["entries": "\(batch.count)", "error": "\(error)"])
+            // A store that times out under load (PostgreSQL's statement timeout) usually takes the batch a moment
+            // later; the log is analytics, not a record anyone was promised, so after the last try it is dropped.
+            for attempt in 0...retryDelays.count {
+                do {
+                    return try await write(batch)
+                } catch {
+                    guard attempt < retryDelays.count else {
+                        return logger.warning("query log batch dropped", metadata: ["entries": "\(batch.count)", "error": "\(error)"])
+                    }
+                    logger.notice("query log batch failed, tried again", metadata: ["entries": "\(batch.count)", "error": "\(error)"])
+                    try? await Task.sleep(for: retryDelays[attempt])
+                }
             }
         }
         lastFlush = task
