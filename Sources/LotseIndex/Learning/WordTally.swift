@@ -8,7 +8,7 @@ struct WordTally {
     private var lastSession: [Int32] = []
     private var bestForm: [Int32] = []
     private var wordUses: [Int32] = []
-    /// Whether some session wrote the word as a name may be written (`CustomerWordReader.read`).
+    /// Whether an outcome of this article wrote the word capitalised inside a sentence (`CustomerWordReader.read`).
     private var writtenAsName: [Bool] = []
     /// What each word is (`Known.rawValue`, 0: not looked up yet): it does not change between articles.
     private var known: [UInt8] = []
