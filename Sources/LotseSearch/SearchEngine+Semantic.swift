@@ -22,7 +22,7 @@ extension SearchEngine {
             let evidence = AnswerEvidence(score: 0, wordCoverage: 0, draft: mode == .draft)
             return Ranked(candidates: [], evidence: evidence, matchers: [], exact: false)
         }
-        let fused = semantic.fuse([], similarity: similarity.values, limit: options.limit, accepts: filter(options))
+        let fused = semantic.fuse([], similarity: similarity.values, draft: mode == .draft, limit: options.limit, accepts: filter(options))
         guard !fused.candidates.isEmpty else { return nil }
         return Ranked(candidates: fused.candidates, evidence: AnswerEvidence(score: 0, similarity: fused.similarity, wordCoverage: 0,
                                                                              draft: mode == .draft),

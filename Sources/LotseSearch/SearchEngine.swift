@@ -247,7 +247,8 @@ public final class SearchEngine: Sendable {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.
             exact = false
             if let similarity = await started?.value ?? semantic.similarities(of: text, draft: mode == .draft, typed: typed) {
-                let fused = semantic.fuse(candidates, similarity: similarity.values, limit: options.limit, accepts: accepts)
+                let fused = semantic.fuse(candidates, similarity: similarity.values, draft: mode == .draft, limit: options.limit,
+                                          accepts: accepts)
                 (candidates, evidence.similarity, exact) = (fused.candidates, fused.similarity, similarity.exact)
             }
         }

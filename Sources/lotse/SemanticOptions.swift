@@ -80,10 +80,11 @@ struct SemanticOptions: ParsableArguments {
     var fusionParameters: FusionParameters {
         var parameters = FusionParameters()
         let values = (fusion ?? "").split(separator: ",").compactMap { Double($0) }
-        if values.count > 0 { parameters.semanticWeight = values[0] }
-        if values.count > 1 { parameters.similarityFloor = values[1] }
+        // Both modes alike: for tuning a single fusion from the command line.
+        if values.count > 0 { (parameters.short.semanticWeight, parameters.draft.semanticWeight) = (values[0], values[0]) }
+        if values.count > 1 { (parameters.short.similarityFloor, parameters.draft.similarityFloor) = (values[1], values[1]) }
         if values.count > 2 { parameters.openingWeight = values[2] }
-        if values.count > 3 { parameters.lexicalConfidence = values[3] }
+        if values.count > 3 { (parameters.short.lexicalConfidence, parameters.draft.lexicalConfidence) = (values[3], values[3]) }
         if values.count > 5 { (parameters.shortPieces, parameters.draftPieces) = (Int(values[4]), Int(values[5])) }
         return parameters
     }

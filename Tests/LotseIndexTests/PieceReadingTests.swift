@@ -1,3 +1,4 @@
+import Foundation
 @testable import LotseIndex
 import LotseAnalysis
 import Testing
@@ -7,7 +8,7 @@ import Testing
 struct PieceReadingTests {
     private static func pieces(_ text: String) -> [String] {
         var pieces: [String] = []
-        PrivacyFilter.forEachPiece(in: text) { pieces.append(String(decoding: $0, as: UTF8.self)) }
+        PrivacyFilter.forEachPiece(in: text) { piece, _ in pieces.append(String(decoding: piece, as: UTF8.self)) }
         return pieces
     }
 
@@ -21,6 +22,37 @@ struct PieceReadingTests {
     ])
     func pieces(text: String, expected: [String]) {
         #expect(Self.pieces(text) == expected)
+    }
+
+    @Test("a piece starts a sentence at the text's or a line's start and after \".\", \"!\" or \"?\", also after a dropped piece")
+    func sentenceStarts() {
+        var starts: [String] = []
+        PrivacyFilter.forEachPiece(in: "Frank kam. dann Max\nAnna sagt: Ja! Kunde 4711. Weber") { piece, startsSentence in
+            if startsSentence { starts.append(String(decoding: piece, as: UTF8.self)) }
+        }
+        #expect(starts == ["Frank", "dann", "Anna", "Kunde", "Weber"])
+    }
+
+    @Test("names a draft introduces are dropped: after \"ich heiße\", \"Name:\", a salutation, and \"ich bin\" + an unknown word")
+    func introducedNames() {
+        func kept(_ text: String, unknown: Set<String> = []) -> [String] {
+            var names = NameIntroduction(), kept: [String] = []
+            PrivacyFilter.forEachPiece(in: text) { piece, _ in
+                let word = String(decoding: piece, as: UTF8.self)
+                let isName = names.isName(piece, isCapitalized: PrivacyFilter.startsWithCapital(piece)) {
+                    unknown.contains(word.trimmingCharacters(in: .punctuationCharacters))
+                }
+                if !isName { kept.append(word) }
+            }
+            return kept
+        }
+        #expect(kept("Ich heiße Anna Schmidt und suche") == ["Ich", "heiße", "und", "suche"])
+        #expect(kept("Mein Name ist Jana Kowalczyk, Rechnung fehlt") == ["Mein", "Name", "ist", "Rechnung", "fehlt"])
+        #expect(kept("Name: Lars Petersen Rechnung") == ["Name:"])
+        #expect(kept("an Herrn Dr. Hans Meier wegen der Rechnung") == ["an", "Herrn", "wegen", "der", "Rechnung"])
+        #expect(kept("meine Frau macht die Buchhaltung") == ["meine", "Frau", "macht", "die", "Buchhaltung"])
+        #expect(kept("ich bin Leon Wuttke, Kunde", unknown: ["Leon"]) == ["ich", "bin", "Kunde"])
+        #expect(kept("ich bin Kunde seit Jahren", unknown: ["Leon"]) == ["ich", "bin", "Kunde", "seit", "Jahren"])
     }
 
     @Test("the memo returns what was stored for exactly those bytes, also after it grew")
@@ -48,7 +80,9 @@ struct PieceReadingTests {
         let reader = CustomerWordReader(language: .de)
         var read: [(String, String)] = []
         for text in ["Drucker druckt Seiten, DRUCKER!", "drucker Größe", "Grösse 4711 drucker"] {
-            reader.read(text) { read.append((reader.forms[Int($0.form)].typed, reader.folded[Int($0.word)])) }
+            reader.read(text, isUnknown: { _ in false }) { reading, _ in
+                read.append((reader.forms[Int(reading.form)].typed, reader.folded[Int(reading.word)]))
+            }
         }
         #expect(read.map(\.0) == ["drucker", "druckt", "seiten", "drucker", "drucker", "größe", "grösse", "drucker"])
         #expect(Set(read.map(\.1)).count == 4)

@@ -84,6 +84,56 @@ struct LearnedFieldTests {
         }
     }
 
+    @Test("a signature, a colleague's first name, an introduced name, an address line never reach the index file; the topic does",
+          arguments: [
+              ("Mein Zugang ist gesperrt.\nViele Grüße\nFrank Weber\nKundennummer 12345", "gesperrt", ["frank", "weber", "12345"]),
+              ("mein Kollege Frank hat die Rechnung nicht bekommen", "rechnung", ["frank"]),
+              ("Ich heiße Anna Schmidt und habe das Passwort vergessen", "vergessen", ["anna", "schmidt"]),
+              ("Bitte die Rechnung an Hauptstraße 12, 04109 Leipzig schicken", "rechnung", ["hauptstraße", "leipzig", "04109"]),
+          ])
+    func namesInOneDraftNeverIndexed(draft: String, topic: String, secrets: [String]) async throws {
+        let workspace = try Self.workspace()
+        let articles = ArticleFixtures.markdownSet.values.joined(separator: "\n").lowercased()
+        for secret in secrets { try #require(!articles.contains(secret), "no article may have \(secret), or the test proves nothing") }
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", draft)]))
+        let words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(words.contains(topic), "the draft's topic word was learned: \(words)")
+        var bytes = try workspace.indexData()
+        for suffix in ["-wal", "-journal"] {
+            if let extra = FileManager.default.contents(atPath: workspace.indexPath + suffix) { bytes.append(extra) }
+        }
+        for secret in secrets {
+            for form in [secret, secret.capitalized, secret.uppercased()] {
+                #expect(bytes.range(of: Data(form.utf8)) == nil, "\(form) is in the index file")
+            }
+        }
+    }
+
+    @Test("a word the German list has only in lowercase, written capitalised inside a sentence, may be a first name: two sessions")
+    func capitalisedLowercaseWordIsAName() async throws {
+        let workspace = try Self.workspace()
+        try #require(!ArticleFixtures.markdownSet.values.joined().lowercased().contains("max"))
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", "Wo finde ich das? Max sucht die Rechnung")]))
+        var words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(words.contains("max") && words.contains("rechnung"), "at a sentence's start a capital says nothing: \(words)")
+
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", "mein Kollege Max sucht die Rechnung")]))
+        words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(!words.contains("max") && words.contains("rechnung"), "\(words)")
+        let twice = [("s1", "kundennummer", "mein Kollege Max sucht"), ("s2", "kundennummer", "Kollege Max sucht")]
+        try Self.build(workspace, Self.learn(twice))
+        words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(words.contains("max"), "from two sessions, as a capitalised dictionary word: \(words)")
+    }
+
+    @Test("an English word learned by a German article needs the German list (or the articles): \"vile\" is no German word")
+    func dictionaryOfTheArticlesLanguage() async throws {
+        let workspace = try Self.workspace()
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", "vile Rechnungen gesperrt")]))
+        let words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(!words.contains("vile") && words.contains("gesperrt"), "\(words)")
+    }
+
     @Test("a blocked word is not learned, for its article or (with *) for every article")
     func blocklist() async throws {
         let workspace = try Self.workspace()

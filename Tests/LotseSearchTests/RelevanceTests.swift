@@ -61,6 +61,19 @@ import Testing
         }
     }
 
+    /// tuning2-queries.json, the second tuning set (Fixtures/README.md): floors a little under its measurement
+    /// (.715 / .862 / .923 / .789, out of scope 17 of 30; BENCHMARKS.md "Relevance").
+    @Test func secondTuningSetMeetsFloors() async throws {
+        let queries = try Self.judged("tuning2-queries.json")
+        #expect(queries.count == 160)
+        let (lotse, baseline) = try await Self.lotseAndBaseline(queries, label: "tuning2 ")
+        let measured = [lotse.recallAt1, lotse.recallAt3, lotse.recallAt10, lotse.mrrAt10]
+        for (value, floor) in zip(measured, [0.70, 0.84, 0.90, 0.77]) { #expect(value >= floor, "R@1, @3, @10, MRR@10: \(measured)") }
+        // Stock FTS5 finds more at Recall@3 and @10 here (.869 / .969), but ranks worse.
+        #expect(lotse.mrrAt10 > baseline.mrrAt10)
+        #expect(lotse.unanswerableWithResults <= 17, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+    }
+
     /// Never tuned on: what a new help center's customers would see.
     @Test func heldOutSetMeetsFloors() async throws {
         let queries = try Self.heldOut()

@@ -27,7 +27,7 @@ struct LearningOutcomeTests {
 
         let outcomes = try await store.learningOutcomes()
         #expect(outcomes.count == 3)
-        #expect(outcomes.contains(LearningOutcome(session: "s1", articleID: "kuendigung", text: "Vertrag beenden Wie höre ich auf?")))
+        #expect(outcomes.contains(LearningOutcome(session: "s1", articleID: "kuendigung", text: "Vertrag beenden\nWie höre ich auf?")))
         #expect(outcomes.contains { $0.articleID == "kuendigung" && $0.text == "Abo stoppen" && $0.session.hasPrefix("deflection:") })
         #expect(outcomes.contains(LearningOutcome(session: "s2", articleID: "rechnung", text: "Geld zurück")),
                 "the session's last query before the vote")

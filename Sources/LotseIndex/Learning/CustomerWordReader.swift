@@ -13,10 +13,12 @@ final class CustomerWordReader {
         let typed: String
     }
 
-    /// A learnable word of a piece: its form and that form's word.
+    /// A learnable word of a piece: its form and that form's word, and whether it was written with a capital
+    /// followed by a small letter (not "VAT").
     struct Reading {
         let form: Int32
         let word: Int32
+        var isCapitalized = false
     }
 
     private let analyzer: Analyzer
@@ -32,20 +34,36 @@ final class CustomerWordReader {
 
     func fold(_ word: String) -> String? { analyzer.fold(word) }
 
-    /// Calls `body` with each learnable word of `text`, in order.
-    func read(_ text: String, _ body: (Reading) -> Void) {
-        PrivacyFilter.forEachPiece(in: text) { piece in
-            if let known = pieces.values(of: piece) {
-                known.forEach(body)
-                return
+    /// Calls `body` with each learnable word of what `text` says about the problem (`DraftCleaner`: no greeting,
+    /// signature or quote), in order, and whether it may be a name: written capitalised where no sentence starts.
+    /// Names a draft introduces (`NameIntroduction`) are left out; `isUnknown` tells whether a word is known to
+    /// neither the articles nor a dictionary.
+    func read(_ text: String, isUnknown: (Int32) -> Bool, _ body: (Reading, _ mayBeName: Bool) -> Void) {
+        var names = NameIntroduction()
+        PrivacyFilter.forEachPiece(in: DraftCleaner.clean(text, cutsInlineSignOff: true)) { piece, startsSentence in
+            let readings = self.readings(of: piece)
+            let isCapitalized = PrivacyFilter.startsWithCapital(piece)
+            let isName = names.isName(piece, isCapitalized: isCapitalized) { readings.first.map { isUnknown($0.word) } ?? true }
+            guard !isName else { return }
+            for (offset, reading) in readings.enumerated() {
+                body(reading, reading.isCapitalized && (offset > 0 || !startsSentence))
             }
-            let readings = analyzer.words(in: String(decoding: piece, as: UTF8.self))
-                .filter { PrivacyFilter.isLearnable($0.folded, language: analyzer.language) }
-                .map { number(folded: $0.folded, typed: String(decoding: piece[$0.start..<$0.end], as: UTF8.self).lowercased()) }
-            if pieces.count >= Self.maximumPieces { pieces.removeAll() }
-            pieces.insert(piece, readings)
-            readings.forEach(body)
         }
+    }
+
+    /// The learnable words of `piece`, analysed once per distinct piece.
+    private func readings(of piece: UnsafeBufferPointer<UInt8>) -> ArraySlice<Reading> {
+        if let known = pieces.values(of: piece) { return known }
+        let readings = analyzer.words(in: String(decoding: piece, as: UTF8.self))
+            .filter { PrivacyFilter.isLearnable($0.folded, language: analyzer.language) }
+            .map { word in
+                var reading = number(folded: word.folded, typed: String(decoding: piece[word.start..<word.end], as: UTF8.self).lowercased())
+                reading.isCapitalized = PrivacyFilter.startsWithCapital(UnsafeBufferPointer(rebasing: piece[word.start..<word.end]))
+                return reading
+            }
+        if pieces.count >= Self.maximumPieces { pieces.removeAll() }
+        pieces.insert(piece, readings)
+        return readings[...]
     }
 
     private func number(folded word: String, typed: String) -> Reading {

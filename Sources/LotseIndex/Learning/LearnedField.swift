@@ -28,8 +28,10 @@ public struct LearnedWords: Sendable, Equatable, Codable {
 }
 
 /// The learned column: per article, the words of its outcomes that pass `PrivacyFilter`, are known to the articles'
-/// own vocabulary or to a dictionary (a word the dictionaries have only capitalised, which a surname may be, from
-/// `minimumDictionarySessions` sessions on), come from at least `minimumSessions` sessions, and are not blocked.
+/// own vocabulary or to the dictionary of the article's language (a word it has only capitalised, which a surname
+/// may be, or one it has only in lowercase that a customer wrote capitalised inside a sentence, which a first name
+/// may be, from `minimumDictionarySessions` sessions on), come from at least `minimumSessions` sessions, and are not
+/// blocked.
 enum LearnedField {
     /// 1 session → 1, 2–3 → 2, 4–7 → 3, 8 and more → 4: many customers count more, but never as much as the
     /// author's title (the column's own weight and the ranking's saturation do the rest).
@@ -69,12 +71,12 @@ enum LearnedField {
                 let words = learn(outcomes.map { configuration.outcomes[$0] }, blocked: configuration.blocklist.blocked(for: article),
                                   reader: reader, tally: &tally, maximumWords: configuration.maximumWords) { folded in
                     if isCorpusWord(folded) { return .corpus }
-                    switch dictionary.kind(of: folded) {
+                    switch dictionary.kind(of: folded, language: language) {
                     case .word: return .word
                     case .capitalized: return .capitalized
                     case nil: return .unknown
                     }
-                } accepts: { known, sessions in
+                } isLowercaseOnly: { dictionary.isLowercaseOnly($0, language: language) } accepts: { known, sessions in
                     guard sessions >= configuration.minimumSessions else { return false }
                     switch known {
                     case .corpus, .word: return true
@@ -93,7 +95,7 @@ enum LearnedField {
     /// One article's words: distinct sessions per folded word, kept when `accepts(what the word is, sessions)`; its
     /// most used typed form (ties: the first alphabetically) is what is shown and indexed.
     private static func learn(_ outcomes: [CustomerWords], blocked: Set<String>, reader: CustomerWordReader, tally: inout WordTally,
-                              maximumWords: Int, classify: (String) -> WordTally.Known,
+                              maximumWords: Int, classify: (String) -> WordTally.Known, isLowercaseOnly: (String) -> Bool,
                               accepts: (WordTally.Known, Int) -> Bool) -> [LearnedWord] {
         var sessionNumbers: [String: Int32] = [:]
         let numbered = outcomes.map { outcome in
@@ -103,15 +105,22 @@ enum LearnedField {
         }
         // A session's outcomes one after another, so each word counts it once.
         let ordered = numbered.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }.map(\.element)
+        func isUnknown(_ word: Int32) -> Bool { classify(reader.folded[Int(word)]) == .unknown }
         for (session, text) in ordered {
-            reader.read(text) { tally.count($0, session: session) }
+            reader.read(text, isUnknown: isUnknown) { tally.count($0, session: session, mayBeName: $1) }
         }
         defer { tally.reset() }
         let forms = reader.forms, folded = reader.folded
         let blockedFolded = Set(blocked.compactMap { reader.fold($0) })
         let kept = tally.words { forms[Int($0)].typed < forms[Int($1)].typed }.compactMap { counted -> (word: LearnedWord, uses: Int)? in
             guard blockedFolded.isEmpty || !blockedFolded.contains(folded[Int(counted.word)]) else { return nil }
-            guard accepts(tally.known(counted.word) { classify(folded[Int(counted.word)]) }, counted.sessions) else { return nil }
+            var known = tally.known(counted.word) { classify(folded[Int(counted.word)]) }
+            // "mein Kollege Max": a word no article uses that the dictionary has only in lowercase, written capitalised
+            // inside a sentence, may be a name, so it needs the sessions a capitalised dictionary word needs. Words
+            // of the articles are exempt, as for capitalised ones: `wngerman` keeps only the lowercase entry of a
+            // noun that is also a verb form ("Vertrag"/"vertrag", "Gerät"), and "beim Kündigen" is a topic.
+            if known == .word, tally.isWrittenAsName(counted.word), isLowercaseOnly(folded[Int(counted.word)]) { known = .capitalized }
+            guard accepts(known, counted.sessions) else { return nil }
             let sessions = counted.sessions
             return (LearnedWord(word: forms[Int(counted.form)].typed, weight: weight(sessions: sessions), sessions: sessions), counted.uses)
         }

@@ -4,7 +4,6 @@
 /// collapsed and the text cut to `maximumCharacters`.
 public enum PersonalDataMask {
     public static let mask = "***"
-    private static let salutations: Set<String> = ["herr", "herrn", "frau", "hr.", "fr.", "dr.", "prof.", "mr.", "mrs.", "ms."]
     /// Kept after a masked piece, so a sentence still reads as one.
     private static let trailingPunctuation: Set<Character> = [",", ".", ";", ":", "!", "?"]
 
@@ -12,7 +11,7 @@ public enum PersonalDataMask {
         var pieces: [String] = []
         var afterSalutation = false
         for piece in text.split(whereSeparator: \.isWhitespace) {
-            let isSalutation = salutations.contains(piece.lowercased())
+            let isSalutation = NameIntroduction.salutations.contains(piece.lowercased())
             let isName = afterSalutation && !isSalutation && piece.first?.isUppercase == true
             afterSalutation = isSalutation
             guard isName || PrivacyFilter.isPersonal(piece) else {

@@ -5,19 +5,24 @@ import LotseAnalysis
 /// digit (phone, customer, ticket and contract numbers, dates, IBANs). Of the rest, only alphabetic words of three
 /// letters or more that are no stop words remain; `LearnedField` then keeps those the articles or a dictionary know.
 enum PrivacyFilter {
-    /// The whitespace-separated pieces of `text` that are not dropped whole, as UTF-8 bytes. Byte by byte, decoding
-    /// only non-ASCII scalars: grapheme breaking, then scalar iteration of 100,000 drafts was a large part of a
-    /// learning build (BENCHMARKS.md).
-    static func forEachPiece(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// The whitespace-separated pieces of `text` that are not dropped whole, as UTF-8 bytes, and whether each starts a
+    /// sentence (the text's or a line's first piece, or one after a piece ending in ".", "!" or "?"; dropped pieces
+    /// count): a capitalised word elsewhere may be a name. Byte by byte, decoding only non-ASCII scalars: grapheme
+    /// breaking, then scalar iteration of 100,000 drafts was a large part of a learning build (BENCHMARKS.md).
+    static func forEachPiece(in text: String, _ body: (_ piece: UnsafeBufferPointer<UInt8>, _ startsSentence: Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0, index = 0
-            var personal = false
+            var personal = false, startsSentence = true
             var previous: Unicode.Scalar = " "
             while index < bytes.count {
                 let (scalar, length) = decode(bytes, at: index)
                 if scalar.isWhitespace {
-                    if index != start, !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    if index != start {
+                        if !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index]), startsSentence) }
+                        startsSentence = previous == "." || previous == "!" || previous == "?"
+                    }
+                    startsSentence = startsSentence || scalar == "\n"
                     personal = false
                     start = index + length
                 } else {
@@ -26,7 +31,7 @@ enum PrivacyFilter {
                 index += length
                 previous = scalar
             }
-            if index != start, !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            if index != start, !personal { body(UnsafeBufferPointer(rebasing: bytes[start..<index]), startsSentence) }
         }
     }
 
@@ -38,6 +43,28 @@ enum PrivacyFilter {
         var value = lead & (0x7f >> length)
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3f) }
         return (Unicode.Scalar(value)!, length)
+    }
+
+    /// Whether `bytes` start with a capital letter (after opening quotes or brackets) followed by a small one or
+    /// nothing: "Frank", "„Dringend“", not "VAT" (an acronym is no name).
+    static func startsWithCapital(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = decode(bytes, at: index)
+            index += length
+            guard isLetter(scalar) else { continue }
+            guard isCapital(scalar) else { return false }
+            return index == bytes.count || !isCapital(decode(bytes, at: index).0)
+        }
+        return false
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7a : scalar.properties.isAlphabetic
+    }
+
+    private static func isCapital(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5a : scalar.properties.isUppercase
     }
 
     /// A whitespace-separated piece that is dropped whole (`PersonalDataMask` masks the same pieces).

@@ -8,6 +8,8 @@ struct WordTally {
     private var lastSession: [Int32] = []
     private var bestForm: [Int32] = []
     private var wordUses: [Int32] = []
+    /// Whether an outcome of this article wrote the word capitalised inside a sentence (`CustomerWordReader.read`).
+    private var writtenAsName: [Bool] = []
     /// What each word is (`Known.rawValue`, 0: not looked up yet): it does not change between articles.
     private var known: [UInt8] = []
     /// The forms and words this article used, in first use.
@@ -19,7 +21,7 @@ struct WordTally {
     }
 
     /// Counts one use of `reading` in `session` (the outcomes of a session one after another).
-    mutating func count(_ reading: CustomerWordReader.Reading, session: Int32) {
+    mutating func count(_ reading: CustomerWordReader.Reading, session: Int32, mayBeName: Bool) {
         let form = Int(reading.form), word = Int(reading.word)
         if form >= formUses.count { formUses.append(contentsOf: repeatElement(0, count: form + 1 - formUses.count)) }
         if word >= sessions.count {
@@ -29,7 +31,9 @@ struct WordTally {
             bestForm.append(contentsOf: repeatElement(-1, count: missing))
             wordUses.append(contentsOf: repeatElement(0, count: missing))
             known.append(contentsOf: repeatElement(0, count: missing))
+            writtenAsName.append(contentsOf: repeatElement(false, count: missing))
         }
+        if mayBeName { writtenAsName[word] = true }
         if formUses[form] == 0 { touchedForms.append(reading) }
         formUses[form] += 1
         if lastSession[word] != session {
@@ -52,6 +56,9 @@ struct WordTally {
         return touchedWords.map { ($0, Int(sessions[Int($0)]), bestForm[Int($0)], Int(wordUses[Int($0)])) }
     }
 
+    /// Whether this article's outcomes wrote `word` capitalised inside a sentence.
+    func isWrittenAsName(_ word: Int32) -> Bool { writtenAsName[Int(word)] }
+
     /// What `word` is, asking `lookUp` the first time.
     mutating func known(_ word: Int32, lookUp: () -> Known) -> Known {
         if let cached = Known(rawValue: known[Int(word)]) { return cached }
@@ -64,7 +71,7 @@ struct WordTally {
     mutating func reset() {
         for reading in touchedForms { formUses[Int(reading.form)] = 0 }
         for word in touchedWords.lazy.map({ Int($0) }) {
-            (sessions[word], lastSession[word], bestForm[word], wordUses[word]) = (0, -1, -1, 0)
+            (sessions[word], lastSession[word], bestForm[word], wordUses[word], writtenAsName[word]) = (0, -1, -1, 0, false)
         }
         touchedForms.removeAll(keepingCapacity: true)
         touchedWords.removeAll(keepingCapacity: true)

@@ -1,4 +1,5 @@
 import LotseAnalysis
+import LotseIndex
 
 /// Turns what the user typed into weighted concepts with their alternatives: stems, other-language stems,
 /// synonyms, compound parts, typo corrections and (for the unfinished last word) its likeliest completions.

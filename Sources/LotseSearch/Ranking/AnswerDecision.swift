@@ -31,16 +31,18 @@ public enum AnswerDecision {
     /// lexical answer (score below these) whose best article is far from the query (cosine of the hybrid ranking's
     /// best below these bars); it adds no answers. Out-of-scope queries share a word or two with some article
     /// ("wetter morgen in leipzig": the address), not its meaning. Tuned with the fusion (scripts/tune_fusion.py) on
-    /// the tuning parts, which must lose nothing against lexical-only in Recall@1, @3, @10 and MRR@10: out of scope
-    /// answered 4 → 2 of 10 (judged-queries.json), 6 → 3 of 15 (heldout odd ids). A search-box bar of 0.1 vetoed
-    /// right answers whose cosines are near 0 for every article: "junk mails filtern" (0.06, its article 9th) and
-    /// "Handy verlohren … nich mehr einlogen" (0.05, 3rd) went unanswered. Tried and not kept
-    /// (BENCHMARKS.md): the best cosine among the first three shown above the mean of all articles as the veto's
-    /// signal (fewer out-of-scope answers on tuning, lost on the held-out part).
+    /// the tuning parts (judged-queries.json, heldout odd ids, tuning2-queries.json), which must lose nothing against
+    /// lexical-only in Recall@1, @3, @10 and MRR@10: out of scope answered 4 → 1 of 10, 6 → 3 of 15, 17 → 16 of 30.
+    /// Search box: right answers can have cosines near 0 for every article ("junk mails filtern" 0.06), so the bar
+    /// stays low; the standout fusion's first is closer to the query more often, which let it rise from 0.05 to
+    /// 0.075. Drafts: the veto changes none of the tuning parts' 298 answerable draft-mode answers and silences 62 of
+    /// 983 questions asked of the other corpus, so it stays (weak below 0.05, was 0.1: the point tune_fusion.py ranks
+    /// first). Tried and not kept (BENCHMARKS.md): the best cosine among the first three shown above the mean of all
+    /// articles as the veto's signal (fewer out-of-scope answers on tuning, lost on the held-out part).
     static let weakScore = 0.2
-    static let vetoSimilarity = 0.05
-    static let weakDraftScore = 0.1
-    static let vetoDraftSimilarity = 0.1
+    static let vetoSimilarity = 0.075
+    static let weakDraftScore = 0.05
+    static let vetoDraftSimilarity = 0.15
 
     public static func answers(_ evidence: AnswerEvidence) -> Bool {
         guard answersLexically(evidence) else { return false }

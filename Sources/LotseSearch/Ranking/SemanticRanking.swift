@@ -10,7 +10,8 @@ import Synchronization
 /// Fusion is normalised: lexical score / the best lexical score, and cosine above `similarityFloor` / the best
 /// cosine above it; candidates are the lexical top `pool` and the semantic top `pool`. The semantic weight
 /// shrinks as the lexical evidence grows (`lexicalConfidence`): a query whose words the best article matches
-/// well keeps its lexical ranking, one that matches nothing is ranked by meaning alone.
+/// well keeps its lexical ranking, one that matches nothing is ranked by meaning alone. Search-box text and
+/// drafts have parameters of their own (`FusionParameters.Mode`).
 final class SemanticRanking: Sendable {
     typealias Parameters = FusionParameters
 
@@ -124,17 +125,23 @@ final class SemanticRanking: Sendable {
     static let learnedShare: Float = 0.3
 
     /// The lexical candidates (best first, at least `pool` of them when there are) fused with the articles most
-    /// similar to the query (`similarity`: every article's cosine); returns the best `limit` and the cosine of the first.
-    func fuse(_ lexical: [Ranker.Candidate], similarity: Cosines, limit: Int,
+    /// similar to the query (`similarity`: every article's cosine) by the parameters of the query's mode (`draft`);
+    /// returns the best `limit` and the cosine of the first.
+    func fuse(_ lexical: [Ranker.Candidate], similarity: Cosines, draft: Bool, limit: Int,
               accepts: (Int32) -> Bool) -> (candidates: [Ranker.Candidate], similarity: Double) {
+        let mode = draft ? parameters.draft : parameters.short
         var pool = Set(lexical.prefix(parameters.pool).map(\.document))
         for document in similarity.top(parameters.pool, accepts: accepts) { pool.insert(document) }
         let lexicalScores = Dictionary(lexical.map { ($0.document, $0.score) }, uniquingKeysWith: max)
         let bestLexical = lexical.first?.score ?? 0
-        let floor = Float(parameters.similarityFloor)
-        let bestSimilarity = pool.map { similarity[Int($0)] }.max() ?? 0
-        let weight = bestLexical > 0
-            ? parameters.semanticWeight * (1 - min(1, bestLexical / parameters.lexicalConfidence)) : 1
+        let floor = Float(mode.similarityFloor)
+        let poolSimilarities = pool.map { similarity[Int($0)] }
+        let bestSimilarity = poolSimilarities.max() ?? 0
+        // How far the best candidate's cosine stands above the candidates' mean: how clearly the query's meaning
+        // picks one out (cosines of short or unclear texts lie close together).
+        let standout = Double(bestSimilarity) - poolSimilarities.reduce(0.0) { $0 + Double($1) } / Double(max(1, pool.count))
+        let weight = (bestLexical > 0 ? mode.semanticWeight * (1 - min(1, bestLexical / mode.lexicalConfidence)) : 1)
+            * min(1, max(0, standout) / mode.standoutMargin)
         var fused = pool.map { document -> Ranker.Candidate in
             let lexicalPart = bestLexical > 0 ? (lexicalScores[document] ?? 0) / bestLexical : 0
             let semanticPart = bestSimilarity > floor ? Double(max(similarity[Int(document)] - floor, 0) / (bestSimilarity - floor)) : 0
@@ -148,13 +155,22 @@ final class SemanticRanking: Sendable {
 
 /// How the semantic similarity and the lexical score are fused (defaults tuned on the tuning parts, README).
 public struct FusionParameters: Sendable, Equatable {
-    /// Tuned with the answer decision (scripts/tune_fusion.py) on the tuning parts: judged-queries.json, the odd
-    /// ids of heldout-queries.json and paraphrase-queries.json, xquad_de's odd paragraphs.
-    public var semanticWeight = 0.5
-    public var similarityFloor = 0.2
-    /// The best lexical score at which the semantic weight would reach 0: scores stay below 1, so a strong lexical
-    /// match keeps a quarter of the semantic weight.
-    public var lexicalConfidence = 2.0
+    /// The fusion of one query mode. The semantic weight shrinks as the best lexical score nears
+    /// `lexicalConfidence` (a strong lexical match keeps its ranking) and as the best candidate's cosine stands less
+    /// than `standoutMargin` above the candidates' mean (a meaning that picks out no candidate does not re-rank).
+    public struct Mode: Sendable, Equatable {
+        public var semanticWeight: Double
+        public var similarityFloor: Double
+        public var lexicalConfidence: Double
+        public var standoutMargin: Double
+    }
+
+    /// Tuned with the answer decision (scripts/tune_fusion.py) on the tuning parts: judged-queries.json,
+    /// tuning2-queries.json, the odd ids of heldout-queries.json and paraphrase-queries.json, xquad_de's odd
+    /// paragraphs (BENCHMARKS.md, "Semantic retrieval"). Search-box text with few concepts:
+    public var short = Mode(semanticWeight: 0.9, similarityFloor: 0.0, lexicalConfidence: 1.0, standoutMargin: 0.2)
+    /// Drafts, and search-box text with many concepts:
+    public var draft = Mode(semanticWeight: 0.7, similarityFloor: 0.1, lexicalConfidence: 1.0, standoutMargin: 0.2)
     /// An article's similarity: opening · openingWeight + lead · (1 − openingWeight), or (negative) the larger.
     public var openingWeight = -1.0
     public var pool = 30

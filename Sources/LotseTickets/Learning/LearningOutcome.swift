@@ -17,9 +17,13 @@ public struct LearningOutcome: Sendable, Equatable {
 
 /// The SQL both stores run (the same text works on SQLite and PostgreSQL).
 enum LearningQueries {
+    /// Subject and description on lines of their own, so learning strips the description's greeting line as the
+    /// search does (the literal holds a newline: the same text on SQLite and PostgreSQL).
     static let deflections = """
         SELECT COALESCE(session, 'deflection:' || CAST(id AS TEXT)), article_id,
-               TRIM(COALESCE(subject, '') || ' ' || COALESCE(description, ''))
+               CASE WHEN TRIM(COALESCE(subject, '')) = '' THEN TRIM(COALESCE(description, ''))
+                    WHEN TRIM(COALESCE(description, '')) = '' THEN TRIM(subject)
+                    ELSE TRIM(subject) || '\n' || TRIM(description) END
         FROM deflections ORDER BY id
         """
     /// A helpful vote counts when its session was shown the article: the session's last query before the vote

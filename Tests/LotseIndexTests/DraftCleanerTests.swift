@@ -1,5 +1,5 @@
 import Testing
-@testable import LotseSearch
+import LotseIndex
 
 @Suite struct DraftCleanerTests {
     @Test(arguments: [
@@ -16,5 +16,18 @@ import Testing
     ])
     func stripsGreetingsSignaturesAndQuotes(draft: String, expected: String) {
         #expect(DraftCleaner.clean(draft) == expected)
+        #expect(DraftCleaner.clean(draft, cutsInlineSignOff: true) == expected, "none of these ends a line with a sign-off")
+    }
+
+    @Test("for learning, a line's last sentence that is a sign-off with a name is cut; a line of content never", arguments: [
+        ("Port 21 geht bei ihm nicht. VG Claudia Herrmann", "Port 21 geht bei ihm nicht."),
+        ("Kann ich das ändern? Danke, Andrea Schulte", "Kann ich das ändern?"),
+        ("Gehen die Mails an die Kollegin?\nDanke & LG Jana", "Gehen die Mails an die Kollegin?"),
+        ("Danke für nichts, die Rechnung ist doppelt", "Danke für nichts, die Rechnung ist doppelt"),
+        ("Erledigt. Danke, aber jetzt geht die Mail an Kunden nie raus", "Erledigt. Danke, aber jetzt geht die Mail an Kunden nie raus"),
+    ])
+    func cutsInlineSignOffForLearning(draft: String, expected: String) {
+        #expect(DraftCleaner.clean(draft, cutsInlineSignOff: true) == expected)
+        #expect(DraftCleaner.clean(draft) == draft, "the search keeps the line")
     }
 }
