@@ -13,6 +13,8 @@ import LotseIndex
         ("Hallöchen Welt", "Hallöchen Welt"),
         ("Login mit m.keller@neuefirma.de geht nicht", "Login mit geht nicht"),
         ("Seite https://shop.example.de/kasse zeigt 500", "Seite zeigt 500"),
+        // A browser form's CRLF line ends: the signature is cut as with "\n".
+        ("Hallo,\r\ndas Zertifikat ist abgelaufen.\r\nViele Grüße\r\nFrank Weber", "das Zertifikat ist abgelaufen."),
     ])
     func stripsGreetingsSignaturesAndQuotes(draft: String, expected: String) {
         #expect(DraftCleaner.clean(draft) == expected)

@@ -27,19 +27,25 @@ public enum DraftCleaner {
     public static func clean(_ text: String, cutsInlineSignOff: Bool = false) -> String {
         var kept: [Substring] = []
         var hasContent = false
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = trimmed(rawLine)
-            let lower = line.lowercased()
+        // Lines split by scalar: split by Character, "\r\n" is one character that is not "\n" (a CRLF draft stayed
+        // one line), and every draft paid for grapheme breaking.
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = trimmed(Substring(rawLine))
+            // Every marker is among a line's first words: only those are lowercased (learning cleans 100,000 drafts).
+            let head = String(line.prefix(headCharacters)).lowercased()
             if line.hasPrefix(">") { continue }
-            if quoteMarkers.contains(where: lower.hasPrefix) || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:")) { break }
+            if quoteMarkers.contains(where: { head.hasPrefix($0) })
+                || (head.hasPrefix("am ") && String(line.suffix(8)).lowercased() == "schrieb:")
+            {
+                break
+            }
             if signOffs.contains(where: {
-                // The plain prefix first: most lines start with none, and the longer prefixes are built strings.
-                lower.hasPrefix($0)
-                    && (lower == $0 || lower.hasPrefix($0 + ",") || lower.hasPrefix($0 + " ") && lower.count < $0.count + 25)
+                head.hasPrefix($0)
+                    && (line.count == $0.count || head.hasPrefix($0 + ",") || head.hasPrefix($0 + " ") && line.count < $0.count + 25)
             }) {
                 break
             }
-            var content = stripIdentifiers(stripGreeting(line, lower: lower))
+            var content = stripIdentifiers(stripGreeting(line, lower: head))
             if cutsInlineSignOff { content = stripSignature(content, isFirst: !hasContent) }
             if content.isEmpty, !line.isEmpty { continue }
             hasContent = hasContent || !content.isEmpty
@@ -47,6 +53,10 @@ public enum DraftCleaner {
         }
         return kept.joined(separator: "\n")
     }
+
+    /// The characters of a line that `clean` lowercases: more than the longest greeting, sign-off or quote marker
+    /// with the character after it.
+    private static let headCharacters = 40
 
     private static func stripIdentifiers(_ line: String) -> String {
         guard mayHoldIdentifier(line) else { return line }
@@ -66,14 +76,15 @@ public enum DraftCleaner {
         }
         guard sentenceEnd != nil || !isFirst else { return line }
         let start = sentenceEnd.map { scalars.index(after: $0) } ?? line.startIndex
-        let tail = trimmed(line[start...])
-        guard tail.split(separator: " ").count <= signatureWords else { return line }
-        let lower = tail.lowercased()
+        let tail = trimmedSlice(line[start...])
+        // The sign-off first: most tails start with none, and counting their words would split the whole line.
+        let lower = String(tail.prefix(headCharacters)).lowercased()
         guard inlineSignOffs.contains(where: { signOff in
             lower.hasPrefix(signOff) && lower.dropFirst(signOff.count).first.map { !$0.isLetter } ?? true
         }) else {
             return line
         }
+        guard tail.split(separator: " ").count <= signatureWords else { return line }
         return trimmed(line[..<start])
     }
 
@@ -108,15 +119,18 @@ public enum DraftCleaner {
 
     /// `trimmingCharacters(in: .whitespaces)` (spaces of category Zs and tabs) without Foundation's NSString bridge,
     /// which cost most of the cleaning of the content-gap texts (BENCHMARKS.md "Themen ohne Artikel").
-    static func trimmed(_ text: Substring) -> String {
+    static func trimmed(_ text: Substring) -> String { String(trimmedSlice(text)) }
+
+    private static func trimmedSlice(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
-        return String(Substring(scalars[first...last]))
+        return Substring(scalars[first...last])
     }
 
+    /// Spaces, tabs and the "\r" of a CRLF line end.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
+        scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\r" : scalar.properties.generalCategory == .spaceSeparator
     }
 }
