@@ -1,5 +1,5 @@
 import Foundation
-import LotseIndex
+@testable import LotseIndex
 import LotseSearch
 import LotseTestSupport
 import Testing
@@ -196,6 +196,18 @@ struct LearnedFieldTests {
             #expect(try inspector.count(sql: indexed, arguments: ["learned : \"\(word)\"", id]) == 1, "\(id): \(word)")
         }
         #expect(try inspector.count(sql: "SELECT count(*) FROM articles WHERE learned != ''") == 2)
+    }
+
+    @Test("a build under other privacy rules (another rules version) relearns what the previous one kept")
+    func rulesVersionRelearns() throws {
+        let workspace = try Self.workspace()
+        let outcomes = Self.lockedOut.map { CustomerWords(session: $0.0, articleID: $0.1, text: $0.2) }
+        var configuration = LearningConfiguration(outcomes: outcomes)
+        #expect(try Self.build(workspace, .learn(configuration)).wroteIndex)
+        #expect(try !Self.build(workspace, .learn(configuration)).wroteIndex)
+        configuration.rulesVersion = LearningConfiguration.rulesVersion + 1
+        #expect(try Self.build(workspace, .learn(configuration)).wroteIndex)
+        #expect(try !Self.build(workspace, .learn(configuration)).wroteIndex)
     }
 
     @Test("the folded word lists are kept beside the index and reused only while the lists are unchanged")

@@ -56,6 +56,13 @@ public struct LearningConfiguration: Sendable {
     /// Words an article keeps, most sessions (then uses) first: the long tail of one-session words adds little
     /// but indexing time (BENCHMARKS.md, "Learning from outcomes").
     public var maximumWords: Int
+    /// `LearningConfiguration.rulesVersion`; another only in tests (a build as a release with other rules).
+    var rulesVersion = LearningConfiguration.rulesVersion
+
+    /// The version of the rules that decide which words of a customer's text may be learned (`DraftCleaner`,
+    /// `NameIntroduction`, `PrivacyFilter`, `LearnedField`). It is part of the fingerprint, so the first build after an
+    /// upgrade relearns instead of keeping words the new rules drop: bump it in the commit that changes a rule.
+    public static let rulesVersion = 1
 
     public static let defaultMinimumSessions = 1
     public static let defaultMinimumDictionarySessions = 2

@@ -23,7 +23,7 @@ extension LearningConfiguration {
             hash.add("blocked \(article)")
             for word in words.sorted() { hash.add(word) }
         }
-        hash.add("sessions \(minimumSessions) \(minimumDictionarySessions) words \(maximumWords)")
+        hash.add("sessions \(minimumSessions) \(minimumDictionarySessions) words \(maximumWords) rules \(rulesVersion)")
         hash.add(WordList.cacheKey(wordLists))
         return hash.hex
     }
