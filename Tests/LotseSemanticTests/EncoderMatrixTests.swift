@@ -1,3 +1,4 @@
+import CVectorKernels
 import Testing
 @testable import LotseSemantic
 
@@ -53,6 +54,32 @@ import Testing
                 #expect(worst < 1e-3, "bfloat16 m \(m) k \(k) accumulate \(accumulate): off by \(worst)")
                 #expect(worstPlain < 1e-3, "float32 m \(m) k \(k): off by \(worstPlain)")
             }
+        }
+    }
+
+    /// The AVX-512F kernel rounds exactly as the plain-C reference (VDPBF16PS's order of products and roundings): the
+    /// same bits for every row count of its blocks (1–6 and past them), row strides wider than the matrix, accumulation,
+    /// values over many magnitudes, zeros and denormals (flushed to zero by both).
+    @Test(arguments: [(1, 1280, 512), (2, 320, 320), (5, 512, 256), (6, 256, 256), (13, 768, 256), (64, 512, 64)])
+    func kernelMatchesReferenceBitForBit(m: Int, k: Int, n: Int) {
+        let lda = k + 16, ldc = n + 64
+        var weights = Self.values(k * n, seed: 17).enumerated().map { $1 * Float(1 << ($0 % 7)) / 8 }
+        var a = Self.values(m * lda, seed: 19).enumerated().map { $1 * Float(1 << ($0 % 11)) / 32 }
+        weights[1] = 0
+        weights[2] = Float.leastNormalMagnitude / 4
+        a[1] = -Float.leastNormalMagnitude / 2
+        a[2] = 0
+        var packed = [UInt16](repeating: 0, count: k * n)
+        lotse_bf16_pack(weights, Int32(k), Int32(n), Int32(n), &packed)
+        for accumulate: Int32 in [0, 1] {
+            let start = Self.values(m * ldc, seed: 23)
+            var fast = start, reference = start
+            let done = lotse_bf16_gemm(Int32(m), Int32(n), Int32(k), a, Int32(lda), packed, &fast, Int32(ldc), accumulate)
+            #expect(done == lotse_bf16_supported())
+            guard done != 0 else { continue }
+            lotse_bf16_gemm_reference(Int32(m), Int32(n), Int32(k), a, Int32(lda), packed, &reference, Int32(ldc), accumulate)
+            #expect(fast.map(\.bitPattern) == reference.map(\.bitPattern), "m \(m) k \(k) n \(n) accumulate \(accumulate)")
+            #expect(fast != start) // the product was written
         }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         #expect(mismatches.isEmpty, "token ids differ for \(mismatches.count): \(mismatches.prefix(5))")
     }
 
-    /// Both ways the encoder multiplies: bfloat16 (where the CPU has AVX-512 BF16, as on the machines Lotse is
+    /// Both ways the encoder multiplies: bfloat16 (where the CPU has AVX-512F, as on the machines Lotse is
     /// benchmarked on) and float32 (OpenBLAS, the fallback elsewhere).
     @Test(arguments: [true, false]) func vectorsMatchReference(bfloat16: Bool) throws {
         guard let model = try SemanticTestModel.load() else { return }

@@ -55,6 +55,27 @@ import Testing
         #expect(fast == reference)
     }
 
+    /// Two sets scored in one pass give exactly what each gives alone, for counts that do and do not fill the
+    /// pair kernel's two rows, and a document without a vector in either set.
+    @Test(arguments: [1, 6, 7]) func pairMatchesEachSetAlone(count: Int) {
+        let first = VectorSet((0..<count).map { QuantizedVector(Self.unit($0)) } + [nil])
+        let second = VectorSet([nil] + (0..<count).map { QuantizedVector(Self.unit(100 + $0)) })
+        let query = Self.unit(1000)
+        let (here, there) = first.similarities(to: query, and: second)
+        #expect(here == first.similarities(to: query))
+        #expect(there == second.similarities(to: query))
+        #expect(here[count] == 0 && there[0] == 0)
+        #expect(Set(here).count == count + 1) // distinct scores: rows not mixed up
+        var fast = [Int32](repeating: 0, count: count + 1), slow = fast, fast2 = fast, slow2 = fast
+        let q = QuantizedVector(query).values
+        let a = (0..<count).flatMap { QuantizedVector(Self.unit($0)).values } + [Int8](repeating: -128, count: 512)
+        let b = [Int8](repeating: 127, count: 512) + (0..<count).flatMap { QuantizedVector(Self.unit(100 + $0)).values }
+        lotse_int8_dots_pair(q, a, b, 512, Int32(count + 1), &fast, &fast2)
+        lotse_int8_dots_reference(q, a, 512, Int32(count + 1), &slow)
+        lotse_int8_dots_reference(q, b, 512, Int32(count + 1), &slow2)
+        #expect(fast == slow && fast2 == slow2)
+    }
+
     @Test func blobRoundTrips() {
         let vector = QuantizedVector(Self.unit(7))
         #expect(QuantizedVector(blob: vector.blob) == vector)

@@ -14,4 +14,8 @@ void lotse_int8_dots(const int8_t *query, const int8_t *vectors, int32_t dimensi
 /** The same in plain C, one product at a time: what the vector kernels are tested against. */
 void lotse_int8_dots_reference(const int8_t *query, const int8_t *vectors, int32_t dimension, int32_t count, int32_t *scores);
 
+/** The same for two sets of `count` vectors each (`first_scores` and `second_scores`), in one pass over both. */
+void lotse_int8_dots_pair(const int8_t *query, const int8_t *first, const int8_t *second, int32_t dimension, int32_t count,
+                          int32_t *first_scores, int32_t *second_scores);
+
 #endif

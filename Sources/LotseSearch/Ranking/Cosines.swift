@@ -7,7 +7,12 @@ struct Cosines: Sendable {
     private let values: [Int16]
 
     init(_ similarities: [Float]) {
-        values = similarities.map { Int16((min(max($0, -1), 1) * Self.one).rounded()) }
+        self.init(count: similarities.count) { similarities[$0] }
+    }
+
+    /// `similarity(document)` for every document below `count`.
+    init(count: Int, _ similarity: (Int) -> Float) {
+        values = (0..<count).map { Int16((min(max(similarity($0), -1), 1) * Self.one).rounded()) }
     }
 
     var count: Int { values.count }
