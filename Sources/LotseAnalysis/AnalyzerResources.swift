@@ -13,7 +13,7 @@ public struct AnalyzerResources: Sendable {
 
     /// Analyzer and index format version. Bump on any change to token output or schema: indexes built by
     /// another version are rebuilt from scratch.
-    public static let codeVersion = 7  // 7: every article has its url (unique)
+    public static let codeVersion = 8  // 8: the articles' spellings of folded words (`spellings`)
 
     /// Version string stored in the index: code version plus a fingerprint of the word lists.
     public var version: String {

@@ -1,3 +1,4 @@
+import LotseAnalysis
 import LotseSemantic
 
 extension SearchEngine {
@@ -6,17 +7,17 @@ extension SearchEngine {
     /// A draft's cosines, started beside its lexical ranking: a draft waits for its embedding (64 pieces, ~2 ms of
     /// CPU), so the two overlap on the second core. Nil for search-box text (typing embeds in the background or
     /// from the cache) and without the semantic ranking.
-    func startSimilarities(_ text: String, mode: QueryMode, typed: Bool) -> PendingSimilarities? {
-        guard let semantic, mode == .draft, !typed, let text = semanticText(text, mode: mode) else { return nil }
+    func startSimilarities(_ text: String?, mode: QueryMode, typed: Bool) -> PendingSimilarities? {
+        guard let semantic, mode == .draft, !typed, let text else { return nil }
         return Task { semantic.similarities(of: text, draft: true, typed: false) }
     }
 
     /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone. Its
     /// evidence has no lexical score, so `AnswerDecision` stays silent (cosines alone do not tell out-of-scope
     /// texts apart); it shows only where a fixed minimum score replaces the decision.
-    func semanticOnly(_ text: String, mode: QueryMode, typed: Bool, options: SearchOptions,
+    func semanticOnly(_ text: String?, mode: QueryMode, typed: Bool, options: SearchOptions,
                       started: PendingSimilarities?) async -> Ranked? {
-        guard let semantic, let text = semanticText(text, mode: mode) else { return nil }
+        guard let semantic, let text else { return nil }
         guard let similarity = await started?.value ?? semantic.similarities(of: text, draft: mode == .draft, typed: typed) else {
             // Typing in the background, nothing embedded yet: no answer this once, and none cached.
             let evidence = AnswerEvidence(score: 0, wordCoverage: 0, draft: mode == .draft)
@@ -36,18 +37,22 @@ extension SearchEngine {
     /// 5–30 letters ("bestellt", "lautet"; most prefixes are not: "Nachna" is "Nach" + "na"). (The index's own
     /// vocabulary does not tell: 10,000 articles hold most prefixes as words.) What follows the last letter or digit
     /// of a search-box text is dropped. Drafts are embedded whole.
-    func semanticText(_ text: String, mode: QueryMode) -> String? {
+    /// The encoder reads words typed without their umlauts as the articles spell them (`ArticleSpellings`); a last
+    /// word so read counts as finished when what it reads is one piece.
+    func semanticText(_ text: String, mode: QueryMode, analyzer: Analyzer = Analyzer()) -> String? {
         var text = text
         if mode == .short, let semantic, let last = text.last, last.isLetter || last.isNumber {
             let start = text.lastIndex { !($0.isLetter || $0.isNumber) }.map { text.index(after: $0) } ?? text.startIndex
             let word = String(text[start...])
-            if !((5...30).contains(word.count) && semantic.model.isPiece(word)) { text = String(text[..<start]) }
+            let read = analyzer.fold(word).flatMap { spellings.spelling(of: word, folded: $0) } ?? word
+            if !((5...30).contains(read.count) && semantic.model.isPiece(read)) { text = String(text[..<start]) }
         }
         if mode == .short, let end = text.lastIndex(where: { $0.isLetter || $0.isNumber }) {
             // "Wie lautet", "Wie lautet " and "Wie lautet d" mean the same so far: one text, one encoder run.
             text = String(text[...end])
         }
-        return text.contains { $0.isLetter || $0.isNumber } ? text : nil
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return spellings.normalized(text, analyzer: analyzer)
     }
 }
 
@@ -79,15 +84,15 @@ extension SearchEngine {
     /// The inputs of the fusion for `input` (nil without the semantic ranking).
     public func fusionFeatures(_ input: SearchInput) async throws -> FusionFeatures? {
         guard let semantic else { return nil }
-        let (concepts, mode) = planned(input)
+        let (concepts, mode, encoderText) = planned(input)
         let ids = try await connection.read { db in try String.fetchAll(db, sql: "SELECT id FROM articles ORDER BY rowid") }
-        let ranked = try await rank(concepts, mode: mode, text: input.semanticText,
+        let ranked = try await rank(concepts, mode: mode, encoderText: encoderText,
                                     options: SearchOptions(limit: semantic.parameters.pool, minimumScore: 0), fuses: false)
         // Without lexical candidates `rank` answers with the semantic ranking alone (its evidence has a cosine).
         let lexical = ranked?.evidence.similarity == nil ? ranked : nil
         let candidates = lexical?.candidates ?? []
         var similarity: [String: Float] = [:]
-        if let text = semanticText(input.semanticText, mode: mode) {
+        if let text = encoderText {
             for (document, value) in semantic.exactSimilarities(of: text, draft: mode == .draft).enumerated() {
                 similarity[ids[document]] = value
             }

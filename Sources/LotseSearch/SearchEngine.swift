@@ -29,6 +29,8 @@ public final class SearchEngine: Sendable {
     /// key, so a new curation never meets answers planned under the previous one).
     let curation = Mutex(CurationState(synonyms: .bundled, pins: .empty, generation: 0))
     private let corrector: TypoCorrector
+    /// The articles' spellings of folded words, for what the encoder reads (`semanticText`).
+    let spellings: ArticleSpellings
     /// Article vectors and the query encoder; nil: lexical-only (no model, or an index without vectors).
     let semantic: SemanticRanking?
 
@@ -53,8 +55,9 @@ public final class SearchEngine: Sendable {
             try IndexStore.openReadOnly(path: indexPath) { db in try db.execute(sql: Postings.instanceTableSQL) }
         }
         let words: [String: Int]
-        (statistics, documents, words) = try connections[0].read { db in
-            (try IndexStatistics.load(db), try DocumentTable.load(db, learnedWeight: learnedWeight), try IndexStatistics.words(db))
+        (statistics, documents, words, spellings) = try connections[0].read { db in
+            (try IndexStatistics.load(db), try DocumentTable.load(db, learnedWeight: learnedWeight), try IndexStatistics.words(db),
+             model == nil ? ArticleSpellings([:]) : try ArticleSpellings.load(db))
         }
         let reader = connections[0], table = documents
         semantic = try model.flatMap { model in
@@ -96,7 +99,7 @@ public final class SearchEngine: Sendable {
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let curation = curation.withLock { $0 }
-        return try await cached(Self.key(input, curation), options, text: input.semanticText, typed: input.isTyped && options.typing) {
+        return try await cached(Self.key(input, curation), options, typed: input.isTyped && options.typing) {
             plannedWithPins(input, curation)
         }
     }
@@ -104,8 +107,8 @@ public final class SearchEngine: Sendable {
     /// An input's ranking with every match (no answer decision) and the evidence the decision would weigh:
     /// what `lotse evaluate --features` writes for tuning it.
     public func explain(_ input: SearchInput, limit: Int) async throws -> (ids: [String], evidence: AnswerEvidence?) {
-        let (concepts, mode) = planned(input)
-        guard let ranked = try await rank(concepts, mode: mode, text: input.semanticText,
+        let (concepts, mode, encoderText) = planned(input)
+        guard let ranked = try await rank(concepts, mode: mode, encoderText: encoderText,
                                           options: SearchOptions(limit: limit, minimumScore: 0)) else {
             return ([], nil)
         }
@@ -119,15 +122,17 @@ public final class SearchEngine: Sendable {
         }
     }
 
-    /// The input's concepts and how to rank them, under `curation` (the engine's current one when nil): a
-    /// search-box query with many concepts, and every draft with a description, is ranked like a draft.
-    func planned(_ input: SearchInput, _ curation: CurationState? = nil) -> ([Concept], QueryMode) {
-        let (concepts, mode, _) = plannedWithPins(input, curation ?? self.curation.withLock { $0 })
-        return (concepts, mode)
+    /// The input's concepts, how to rank them and what the encoder reads, under `curation` (the engine's current one
+    /// when nil): a search-box query with many concepts, and every draft with a description, is ranked like a draft.
+    func planned(_ input: SearchInput, _ curation: CurationState? = nil) -> ([Concept], QueryMode, encoderText: String?) {
+        let planned = plannedWithPins(input, curation ?? self.curation.withLock { $0 })
+        return (planned.concepts, planned.mode, planned.encoderText)
     }
 
     /// The same and the articles `curation`'s pins place for the input.
-    private func plannedWithPins(_ input: SearchInput, _ curation: CurationState) -> ([Concept], QueryMode, [PinTable.Placement]) {
+    private func plannedWithPins(_ input: SearchInput, _ curation: CurationState)
+        -> (concepts: [Concept], mode: QueryMode, encoderText: String?, pinned: [PinTable.Placement])
+    {
         let planned = planned(Self.key(input, curation), curation) { planner in
             switch input {
             case .query(let query): planner.concepts(query: query, prefixLastWord: true)
@@ -135,11 +140,16 @@ public final class SearchEngine: Sendable {
             }
         } pinned: { planner in
             curation.pins.placements(for: input, analyzer: planner.german)
+        } encoderText: { planner, concepts in
+            semanticText(input.semanticText, mode: Self.mode(input, concepts), analyzer: planner.german)
         }
-        let concepts = planned.concepts
+        return (planned.concepts, Self.mode(input, planned.concepts), planned.encoderText, planned.pinned)
+    }
+
+    private static func mode(_ input: SearchInput, _ concepts: [Concept]) -> QueryMode {
         switch input {
-        case .query: return (concepts, concepts.count > 6 ? .draft : .short, planned.pinned)
-        case .draft(_, let description): return (concepts, concepts.count > 6 || !description.isEmpty ? .draft : .short, planned.pinned)
+        case .query: concepts.count > 6 ? .draft : .short
+        case .draft(_, let description): concepts.count > 6 || !description.isEmpty ? .draft : .short
         }
     }
 
@@ -147,8 +157,10 @@ public final class SearchEngine: Sendable {
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
-    private func cached(_ key: String, _ options: SearchOptions, text: String, typed: Bool,
-                        plan: () -> ([Concept], QueryMode, [PinTable.Placement])) async throws -> [SearchResult] {
+    private func cached(_ key: String, _ options: SearchOptions, typed: Bool,
+                        plan: () -> (concepts: [Concept], mode: QueryMode, encoderText: String?, pinned: [PinTable.Placement]))
+        async throws -> [SearchResult]
+    {
         let resultKey = key + "\u{0}\(options.limit)\u{0}\(options.language?.rawValue ?? "")"
             + "\u{0}\(options.category ?? "")\u{0}\(options.minimumScore ?? -1)"
         if let hit = answers?.values(for: [resultKey])[resultKey] {
@@ -156,8 +168,8 @@ public final class SearchEngine: Sendable {
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
-        let (concepts, mode, pinned) = plan()
-        let (results, exact) = try await run(concepts, mode: mode, text: text, typed: typed, options: options, pinned: pinned)
+        let (concepts, mode, encoderText, pinned) = plan()
+        let (results, exact) = try await run(concepts, mode: mode, encoderText: encoderText, typed: typed, options: options, pinned: pinned)
         // Ranked with an older text's embedding (typing in the background): the next ask gets the text's own.
         if exact { answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)]) }
         return results
@@ -167,10 +179,13 @@ public final class SearchEngine: Sendable {
     /// and the curation's generation are the key, so a repeated query skips analysis, typo correction and completion).
     /// The pins are matched with the planner's analyzer, which has just folded and stemmed the same words.
     private func planned(_ key: String, _ curation: CurationState, _ plan: (QueryPlanner) -> [Concept],
-                         pinned: (QueryPlanner) -> [PinTable.Placement]) -> PlannedQuery {
+                         pinned: (QueryPlanner) -> [PinTable.Placement],
+                         encoderText: (QueryPlanner, [Concept]) -> String?) -> PlannedQuery {
         if let cached = plans.values(for: [key])[key] { return cached }
         let planner = QueryPlanner(statistics: statistics, synonyms: curation.synonyms, corrector: corrector)
-        let planned = PlannedQuery(concepts: plan(planner), pinned: curation.pins.isEmpty ? [] : pinned(planner), keyBytes: key.utf8.count)
+        let concepts = plan(planner)
+        let planned = PlannedQuery(concepts: concepts, pinned: curation.pins.isEmpty ? [] : pinned(planner),
+                                   encoderText: semantic == nil ? nil : encoderText(planner, concepts), keyBytes: key.utf8.count)
         plans.insert([key: planned])
         return planned
     }
@@ -183,13 +198,13 @@ public final class SearchEngine: Sendable {
     /// Stops between its stages once the request is cancelled (past its deadline, or the client went away),
     /// so abandoned work gives its compute slot back early. Pinned articles are shown even when the ranking would
     /// not answer (the operator answered for it); the ranking is asked for as many more as there are pins.
-    private func run(_ concepts: [Concept], mode: QueryMode, text: String, typed: Bool, options: SearchOptions,
+    private func run(_ concepts: [Concept], mode: QueryMode, encoderText: String?, typed: Bool, options: SearchOptions,
                      pinned: [PinTable.Placement]) async throws -> (results: [SearchResult], exact: Bool) {
         try Task.checkCancellation()
         let accepts = filter(options), pinned = pinned.filter { accepts($0.document) }
         var ranking = options
         ranking.limit += pinned.count
-        let ranked = try await rank(concepts, mode: mode, text: text, typed: typed, options: ranking)
+        let ranked = try await rank(concepts, mode: mode, encoderText: encoderText, typed: typed, options: ranking)
         var candidates = ranked?.candidates ?? []
         if let ranked, options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { candidates = [] }
         if !pinned.isEmpty { candidates = PinTable.place(pinned, in: candidates, limit: options.limit) }
@@ -209,13 +224,13 @@ public final class SearchEngine: Sendable {
     }
 
     /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;
-    /// with the semantic ranking, the lexical ones fused with the articles closest to `text` (`typed`: search-box
-    /// text, which may be ranked with an older embedding, `SemanticRanking.similarities(of:draft:typed:)`).
-    func rank(_ concepts: [Concept], mode: QueryMode, text: String = "", typed: Bool = false, options: SearchOptions,
+    /// with the semantic ranking, the lexical ones fused with the articles closest to `encoderText` (`semanticText`;
+    /// `typed`: search-box text, which may be ranked with an older embedding, `SemanticRanking.similarities(of:draft:typed:)`).
+    func rank(_ concepts: [Concept], mode: QueryMode, encoderText: String? = nil, typed: Bool = false, options: SearchOptions,
               fuses: Bool = true) async throws -> Ranked? {
-        let started = fuses ? startSimilarities(text, mode: mode, typed: typed) : nil
+        let started = fuses ? startSimilarities(encoderText, mode: mode, typed: typed) : nil
         guard let query = QueryBuilder.build(concepts) else {
-            return await semanticOnly(text, mode: mode, typed: typed, options: options, started: started)
+            return await semanticOnly(encoderText, mode: mode, typed: typed, options: options, started: started)
         }
         let matchers = try await matchers(for: query)
         try Task.checkCancellation()
@@ -236,14 +251,14 @@ public final class SearchEngine: Sendable {
             candidates += more.filter { !seen.contains($0.document) }
         }
         guard let best = candidates.first else {
-            return await semanticOnly(text, mode: mode, typed: typed, options: options, started: started)
+            return await semanticOnly(encoderText, mode: mode, typed: typed, options: options, started: started)
         }
         // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
         var evidence = AnswerEvidence(
             score: best.score, wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: weights),
             draft: mode == .draft)
         var exact = true
-        if fuses, let semantic, let text = semanticText(text, mode: mode) {
+        if fuses, let semantic, let text = encoderText {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.
             exact = false
             if let similarity = await started?.value ?? semantic.similarities(of: text, draft: mode == .draft, typed: typed) {

@@ -224,6 +224,11 @@ public struct IndexBuilder: Sendable {
         for (word, frequency) in dictionary {
             try compounds.execute(arguments: [word, frequency])
         }
+        try db.execute(sql: "CREATE TABLE spellings(word TEXT PRIMARY KEY, spelling TEXT NOT NULL) WITHOUT ROWID")
+        let spellings = try db.makeStatement(sql: "INSERT INTO spellings(word, spelling) VALUES (?, ?)")
+        for (word, spelling) in vocabulary.spellings {
+            try spellings.execute(arguments: [word, spelling])
+        }
     }
 
     /// Writes every row into FTS5 in rowid order. Workers analyse the rows ahead of this thread; the tokenizer

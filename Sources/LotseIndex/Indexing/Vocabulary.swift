@@ -3,7 +3,9 @@ import LotseAnalysis
 import Synchronization
 
 /// Corpus statistics of folded words: document and collection frequency. German words seen at least
-/// `minimumCompoundFrequency` times form the compound dictionary.
+/// `minimumCompoundFrequency` times form the compound dictionary. `spellings`: the articles' most frequent spelling
+/// of a folded word, where it is not the folded word itself ("kundigung" → "kündigung"), so the encoder can read a
+/// customer's "Kundigung" or "Kuendigung" as the articles write it.
 struct Vocabulary {
     struct Counts {
         var documents = 0
@@ -17,6 +19,7 @@ struct Vocabulary {
 
     private(set) var terms: [String: Counts] = [:]
     private(set) var germanCounts: [String: Int] = [:]
+    private(set) var spellings: [String: String] = [:]
 
     static let minimumCompoundFrequency = 2
 
@@ -36,6 +39,7 @@ struct Vocabulary {
         let partials = counters.withLock { $0 }
         var vocabulary = Vocabulary()
         for counter in partials { vocabulary.merge(counter) }
+        vocabulary.spellings = Self.spellings(partials)
         return (vocabulary, RowWords(rowCount: rows.count, counters: partials))
     }
 
@@ -44,6 +48,29 @@ struct Vocabulary {
             terms[word, default: Counts()].add(counter.counts[id])
             if counter.germanCounts[id] > 0 { germanCounts[word, default: 0] += counter.germanCounts[id] }
         }
+    }
+
+    /// Per folded word whose spellings (lower-cased) are not all the folded word, the most frequent one (ties: the
+    /// first in code point order, so every build of the same articles agrees); only those that differ are kept.
+    private static func spellings(_ counters: [WordCounter]) -> [String: String] {
+        var differing: Set<String> = []
+        for counter in counters {
+            counter.forEachSpelling { folded, lowercased, _ in
+                if lowercased != folded { differing.insert(folded) }
+            }
+        }
+        var counts: [String: [String: Int]] = [:]
+        for counter in counters {
+            counter.forEachSpelling { folded, lowercased, count in
+                if differing.contains(folded) { counts[folded, default: [:]][lowercased, default: 0] += count }
+            }
+        }
+        var spellings: [String: String] = [:]
+        for (folded, spelled) in counts {
+            let best = spelled.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            if best != folded { spellings[folded] = best }
+        }
+        return spellings
     }
 
     /// Alphabetic, non-stop-word German words frequent enough to be trusted as compound parts.
@@ -62,7 +89,10 @@ struct Vocabulary {
 /// (folding differs by language); only a raw word seen the first time is folded and its folded form looked up.
 struct WordCounter: Sendable {
     private var ids: [String: UInt32] = [:]
-    private var idsByRawWord: [Language: [String: UInt32]] = [:]
+    /// Raw word → its number in `rawWords`, per language.
+    private var rawIDsByLanguage: [Language: [String: UInt32]] = [:]
+    /// Each raw word (as written), its folded word's number and its occurrences.
+    private var rawWords: [(text: String, id: UInt32, count: Int)] = []
     private(set) var words: [String] = []
     private(set) var counts: [Vocabulary.Counts] = []
     private(set) var germanCounts: [Int] = []
@@ -75,7 +105,7 @@ struct WordCounter: Sendable {
 
     mutating func add(_ row: IndexedRow, at index: Int, analyzer: Analyzer) {
         analyzer.language = row.language
-        var known = idsByRawWord.removeValue(forKey: row.language) ?? [:]
+        var known = rawIDsByLanguage.removeValue(forKey: row.language) ?? [:]
         var columns: [[StoredWord]] = []
         columns.reserveCapacity(row.columns.count)
         for field in row.columns {
@@ -84,21 +114,33 @@ struct WordCounter: Sendable {
             field.withUTF8 { text in
                 analyzer.forEachWord(in: text) { raw, start, end, joined in
                     let key = String(decoding: raw, as: UTF8.self)
-                    let id: UInt32
+                    let rawID: Int
                     if let seen = known[key] {
-                        id = seen
+                        rawID = Int(seen)
                     } else {
-                        id = number(analyzer.foldedWord(raw))
-                        known[key] = id
+                        rawID = rawWords.count
+                        rawWords.append((key, number(analyzer.foldedWord(raw)), 0))
+                        known[key] = UInt32(rawID)
                     }
+                    rawWords[rawID].count += 1
+                    let id = rawWords[rawID].id
                     count(Int(id), row: index, german: row.language == .de)
                     scratch.append(StoredWord(id: id, start: start, end: end, joinedToPrevious: joined))
                 }
             }
             columns.append(Array(scratch))
         }
-        idsByRawWord[row.language] = known
+        rawIDsByLanguage[row.language] = known
         rows.append((index, columns))
+    }
+
+    /// Calls `body(folded, lowercased, occurrences)` for every raw word this worker read.
+    func forEachSpelling(_ body: (String, String, Int) -> Void) {
+        for raw in rawWords {
+            // Most words are written lower-case ASCII already: no copy for them.
+            let plain = raw.text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            body(words[Int(raw.id)], plain ? raw.text : raw.text.lowercased(), raw.count)
+        }
     }
 
     private mutating func count(_ id: Int, row index: Int, german: Bool) {

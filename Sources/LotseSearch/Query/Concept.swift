@@ -30,10 +30,12 @@ struct PlannedQuery: MemoryCosted {
     var concepts: [Concept]
     /// The articles the curation's pins place for the query.
     var pinned: [PinTable.Placement] = []
+    /// What the encoder reads (`SearchEngine.semanticText`); nil: nothing, or no semantic ranking.
+    var encoderText: String?
     var keyBytes: Int
 
     var byteCount: Int {
-        keyBytes + pinned.count * 32 + concepts.reduce(64) { total, concept in
+        keyBytes + pinned.count * 32 + (encoderText?.utf8.count ?? 0) + concepts.reduce(64) { total, concept in
             total + 64 + concept.word.utf8.count
                 + concept.alternatives.reduce(0) { $0 + 48 + $1.terms.reduce(0) { $0 + 16 + $1.utf8.count } }
         }
