@@ -56,6 +56,23 @@ extension SearchEngine {
     }
 }
 
+extension SearchEngine {
+    /// The concepts with a correction only where the typed word looks misspelt (`Concept.correction`): the correction
+    /// keeps its first letter (typos rarely hit it) and the encoder does not know the word as one piece of its
+    /// vocabulary, which holds many real words the articles lack ("morgen", "verlieren", that the corrector reads as
+    /// "sorgen", "verloren"). Lexical-only, nothing asks.
+    func misspellings(_ concepts: [Concept]) -> [Concept] {
+        guard let model = semantic?.model else { return concepts }
+        return concepts.map { concept in
+            guard let correction = concept.correction else { return concept }
+            let word = concept.word, capitalised = word.prefix(1).uppercased() + word.dropFirst()
+            var concept = concept
+            if correction.first != word.first || model.isPiece(word) || model.isPiece(capitalised) { concept.correction = nil }
+            return concept
+        }
+    }
+}
+
 extension SearchInput {
     /// Search-box text: asked for keystroke by keystroke, so it may be ranked with an older embedding.
     var isTyped: Bool {

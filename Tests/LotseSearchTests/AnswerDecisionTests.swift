@@ -23,4 +23,25 @@ struct AnswerDecisionTests {
         silent.similarity = 0.9
         #expect(!AnswerDecision.answers(silent), "the semantic half adds no answer")
     }
+
+    /// "abo beeden": a weak search-box answer far from the query as the encoder read it (the typo) is kept when the
+    /// best article matches enough of the query through corrections of misspelt words; "minecraft server mieten", as
+    /// weak and as far but matched through the words as typed (or real words "corrected"), is still vetoed.
+    @Test func misspeltQueriesEscapeTheVeto() {
+        var misspelt = AnswerEvidence(score: 0.049, similarity: 0.067, wordCoverage: 0.31, draft: false)
+        misspelt.misspeltCoverage = 0.35
+        #expect(AnswerDecision.answers(misspelt), "a typo'd query's cosine does not veto")
+        var outOfScope = misspelt
+        outOfScope.misspeltCoverage = 0
+        outOfScope.similarity = 0.031
+        #expect(!AnswerDecision.answers(outOfScope), "out of scope: vetoed as before")
+        outOfScope.misspeltCoverage = AnswerDecision.misspeltShare - 0.01
+        #expect(!AnswerDecision.answers(outOfScope), "a misspelt word that carries little of the query does not save it")
+        var unanswered = misspelt
+        unanswered.wordCoverage = 0.1
+        #expect(!AnswerDecision.answers(unanswered), "the semantic half adds no answer, misspelt or not")
+        var draft = misspelt
+        (draft.draft, draft.score, draft.similarity) = (true, AnswerDecision.weakDraftScore / 2, 0.05)
+        #expect(!AnswerDecision.answers(draft), "drafts keep their veto")
+    }
 }

@@ -112,9 +112,14 @@ import Testing
         guard let model = try Self.model() else { return }
         let tuning = try RelevanceTests.judged("tuning2-queries.json").map(Self.strippedOfUmlauts)
         let heldOut = try Self.paraphrases(heldOut: true).map(Self.strippedOfUmlauts)
+        try await Self.expectFloors(model, [("tuning2 stripped", tuning, SemanticFloors.tuning2Stripped),
+                                            ("paraphrases held out stripped", heldOut, SemanticFloors.paraphrasesStripped)])
+    }
+
+    /// Each named set of queries meets its floors (`expectFloors`), hybrid and lexical-only on one index of `articles/`.
+    static func expectFloors(_ model: SemanticModel, _ parts: [(String, [JudgedQuery], SemanticFloors.Measures)]) async throws {
         try await Self.withEngines(model) { hybrid, lexical in
-            for (name, queries, floors) in [("tuning2 stripped", tuning, SemanticFloors.tuning2Stripped),
-                                            ("paraphrases held out stripped", heldOut, SemanticFloors.paraphrasesStripped)] {
+            for (name, queries, floors) in parts {
                 let ours = try await RelevanceTests.evaluate(queries, hybrid), theirs = try await RelevanceTests.evaluate(queries, lexical)
                 print("\(name)  hybrid  \(ours.summary)\n\(name)  lexical \(theirs.summary)")
                 Self.expectFloors(ours, floors, lexical: theirs)
@@ -128,6 +133,40 @@ import Testing
         var query = query
         (query.query, query.subject, query.description) = (strip(query.query), strip(query.subject), strip(query.description))
         return query
+    }
+
+    /// Typo'd copies (one seeded edit in one word of at least 6 letters, never the first letter: Fixtures/README.md,
+    /// "Typo copies"): on the tuning copy the hybrid loses nothing against lexical-only, in every measure; on the
+    /// never-tuned fresh set's copy the floors sit under one measurement (BENCHMARKS.md). Before misspelt queries
+    /// escaped the veto (`AnswerDecision.misspeltShare`) tuning2's copy lost Recall@10 (.854 vs .877) and @3.
+    @Test func typoCopiesKeepTheirAnswers() async throws {
+        guard let model = try Self.model() else { return }
+        let tuning = try RelevanceTests.judged("tuning2-typo.json"), heldOut = try RelevanceTests.judged("fresh-typo.json")
+        #expect(tuning.count == 160 && heldOut.count == 200)
+        try await Self.expectFloors(model, [("tuning2 typo", tuning, SemanticFloors.tuning2Typo),
+                                            ("fresh typo", heldOut, SemanticFloors.freshTypo)])
+    }
+
+    /// The planner corrects every word the index lacks; only those that look misspelt count for the answer decision:
+    /// the correction keeps the first letter and the encoder has no piece for the word (it has one for many real words).
+    @Test func onlyMisspeltWordsKeepTheirCorrection() async throws {
+        guard let model = try Self.model() else { return }
+        try await Self.withEngines(model) { hybrid, lexical in
+            func correction(_ query: String, _ word: String) -> String? {
+                hybrid.planned(.query(query)).0.first { $0.word == word }?.correction
+            }
+            #expect(correction("abo beeden", "beeden") == "beenden")
+            #expect(correction("minecraft server mieten", "mieten") == nil, "mieten → bieten changes the first letter")
+            #expect(model.isPiece("verlieren"))
+            #expect(correction("daten verlieren", "verlieren") == nil, "a word the encoder knows is a real word")
+            // The planner's own concepts (lexical-only: no filter) had corrections for both.
+            #expect(lexical.planned(.query("minecraft server mieten")).0.first { $0.word == "mieten" }?.correction != nil)
+            #expect(lexical.planned(.query("daten verlieren")).0.first { $0.word == "verlieren" }?.correction != nil)
+            // "abo beeden": answered (the veto would have silenced it: cosine 0.067), "minecraft server mieten" not.
+            let typo = try await hybrid.search("abo beeden"), outOfScope = try await hybrid.search("minecraft server mieten")
+            #expect(typo.first?.id == "vertrag-kuendigen", "\(typo.map(\.id))")
+            #expect(outOfScope.isEmpty, "\(outOfScope.map(\.id))")
+        }
     }
 
     /// xquad_de's held-out paragraphs with the hybrid ranking: no loss against lexical-only, and what its answer
@@ -328,6 +367,11 @@ enum SemanticFloors {
     /// tuning2-queries.json without umlauts, measured .754 / .900 / .931 / .827 (the encoder reading the text as typed:
     /// .746 / .877 / .923 / .817; lexical-only .715 / .862 / .923 / .789).
     static let tuning2Stripped = Measures(values: [0.75, 0.89, 0.925, 0.82], noLoss: all)
+    /// Fixtures/tuning2-typo.json, measured .715 / .823 / .877 / .775 (lexical-only .677 / .815 / .877 / .750).
+    static let tuning2Typo = Measures(values: [0.70, 0.81, 0.87, 0.76], noLoss: all)
+    /// Fixtures/fresh-typo.json, measured once: .753 / .865 / .882 / .805 (lexical-only .729 / .829 / .894 / .788):
+    /// Recall@10 still loses (two right answers of 170), as before misspelt queries escaped the veto.
+    static let freshTypo = Measures(values: [0.74, 0.85, 0.87, 0.79], noLoss: ["Recall@1", "Recall@3", "MRR@10"])
     /// paraphrase-queries.json even ids without umlauts, measured once .657 / .914 / .971 / .787 (as typed: .629 / .914 /
     /// .971 / .778; lexical-only .429 / .771 / .914 / .598).
     static let paraphrasesStripped = Measures(values: [0.64, 0.90, 0.95, 0.78], noLoss: all)
