@@ -30,7 +30,7 @@ lexical-only answers; issue 17's goal of at most 2 of 10 is stated for judged-qu
 negative files' queries). `--current-fusion` grids the decision alone at CURRENT's fusions; `--no-more-out-of-scope`
 keeps only points that answer no help-center file's "none" queries more often than CURRENT. `--report FILE… --point POINT`
 prints lexical-only against one point on other dumps (the held-out parts: measured once a point is chosen, never
-tuned on); POINT is "{'short': (FUSION, WEAK, VETO[, MISSPELT, MISSPELT_BAR]), 'draft': (…)}", FUSION ("norm",
+tuned on); POINT is "{'short': (FUSION, WEAK, VETO[, MISSPELT, MISSPELT_BAR[, ALONE]]), 'draft': (…)}", FUSION ("norm",
 weight, floor, confidence) or ("standout", weight, floor, confidence, margin).
 """
 import argparse
@@ -49,13 +49,16 @@ FUSIONS = ([("norm", w, floor, confidence) for w in (0.3, 0.4, 0.5, 0.6, 0.7) fo
 # `bar`, or below `misspelt bar` where the best article matches at least `misspelt` of the query's weight only through
 # corrections of misspelt words (evidence.misspeltCoverage; AnswerDecision.misspeltShare, -9: no veto).
 MISSPELT = [(9, -9)] + [(share, bar) for share in (0.2, 0.3, 0.4, 0.5) for bar in (-9, 0, 0.025, 0.04, 0.05)]
-VETOES = [(weak, veto) + c for weak in (0.05, 0.1, 0.15, 0.2, 0.3) for veto in (-9, 0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2)
-          for c in MISSPELT]
-# AnswerDecision's point before misspeltShare (its fusion: FusionParameters).
-CURRENT = {"short": (("standout", 0.9, 0.0, 1.0, 0.2), 0.2, 0.075, 9, -9),
-           "draft": (("standout", 0.7, 0.1, 1.0, 0.2), 0.05, 0.15, 9, -9)}
+# Answered by meaning alone (AnswerDecision.semanticAnswerSimilarity): a query the lexical decision does not answer
+# whose fused first has at least this cosine (9: never).
+ALONE = (9, 0.3, 0.325, 0.35, 0.4, 0.45)
+VETOES = [(weak, veto) + c + (alone,) for weak in (0.05, 0.1, 0.15, 0.2, 0.3) for veto in (-9, 0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2)
+          for c in MISSPELT for alone in ALONE]
+# AnswerDecision's point (its fusion: FusionParameters).
+CURRENT = {"short": (("standout", 0.9, 0.0, 1.0, 0.2), 0.2, 0.075, 0.3, -9, 9),
+           "draft": (("standout", 0.7, 0.1, 1.0, 0.2), 0.05, 0.15, 9, -9, 9)}
 LEXICAL = ("lexical",)
-NO_VETO = (0, -9, 9, -9)
+NO_VETO = (0, -9, 9, -9, 9)
 
 
 def load(path):
@@ -67,8 +70,9 @@ def load(path):
         row.setdefault("evidence", None)
         similarity = row["similarity"]
         row["semanticOrder"] = sorted(similarity, key=lambda d: -similarity[d])[:POOL]
-        # A query without lexical evidence is never answered: its mode does not matter.
-        row["mode"] = "draft" if row["evidence"] and row["evidence"]["draft"] else "short"
+        # Without lexical evidence (answered by meaning alone or not at all) a ticket draft is in draft mode.
+        evidence = row["evidence"]
+        row["mode"] = "draft" if (evidence["draft"] if evidence else row["kind"] in ("draft", "drafttext")) else "short"
         rows.append(row)
     return rows
 
@@ -123,13 +127,14 @@ def outcomes(rows, fusion, negative=False):
 def counts(outcome, mode, veto):
     """AnswerDecision.answers over one mode's queries: [found at 1, at 3, at 10, reciprocal ranks, answerable,
     out of scope answered, out of scope]."""
-    weak, bar, misspelt_share, misspelt_bar = veto
+    weak, bar, misspelt_share, misspelt_bar, alone = veto
     total = [0, 0, 0, 0.0, 0, 0, 0]
     for query_mode, rank, lexically, score, cosine, out_of_scope, misspelt in outcome:
         if query_mode != mode:
             continue
         minimum = misspelt_bar if misspelt >= misspelt_share else bar
-        answered = lexically and (cosine is None or score >= weak or cosine >= minimum)
+        answered = (lexically and (cosine is None or score >= weak or cosine >= minimum)
+                    or not lexically and cosine is not None and cosine >= alone)
         if out_of_scope:
             total[5] += answered
             total[6] += 1
@@ -168,7 +173,8 @@ def dominated(points, key):
 
 
 def veto(point):
-    """The veto of a point (FUSION, WEAK, VETO[, MISSPELT, MISSPELT_BAR]): older points ignore misspellings."""
+    """The decision of a point (FUSION, WEAK, VETO[, MISSPELT, MISSPELT_BAR[, ALONE]]): older points ignore
+    misspellings and answer nothing by meaning alone."""
     return tuple(point[1:]) + NO_VETO[len(point) - 1:]
 
 
@@ -237,7 +243,7 @@ def main():
         results.append((objective, point, result))
     results.sort(key=lambda r: -r[0])
     for objective, point, result in results[:args.top]:
-        print(f"{objective:.3f} " + "; ".join(f"{mode}: fusion={p[0]} weak/veto/misspelt/bar={p[1:]}" for mode, p in point.items()))
+        print(f"{objective:.3f} " + "; ".join(f"{mode}: fusion={p[0]} weak/veto/misspelt/bar/alone={p[1:]}" for mode, p in point.items()))
         for p, r in result.items():
             print(f"    {name(p)}: {show(r)}")
 

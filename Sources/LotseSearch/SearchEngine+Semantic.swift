@@ -12,9 +12,9 @@ extension SearchEngine {
         return Task { semantic.similarities(of: text, draft: true, typed: false) }
     }
 
-    /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone. Its
-    /// evidence has no lexical score, so `AnswerDecision` stays silent (cosines alone do not tell out-of-scope
-    /// texts apart); it shows only where a fixed minimum score replaces the decision.
+    /// A text with no word the lexical ranking can use (only stop words, or words no article has): the semantic
+    /// ranking alone. Its evidence has no lexical score, so `AnswerDecision` answers only search-box text whose best
+    /// article is very close in meaning (`semanticAnswerSimilarity`), and a fixed minimum score shows it.
     func semanticOnly(_ text: String?, mode: QueryMode, typed: Bool, options: SearchOptions,
                       started: PendingSimilarities?) async -> Ranked? {
         guard let semantic, let text else { return nil }
