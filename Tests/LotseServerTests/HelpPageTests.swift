@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import LotseServer
+@testable import LotseServer
 import LotseTestSupport
 import NIOCore
 import Testing
@@ -171,10 +171,48 @@ struct HelpPageTests {
             #expect(!onlyGerman.text.contains(french) && onlyGerman.text.contains(Self.article))
             let frenchPage = try await client.execute(uri: french, method: .get)
             #expect(frenchPage.text.contains("<html lang=\"fr\">"))
-            #expect(frenchPage.text.contains("<header class=\"site-header\" lang=\"de\">"), "the chrome stays German")
+            // The page's own texts are in the article's language too.
+            #expect(frenchPage.text.contains("<header class=\"site-header\">"), "no German chrome inside a French page")
+            #expect(frenchPage.text.contains("<p id=\"vote-question\">Cet article vous a-t-il été utile ?</p>"))
+            #expect(frenchPage.text.contains("data-thanks=\"Merci pour votre retour !\""), "pages.js thanks in French")
+            #expect(!frenchPage.text.contains("Hilfe-Center") && !frenchPage.text.contains("War dieser Artikel"))
             let bad = try await client.execute(uri: "/hilfe?lang=xx", method: .get)
             #expect(bad.status == .badRequest && bad.error?.fields?.keys.sorted() == ["lang"])
         }
+    }
+
+    @Test("the pages' own texts follow the page's language: chosen, or for every language the browser's; 404 too")
+    func pageTexts() async throws {
+        try await Self.server().test { client in
+            let english = try await client.execute(uri: "/hilfe?lang=en", method: .get, headers: [.acceptLanguage: "de"])
+            #expect(english.text.contains("<html lang=\"en\">"))
+            #expect(english.text.contains("<h1 id=\"suche-titel\">How can we help?</h1>"))
+            #expect(english.text.contains("<title>How can we help? – Help Center</title>"))
+            #expect(english.text.contains("<span>Articles in</span>") && english.text.contains(">all languages</a>"))
+            #expect(english.text.contains(">Deutsch</a>") && english.text.contains(" lang=\"de\""), "Deutsch marked as German")
+            #expect(!english.text.contains("Wie können wir helfen?") && !english.text.contains("Anfrage stellen"))
+            let every = try await client.execute(uri: "/hilfe?lang=alle", method: .get, headers: [.acceptLanguage: "es-ES,es"])
+            #expect(every.text.contains("<h1 id=\"suche-titel\">¿En qué podemos ayudarle?</h1>"), "every language: the browser's")
+            let everyGerman = try await client.execute(uri: "/hilfe?lang=alle", method: .get, headers: [.acceptLanguage: "it"])
+            #expect(everyGerman.text.contains("<h1 id=\"suche-titel\">Wie können wir helfen?</h1>"), "else German")
+            let nothing = try await client.execute(uri: "/hilfe?q=Quxzyk&lang=en", method: .get)
+            #expect(nothing.text.contains("<h1>Search results for “Quxzyk”</h1>") && nothing.text.contains("No matching articles found."))
+            let missing = try await client.execute(uri: "/hilfe/a/b/c", method: .get, headers: [.acceptLanguage: "fr"])
+            #expect(missing.status == .notFound && missing.text.contains("<h1>Page introuvable</h1>"))
+            #expect(missing.headers[.vary] == "Accept-Language")
+        }
+    }
+
+    @Test("dates and counts in each language; a value is never read as a placeholder")
+    func pageTextForms() {
+        #expect(PageText.date(day: 2, month: 10, year: 2026, in: .de) == "2. Oktober 2026")
+        #expect(PageText.date(day: 2, month: 10, year: 2026, in: .en) == "October 2, 2026")
+        #expect(PageText.date(day: 2, month: 10, year: 2026, in: .fr) == "2 octobre 2026")
+        #expect(PageText.date(day: 2, month: 10, year: 2026, in: .es) == "2 de octubre de 2026")
+        #expect(PageText.counted(PageText.found, 1, .en) == "1 article found.")
+        #expect(PageText.counted(PageText.found, 3, .en) == "3 articles found.")
+        #expect(PageText.counted(PageText.found, 0, .fr) == "0 article trouvé.")
+        #expect(PageText.counted(PageText.inCategory, 2, .de, ["name": "{count}"]) == "2 Artikel in „{count}“.")
     }
 
     @Test("search without script: results link to the pages; nothing found offers the form with the search as subject")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PortalEndpointTests {
     @Test(arguments: [("/", "text/html; charset=utf-8"), ("/portal/portal.js", "text/javascript; charset=utf-8"),
-                      ("/portal/portal.css", "text/css; charset=utf-8")])
+                      ("/portal/portal-texts.js", "text/javascript; charset=utf-8"), ("/portal/portal.css", "text/css; charset=utf-8")])
     func pageFilesCarryTypeCachingAndSecurityHeaders(uri: String, contentType: String) async throws {
         try await ServerFixture().test { client in
             try await client.execute(uri: uri, method: .get) { response in
@@ -26,10 +26,13 @@ import Testing
             try await client.execute(uri: "/", method: .get) { response in
                 let page = response.text
                 #expect(page.contains(#"<html lang="de">"#))
-                #expect(page.contains(#"<script src="/portal/portal.js" defer></script>"#))
+                // The texts first: deferred scripts run in order, and portal.js reads them at start.
+                let texts = try #require(page.range(of: #"<script src="/portal/portal-texts.js" defer></script>"#))
+                let script = try #require(page.range(of: #"<script src="/portal/portal.js" defer></script>"#))
+                #expect(texts.upperBound < script.lowerBound)
                 #expect(page.contains(#"<link rel="stylesheet" href="/portal/portal.css">"#))
                 // No inline script or style (the CSP would block it) and nothing from another origin.
-                #expect(page.components(separatedBy: "<script").count == 2)
+                #expect(page.components(separatedBy: "<script").count == 3)
                 #expect(!page.contains("<style") && !page.contains("style="))
                 #expect(page.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) == nil, "inline event handler")
                 #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("//cdn"))

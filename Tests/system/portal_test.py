@@ -5,7 +5,8 @@ Starts `lotse serve` on a free loopback port over a copy of articles/ (plus one 
 markup) with a throwaway index, ticket database and admin token, drives the page like a customer, and checks the
 results through the admin API. Every step runs on a fresh page; the run fails (exit 1) if any step fails, and the
 server is always stopped. Saves the form with live suggestions as a screenshot (--screenshot; `make docs-screenshot`
-writes docs/portal.png), and beside it article.png (an article page) and phone.png (the form at 360 px while typing).
+writes docs/portal.png), and beside it article.png (an article page), phone.png (the form at 360 px while typing)
+and phone-en.png (the same for an English browser).
 
 Usage: portal_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot .build/screenshots/portal.png] [--port N]
 """
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 import traceback
+from html.parser import HTMLParser
 
 from lotse_server import LotseServer
 from selenium import webdriver
@@ -240,7 +242,8 @@ def step_ticket_only_topic(portal):
 
 def step_article_language(portal):
     """Search and categories default to the browser's language (German here) and follow the switch: French
-    articles are not in the German lists, and appear when French (or every language) is chosen."""
+    articles are not in the German lists, and appear when French (or every language) is chosen; so do the
+    portal's own texts."""
     select = Select(portal.element("article-language"))
     check(select.first_selected_option.get_attribute("value") == "de", "a de-DE browser does not get German articles first")
     portal.type_slowly("search-input", "mot de passe")
@@ -262,8 +265,12 @@ def step_article_language(portal):
     select.select_by_value("fr")
     portal.element("search-input").clear()
     portal.type_slowly("search-input", "Kundennummer")
-    portal.wait_until(lambda: "in dieser Sprache" in portal.element("search-status").text,
+    portal.wait_until(lambda: "dans cette langue" in portal.element("search-status").text,
                       f"a German word in French mode says {portal.element('search-status').text!r}")
+    # The portal's own texts follow the chosen article language.
+    check(portal.element("suche-titel").text == "Comment pouvons-nous vous aider ?",
+          f"in French the heading reads {portal.element('suche-titel').text!r}")
+    check(portal.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", "in French the page is not lang=fr")
 
 
 def step_nothing_found_is_logged_once(portal):
@@ -571,6 +578,132 @@ def step_phone_width(portal, screenshot=None):
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+# MARK: The portal's own texts in the visitor's language (portal-texts.js)
+
+LANGUAGES = ["de", "en", "fr", "es"]
+
+
+class TextIds(HTMLParser):
+    """index.html's `data-text` ids with the German text they hold (whitespace collapsed), and the ids of
+    `data-text-placeholder` and `data-text-label` with their attribute's German value."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts, self.attributes, self.open = {}, {}, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, attribute in [("data-text-placeholder", "placeholder"), ("data-text-label", "aria-label")]:
+            if name in attrs:
+                self.attributes[attrs[name]] = attrs.get(attribute)
+        if tag not in ("input", "meta", "link", "br"):
+            self.open.append([attrs.get("data-text"), ""])
+
+    def handle_endtag(self, tag):
+        if tag in ("input", "meta", "link", "br") or not self.open:
+            return
+        text_id, text = self.open.pop()
+        if self.open:
+            self.open[-1][1] += text
+        if text_id:
+            self.texts.setdefault(text_id, []).append(" ".join(text.split()))
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[-1][1] += data
+
+
+def placeholders(template):
+    return set(re.findall(r"\{(\w+)\}", template))
+
+
+def step_every_text_in_every_language(portal):
+    """No text id can show raw: every id the page and its script use exists in German, English, French and Spanish
+    with the same placeholders, and index.html's German (the page without script) is the dictionary's German."""
+    texts = portal.driver.execute_script("return window.lotsePortalTexts;")
+    check(sorted(texts) == sorted(LANGUAGES), f"portal-texts.js has the languages {sorted(texts)}")
+    for language in LANGUAGES:
+        missing, extra = set(texts["de"]) - set(texts[language]), set(texts[language]) - set(texts["de"])
+        check(not missing and not extra, f"{language}: missing {sorted(missing)}, not in German {sorted(extra)}")
+        for text_id, template in texts[language].items():
+            check(template.strip() and placeholders(template) == placeholders(texts["de"][text_id]),
+                  f"{language} {text_id!r}: {template!r} has other placeholders than the German {texts['de'][text_id]!r}")
+    _, _, page = portal.server.get("/")
+    ids = TextIds()
+    ids.feed(page)
+    check(len(ids.texts) > 40, f"index.html marks only {len(ids.texts)} texts")
+    for text_id, shown in ids.texts.items():
+        check(text_id in texts["de"], f"index.html uses the unknown text id {text_id!r}")
+        check(all(text == texts["de"][text_id] for text in shown),
+              f"index.html reads {shown!r} for {text_id!r}, the dictionary {texts['de'][text_id]!r}")
+    for text_id, value in ids.attributes.items():
+        check(texts["de"].get(text_id) == value, f"index.html's attribute for {text_id!r} is {value!r}")
+    _, _, script = portal.server.get("/portal/portal.js")
+    used = set(re.findall(r"'([a-z][A-Za-z]*(?:\.[A-Za-z]+)+)'", script))
+    check(len(used) > 20, f"portal.js names only {len(used)} text ids: {sorted(used)}")
+    for text_id in used:
+        check(text_id in texts["de"] or {f"{text_id}.one", f"{text_id}.other"} <= set(texts["de"]),
+              f"portal.js uses the text id {text_id!r}, which the dictionary lacks")
+
+
+def set_browser_language(portal, accept_language):
+    """navigator.languages (and Accept-Language) as an English, French, … visitor's browser sends them."""
+    user_agent = portal.driver.execute_script("return navigator.userAgent;")
+    portal.driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": user_agent, "acceptLanguage": accept_language})
+
+
+def portal_texts(portal):
+    return portal.driver.execute_script(
+        "const t = (id) => document.getElementById(id).textContent.trim();"
+        "return {lang: document.documentElement.lang, title: document.title, heading: t('suche-titel'),"
+        " submit: t('ticket-submit'), placeholder: document.getElementById('search-input').placeholder,"
+        " summary: t('form-summary'), language: document.getElementById('article-language').value};")
+
+
+def step_english_visitor(portal, screenshot=None):
+    """An English browser gets the portal in English (heading, button, placeholder, the form's validation
+    summary, lang=en); German chosen in the header switches every text back at once, "all languages" follows the
+    browser again. Saves the form at phone width in English."""
+    set_browser_language(portal, "en-US,en")
+    try:
+        portal.open()
+        shown = portal_texts(portal)
+        check(shown["language"] == "en", f"an English browser gets {shown['language']!r} articles")
+        expected = {"lang": "en", "title": "Help Center", "heading": "How can we help?", "submit": "Send request",
+                    "placeholder": "e.g. forgot password"}
+        check({key: shown[key] for key in expected} == expected, f"an English browser sees {shown}")
+        portal.type_slowly("email", "jana(at)example")
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.visible("form-summary"), "no error summary after submitting an invalid ticket")
+        check(portal_texts(portal)["summary"].startswith("Please check the marked entries."),
+              f"the summary reads {portal_texts(portal)['summary']!r}")
+        check(field_error(portal, "email") == "Please enter a valid email address.",
+              f"the email error reads {portal.element('email-error').text!r}")
+        Select(portal.element("article-language")).select_by_value("de")
+        shown = portal_texts(portal)
+        expected = {"lang": "de", "title": "Hilfe-Center", "heading": "Wie können wir helfen?", "submit": "Anfrage senden",
+                    "placeholder": "z. B. Passwort vergessen"}
+        check({key: shown[key] for key in expected} == expected, f"after choosing German the page shows {shown}")
+        check(shown["summary"].startswith("Bitte prüfen Sie die markierten Angaben."), f"the summary reads {shown['summary']!r}")
+        Select(portal.element("article-language")).select_by_value("")
+        check(portal_texts(portal)["heading"] == "How can we help?", "with every language chosen the page is not in the browser's English")
+        if screenshot:
+            portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                          {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
+            try:
+                portal.open()
+                portal.type_slowly("subject", "Forgot my password")
+                portal.type_slowly("description", "Hello, I can no longer log in to my account. The reset link has expired.")
+                portal.wait_until(lambda: portal.result_ids("suggestion-list"), "no suggestions for the English draft")
+                portal.wait_until_settled("suggestion-list")
+                portal.driver.execute_script("document.querySelector('label[for=\"subject\"]').scrollIntoView();")
+                portal.driver.save_screenshot(screenshot)
+            finally:
+                portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    finally:
+        set_browser_language(portal, "de-DE,de")
+
+
 # MARK: Help-center pages (/hilfe/…), served by the server, without and with JavaScript
 
 ARTICLE_URL = "/hilfe/konto-anmeldung/passwort-zuruecksetzen"
@@ -732,6 +865,8 @@ def main():
         ("'Nein' leads to the form", step_not_helpful_leads_to_the_form),
         ("ticket-only topic", step_ticket_only_topic),
         ("article language", step_article_language),
+        ("every portal text in every language", step_every_text_in_every_language),
+        ("English visitor", lambda portal: step_english_visitor(portal, sibling_screenshot("phone-en.png"))),
         ("help pages without JavaScript", step_help_pages_without_javascript),
         ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),

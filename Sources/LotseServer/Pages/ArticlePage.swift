@@ -1,28 +1,35 @@
+import LotseAnalysis
 import LotseIndex
 import LotseSearch
 
 /// One article at its address: breadcrumb, title, updated date, the body, "War dieser Artikel hilfreich?" (a
-/// form that works without script), the articles to read next and the way to a ticket.
+/// form that works without script), the articles to read next and the way to a ticket. The page's own texts are
+/// in the article's language (German for a language Lotse has no texts in).
 struct ArticlePage {
     var article: ArticleDetail
     var related: [SearchResult]
     /// The visitor just voted (`?danke=ja|nein`, where the vote's redirect leads).
     var vote: Bool?
 
+    var texts: Language { Language(rawValue: article.lang) ?? .de }
+
     var rendered: (PageLayout.Page, Markup) {
         let url = article.url ?? ""
         let categoryPath = ListPages.categoryPath(article.category)
-        let page = PageLayout.Page(title: article.title, lang: article.lang, canonical: url,
-                                   trail: [("Hilfe-Center", ArticleAddress.prefix), (article.category, categoryPath)])
-        let chrome: Markup = article.lang == "de" ? "" : " lang=\"de\""
-        let updated: Markup = article.updated.map { "<p class=\"updated\"\(chrome)>Aktualisiert am \(Self.date($0))</p>" } ?? ""
+        let page = PageLayout.Page(title: article.title, lang: article.lang, texts: texts, canonical: url,
+                                   trail: [(PageText.brand[texts], ArticleAddress.prefix), (article.category, categoryPath)])
+        let chrome = PageLayout.chrome(lang: article.lang, texts: texts)
+        let updated: Markup = article.updated.map {
+            "<p class=\"updated\"\(chrome)>\(PageText.updated[texts]) \(Self.date($0, in: texts))</p>"
+        } ?? ""
+""
         return (page, """
             <article class="article-page">
               <h1>\(article.title)</h1>
               \(updated)
               <div class="article-body">\(Markup.trusted(Self.bodyWithoutTitle(article.html)))</div>
             </article>
-            <section id="bewertung" class="question"\(chrome) aria-label="Rückmeldung">
+            <section id="bewertung" class="question"\(chrome) aria-label="\(PageText.feedback[texts])">
               \(question(url: url))
             </section>
             \(relatedList(chrome: chrome))
@@ -30,25 +37,26 @@ struct ArticlePage {
     }
 
     private func question(url: String) -> Markup {
-        let ask = ListPages.askLink(subject: article.title, question: "Problem nicht gelöst?", id: "article-ask")
+        let ask = ListPages.askLink(subject: article.title, question: PageText.notSolved, in: texts, id: "article-ask")
         if article.ticketOnly {
             // A topic that must stay a ticket is never "solved" by reading: no vote, the form is the way on.
             return """
-                <p class="ticket-only">Bitte senden Sie uns eine Anfrage.</p>
-                <p>Dieses Anliegen bearbeiten wir nur über eine Anfrage, auch wenn der Artikel es beschreibt.</p>
+                <p class="ticket-only">\(PageText.ticketOnlyQuestion[texts])</p>
+                <p>\(PageText.ticketOnly[texts])</p>
                 \(ask)
                 """
         }
         if let vote {
-            let thanks = vote ? "Danke für Ihre Rückmeldung!" : "Danke für Ihre Rückmeldung. Wir helfen Ihnen gern persönlich weiter."
+            let thanks = vote ? PageText.thanks[texts] : PageText.thanksNotHelpful[texts]
             return "<p id=\"vote-status\" class=\"status\" role=\"status\">\(thanks)</p>\n\(ask)"
         }
         return """
-            <form class="vote" method="post" action="\(url)" data-article="\(article.id)">
-              <p id="vote-question">War dieser Artikel hilfreich?</p>
+            <form class="vote" method="post" action="\(url)" data-article="\(article.id)" data-thanks="\(PageText.thanks[texts])"
+                  data-thanks-not-helpful="\(PageText.thanksNotHelpful[texts])" data-failed="\(PageText.voteFailed[texts])">
+              <p id="vote-question">\(PageText.voteQuestion[texts])</p>
               <div class="choices" role="group" aria-labelledby="vote-question">
-                <button type="submit" name="hilfreich" value="ja">Ja</button>
-                <button type="submit" name="hilfreich" value="nein">Nein</button>
+                <button type="submit" name="hilfreich" value="ja">\(PageText.yes[texts])</button>
+                <button type="submit" name="hilfreich" value="nein">\(PageText.no[texts])</button>
               </div>
               <p id="vote-status" class="status" aria-live="polite"></p>
             </form>
@@ -63,7 +71,7 @@ struct ArticlePage {
         }
         return """
             <aside class="related" aria-labelledby="verwandte-titel"\(chrome)>
-              <h2 id="verwandte-titel">Verwandte Artikel</h2>
+              <h2 id="verwandte-titel">\(PageText.related[texts])</h2>
               <ul>\(items)</ul>
             </aside>
             """
@@ -76,14 +84,11 @@ struct ArticlePage {
         return String(trimmed[end.upperBound...])
     }
 
-    static let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-                         "Dezember"]
-
-    /// "2026-10-02" as `<time datetime="2026-10-02">2. Oktober 2026</time>`; any other text as it is.
-    static func date(_ text: String) -> Markup {
+    /// "2026-10-02" as `<time datetime="2026-10-02">2. Oktober 2026</time>` (in German); any other text as it is.
+    static func date(_ text: String, in language: Language) -> Markup {
         let parts = text.prefix(10).split(separator: "-")
         guard text.count >= 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return "\(text)" }
-        return "<time datetime=\"\(String(text.prefix(10)))\">\(day). \(months[month - 1]) \(year)</time>"
+        return "<time datetime=\"\(String(text.prefix(10)))\">\(PageText.date(day: day, month: month, year: year, in: language))</time>"
     }
 }

@@ -1,62 +1,64 @@
+import LotseAnalysis
 import LotseIndex
 import LotseSearch
 
 /// The start page (search and categories), the search results page (`/hilfe?q=`) and a category's page.
 enum ListPages {
     static func start(categories: [String: Int], language: PageLanguage) -> (PageLayout.Page, Markup) {
+        let texts = language.texts
         let items = categories.sorted { $0.key < $1.key }.map { name, count -> Markup in
             let href = Markup.link(categoryPath(name), [("lang", language.parameter)])
             return "<li><a href=\"\(href)\">\(name) <span class=\"count\">(\(count))</span></a></li>"
         }
-        let list: Markup = items.isEmpty ? "<p class=\"status\">Keine Artikel in dieser Sprache.</p>"
+        let list: Markup = items.isEmpty ? "<p class=\"status\">\(PageText.noArticlesInLanguage[texts])</p>"
             : "<ul class=\"categories\">\(items)</ul>"
         let page = PageLayout.Page(
-            title: "Wie können wir helfen?", canonical: Markup.link(ArticleAddress.prefix, [("lang", language.parameter)]),
-            description: "Antworten auf häufige Fragen, nach Kategorien geordnet, und der Weg zu einer Anfrage an den Support.",
-            languageSwitch: (language, ArticleAddress.prefix))
+            title: PageText.heading[texts], lang: texts.rawValue, texts: texts,
+            canonical: Markup.link(ArticleAddress.prefix, [("lang", language.parameter)]),
+            description: PageText.startDescription[texts], languageSwitch: (language, ArticleAddress.prefix))
         return (page, """
             <section id="suche" aria-labelledby="suche-titel">
-              <h1 id="suche-titel">Wie können wir helfen?</h1>
-              \(SearchForm(query: "", language: language.parameter).markup)
+              <h1 id="suche-titel">\(PageText.heading[texts])</h1>
+              \(SearchForm(query: "", language: language.parameter, texts: texts).markup)
             </section>
             <section id="kategorien" aria-labelledby="kategorien-titel">
-              <h2 id="kategorien-titel">Kategorien</h2>
+              <h2 id="kategorien-titel">\(PageText.categories[texts])</h2>
               \(list)
             </section>
-            \(askLink(subject: nil, question: "Keine Antwort gefunden?"))
+            \(askLink(subject: nil, question: PageText.noAnswer, in: texts))
             """)
     }
 
     static func results(query: String, results: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {
-        let status: Markup = results.isEmpty
-            ? "<p class=\"status\">Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder stellen Sie uns eine Anfrage.</p>"
-            : "<p class=\"status\">\(results.count) Artikel gefunden.</p>"
+        let texts = language.texts
+        let status = results.isEmpty ? PageText.noResults[texts] : PageText.counted(PageText.found, results.count, texts)
         let page = PageLayout.Page(
-            title: "Suche: \(query)", canonical: Markup.link(ArticleAddress.prefix, [("q", query), ("lang", language.parameter)]),
-            trail: [("Hilfe-Center", ArticleAddress.prefix)], indexable: false,
+            title: PageText.fill(PageText.searchTitle, texts, ["query": query]), lang: texts.rawValue, texts: texts,
+            canonical: Markup.link(ArticleAddress.prefix, [("q", query), ("lang", language.parameter)]),
+            trail: [(PageText.brand[texts], ArticleAddress.prefix)], indexable: false,
             languageSwitch: (language, Markup.link(ArticleAddress.prefix, [("q", query)])))
         return (page, """
-            <h1>Suchergebnisse für „\(query)“</h1>
-            \(SearchForm(query: query, language: language.parameter).markup)
-            \(status)
+            <h1>\(PageText.fill(PageText.resultsHeading, texts, ["query": query]))</h1>
+            \(SearchForm(query: query, language: language.parameter, texts: texts).markup)
+            <p class="status">\(status)</p>
             \(resultList(results))
-            \(askLink(subject: query, question: "Problem nicht gelöst?"))
+            \(askLink(subject: query, question: PageText.notSolved, in: texts))
             """)
     }
 
     static func category(_ name: String, path: String, articles: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {
-        let status: Markup = articles.isEmpty
-            ? "<p class=\"status\">In dieser Sprache gibt es hier keine Artikel. Wählen Sie oben „allen Sprachen“.</p>"
-            : "<p class=\"status\">\(articles.count) Artikel in „\(name)“.</p>"
+        let texts = language.texts
+        let status = articles.isEmpty ? PageText.categoryEmpty[texts]
+            : PageText.counted(PageText.inCategory, articles.count, texts, ["name": name])
         let page = PageLayout.Page(
-            title: name, canonical: Markup.link(path, [("lang", language.parameter)]),
-            trail: [("Hilfe-Center", ArticleAddress.prefix)], description: "Artikel zu \(name) im Hilfe-Center.",
-            languageSwitch: (language, path))
+            title: name, lang: texts.rawValue, texts: texts, canonical: Markup.link(path, [("lang", language.parameter)]),
+            trail: [(PageText.brand[texts], ArticleAddress.prefix)],
+            description: PageText.fill(PageText.categoryDescription, texts, ["name": name]), languageSwitch: (language, path))
         return (page, """
             <h1>\(name)</h1>
-            \(status)
+            <p class="status">\(status)</p>
             \(resultList(articles))
-            \(askLink(subject: nil, question: "Keine Antwort gefunden?"))
+            \(askLink(subject: nil, question: PageText.noAnswer, in: texts))
             """)
     }
 
@@ -76,9 +78,9 @@ enum ListPages {
     }
 
     /// "Problem nicht gelöst? Anfrage stellen": the portal's form, its subject `subject` when there is one.
-    static func askLink(subject: String?, question: String, id: String? = nil) -> Markup {
+    static func askLink(subject: String?, question: Wording, in language: Language, id: String? = nil) -> Markup {
         let href = Markup.link("/", [("betreff", subject)]) + "#anfrage"
         let idAttribute: Markup = id.map { " id=\"\($0)\"" } ?? ""
-        return "<p class=\"ask\">\(question) <a\(idAttribute) href=\"\(href)\">Anfrage stellen</a></p>"
+        return "<p class=\"ask\">\(question[language]) <a\(idAttribute) href=\"\(href)\">\(PageText.ask[language])</a></p>"
     }
 }

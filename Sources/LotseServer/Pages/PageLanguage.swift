@@ -8,20 +8,25 @@ struct PageLanguage: Equatable {
     var language: Language?
     /// Chosen with `?lang=`: the page's links keep the choice.
     var explicit: Bool
+    /// The language of the page's own texts: the chosen one; for every language the browser's, else German.
+    var texts: Language = .de
 
     static let allLanguages = "alle"
 
     /// `lang=` that is none of those is a 400 naming the parameter.
     static func resolve(parameter: String?, acceptLanguage: String?) throws -> PageLanguage {
         if let parameter {
-            if parameter == allLanguages || parameter.isEmpty { return PageLanguage(language: nil, explicit: true) }
+            if parameter == allLanguages || parameter.isEmpty {
+                return PageLanguage(language: nil, explicit: true, texts: negotiated(acceptLanguage) ?? .de)
+            }
             guard let language = Language(rawValue: parameter.lowercased()) else {
                 let known = Language.allCases.map(\.rawValue) + [allLanguages]
                 throw APIError.badRequest(field: "lang", .invalidChoice(known))
             }
-            return PageLanguage(language: language, explicit: true)
+            return PageLanguage(language: language, explicit: true, texts: language)
         }
-        return PageLanguage(language: negotiated(acceptLanguage) ?? .de, explicit: false)
+        let language = negotiated(acceptLanguage) ?? .de
+        return PageLanguage(language: language, explicit: false, texts: language)
     }
 
     /// The value for links, when the visitor chose one.
@@ -44,9 +49,10 @@ struct PageLanguage: Equatable {
         return best?.language
     }
 
-    /// The languages a visitor can switch to, with their names in their own language.
-    static let choices: [(parameter: String, name: String, lang: String?)] = [
-        ("de", "Deutsch", nil), ("en", "English", "en"), ("fr", "Français", "fr"), ("es", "Español", "es"),
-        (allLanguages, "allen Sprachen", nil),
+    /// The languages a visitor can switch to, with their names in their own language (nil: "all languages" in the
+    /// page's).
+    static let choices: [(parameter: String, name: String?, lang: String?)] = [
+        ("de", "Deutsch", "de"), ("en", "English", "en"), ("fr", "Français", "fr"), ("es", "Español", "es"),
+        (allLanguages, nil, nil),
     ]
 }

@@ -6,7 +6,7 @@ import LotseTickets
 
 /// The help center as server-rendered pages that work without script: `/hilfe` (search and categories; with
 /// `?q=` the results), `/hilfe/{kategorie}`, each article at its address (`POST` records the helpfulness vote and
-/// redirects back), `/sitemap.xml`, and a German 404 page for any other address under `/hilfe`
+/// redirects back), `/sitemap.xml`, and a 404 page (in the browser's language) for any other address under `/hilfe`
 /// (`NotFoundPage`).
 struct HelpRoutes {
     let holder: IndexHolder
@@ -109,7 +109,7 @@ struct HelpRoutes {
     }
 }
 
-/// The German 404 page for addresses under `/hilfe` that no route takes (`/hilfe/a/b/c`): added after every
+/// The 404 page (in the browser's language) for addresses under `/hilfe` that no route takes (`/hilfe/a/b/c`): added after every
 /// route, so it sees only the router's own 404 (like `MethodNotAllowed`, which must come after it: a wrong
 /// method stays 405).
 struct NotFoundPage: RouterMiddleware {
@@ -126,6 +126,8 @@ struct NotFoundPage: RouterMiddleware {
     }
 
     func response(for request: Request) -> Response {
-        PageResponse.make(layout.notFound(path: ArticleAddress.prefix), for: request, status: .notFound)
+        let language = PageLanguage.negotiated(request.headers[.acceptLanguage]) ?? .de
+        return PageResponse.make(layout.notFound(path: ArticleAddress.prefix, in: language), for: request, status: .notFound,
+                                 variesByLanguage: true)
     }
 }

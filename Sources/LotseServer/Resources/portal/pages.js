@@ -1,5 +1,6 @@
 // The help-center pages work without this script. With it, "War dieser Artikel hilfreich?" is answered in
-// place (the JSON feedback API) instead of through the form's POST and a reload.
+// place (the JSON feedback API) instead of through the form's POST and a reload; the form carries the answers'
+// texts in the page's language.
 'use strict';
 
 (() => {
@@ -27,10 +28,10 @@
     }
     if (!ok) {
       for (const button of buttons) button.disabled = false;
-      status.textContent = 'Ihre Rückmeldung konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.';
+      status.textContent = form.dataset.failed;
       return;
     }
-    status.textContent = helpful ? 'Danke für Ihre Rückmeldung!' : 'Danke für Ihre Rückmeldung. Wir helfen Ihnen gern persönlich weiter.';
+    status.textContent = helpful ? form.dataset.thanks : form.dataset.thanksNotHelpful;
     if (!helpful) document.getElementById('article-ask')?.focus();
   });
 })();

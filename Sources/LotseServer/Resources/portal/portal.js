@@ -32,11 +32,69 @@
   /** One id per page load: the server remembers which articles it suggested to this visitor. */
   const session = uuid();
 
-  /** The server words its errors in the article language chosen in the header (German when none is). */
-  const messageLanguage = () => {
-    const chosen = $('article-language')?.value;
-    return chosen && chosen !== 'de' ? `${chosen}, de;q=0.5` : 'de';
-  };
+  // MARK: The page's own texts (portal-texts.js) in the visitor's language; index.html keeps German without script.
+
+  const TEXTS = window.lotsePortalTexts ?? {};
+  const LANGUAGES = ['de', 'en', 'fr', 'es'];
+  /** The browser's first language Lotse has articles and texts in (null if none is). */
+  const browserLanguage = (navigator.languages ?? [navigator.language]).map((tag) => String(tag).slice(0, 2).toLowerCase())
+    .find((code) => LANGUAGES.includes(code)) ?? null;
+  /** The article language chosen in the header; for "all languages" the browser's, else German. */
+  const uiLanguage = () => $('article-language')?.value || browserLanguage || 'de';
+
+  /** Text `id` in the page's language (German where one is missing) with `{name}` filled from `values`; a
+   * `count` picks the `.one` or `.other` form. */
+  function text(id, values = {}) {
+    const language = uiLanguage();
+    const key = values.count === undefined ? id
+      : `${id}.${new Intl.PluralRules(language).select(values.count) === 'one' ? 'one' : 'other'}`;
+    const template = TEXTS[language]?.[key] ?? TEXTS.de?.[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
+
+  /** Elements showing a text by id: the page's own (captured now, before any article HTML) and those `say` fills. */
+  const textElements = new Set(document.querySelectorAll('[data-text], [data-text-placeholder], [data-text-label]'));
+
+  /** Shows text `id` in `element` and keeps it in the page's language when that changes; no id empties it. */
+  function say(element, id, values) {
+    if (!id) {
+      show(element, '');
+      return;
+    }
+    element.dataset.text = id;
+    element.dataset.textValues = JSON.stringify(values ?? {});
+    element.textContent = text(id, values);
+    textElements.add(element);
+  }
+
+  /** A message that is either the server's own wording (a string, shown as it is) or `[id, values]` of ours. */
+  function show(element, message) {
+    if (Array.isArray(message)) {
+      say(element, ...message);
+      return;
+    }
+    textElements.delete(element);
+    delete element.dataset.text;
+    delete element.dataset.textValues;
+    element.textContent = message;
+  }
+
+  function applyTexts() {
+    document.documentElement.lang = uiLanguage();
+    for (const element of textElements) {
+      if (!element.isConnected) {
+        textElements.delete(element);
+        continue;
+      }
+      const { text: id, textValues, textPlaceholder, textLabel } = element.dataset;
+      if (id) element.textContent = text(id, textValues ? JSON.parse(textValues) : {});
+      if (textPlaceholder) element.placeholder = text(textPlaceholder);
+      if (textLabel) element.setAttribute('aria-label', text(textLabel));
+    }
+  }
+
+  /** The server words its errors in the page's language. */
+  const messageLanguage = () => (uiLanguage() === 'de' ? 'de' : `${uiLanguage()}, de;q=0.5`);
 
   /** Calls the API; resolves with the status and the parsed JSON body (null if none), rejects on network errors. */
   async function api(path, { method = 'GET', json, body, headers = {}, signal } = {}) {
@@ -197,8 +255,8 @@
 
   /** The visitor's language (the browser's first one Lotse has articles in; German otherwise), switchable. */
   const languageSelect = $('article-language');
-  languageSelect.value = (navigator.languages ?? [navigator.language]).map((tag) => String(tag).slice(0, 2).toLowerCase())
-    .find((code) => ['de', 'en', 'fr', 'es'].includes(code)) ?? 'de';
+  languageSelect.value = browserLanguage ?? 'de';
+  applyTexts();
   const withLanguage = (parameters) => (languageSelect.value ? { ...parameters, lang: languageSelect.value } : parameters);
 
   const searchInput = $('search-input');
@@ -212,12 +270,11 @@
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(searchResults, results);
-      if (!searchInput.value.trim()) searchStatus.textContent = '';
-      else if (answer?.status !== 200) searchStatus.textContent = 'Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.';
-      else if (results.length === 0 && languageSelect.value) {
-        searchStatus.textContent = 'Keine passenden Artikel in dieser Sprache. Wählen Sie oben „allen Sprachen“, versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
-      } else if (results.length === 0) searchStatus.textContent = 'Keine passenden Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns unten eine Anfrage.';
-      else searchStatus.textContent = `${results.length} Artikel gefunden.`;
+      if (!searchInput.value.trim()) say(searchStatus, null);
+      else if (answer?.status !== 200) say(searchStatus, 'search.unavailable');
+      else if (results.length === 0 && languageSelect.value) say(searchStatus, 'search.noneInLanguage');
+      else if (results.length === 0) say(searchStatus, 'search.none');
+      else say(searchStatus, 'search.found', { count: results.length });
     });
   searchInput.addEventListener('input', () => searchLive());
   $('search-form').addEventListener('submit', (event) => {
@@ -234,15 +291,14 @@
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(categoryResults, results);
-      categoryStatus.textContent = answer?.status === 200
-        ? `${results.length} Artikel in „${selectedCategory}“.`
-        : 'Die Kategorie konnte nicht geladen werden.';
+      if (answer?.status === 200) say(categoryStatus, 'category.found', { count: results.length, category: selectedCategory });
+      else say(categoryStatus, 'category.failed');
     });
 
   async function loadCategories() {
     const answer = await api(`/api/v1/categories?${new URLSearchParams(withLanguage({}))}`).catch(() => null);
     if (answer?.status !== 200) {
-      categoryStatus.textContent = 'Die Kategorien konnten nicht geladen werden.';
+      say(categoryStatus, 'categories.failed');
       return;
     }
     categoryList.replaceChildren(...answer.data.categories.map((category) => {
@@ -264,11 +320,12 @@
     categoryLive(0);
   });
 
-  // Another language: its own categories, and the search asked again.
+  // Another language: the page's texts, its own categories, and the search asked again.
   languageSelect.addEventListener('change', () => {
+    applyTexts();
     selectedCategory = null;
     renderResults(categoryResults, []);
-    categoryStatus.textContent = '';
+    say(categoryStatus, null);
     loadCategories();
     if (searchInput.value.trim()) searchLive(0);
   });
@@ -288,7 +345,7 @@
     try {
       article = await loadArticle(id);
     } catch {
-      searchStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
+      say(searchStatus, 'article.failed');
       return;
     }
     showArticle('article', article);
@@ -296,7 +353,7 @@
     closeShown = closeArticle;
     articleId = id;
     articleOpener = opener ?? articleOpener;
-    feedbackStatus.textContent = '';
+    say(feedbackStatus, null);
     for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = false;
     articleView.hidden = false;
     $('article-title').focus();
@@ -309,12 +366,11 @@
     const answer = await api(`/api/v1/articles/${encodeURIComponent(articleId)}/feedback`,
       { method: 'POST', json: { helpful, session } }).catch(() => null);
     if (answer?.status === 201) {
-      feedbackStatus.textContent = helpful ? 'Danke für Ihre Rückmeldung!'
-        : 'Danke für Ihre Rückmeldung. Wir helfen Ihnen gern persönlich weiter.';
+      say(feedbackStatus, helpful ? 'feedback.thanks' : 'feedback.thanksNotHelpful');
       for (const button of [$('feedback-yes'), $('feedback-no')]) button.disabled = true;
       if (!helpful) $('article-ask').focus();
     } else {
-      feedbackStatus.textContent = 'Ihre Rückmeldung konnte nicht gespeichert werden. Bitte versuchen Sie es noch einmal.';
+      say(feedbackStatus, 'feedback.failed');
     }
   }
   $('feedback-yes').addEventListener('click', () => sendFeedback(true));
@@ -372,9 +428,13 @@
     if (rules) {
       attachmentRules = { ...attachmentRules, ...rules };
       if (attachmentRules.types.length > 0) attachments.accept = [...attachmentRules.types, ...allowedExtensions()].join(',');
-      $('attachments-hint').textContent =
-        `Bis zu ${attachmentRules.maxCount} Dateien, je höchstens ${megabytes(attachmentRules.maxBytes)} MB.`;
+      showAttachmentHint();
     }
+  }
+
+  function showAttachmentHint() {
+    say($('attachments-hint'), 'field.attachments.hint',
+      { count: attachmentRules.maxCount, megabytes: megabytes(attachmentRules.maxBytes) });
   }
 
   /** The operator's privacy policy (beside the consent and in the footer) and imprint, where configured. */
@@ -393,7 +453,7 @@
   /** The server checks these at start; a page never links a script (`javascript:`) whatever it is sent. */
   const isLinkable = (url) => typeof url === 'string' && (/^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url));
 
-  const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 });
+  const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString(uiLanguage(), { maximumFractionDigits: 1 });
 
   /** The custom fields' inputs as this script made them (not whatever a query inside the page would find). */
   const customInputs = [];
@@ -405,7 +465,11 @@
     const label = document.createElement('label');
     label.htmlFor = id;
     label.textContent = field.label;
-    if (!field.required) label.append(' ', span('optional', '(optional)'));
+    if (!field.required) {
+      const optional = span('optional', '');
+      say(optional, 'field.optional');
+      label.append(' ', optional);
+    }
     const input = document.createElement('input');
     input.id = id;
     own(input);
@@ -443,10 +507,13 @@
   description.addEventListener('input', () => suggestLive());
 
   /** A screen reader hears "3 passende Artikel" when the number changes, not every title at each refresh. */
+  let announcedCount = null;
   function announceSuggestionCount(count) {
-    const text = count === null ? '' : count === 0 ? 'Keine passenden Artikel'
-      : count === 1 ? '1 passender Artikel' : `${count} passende Artikel`;
-    if (suggestionCount.textContent !== text) suggestionCount.textContent = text;
+    if (count === announcedCount) return;
+    announcedCount = count;
+    if (count === null) say(suggestionCount, null);
+    else if (count === 0) say(suggestionCount, 'suggestions.none');
+    else say(suggestionCount, 'suggestions.count', { count });
   }
 
   const suggestionButtons = () => Array.from(suggestionList.querySelectorAll('[data-id]'));
@@ -487,7 +554,7 @@
     try {
       article = await loadArticle(id);
     } catch {
-      submitStatus.textContent = 'Der Artikel konnte nicht geladen werden.';
+      say(submitStatus, 'article.failed');
       return;
     }
     showArticle('solution', article);
@@ -497,8 +564,8 @@
     solutionTicketOnly = article.ticketOnly === true;
     $('solution-yes').hidden = solutionTicketOnly;
     $('solution-ticket-only').hidden = !solutionTicketOnly;
-    $('solution-question').textContent = solutionTicketOnly ? 'Bitte senden Sie uns eine Anfrage.' : 'Hat das Ihr Problem gelöst?';
-    $('solution-no').textContent = solutionTicketOnly ? 'Anfrage weiter schreiben' : 'Nein, Anfrage weiter schreiben';
+    say($('solution-question'), solutionTicketOnly ? 'solution.ticketOnlyQuestion' : 'solution.question');
+    say($('solution-no'), solutionTicketOnly ? 'solution.continue' : 'solution.no');
     solutionId = id;
     solutionOpener = opener ?? solutionOpener;
     layout.hidden = true;
@@ -556,7 +623,7 @@
       error.className = 'field-error';
       input.closest('.field').append(error);
     }
-    error.textContent = message || 'Bitte prüfen Sie diese Angabe.';
+    show(error, message || ['field.invalid']);
     error.hidden = false;
     input.setAttribute('aria-invalid', 'true');
     describedBy(input, id, true);
@@ -577,10 +644,11 @@
     return element && form.contains(element) ? element : $(`custom-${key}`);
   }
 
+  /** Each line is the server's wording or `[id, values]` of ours. */
   function showSummary(lines) {
     summary.replaceChildren(...lines.map((line) => {
       const paragraph = document.createElement('p');
-      paragraph.textContent = line;
+      show(paragraph, line);
       return paragraph;
     }));
     summary.hidden = false;
@@ -604,7 +672,7 @@
       markInvalid(input, message);
       first ??= input;
     }
-    showSummary(['Bitte prüfen Sie die markierten Angaben.', ...unplaced]);
+    showSummary([['ticket.checkMarked'], ...unplaced]);
     (first ?? summary).focus();
   }
 
@@ -617,9 +685,11 @@
     const tooLarge = files.find((file) => file.size > attachmentRules.maxBytes);
     const wrongType = attachmentRules.types.length > 0 && files.find((file) => !attachmentRules.types.includes(file.type)
       && !allowedExtensions().some((extension) => file.name.toLowerCase().endsWith(extension)));
-    if (files.length > attachmentRules.maxCount) markInvalid(attachments, `Bitte höchstens ${attachmentRules.maxCount} Dateien anhängen.`);
-    else if (tooLarge) markInvalid(attachments, `„${tooLarge.name}“ ist größer als ${megabytes(attachmentRules.maxBytes)} MB.`);
-    else if (wrongType) markInvalid(attachments, `„${wrongType.name}“ hat einen nicht erlaubten Dateityp.`);
+    if (files.length > attachmentRules.maxCount) markInvalid(attachments, ['attachments.tooMany', { count: attachmentRules.maxCount }]);
+    else if (tooLarge) {
+      markInvalid(attachments, ['attachments.tooLarge', { name: tooLarge.name, megabytes: megabytes(attachmentRules.maxBytes) }]);
+    }
+    else if (wrongType) markInvalid(attachments, ['attachments.wrongType', { name: wrongType.name }]);
     else clearInvalid(attachments);
   });
 
@@ -666,23 +736,23 @@
     submitting = true;
     submitButton.disabled = true;
     clearErrors();
-    submitStatus.textContent = 'Ihre Anfrage wird gesendet …';
+    say(submitStatus, 'ticket.sending');
     const key = unansweredKey ?? uuid();
     try {
       const answer = await sendTicket(ticketData(), key);
       unansweredKey = null;
-      submitStatus.textContent = '';
+      say(submitStatus, null);
       if (answer.status === 201 && answer.data?.id) showTicketDone(answer.data.id);
       else if (answer.status === 422 && answer.data?.error?.code === 'idempotency_key_reused') {
-        showSummary(['Die Anfrage hat sich seit dem letzten Versuch geändert. Bitte senden Sie sie noch einmal.']);
+        showSummary([['ticket.changed']]);
       } else if (answer.status === 422 && answer.data?.error?.fields) showFieldErrors(answer.data.error.fields);
-      else if (answer.status === 413) showFieldErrors({ attachments: 'Die Anhänge sind zu groß. Bitte verkleinern oder entfernen Sie Dateien.' });
-      else if (answer.status === 429) showSummary(['Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in einer Minute noch einmal.']);
-      else showSummary([`Die Anfrage konnte nicht gesendet werden (Fehler ${answer.status}). Bitte versuchen Sie es später noch einmal.`]);
+      else if (answer.status === 413) showFieldErrors({ attachments: ['ticket.tooLarge'] });
+      else if (answer.status === 429) showSummary([['ticket.tooMany']]);
+      else showSummary([['ticket.failed', { status: answer.status }]]);
     } catch {
       unansweredKey = key;
-      submitStatus.textContent = '';
-      showSummary(['Keine Verbindung zum Server. Bitte senden Sie die Anfrage noch einmal; sie wird dabei nicht doppelt angelegt.']);
+      say(submitStatus, null);
+      showSummary([['ticket.offline']]);
     } finally {
       submitting = false;
       submitButton.disabled = false;
@@ -713,6 +783,7 @@
     suggestLive(0);
   }
 
+  showAttachmentHint();
   loadCategories();
   loadTicketForm();
 })();
