@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.parse
+import urllib.request
 from html.parser import HTMLParser
 
 from lotse_server import LotseServer
@@ -810,8 +812,29 @@ def step_portal_links_pages_and_back_button(portal):
     check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "Back lost the draft")
 
 
+# The words of table cells that wrap inside themselves ("Setti|ng"): a word's range spans more than one line box.
+# Hyphens and dashes are word ends here: a line may break after "Domain-" or "01.09.2026–".
+SPLIT_CELL_WORDS = """
+const split = [];
+for (const cell of document.querySelectorAll('.article-body td, .article-body th')) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/[^\\s\\-\u2010\u2013\u2014]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (tops.size > 1) split.push(match[0]);
+    }
+  }
+}
+return split;
+"""
+
+
 def step_help_page_at_phone_width(portal):
-    """At 360 px an article page has no horizontal scrolling."""
+    """At 360 px a help page has no horizontal scrolling, and no article's table squeezes a word onto two lines
+    (a table wider than the screen scrolls by itself)."""
     portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                   {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     try:
@@ -820,6 +843,22 @@ def step_help_page_at_phone_width(portal):
             widths = portal.driver.execute_script(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
             check(widths[0] <= widths[1], f"{path}: horizontal scrolling at 360 px: content {widths[0]} px, viewport {widths[1]} px")
+        sitemap = urllib.request.urlopen(portal.server.base + "/sitemap.xml", timeout=10).read().decode()
+        tables = 0
+        for url in re.findall(r"<loc>([^<]+)</loc>", sitemap):
+            path = urllib.parse.urlsplit(url).path
+            if path.count("/") < 3:
+                continue
+            portal.driver.get(portal.server.base + path)
+            if not portal.driver.find_elements(By.CSS_SELECTOR, ".article-body table"):
+                continue
+            tables += 1
+            split = portal.driver.execute_script(SPLIT_CELL_WORDS)
+            check(not split, f"{path}: table cells split words at 360 px: {split[:5]}")
+            widths = portal.driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+            check(widths[0] <= widths[1], f"{path}: a table scrolls the page at 360 px: {widths[0]} px")
+        check(tables >= 5, f"only {tables} article pages with a table were checked")
     finally:
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
