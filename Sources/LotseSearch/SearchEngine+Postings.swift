@@ -22,7 +22,7 @@ extension SearchEngine {
             alternatives.compactMap { alternative in
                 let postings = alternative.terms.count > 1 ? derived[Self.cacheKey(alternative)] : found[alternative.terms[0]]
                 guard let postings, !postings.isEmpty else { return nil }
-                return ConceptFrequencies.Matcher(postings: postings, weight: alternative.weight)
+                return ConceptFrequencies.Matcher(postings: postings, weight: alternative.weight, corrected: alternative.corrected)
             }
         }
     }

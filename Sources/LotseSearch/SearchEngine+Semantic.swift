@@ -12,9 +12,9 @@ extension SearchEngine {
         return Task { semantic.similarities(of: text, draft: true, typed: false) }
     }
 
-    /// A text with no word the lexical ranking can use (only stop words, say): the semantic ranking alone. Its
-    /// evidence has no lexical score, so `AnswerDecision` stays silent (cosines alone do not tell out-of-scope
-    /// texts apart); it shows only where a fixed minimum score replaces the decision.
+    /// A text with no word the lexical ranking can use (only stop words, or words no article has): the semantic
+    /// ranking alone. Its evidence has no lexical score, so `AnswerDecision` answers only search-box text whose best
+    /// article is very close in meaning (`semanticAnswerSimilarity`), and a fixed minimum score shows it.
     func semanticOnly(_ text: String?, mode: QueryMode, typed: Bool, options: SearchOptions,
                       started: PendingSimilarities?) async -> Ranked? {
         guard let semantic, let text else { return nil }
@@ -53,6 +53,23 @@ extension SearchEngine {
         }
         guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
         return spellings.normalized(text, analyzer: analyzer)
+    }
+}
+
+extension SearchEngine {
+    /// The concepts with a correction only where the typed word looks misspelt (`Concept.correction`): the correction
+    /// keeps its first letter (typos rarely hit it) and the encoder does not know the word as one piece of its
+    /// vocabulary, which holds many real words the articles lack ("morgen", "verlieren", that the corrector reads as
+    /// "sorgen", "verloren"). Lexical-only, nothing asks.
+    func misspellings(_ concepts: [Concept]) -> [Concept] {
+        guard let model = semantic?.model else { return concepts }
+        return concepts.map { concept in
+            guard let correction = concept.correction else { return concept }
+            let word = concept.word, capitalised = word.prefix(1).uppercased() + word.dropFirst()
+            var concept = concept
+            if correction.first != word.first || model.isPiece(word) || model.isPiece(capitalised) { concept.correction = nil }
+            return concept
+        }
     }
 }
 

@@ -183,7 +183,7 @@ public final class SearchEngine: Sendable {
                          encoderText: (QueryPlanner, [Concept]) -> String?) -> PlannedQuery {
         if let cached = plans.values(for: [key])[key] { return cached }
         let planner = QueryPlanner(statistics: statistics, synonyms: curation.synonyms, corrector: corrector)
-        let concepts = plan(planner)
+        let concepts = misspellings(plan(planner))
         let planned = PlannedQuery(concepts: concepts, pinned: curation.pins.isEmpty ? [] : pinned(planner),
                                    encoderText: semantic == nil ? nil : encoderText(planner, concepts), keyBytes: key.utf8.count)
         plans.insert([key: planned])
@@ -254,9 +254,10 @@ public final class SearchEngine: Sendable {
             return await semanticOnly(encoderText, mode: mode, typed: typed, options: options, started: started)
         }
         // The lexical evidence is the lexical best's; the hybrid ranking adds the cosine of its own best.
-        var evidence = AnswerEvidence(
-            score: best.score, wordCoverage: MatchEvidence.wordCoverage(of: best.document, matchers: matchers, weights: weights),
-            draft: mode == .draft)
+        let coverage = MatchEvidence.coverage(of: best.document, matchers: matchers, weights: weights,
+                                              misspelt: concepts.map { $0.correction != nil })
+        var evidence = AnswerEvidence(score: best.score, wordCoverage: coverage.words, draft: mode == .draft,
+                                      misspeltCoverage: coverage.misspelt)
         var exact = true
         if fuses, let semantic, let text = encoderText {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.

@@ -14,12 +14,37 @@ public final class ServerMetrics: Sendable {
 
     enum SuggestionEndpoint: String, CaseIterable { case search, suggest }
 
+    /// The exported names (`/metrics`, openapi.yaml, dashboards rely on them): namespace, subsystem, name and unit
+    /// join with "_". Made per use: the descriptor type is not `Sendable`, so it cannot be a stored static.
+    private enum Name {
+        static var suggestions: MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "lotse", metricName: "suggestions", unitName: "total",
+                                 helpText: "Searches and suggestions that returned something (hit) or nothing (miss).")
+        }
+        static var requests: MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "lotse", subsystem: "http", metricName: "requests", unitName: "total",
+                                 helpText: "HTTP requests by route pattern, method and status.")
+        }
+        static var requestDuration: MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "lotse", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                                 helpText: "HTTP request latency by route pattern and method.")
+        }
+        static var indexArticles: MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "lotse", metricName: "index", unitName: "articles",
+                                 helpText: "Articles in the served index.")
+        }
+        static var indexBytes: MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "lotse", metricName: "index", unitName: "bytes",
+                                 helpText: "Size of the served index file.")
+        }
+    }
+
     init() {
         var counters: [SuggestionEndpoint: (hit: Counter, miss: Counter)] = [:]
         let registry = self.registry
         for endpoint in SuggestionEndpoint.allCases {
             let counter = { (outcome: String) in
-                registry.makeCounter(name: "lotse_suggestions_total", labels: [("endpoint", endpoint.rawValue), ("outcome", outcome)])
+                registry.makeCounter(descriptor: Name.suggestions, labels: [("endpoint", endpoint.rawValue), ("outcome", outcome)])
             }
             counters[endpoint] = (counter("hit"), counter("miss"))
         }
@@ -40,9 +65,9 @@ public final class ServerMetrics: Sendable {
         let key = RequestKey(route: route, method: method, status: status)
         let series = requestSeries.withLock { series in
             if let found = series[key] { return found }
-            let made = (count: registry.makeCounter(name: "lotse_http_requests_total",
+            let made = (count: registry.makeCounter(descriptor: Name.requests,
                                                     labels: [("route", route), ("method", method), ("status", String(status))]),
-                        duration: registry.makeDurationHistogram(name: "lotse_http_request_duration_seconds",
+                        duration: registry.makeDurationHistogram(descriptor: Name.requestDuration,
                                                                  labels: [("route", route), ("method", method)], buckets: latencyBuckets))
             series[key] = made
             return made
@@ -60,8 +85,8 @@ public final class ServerMetrics: Sendable {
     /// `resultCache`: the current engine's result-cache lookups, written as counters that restart at 0 when
     /// a reload opens a new engine (Prometheus treats that like a process restart).
     func render(articles: Int, indexBytes: Int, resultCache: (hits: Int, misses: Int) = (0, 0)) -> String {
-        registry.makeGauge(name: "lotse_index_articles").set(Double(articles))
-        registry.makeGauge(name: "lotse_index_bytes").set(Double(indexBytes))
+        registry.makeGauge(descriptor: Name.indexArticles).set(Double(articles))
+        registry.makeGauge(descriptor: Name.indexBytes).set(Double(indexBytes))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)

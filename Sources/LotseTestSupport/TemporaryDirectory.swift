@@ -1,19 +1,59 @@
 import Foundation
+import Glibc
+import Synchronization
 
 /// A fresh, uniquely named directory under `NSTemporaryDirectory()`, deleted with everything in it when the
 /// value goes away. Tests write article files into it and build indexes beside them.
+///
+/// Deinit alone left hundreds behind: values held until the process ends (a fixture shared by every test of a run)
+/// never go away, since Swift does not destroy statics at exit, and a killed or crashed run deinits nothing. So the
+/// live directories are also removed at a normal exit, and the name carries the process id, so that the first
+/// directory of a later run removes those whose process is gone.
 public final class TemporaryDirectory: Sendable {
     /// Absolute path of the directory (no trailing slash).
     public let path: String
 
     public init(prefix: String = "lotse-test") throws {
         let base = (NSTemporaryDirectory() as NSString).standardizingPath
-        path = (base as NSString).appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        Self.firstUse(base)
+        path = (base as NSString).appendingPathComponent("\(prefix)-pid\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        Self.live.withLock { _ = $0.insert(path) }
     }
 
     deinit {
+        Self.live.withLock { _ = $0.remove(path) }
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Directories not deinited yet, removed by the exit handler.
+    private static let live = Mutex<Set<String>>([])
+    private static let started = Mutex(false)
+
+    private static func firstUse(_ base: String) {
+        guard started.withLock({ started in defer { started = true }; return !started }) else { return }
+        atexit {
+            for path in TemporaryDirectory.live.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+        removeLeftovers(in: base)
+    }
+
+    /// Removes the directories in `base` that this type made in processes that are no longer running. Other names,
+    /// and directories of a running process (another test run, this one), stay.
+    static func removeLeftovers(in base: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] {
+            guard name.hasPrefix("lotse-"), let pid = processID(inName: name), pid != getpid(),
+                  kill(pid, 0) == -1, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (base as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// The process id of a name made by `init`: `PREFIX-pidN-UUID`.
+    static func processID(inName name: String) -> pid_t? {
+        guard name.count > 37, UUID(uuidString: String(name.suffix(36))) != nil else { return nil }
+        let head = name.dropLast(37)
+        guard let marker = head.range(of: "-pid", options: .backwards) else { return nil }
+        return pid_t(head[marker.upperBound...])
     }
 
     public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }

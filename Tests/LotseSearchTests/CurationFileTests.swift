@@ -107,7 +107,7 @@ import Testing
     /// A huge file is refused after reading at most its limit (not all of it).
     @Test func aHugeFileIsRefusedWithoutBeingRead() throws {
         let path = directory.path("huge.txt")
-        FileManager.default.createFile(atPath: path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: 1 << 30)  // a sparse 1 GiB file
         try handle.close()

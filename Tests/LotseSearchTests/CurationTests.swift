@@ -20,6 +20,8 @@ import Testing
         return path
     }
 
+    /// The pins the index lacks, as `SearchEngine.curate` returns them (most tests only curate).
+    @discardableResult
     private func curate(synonyms: String? = nil, pins: String? = nil) throws -> [Pin] {
         try engine.curate(Curation.load(synonyms: synonyms.map { try file("synonyms.txt", $0) },
                                         pins: pins.map { try file("pins.json", $0) }))

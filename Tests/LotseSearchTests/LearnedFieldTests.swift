@@ -10,6 +10,7 @@ import Testing
 struct LearnedFieldTests {
     private static func workspace() throws -> ArticleWorkspace { try ArticleWorkspace(files: ArticleFixtures.markdownSet) }
 
+    @discardableResult
     private static func build(_ workspace: ArticleWorkspace, _ learning: Learning) throws -> BuildReport {
         var configuration = workspace.configuration()
         configuration.learning = learning

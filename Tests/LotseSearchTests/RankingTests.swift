@@ -13,7 +13,8 @@ import Testing
 
     /// Document number and body text of an article of the fixture.
     private func article(_ id: String, engine: SearchEngine) async throws -> (document: Int32, body: String) {
-        let row = try #require(try await engine.connection.read { db in
+        // A synchronous read: `Row` is not `Sendable`, so GRDB's async `read` does not apply.
+        let row = try #require(try engine.connection.read { db in
             try Row.fetchOne(db, sql: "SELECT rowid, body FROM articles WHERE id = ?", arguments: [id])
         })
         return (try #require(engine.documents.number(ofRowid: row[0])), row[1])

@@ -79,12 +79,12 @@ import Testing
                   {"query": 1}
                 ]
                 """)
-            #expect(try await eventually { log.contains("pins.json:3") })
+            #expect(await eventually { log.contains("pins.json:3") })
             #expect(try await first(client, "Postfach") == "kundennummer")
             #expect(try await health(client) == "degraded")
             // The synonyms are kept too: a curation is applied whole or not at all.
             try write(synonyms, "geheimwort, passwort\n")
-            #expect(try await eventually { log.count("pins.json:3") >= 2 })
+            #expect(await eventually { log.count("pins.json:3") >= 2 })
             #expect(try await first(client, "Geheimwort") == "kundennummer")
             try write(pins, #"[{"query": "Postfach", "articleId": "passwort-zuruecksetzen", "position": 1}]"#)
             #expect(try await waitUntil(client, "Postfach", isFirst: "passwort-zuruecksetzen"))
@@ -136,9 +136,8 @@ final class RecordedLog: Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-                 function: String, line: UInt) {
-            let text = "\(message) \((metadata ?? [:]).merging(self.metadata) { new, _ in new })"
+        func log(event: LogEvent) {
+            let text = "\(event.message) \((event.metadata ?? [:]).merging(metadata) { new, _ in new })"
             log.lines.withLock { $0.append(text) }
         }
     }

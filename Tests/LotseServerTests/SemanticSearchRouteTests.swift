@@ -15,11 +15,9 @@ struct SemanticSearchRouteTests {
     @Test func questionWithoutSessionWaitsForItsEmbeddingAndKeystrokesDoNot() async throws {
         guard let model = try SemanticTestModel.load() else { return }
         let workspace = try ArticleWorkspace(readingArticlesAt: ArticleWorkspace.repositoryArticles)
-        var configuration = try ServerFixture().configuration
-        configuration.articlesDirectory = workspace.articlesPath
-        configuration.indexPath = workspace.indexPath
-        configuration.semanticModel = model
-        try await ServerFixture(configuration: configuration, workspace: workspace).test { client in
+        var fixture = ServerFixture(workspace: workspace)
+        fixture.configuration.semanticModel = model
+        try await fixture.test { client in
             let hybrid = try SearchEngine(indexPath: workspace.indexPath, connectionCount: 1, semantic: model)
             let lexical = try SearchEngine(indexPath: workspace.indexPath, connectionCount: 1)
             for (text, session) in [(Self.asked, nil), (Self.typed, "portal-1")] {

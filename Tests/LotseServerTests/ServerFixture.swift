@@ -13,7 +13,14 @@ struct ServerFixture {
     /// `articles`: file name → text (by default the three Markdown fixtures).
     init(rateLimit: Int = 0, corsOrigins: [String] = [], maximumBodyBytes: Int = 64 * 1024,
          articles: [String: String] = ArticleFixtures.markdownSet) throws {
-        workspace = try ArticleWorkspace(files: articles)
+        self.init(workspace: try ArticleWorkspace(files: articles), rateLimit: rateLimit, corsOrigins: corsOrigins,
+                  maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// The same over an existing workspace. Everything the server writes stays in the workspace's folder, which
+    /// goes with the fixture (a configuration taken from another fixture would write into that one's deleted folder).
+    init(workspace: ArticleWorkspace, rateLimit: Int = 0, corsOrigins: [String] = [], maximumBodyBytes: Int = 64 * 1024) {
+        self.workspace = workspace
         var configuration = ServerConfiguration()
         configuration.articlesDirectory = workspace.articlesPath
         configuration.indexPath = workspace.indexPath

@@ -87,6 +87,12 @@ import Testing
                 #expect(text.contains(#"method="other",status="405"} 2"#))
                 #expect(!text.contains("BREW") && !text.contains("FROBNICATE"))
                 #expect(text.contains("lotse_index_articles 3"))
+                // The exported names stay as dashboards know them, each with its help line.
+                for (name, type) in [("lotse_http_requests_total", "counter"), ("lotse_http_request_duration_seconds", "histogram"),
+                                     ("lotse_suggestions_total", "counter"), ("lotse_index_articles", "gauge"),
+                                     ("lotse_index_bytes", "gauge")] {
+                    #expect(text.contains("# TYPE \(name) \(type)\n") && text.contains("# HELP \(name) "), "\(name)")
+                }
             }
         }
     }

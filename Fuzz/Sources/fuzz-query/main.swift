@@ -10,7 +10,7 @@ import LotseSearch
 
 let articles = ProcessInfo.processInfo.environment["LOTSE_FUZZ_ARTICLES"] ?? "articles"
 let indexPath = NSTemporaryDirectory() + "lotse-fuzz-\(getpid())/index.sqlite"
-nonisolated(unsafe) let engine: SearchEngine
+let engine: SearchEngine
 do {
     _ = try IndexBuilder(configuration: IndexConfiguration(articlesDirectory: articles, indexPath: indexPath)).build()
     engine = try SearchEngine(indexPath: indexPath, connectionCount: 1)

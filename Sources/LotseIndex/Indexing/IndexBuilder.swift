@@ -18,6 +18,8 @@ public struct IndexBuilder: Sendable {
         self.progress = progress
     }
 
+    /// The report is what `lotse index` prints; a caller that only needs the index (tests, tools) may drop it.
+    @discardableResult
     public func build() throws -> BuildReport {
         let started = ContinuousClock.now
         let indexPath = configuration.indexPath

@@ -7,6 +7,8 @@ struct Concept: Equatable, Sendable {
         var allOf = false
         /// How much an occurrence counts (1 for the word itself, less for parts, synonyms, corrections).
         var weight = 1.0
+        /// A typo correction's (or its synonym's): a match through it is a guess, and the encoder read the typo.
+        var corrected = false
     }
 
     /// The folded word as the user wrote it (for debugging and query logs).
@@ -16,6 +18,9 @@ struct Concept: Equatable, Sendable {
     var weight: Double
     /// Inverse document frequency, set by the planner from the index statistics.
     var idf = 1.0
+    /// The typed word is unknown to the index: its likeliest correction (folded). The engine keeps it only where the
+    /// word looks misspelt (`SearchEngine.misspellings`), which the answer decision asks (`AnswerEvidence`).
+    var correction: String? = nil
 }
 
 /// How a query is ranked: a short search (AND first, relaxed to OR) or a whole ticket draft (OR, coverage).

@@ -159,9 +159,9 @@ struct QueryPlanner {
 
         let stem = german.stem(folded)
         var alternatives: [Concept.Alternative] = []
-        func add(_ terms: [String], weight: Double = 1, allOf: Bool = false) {
+        func add(_ terms: [String], weight: Double = 1, allOf: Bool = false, corrected: Bool = false) {
             guard !terms.isEmpty, !alternatives.contains(where: { $0.terms == terms && $0.allOf == allOf }) else { return }
-            alternatives.append(Concept.Alternative(terms: terms, allOf: allOf, weight: weight))
+            alternatives.append(Concept.Alternative(terms: terms, allOf: allOf, weight: weight, corrected: corrected))
         }
         // An unfinished stop word ("die" on the way to "Dienst") stands for its completions only.
         if !prefix || folded.unicodeScalars.count >= 3 { add([stem]) }
@@ -183,21 +183,26 @@ struct QueryPlanner {
         // completions stand for it, and correcting it as a whole word would cost a search per keystroke.
         let completes = prefix && corrector.hasWord(withPrefix: folded)
         let known = completes || alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
+        var correction: String?
         if !isNumber, !known || (correctRareWords && !completes && isRare(stem)), budget.correctedWords > 0 {
             budget.correctedWords -= 1
-            for correction in corrector.corrections(for: folded) {
+            let corrections = corrector.corrections(for: folded)
+            for correction in corrections {
                 let correctedStem = german.stem(correction)
-                add([correctedStem], weight: AlternativeWeight.correction)
-                for expression in synonyms.alternatives(forStem: correctedStem) { add(expression, weight: AlternativeWeight.guessedTwice) }
+                add([correctedStem], weight: AlternativeWeight.correction, corrected: true)
+                for expression in synonyms.alternatives(forStem: correctedStem) {
+                    add(expression, weight: AlternativeWeight.guessedTwice, corrected: true)
+                }
             }
             if prefix, !known {
                 for correction in corrector.corrections(for: folded, prefix: true) {
-                    add([correction], weight: AlternativeWeight.guessedTwice)
+                    add([correction], weight: AlternativeWeight.guessedTwice, corrected: true)
                 }
             }
+            if !known { correction = corrections.first }
         }
         guard !alternatives.isEmpty else { return nil }
-        var concept = Concept(word: folded, alternatives: alternatives, weight: weight)
+        var concept = Concept(word: folded, alternatives: alternatives, weight: weight, correction: correction)
         concept.idf = idf(of: concept)
         return concept
     }

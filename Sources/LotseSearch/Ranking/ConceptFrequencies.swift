@@ -12,6 +12,8 @@ struct ConceptFrequencies: MemoryCosted {
     struct Matcher {
         var postings: Postings
         var weight: Double
+        /// Through a typo correction (`Concept.Alternative.corrected`).
+        var corrected = false
     }
 
     init(_ matchers: [Matcher], table: DocumentTable) {
