@@ -1,7 +1,6 @@
 /// Values by whitespace piece, keyed by the piece's UTF-8 bytes: 100,000 drafts look up 3.5 M pieces, and hashing
 /// each as a `String` (Unicode-normalised, SipHash) was most of `CustomerWordReader`'s time. Open addressing over
-/// one byte buffer, hashed eight bytes at a time; a lookup allocates nothing. `WordList` keeps its 460,000 words in
-/// one too.
+/// one byte buffer with an FNV-1a hash; a lookup allocates nothing. `WordList` keeps its 460,000 words in one too.
 struct PieceMemo<Value> {
     private struct Entry {
         var hash: UInt64
@@ -9,9 +8,8 @@ struct PieceMemo<Value> {
         var values: Range<Int32>
     }
 
-    /// By slot, the entry number + 1 (0: empty) in the low half and the hash's high half: a probe reads an entry only
-    /// when the hashes' high halves agree (the lookups are memory-bound). A power of two, at most half full.
-    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    /// Entry number + 1 by slot (0: empty); a power of two, at most half full.
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
     private var entries: [Entry] = []
     private var bytes: [UInt8] = []
     private var values: [Value] = []
@@ -34,11 +32,11 @@ struct PieceMemo<Value> {
         bytes.append(contentsOf: piece)
         values.append(contentsOf: pieceValues)
         entries.append(Entry(hash: hash, bytes: start..<Int32(bytes.count), values: first..<Int32(values.count)))
-        slots[slot] = Self.slotValue(number: entries.count, hash: hash)
+        slots[slot] = Int32(entries.count)
     }
 
     mutating func removeAll() {
-        slots = [UInt64](repeating: 0, count: slots.count)
+        slots = [Int32](repeating: 0, count: slots.count)
         entries.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -46,13 +44,11 @@ struct PieceMemo<Value> {
 
     /// `piece`'s entry, or the empty slot where it belongs.
     private func find(_ piece: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, entry: Entry?) {
-        let mask = slots.count - 1, tag = hash & Self.tagBits
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while case let value = slots[slot], value != 0 {
-            if value & Self.tagBits == tag {
-                let entry = entries[Int(truncatingIfNeeded: value & ~Self.tagBits) - 1]
-                if entry.hash == hash, equal(entry.bytes, piece) { return (slot, entry) }
-            }
+        while case let number = slots[slot], number != 0 {
+            let entry = entries[Int(number) - 1]
+            if entry.hash == hash, equal(entry.bytes, piece) { return (slot, entry) }
             slot = (slot + 1) & mask
         }
         return (slot, nil)
@@ -60,46 +56,28 @@ struct PieceMemo<Value> {
 
     private func equal(_ stored: Range<Int32>, _ piece: UnsafeBufferPointer<UInt8>) -> Bool {
         guard stored.count == piece.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            UnsafeBufferPointer(rebasing: bytes[Int(stored.lowerBound)..<Int(stored.upperBound)]).elementsEqual(piece)
+        var offset = Int(stored.lowerBound)
+        for byte in piece {
+            guard bytes[offset] == byte else { return false }
+            offset += 1
         }
+        return true
     }
 
     private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (number, entry) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: entry.hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Self.slotValue(number: number + 1, hash: entry.hash)
+            slots[slot] = Int32(number + 1)
         }
     }
 
-    private static var tagBits: UInt64 { 0xffff_ffff_0000_0000 }
-
-    private static func slotValue(number: Int, hash: UInt64) -> UInt64 { hash & tagBits | UInt64(number) }
-
-    /// Eight bytes at a time, each word multiplied in, then murmur3's finaliser: a byte at a time was a multiply per
-    /// byte in one dependency chain.
     private static func hash(_ piece: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = 0x9e37_79b9_7f4a_7c15 ^ UInt64(piece.count)
-        var offset = 0
-        if let base = piece.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while offset + 8 <= piece.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
-                hash ^= hash >> 29
-                offset += 8
-            }
-        }
-        if offset < piece.count {
-            var last: UInt64 = 0
-            for index in offset..<piece.count { last |= UInt64(piece[index]) << (8 * (index - offset)) }
-            hash = (hash ^ last) &* 0x9e37_79b9_7f4a_7c15
-        }
-        hash = (hash ^ hash >> 33) &* 0xff51_afd7_ed55_8ccd
-        hash = (hash ^ hash >> 33) &* 0xc4ce_b9fe_1a85_ec53
-        return hash ^ hash >> 33
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in piece { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ hash >> 32  // the slot takes the low bits; FNV mixes the high ones better
     }
 }
 
