@@ -1,3 +1,5 @@
+import Foundation
+import LotseTestSupport
 import Testing
 @testable import LotseIndex
 
@@ -46,36 +48,84 @@ import Testing
         #expect(DraftCleaner.clean(draft, cutsInlineSignOff: true) == expected)
     }
 
-    /// Lines of markers in three cases after and before other text, with Latin-1's letters, spaces and symbols.
-    private static let latin1Lines: [String] = {
+    /// Lines of every marker (as typed, capitalised, upper case, with decomposed umlauts, with "ẞ") after and before
+    /// other text: Latin-1 letters, spaces and symbols, and emoji (with ZWJ and skin tone), Cyrillic, CJK, NUL,
+    /// combining marks and ZWJ after a space (a Character that trimming splits), wide and thin spaces, "Ÿ", "İ", the
+    /// Kelvin sign. Every marker with every ending, after no text and after one of the others in turn.
+    static let generatedLines: [String] = {
         let markers = DraftCleaner.greetings + DraftCleaner.inlineSignOffs + DraftCleaner.quoteMarkers
-            + ["am 3. mai schrieb:", ">", "www.x"]
-        let before = ["", "Text geht nicht. ", "Größe! ", "ÄRGER? ", " \t\u{00A0}"]
+            + ["am 3. mai schrieb:", ">", "www.x", "a@b.de"]
+        let before = ["Text geht nicht. ", "Größe! ", "ÄRGER? ", " \t\u{00A0}", "🙂 ", "Сайт не работает. ", "\u{3000}", "問題です。 ",
+                      "Gru\u{308}ße. ", "\u{0}", " \u{200D}", "Frage? Danke. \u{301}"]
         let after = ["", ",", " ", "!", "x", " Max Müller", ", die Rechnung fehlt", " Ömer, Straße × 2", "\u{00A0}Jürgen µ", "ß\r",
-                     " a@b.de Jana", " und noch sehr viele weitere Worte"]
-        return markers.flatMap { marker in
-            [marker, marker.prefix(1).uppercased() + marker.dropFirst(), marker.uppercased()].flatMap { cased in
-                before.flatMap { prefix in after.map { prefix + cased + $0 } }
+                     " a@b.de Jana", " und noch sehr viele weitere Worte", " 👩‍💻 Jana", "👍🏽", "\u{301}, x", "\u{200D} Jana", " Ёлка",
+                     ", 中文 問題", "\u{0}", " Ÿves\u{2009}K", " İnci", "\u{3000}Jana", " https://x.de/a Jana", "! WWW.X.DE 🙂 a@b",
+                     " \u{301}x", ", \u{200D}Jana", " @\u{200D} x", " ://\u{301} x", ". \u{301}VG Max", "\u{2003}\r"]
+        var lines: [String] = []
+        for marker in markers {
+            let cases = [marker, marker.prefix(1).uppercased() + marker.dropFirst(), marker.uppercased(),
+                         marker.decomposedStringWithCanonicalMapping.capitalized, marker.replacingOccurrences(of: "ß", with: "ẞ")]
+            for (number, cased) in Set(cases).sorted().enumerated() {
+                for (offset, ending) in after.enumerated() {
+                    lines += [cased + ending, before[(number + offset) % before.count] + cased + ending]
+                }
             }
         }
+        return lines
     }()
 
-    @Test("a line of Latin-1 scalars is cleaned byte by byte as by Characters")
-    func latin1LinesAsCharacters() {
-        for line in Self.latin1Lines {
-            for (cuts, isFirst) in [(false, false), (true, false), (true, true)] {
-                var utf8 = line
-                let byBytes = utf8.withUTF8 { DraftCleaner.cleanLatin1($0, cutsInlineSignOff: cuts, isFirst: isFirst) }
-                #expect(byBytes != nil, "\(line.debugDescription) is Latin-1")
-                let byCharacters = DraftCleaner.cleanCharacters(line, cutsInlineSignOff: cuts, isFirst: isFirst)
-                #expect(byBytes == byCharacters, "\(line.debugDescription)")
+    @Test("every line is cleaned as by Swift's Characters: generated markers amid Latin-1 and other scripts")
+    func generatedLinesAsByCharacters() {
+        var differences = 0
+        for line in Self.generatedLines {
+            // Alone (a first line) and after a line of content.
+            for text in [line, "Frage.\n" + line] {
+                for cuts in [false, true] {
+                    let expected = CharacterDraftCleaner.clean(text, cutsInlineSignOff: cuts)
+                    let cleaned = DraftCleaner.clean(text, cutsInlineSignOff: cuts)
+                    guard Array(cleaned.utf8) != Array(expected.utf8) else { continue }
+                    differences += 1
+                    guard differences <= 10 else { continue }
+                    Issue.record("\(text.debugDescription), cuts \(cuts): \(cleaned.debugDescription), not \(expected.debugDescription)")
+                }
+            }
+        }
+        #expect(differences == 0, "of \(Self.generatedLines.count * 4) texts")
+        #expect(Self.generatedLines.count > 10_000)
+    }
+
+    @Test("the judged sets' queries and drafts and the articles' lines are cleaned as by Characters")
+    func judgedDraftsAndArticlesAsByCharacters() throws {
+        let fixtures = ArticleWorkspace.repositoryRoot + "/Tests/LotseSearchTests/Fixtures"
+        var texts: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: fixtures) where file.hasSuffix("-queries.json") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: fixtures + "/" + file))
+            let entries = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+            for entry in entries ?? [] {
+                let parts = ["query", "subject", "description"].compactMap { entry[$0] as? String }
+                texts += parts + [parts.joined(separator: "\n")]
+            }
+        }
+        let judged = texts.count
+        for file in try FileManager.default.contentsOfDirectory(atPath: ArticleWorkspace.repositoryArticles) {
+            let article = try String(contentsOfFile: ArticleWorkspace.repositoryArticles + "/" + file, encoding: .utf8)
+            texts += article.split(separator: "\n").map(String.init)
+        }
+        #expect(judged > 500 && texts.count > judged + 1_000)
+        for text in texts {
+            for cuts in [false, true] {
+                let cleaned = DraftCleaner.clean(text, cutsInlineSignOff: cuts)
+                let expected = CharacterDraftCleaner.clean(text, cutsInlineSignOff: cuts)
+                #expect(Array(cleaned.utf8) == Array(expected.utf8), "\(text.debugDescription), cuts \(cuts)")
             }
         }
     }
 
-    @Test("a line with a scalar above U+00FF is cleaned by Characters", arguments: ["Grüße 🙂", "Gru\u{308}ße", "Łukasz", "ẞ"])
-    func otherLinesByCharacters(line: String) {
-        var utf8 = line
-        #expect(utf8.withUTF8 { DraftCleaner.cleanLatin1($0, cutsInlineSignOff: true, isFirst: true) } == nil)
+    @Test("no Character but themselves is canonically equivalent to the punctuation and space the rules compare units with")
+    func punctuationHasNoEquivalents() {
+        let compared = Set<Character>([" ", ",", "!", ".", "?", ">", "@", ":", "/"])
+        let equivalent = (0x80...0x10FFFF).compactMap(Unicode.Scalar.init).filter { compared.contains(Character($0)) }
+        #expect(equivalent.isEmpty)
+        #expect(compared.contains(Character("\u{37E}")) == false && Character("\u{37E}") == ";", "the Greek question mark is a semicolon")
     }
 }

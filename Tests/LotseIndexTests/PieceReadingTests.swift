@@ -63,7 +63,9 @@ struct PieceReadingTests {
     @Test("the memo returns what was stored for exactly those bytes, also after it grew")
     func memo() {
         var memo = PieceMemo<Int32>()
-        let words = (0..<10_000).map { "wort\($0)ä" } + ["", "a", "ab"]
+        // Shorter and longer than the hash's eight bytes, and alike in their first eight or sixteen.
+        let words = (0..<10_000).map { "wort\($0)ä" } + (0..<2_000).map { "kundenkontonummer\($0)" }
+            + ["", "a", "ab", "abcdefgh", "abcdefghi"]
         func bytes<T>(_ word: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
             var word = word
             return word.withUTF8 { body($0) }

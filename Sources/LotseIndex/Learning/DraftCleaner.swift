@@ -25,6 +25,16 @@ public enum DraftCleaner {
     /// Herrmann"), as learning does. The search keeps it: on the fresh judged set it made one more out-of-scope
     /// draft look answerable (RelevanceTests).
     public static func clean(_ text: String, cutsInlineSignOff: Bool = false) -> String {
+        cleanLines(of: text) { rawLine, isFirst in
+            DraftLine.withLine(rawLine) { line in
+                line.verdict(line.trimmed(line.units.indices), cutsInlineSignOff: cutsInlineSignOff, isFirst: isFirst)
+            }
+        }
+    }
+
+    /// `text`'s lines as `verdict` (on a line's UTF-8, and whether no line before it had content) keeps them, joined
+    /// with "\n".
+    static func cleanLines(of text: String, verdict: (UnsafeBufferPointer<UInt8>, _ isFirst: Bool) -> Verdict) -> String {
         var text = text
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
@@ -37,11 +47,7 @@ public enum DraftCleaner {
                 let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
                 let rawLine = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
-                // Learning cleans 100,000 drafts: a line of Latin-1 letters (German, English) is cleaned byte by
-                // byte; any other goes through Characters.
-                let verdict = cleanLatin1(rawLine, cutsInlineSignOff: cutsInlineSignOff, isFirst: !hasContent)
-                    ?? cleanCharacters(String(decoding: rawLine, as: UTF8.self), cutsInlineSignOff: cutsInlineSignOff, isFirst: !hasContent)
-                switch verdict {
+                switch verdict(rawLine, !hasContent) {
                 case .skip: continue
                 case .stop: return
                 case .content(let content):
@@ -62,108 +68,116 @@ public enum DraftCleaner {
         case content([UInt8])
     }
 
-    /// The characters of a line that `clean` lowercases: more than the longest greeting, sign-off or quote marker
-    /// with the character after it.
+    /// The characters of a line that the markers are compared with: more than the longest greeting, sign-off or
+    /// quote marker with the character after it.
     static let headCharacters = 40
+}
 
-    // MARK: - Any line, by Characters
+/// The rules, on a line's Characters (`DraftLine`'s units); every marker is among a line's first words.
+extension DraftLine {
+    private static let greetings = DraftMarkers(DraftCleaner.greetings)
+    private static let signOffs = DraftMarkers(DraftCleaner.signOffs)
+    private static let inlineSignOffs = DraftMarkers(DraftCleaner.inlineSignOffs)
+    private static let quoteMarkers = DraftMarkers(DraftCleaner.quoteMarkers)
 
-    static func cleanCharacters(_ rawLine: String, cutsInlineSignOff: Bool, isFirst: Bool) -> Verdict {
-        let line = trimmed(Substring(rawLine))
-        // Every marker is among a line's first words: only those are lowercased.
-        let head = String(line.prefix(headCharacters)).lowercased()
-        if line.hasPrefix(">") { return .skip }
-        if quoteMarkers.contains(where: { head.hasPrefix($0) })
-            || (head.hasPrefix("am ") && String(line.suffix(8)).lowercased() == "schrieb:")
+    /// The verdict on `line`, a trimmed range of the units.
+    func verdict(_ line: Range<Int>, cutsInlineSignOff: Bool, isFirst: Bool) -> DraftCleaner.Verdict {
+        let head = line.prefix(DraftCleaner.headCharacters)
+        if line.first.map({ holds(">", at: $0) }) == true { return .skip }
+        if Self.quoteMarkers.first(startingWith: head, of: self) != nil
+            || (starts(head, with: "am ") && line.count >= 8 && starts(line.suffix(8), with: "schrieb:"))
         {
             return .stop
         }
-        if signOffs.contains(where: {
-            head.hasPrefix($0)
-                && (line.count == $0.count || head.hasPrefix($0 + ",") || head.hasPrefix($0 + " ") && line.count < $0.count + 25)
-        }) {
-            return .stop
+        let signOff = Self.signOffs.first(startingWith: head, of: self) { length in
+            // "," and " " are their own lowercase.
+            let next = head.dropFirst(length).first
+            return line.count == length || next.map { holds(",", at: $0) } == true
+                || next.map { holds(" ", at: $0) } == true && line.count < length + 25
         }
-        var content = stripIdentifiers(stripGreeting(line, lower: head))
-        if cutsInlineSignOff { content = stripSignature(content, isFirst: isFirst) }
-        if content.isEmpty, !line.isEmpty { return .skip }
-        return .content(Array(content.utf8))
-    }
-
-    private static func stripIdentifiers(_ line: String) -> String {
-        var line = line
-        guard line.withUTF8(mayHoldIdentifier) else { return line }
-        return line.split(separator: " ", omittingEmptySubsequences: false).filter { word in
-            !(word.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www."))
-        }.joined(separator: " ")
-    }
-
-    /// "Die Mail kommt nicht an. VG Claudia Herrmann" → "Die Mail kommt nicht an."; a first line is never all
-    /// signature ("Danke für nichts, Rechnung doppelt").
-    private static func stripSignature(_ line: String, isFirst: Bool) -> String {
-        let scalars = line.unicodeScalars
-        let sentenceEnd = scalars.indices.last { index in
-            let next = scalars.index(after: index)
-            let isEnd = scalars[index] == "." || scalars[index] == "!" || scalars[index] == "?"
-            return isEnd && next < scalars.endIndex && scalars[next] == " "
+        if signOff != nil { return .stop }
+        let content = stripGreeting(line, head: head)
+        guard content.first.map(isSplitByTrimming) == true else {
+            return stripIdentifiersAndSignature(content, cutsInlineSignOff: cutsInlineSignOff, isFirst: isFirst, isLineEmpty: line.isEmpty)
         }
-        guard sentenceEnd != nil || !isFirst else { return line }
-        let start = sentenceEnd.map { scalars.index(after: $0) } ?? line.startIndex
-        let tail = trimmedSlice(line[start...])
-        // The sign-off first: most tails start with none, and counting their words would split the whole line.
-        let lower = String(tail.prefix(headCharacters)).lowercased()
-        guard inlineSignOffs.contains(where: { signOff in
-            lower.hasPrefix(signOff) && lower.dropFirst(signOff.count).first.map { !$0.isLetter } ?? true
-        }) else {
-            return line
-        }
-        guard tail.split(separator: " ").count <= signatureWords else { return line }
-        return trimmed(line[..<start])
-    }
-
-    /// "Hallo Support-Team, seit gestern …" → "seit gestern …"
-    private static func stripGreeting(_ line: String, lower: String) -> String {
-        guard let greeting = greetings.first(where: { lower.hasPrefix($0) }) else { return line }
-        let rest = line.dropFirst(greeting.count)
-        guard let comma = rest.firstIndex(where: { $0 == "," || $0 == "!" }), rest.distance(from: rest.startIndex, to: comma) <= 30 else {
-            return rest.first?.isLetter == true ? line : trimmed(rest)
-        }
-        return trimmed(rest[rest.index(after: comma)...])
-    }
-
-    /// Whether `line` holds "@", "://" or "www.", compared byte by byte: Foundation's and the generic substring
-    /// search cost more than the rest of the cleaning. The same bytes in Latin-1 and UTF-8.
-    static func mayHoldIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.indices.contains { index in
-            switch bytes[index] {
-            case UInt8(ascii: "@"): return true
-            case UInt8(ascii: ":"): return follows(bytes, at: index, "://")
-            case UInt8(ascii: "w"): return follows(bytes, at: index, "www.")
-            default: return false
+        // Trimmed after the greeting, the rest starts inside a Character (" " and a combining mark): its Characters
+        // are the rest's own.
+        return utf8(content).withUnsafeBufferPointer { rest in
+            DraftLine.withLine(rest) { rest in
+                rest.stripIdentifiersAndSignature(rest.units.indices, cutsInlineSignOff: cutsInlineSignOff, isFirst: isFirst,
+                                                  isLineEmpty: false)
             }
         }
     }
 
-    /// Whether `bytes` hold the ASCII `text` at `index`.
-    static func follows(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ text: StaticString) -> Bool {
-        index + text.utf8CodeUnitCount <= bytes.count
-            && (0..<text.utf8CodeUnitCount).allSatisfy { bytes[index + $0] == text.utf8Start[$0] }
-    }
-
-    /// `trimmingCharacters(in: .whitespaces)` (spaces of category Zs and tabs) without Foundation's NSString bridge,
-    /// which cost most of the cleaning of the content-gap texts (BENCHMARKS.md "Themen ohne Artikel").
-    static func trimmed(_ text: Substring) -> String { String(trimmedSlice(text)) }
-
-    private static func trimmedSlice(_ text: Substring) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
-            return ""
+    private func stripIdentifiersAndSignature(_ content: Range<Int>, cutsInlineSignOff: Bool, isFirst: Bool,
+                                              isLineEmpty: Bool) -> DraftCleaner.Verdict {
+        // What is left of a line with identifiers is a new line; any other line's content is a range of it.
+        func finish(_ text: DraftLine, _ content: Range<Int>) -> DraftCleaner.Verdict {
+            let content = cutsInlineSignOff ? text.stripSignature(content, isFirst: isFirst) : content
+            if content.isEmpty, !isLineEmpty { return .skip }
+            return .content(text.utf8(content))
         }
-        return Substring(scalars[first...last])
+        guard let words = withoutIdentifiers(content) else { return finish(self, content) }
+        return withUnits(words) { finish($0, $0.units.indices) }
     }
 
-    /// Spaces, tabs and the "\r" of a CRLF line end.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\r" : scalar.properties.generalCategory == .spaceSeparator
+    /// "Hallo Support-Team, seit gestern …" → "seit gestern …"
+    private func stripGreeting(_ line: Range<Int>, head: Range<Int>) -> Range<Int> {
+        guard let greeting = Self.greetings.first(startingWith: head, of: self) else { return line }
+        let rest = line.dropFirst(greeting)
+        guard let comma = rest.first(where: { holds(",", at: $0) || holds("!", at: $0) }), comma - rest.lowerBound <= 30 else {
+            return rest.first.map { isLetter($0) } == true ? line : trimmed(rest)
+        }
+        return trimmed((comma + 1)..<rest.upperBound)
+    }
+
+    /// The words of `line` without e-mail addresses and URLs, as split at and joined with single spaces; nil when
+    /// it has none.
+    private func withoutIdentifiers(_ line: Range<Int>) -> [UInt32]? {
+        guard mayHoldIdentifier(line) else { return nil }
+        var kept: [UInt32] = [], isFirstKept = true, start = line.lowerBound
+        while true {
+            let end = (start..<line.upperBound).first { holds(" ", at: $0) } ?? line.upperBound
+            let word = start..<end
+            if !isIdentifier(word) {
+                if !isFirstKept { kept.append(UInt32(UInt8(ascii: " "))) }
+                isFirstKept = false
+                kept.append(contentsOf: units[word])
+            }
+            guard end < line.upperBound else { return kept }
+            start = end + 1
+        }
+    }
+
+    /// An e-mail address or a URL.
+    private func isIdentifier(_ word: Range<Int>) -> Bool {
+        guard word.allSatisfy({ units[$0] < 0x100 }) else {
+            // Foundation's search, as the rule was written: it finds "@" before a ZWJ, not before a combining mark.
+            // No Latin-1 scalar combines, so a word of them needs no search.
+            let word = String(decoding: utf8(word), as: UTF8.self)
+            return word.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www.")
+        }
+        return word.contains { holds("@", at: $0) || follows($0, "://") } || starts(word, with: "www.")
+    }
+
+    /// "Die Mail kommt nicht an. VG Claudia Herrmann" → "Die Mail kommt nicht an."; a first line is never all
+    /// signature ("Danke für nichts, Rechnung doppelt").
+    func stripSignature(_ line: Range<Int>, isFirst: Bool) -> Range<Int> {
+        let sentenceEnd = line.dropLast().last { index in
+            (holds(".", at: index) || holds("!", at: index) || holds("?", at: index)) && startsWithBlank(index + 1)
+        }
+        guard sentenceEnd != nil || !isFirst else { return line }
+        let start = sentenceEnd.map { $0 + 1 } ?? line.lowerBound
+        let tail = trimmed(start..<line.upperBound)
+        // The sign-off first: most tails start with none, and counting their words would split the whole line.
+        let head = tail.prefix(DraftCleaner.headCharacters)
+        let signOff = Self.inlineSignOffs.first(startingWith: head, of: self) { length in
+            head.dropFirst(length).first.map { !isLetter($0) } ?? true
+        }
+        guard signOff != nil else { return line }
+        let words = tail.split { holds(" ", at: $0) }
+        guard words.count <= DraftCleaner.signatureWords else { return line }
+        return trimmed(line.lowerBound..<start)
     }
 }

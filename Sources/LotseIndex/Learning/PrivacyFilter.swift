@@ -89,9 +89,14 @@ enum PrivacyFilter {
         return scalar.properties.numericType != nil || (previous == "." && scalar.properties.isAlphabetic)
     }
 
+    /// `properties.isAlphabetic`, which has no ASCII fast path (every learnable word of a new piece asks).
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7a : scalar.properties.isAlphabetic
+    }
+
     static func isLearnable(_ folded: String, language: Language) -> Bool {
         folded.unicodeScalars.count >= 3 && folded.utf8.count <= Analyzer.maximumWordBytes
-            && folded.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+            && folded.unicodeScalars.allSatisfy(isAlphabetic)
             && !StopWords.contains(folded, language: language)
     }
 }
