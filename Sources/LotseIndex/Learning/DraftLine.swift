@@ -147,9 +147,12 @@ struct DraftLine {
     }
 
     /// Whether the Characters at `index` are the ASCII `text`.
-    func follows(_ index: Int, _ text: StaticString) -> Bool {
-        index + text.utf8CodeUnitCount <= units.count
-            && (0..<text.utf8CodeUnitCount).allSatisfy { units[index + $0] == UInt32(text.utf8Start[$0]) }
+    func follows(_ index: Int, _ text: StaticString) -> Bool { Self.follows(units, index, text) }
+
+    /// Whether `codes` (units or UTF-8) hold the ASCII `text` at `index`.
+    private static func follows<Code: BinaryInteger>(_ codes: UnsafeBufferPointer<Code>, _ index: Int, _ text: StaticString) -> Bool {
+        index + text.utf8CodeUnitCount <= codes.count
+            && (0..<text.utf8CodeUnitCount).allSatisfy { codes[index + $0] == Code(text.utf8Start[$0]) }
     }
 
     /// Whether the UTF-8 of `range` holds "@", "://" or "www." (only then are words dropped as identifiers): the
@@ -160,15 +163,11 @@ struct DraftLine {
     }
 
     private static func mayHoldIdentifier<Code: BinaryInteger>(_ codes: UnsafeBufferPointer<Code>) -> Bool {
-        func follows(_ index: Int, _ text: StaticString) -> Bool {
-            index + text.utf8CodeUnitCount <= codes.count
-                && (0..<text.utf8CodeUnitCount).allSatisfy { codes[index + $0] == Code(text.utf8Start[$0]) }
-        }
-        return codes.indices.contains { index in
+        codes.indices.contains { index in
             switch codes[index] {
             case Code(UInt8(ascii: "@")): return true
-            case Code(UInt8(ascii: ":")): return follows(index, "://")
-            case Code(UInt8(ascii: "w")): return follows(index, "www.")
+            case Code(UInt8(ascii: ":")): return follows(codes, index, "://")
+            case Code(UInt8(ascii: "w")): return follows(codes, index, "www.")
             default: return false
             }
         }

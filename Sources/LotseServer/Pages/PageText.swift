@@ -115,17 +115,10 @@ enum PageText {
         }
     }
 
-    /// `wording` in `language` with each `{name}` replaced in one pass, so a value (a query, a category) is never
-    /// read as a placeholder; the values are text, which `Markup` escapes.
+    /// `wording` in `language` with each `{name}` replaced in one pass (`MessageFormat.fill`), so a value (a query, a
+    /// category) is never read as a placeholder; the values are text, which `Markup` escapes.
     static func fill(_ wording: Wording, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var result = ""
-        var rest = Substring(wording[language])
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            result += values[String(rest[rest.index(after: open)..<close])] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        MessageFormat.fill(wording[language]) { values[$0] }
     }
 
     /// The singular form for one (and, in French, for none), else the plural; `{count}` filled.
