@@ -257,7 +257,7 @@ public final class SearchEngine: Sendable {
         let coverage = MatchEvidence.coverage(of: best.document, matchers: matchers, weights: weights,
                                               misspelt: concepts.map { $0.correction != nil })
         var evidence = AnswerEvidence(score: best.score, wordCoverage: coverage.words, draft: mode == .draft,
-                                      misspeltCoverage: coverage.misspelt)
+                                      misspeltCoverage: coverage.misspelt, unknownShare: coverage.unknown)
         var exact = true
         if fuses, let semantic, let text = encoderText {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.
@@ -266,6 +266,7 @@ public final class SearchEngine: Sendable {
                 let fused = semantic.fuse(candidates, similarity: similarity.values, draft: mode == .draft, limit: options.limit,
                                           accepts: accepts)
                 (candidates, evidence.similarity, exact) = (fused.candidates, fused.similarity, similarity.exact)
+                if mode == .draft { evidence.standout = MatchEvidence.standout(of: fused.similarity, among: similarity.values) }
             }
         }
         return Ranked(candidates: Array(candidates.prefix(fuses ? options.limit : limit)), evidence: evidence, matchers: matchers,

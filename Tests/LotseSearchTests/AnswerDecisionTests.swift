@@ -1,3 +1,4 @@
+import LotseEvaluation
 import Testing
 @testable import LotseSearch
 
@@ -57,5 +58,52 @@ struct AnswerDecisionTests {
         var draft = misspelt
         (draft.draft, draft.score, draft.similarity) = (true, AnswerDecision.weakDraftScore / 2, 0.05)
         #expect(!AnswerDecision.answers(draft), "drafts keep their veto")
+    }
+
+    /// The evidence `lotse evaluate --features` writes for issue 14's out-of-scope signals (tried, not kept: the
+    /// decision does not ask). Lexical-only, real index of `articles/`: heldout h151 "teamspeak server" has its most
+    /// specific word in no article; a typo with a correction the index has and a plain query have none.
+    @Test func unknownShareIsTheWeightOfWordsNoArticleHas() async throws {
+        try await RelevanceTests.withArticlesEngine { engine, _ in
+            func share(_ query: String) async throws -> Double {
+                try #require(try await engine.explain(.query(query), limit: 10).evidence).unknownShare
+            }
+            let teamspeak = try await share("teamspeak server")
+            #expect(teamspeak > 0.5 && teamspeak < 1, "\(teamspeak): teamspeak, not server")
+            #expect(try await share("pasword zurücksetzen") == 0, "pasword → passwort is in the articles")
+            #expect(try await share("passwort vergessen") == 0)
+            // Why no bar on it was kept: right answers have such words too ("abo": the articles say "Vertrag").
+            #expect(try await share("abo beeden") > 0.5)
+            let alone = try await engine.explain(.query("teamspeak"), limit: 10)
+            #expect(alone.ids.isEmpty && alone.evidence == nil, "nothing any article has: no lexical evidence at all")
+        }
+    }
+
+    /// How far a draft's best cosine stands above every article's: in standard deviations of all cosines.
+    @Test func standoutIsInDeviationsAboveTheMean() {
+        let cosines = Cosines([0.1, 0.3, 0.1, 0.3])
+        #expect(abs(MatchEvidence.standout(of: 0.3, among: cosines) - 1) < 1e-3, "mean 0.2, deviation 0.1")
+        #expect(abs(MatchEvidence.standout(of: 0.5, among: cosines) - 3) < 1e-3)
+        #expect(MatchEvidence.standout(of: 0.5, among: Cosines([0.2, 0.2])) == 0, "no spread: no standout")
+    }
+
+    /// Hybrid, real index of `articles/`: drafts carry their standout, search-box text none. tuning2's out-of-scope
+    /// draft t151 ("Gemeinsamer Kalender fürs Team") stands out less than its answerable t123 ("Warum bekomme ich
+    /// keine Auskunft??"), both with about half their weight in words no article has.
+    @Test func draftsCarryTheirStandout() async throws {
+        guard let model = try SemanticRankingTests.model() else { return }
+        let queries = try RelevanceTests.judged("tuning2-queries.json")
+        try await SemanticRankingTests.withEngines(model) { hybrid, _ in
+            func evidence(_ id: String) async throws -> AnswerEvidence {
+                let query = try #require(queries.first { $0.id == id })
+                let explained = try await hybrid.explain(query.input, limit: 10)
+                return try #require(explained.evidence)
+            }
+            let outOfScope = try await evidence("t151"), answerable = try await evidence("t123")
+            let (low, high) = (try #require(outOfScope.standout), try #require(answerable.standout))
+            #expect(low < 1 && high > 1, "\(low), \(high)")
+            #expect(outOfScope.unknownShare > 0.4 && answerable.unknownShare > 0.4)
+            #expect(try await evidence("t068").standout == nil, "search-box text")
+        }
     }
 }
