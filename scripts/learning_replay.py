@@ -11,7 +11,8 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
                   (judged-queries.json, heldout-queries.json, the paraphrase set's odd ids).
   --part tuning   scores the paraphrase set's odd ids; the log draws from judged-queries.json and the odd ids of
                   heldout-queries.json only (the held-out parts stay out of tuning).
-  --part tuning2   scores tuning2-queries.json (every kind) against a log of every other tuning query.
+  --part tuning2, tuning3  score tuning2-queries.json (every kind) or tuning3-drafts.json (long ticket drafts)
+                  against a log of the tuning queries above and the paraphrase set's odd ids.
   --part tuning-a, tuning-b  score the odd ids ≡ 1 (a) or ≡ 3 (b) mod 4; the log also draws from the other odd ids,
                   so it holds paraphrase-style drafts as the held-out part's log does (run both, average).
 --log-share of the drawn queries (answerable ones, seeded shuffle) go into the log.
@@ -83,9 +84,11 @@ def splits(part):
     tuning = judged + [q for q in heldout if number(q) % 2 == 1]
     if part == "tuning":
         return odd, tuning
-    if part == "tuning2":
-        # Another tuning set (every kind of query, 130 answerable) scored against a log of every other tuning query.
-        return [q for q in load("tuning2-queries.json") if q["relevant"]], tuning + odd
+    if part in ("tuning2", "tuning3"):
+        # Other tuning sets (tuning2: every kind of query, 130 answerable; tuning3: 80 long ticket drafts) scored
+        # against a log of the tuning queries above.
+        name = "tuning2-queries.json" if part == "tuning2" else "tuning3-drafts.json"
+        return [q for q in load(name) if q["relevant"]], tuning + odd
     # tuning-a / tuning-b: half of the odd paraphrases scored, the other half in the pool, as the held-out part's
     # log holds the odd ones (the plain tuning log has no paraphrase-style drafts at all).
     remainder = 1 if part == "tuning-a" else 3
@@ -198,7 +201,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lotse", default=os.path.join(ROOT, ".build", "release", "lotse"))
-    parser.add_argument("--part", choices=["tuning", "tuning-a", "tuning-b", "tuning2", "heldout"], default="heldout")
+    parser.add_argument("--part", choices=["tuning", "tuning-a", "tuning-b", "tuning2", "tuning3", "heldout"], default="heldout")
     parser.add_argument("--log-share", type=float, default=0.75)
     parser.add_argument("--seeds", default="1,2,3,4,5")
     parser.add_argument("--weights", default="", help="learned-field weights to score (default: the built-in one)")
