@@ -223,9 +223,9 @@ def main():
                                          options.min_sessions, options.keep, options.semantic, diagnosis, options.baseline,
                                          options.noise)
         runs.append(results)
-        print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
+        print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} queries scored; "
               f"lexical-only R@1 {results['lexical']['lexical'][0]:.3f}", flush=True)
-    print(f"\n{options.part} paraphrases, log share {options.log_share}, seeds {options.seeds}: mean Recall@1 (Recall@3)")
+    print(f"\n{options.part} queries, log share {options.log_share}, seeds {options.seeds}: mean Recall@1 (Recall@3)")
     lexical = statistics.mean(r["lexical"]["lexical"][0] for r in runs)
     for mode in (["lexical", "hybrid"] if options.semantic else ["lexical"]):
         base = statistics.mean(r["lexical"][mode][0] for r in runs)
