@@ -5,9 +5,12 @@ first, and one class for the miss. Words are compared the way the index roughly 
 diacritics, ae/oe/ue) and stemmed with Snowball's German stemmer (Debian's libstemmer, as `lotse` uses it), stop
 words read from the analyzer's own list; compound parts are not split, so a few matches are missed.
 
-Word marks: A the wanted article's own text has it, L the wanted article learned it, F:reason it is in the wanted
+Word marks: A the wanted article's own text has it, Ln the wanted article learned it (n articles learned it), F:reason it is in the wanted
 article's solved drafts but was not learned (personal piece, stop word, unknown to the articles and dictionaries,
 capitalised dictionary word from one session, or beyond the 64-word cap), W the first article learned it.
+An "outweighed" miss is "specific" when the wanted article learned a query word that fewer than a tenth of the learning
+articles learned and the first article neither has nor learned; else "common only": what speaks for it is a word many
+articles learned or one the first article matches as well, which a weight on learned words cannot tell apart.
 """
 import collections
 import ctypes
@@ -110,8 +113,13 @@ def diagnose(lotse, lexical, learned, data, judged, directory):
     for article, *columns in index.execute("SELECT id, title, headings, tags, body FROM articles"):
         own[article] = {stem(word) for word in words(" ".join(columns))}
     learned_words = collections.defaultdict(set)
-    for article, word in index.execute("SELECT article_id, word FROM learned"):
-        learned_words[article].add(stem(fold(word)))
+    # `learned_words`: one row per article, its words as lines `sessions weight word` (LearnedTable).
+    for article, lines in index.execute("SELECT article_id, words FROM learned_words"):
+        for line in lines.split("\n"):
+            learned_words[article].add(stem(fold(line.split(" ", 2)[2])))
+    # A word at least a tenth of the learning articles learned ("bekommen", "neu") tells them apart from nothing.
+    learned_by = collections.Counter(word for article in learned_words for word in learned_words[article])
+    common = max(2, len(learned_words) / 10)
     lowercase, capitalised = set(), set()
     if os.path.exists(learned + ".wordlists"):
         lines = open(learned + ".wordlists", encoding="utf-8").read().split("\n")
@@ -152,8 +160,10 @@ def diagnose(lotse, lexical, learned, data, judged, directory):
             if stemmed in own[want]:
                 mark.append("A")
             if stemmed in learned_words[want]:
-                mark.append("L")
+                mark.append(f"L{learned_by[stemmed]}")
                 found["learned"] += 1
+                if learned_by[stemmed] < common and not (first and (stemmed in own[first] or stemmed in learned_words[first])):
+                    found["specific"] += 1
             elif drafts[want].get(stemmed):
                 reason = why(want, stemmed)
                 mark.append("F:" + reason)
@@ -165,6 +175,8 @@ def diagnose(lotse, lexical, learned, data, judged, directory):
             marks.append(f"{word}[{','.join(mark) or '-'}]")
         kind = ("lost" if lexical_rank == 1 else "filtered" if found["filtered"] else "outweighed" if found["learned"] else "not in log")
         counts["miss: " + kind] += 1
+        if kind == "outweighed":
+            counts["outweighed, specific" if found["specific"] else "outweighed, common only"] += 1
         if found["winner"]:
             counts["first article learned a query word"] += 1
         lines.append(f"{query_id} {kind}: rank lexical {lexical_rank or '>10'} → learned {rank or '>10'}, first {first}, "

@@ -11,6 +11,8 @@ Splits of the judged sets in Tests/LotseSearchTests/Fixtures/ (never tune on a h
                   (judged-queries.json, heldout-queries.json, the paraphrase set's odd ids).
   --part tuning   scores the paraphrase set's odd ids; the log draws from judged-queries.json and the odd ids of
                   heldout-queries.json only (the held-out parts stay out of tuning).
+  --part tuning2, tuning3  score tuning2-queries.json (every kind) or tuning3-drafts.json (long ticket drafts)
+                  against a log of the tuning queries above and the paraphrase set's odd ids.
   --part tuning-a, tuning-b  score the odd ids ≡ 1 (a) or ≡ 3 (b) mod 4; the log also draws from the other odd ids,
                   so it holds paraphrase-style drafts as the held-out part's log does (run both, average).
 --log-share of the drawn queries (answerable ones, seeded shuffle) go into the log.
@@ -30,6 +32,12 @@ why the paraphrase's article is not first: each query word's status for that art
 per miss (scripts/learning_diagnosis.py), then the counts over the seeds.
 
     python3 scripts/learning_replay.py --lotse .build/release/lotse --part tuning --diagnose
+
+`--baseline OTHER_LOTSE` also builds the learned index with another binary (main's) and scores it with that binary,
+in the same run on the same log: old and new side by side.
+
+`--noise SHARE` adds SHARE × the log's size deflections of help-desk filler (FILLER), each to a random article of
+the pool: a noisy log, whose common words many articles learn.
 
 `--keep DIR` saves each seed's ticket database (PART-SEED.sqlite) and scored split (PART-SEED.json), so an idea
 can be studied with `lotse index --data DIR/tuning-1.sqlite` and `lotse evaluate … DIR/tuning-1.json --misses`
@@ -76,6 +84,11 @@ def splits(part):
     tuning = judged + [q for q in heldout if number(q) % 2 == 1]
     if part == "tuning":
         return odd, tuning
+    if part in ("tuning2", "tuning3"):
+        # Other tuning sets (tuning2: every kind of query, 130 answerable; tuning3: 80 long ticket drafts) scored
+        # against a log of the tuning queries above.
+        name = "tuning2-queries.json" if part == "tuning2" else "tuning3-drafts.json"
+        return [q for q in load(name) if q["relevant"]], tuning + odd
     # tuning-a / tuning-b: half of the odd paraphrases scored, the other half in the pool, as the held-out part's
     # log holds the odd ones (the plain tuning log has no paraphrase-style drafts at all).
     remainder = 1 if part == "tuning-a" else 3
@@ -103,6 +116,22 @@ def post(server, body):
         raise
 
 
+# What a noisy log adds (--noise): drafts of nothing but help-desk filler, each solved by a random article, so the
+# filler's words are learned by many articles; a word many articles learned says little about any of them.
+FILLER = ["Hallo, ich habe ein Problem und brauche dringend Hilfe.", "Es funktioniert leider nicht mehr, was kann ich tun?",
+          "Bitte um schnelle Rückmeldung, vielen Dank im Voraus.", "Ich komme einfach nicht weiter, können Sie mir helfen?",
+          "Seit gestern geht gar nichts mehr, obwohl alles stimmt.", "Wie bekomme ich das wieder hin? Ich habe schon alles versucht.",
+          "Das ist sehr wichtig für unsere Firma, bitte melden Sie sich.", "Ich verstehe nicht, was ich falsch mache.",
+          "Leider klappt es immer noch nicht, ich bin ratlos.", "Können Sie mir sagen, wo ich das finde?"]
+
+
+def noise(pool, count, seed):
+    generator = random.Random(f"noise-{seed}")
+    articles = sorted({q["relevant"][0] for q in pool if q["relevant"]})
+    return [{"session": f"noise-{seed}-{index}", "articleId": generator.choice(articles), "subject": "",
+             "description": " ".join(generator.sample(FILLER, 3))} for index in range(count)]
+
+
 def run(arguments, **kwargs):
     return subprocess.run(arguments, check=True, capture_output=True, text=True, **kwargs).stdout
 
@@ -123,7 +152,8 @@ def scores(lotse, index, judged, model, weight=None):
     return found
 
 
-def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None, diagnosis=None):
+def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessions, keep=None, model=None, diagnosis=None,
+           baseline=None, noise_share=0.0):
     scored, pool = splits(part)
     answerable = [q for q in pool if q["relevant"]]
     random.Random(seed).shuffle(answerable)
@@ -131,6 +161,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
     results = {}
     with LotseServer(lotse, "--rate-limit", "1000000", "--no-semantic") as server:
         stored = sum(post(server, deflection(query, f"replay-{seed}-{index}")) for index, query in enumerate(logged))
+        stored += sum(post(server, body) for body in noise(pool, round(len(logged) * noise_share), seed))
         directory = server.directory
         judged = os.path.join(directory, "scored.json")
         with open(judged, "w", encoding="utf-8") as file:
@@ -154,6 +185,12 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
                  "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions), *semantic], cwd=ROOT)
             for weight in weights:
                 results[(sessions, weight)] = scores(lotse, learned, judged, model, weight)
+            if baseline:
+                # The same log through the other binary's build and ranking, in the same run.
+                other = os.path.join(directory, f"baseline-{sessions}.sqlite")
+                run([baseline, "index", "--articles", articles, "--index", other, "--data", os.path.join(directory, "data.sqlite"),
+                     "--min-dictionary-sessions", str(sessions), "--min-sessions", str(minimum_sessions), *semantic], cwd=ROOT)
+                results[("baseline", sessions)] = scores(baseline, other, judged, model)
             if diagnosis is not None and sessions == dictionary_sessions[0]:
                 lines, counts = diagnose(lotse, lexical, learned, os.path.join(directory, "data.sqlite"), judged, directory)
                 diagnosis["lines"] += [f"seed {seed} {line}" for line in lines]
@@ -164,7 +201,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lotse", default=os.path.join(ROOT, ".build", "release", "lotse"))
-    parser.add_argument("--part", choices=["tuning", "tuning-a", "tuning-b", "heldout"], default="heldout")
+    parser.add_argument("--part", choices=["tuning", "tuning-a", "tuning-b", "tuning2", "tuning3", "heldout"], default="heldout")
     parser.add_argument("--log-share", type=float, default=0.75)
     parser.add_argument("--seeds", default="1,2,3,4,5")
     parser.add_argument("--weights", default="", help="learned-field weights to score (default: the built-in one)")
@@ -172,6 +209,8 @@ def main():
     parser.add_argument("--min-sessions", type=int, default=1)
     parser.add_argument("--keep", help="directory to keep each seed's ticket database and scored split in")
     parser.add_argument("--semantic", metavar="MODEL", help="also score hybrid, with the sentence encoder in MODEL")
+    parser.add_argument("--noise", type=float, default=0.0, help="add this share of filler deflections to random articles")
+    parser.add_argument("--baseline", metavar="LOTSE", help="also build and score the learned index with this binary (old vs new)")
     parser.add_argument("--diagnose", action="store_true", help="print why each Recall@1 miss of the learned index misses")
     options = parser.parse_args()
     seeds = [int(s) for s in options.seeds.split(",")]
@@ -181,11 +220,12 @@ def main():
     diagnosis = {"lines": [], "counts": collections.Counter()} if options.diagnose else None
     for seed in seeds:
         logged, scored, results = replay(options.lotse, options.part, options.log_share, seed, weights, dictionary_sessions,
-                                         options.min_sessions, options.keep, options.semantic, diagnosis)
+                                         options.min_sessions, options.keep, options.semantic, diagnosis, options.baseline,
+                                         options.noise)
         runs.append(results)
-        print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} paraphrases scored; "
+        print(f"seed {seed}: {logged} deflections stored (ticket-only articles refuse theirs), {scored} {options.part} queries scored; "
               f"lexical-only R@1 {results['lexical']['lexical'][0]:.3f}", flush=True)
-    print(f"\n{options.part} paraphrases, log share {options.log_share}, seeds {options.seeds}: mean Recall@1 (Recall@3)")
+    print(f"\n{options.part} queries, log share {options.log_share}, seeds {options.seeds}: mean Recall@1 (Recall@3)")
     lexical = statistics.mean(r["lexical"]["lexical"][0] for r in runs)
     for mode in (["lexical", "hybrid"] if options.semantic else ["lexical"]):
         base = statistics.mean(r["lexical"][mode][0] for r in runs)
@@ -199,6 +239,13 @@ def main():
                 print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
                       f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(base, 1e-9):.2f} of {mode} without learning, "
                       f"×{statistics.mean(ones) / max(lexical, 1e-9):.2f} of lexical-only")
+                if options.baseline:
+                    ones = [r[("baseline", sessions)][mode][0] for r in runs]
+                    threes = [r[("baseline", sessions)][mode][1] for r in runs]
+                    label = f"{mode}, learned, --baseline {options.baseline}"
+                    print(f"{label:<90} {statistics.mean(ones):.3f} ({statistics.mean(threes):.3f})  "
+                          f"range {min(ones):.3f}–{max(ones):.3f}  ×{statistics.mean(ones) / max(base, 1e-9):.2f} of {mode} without learning, "
+                          f"×{statistics.mean(ones) / max(lexical, 1e-9):.2f} of lexical-only")
 
     if diagnosis:
         print_diagnosis(diagnosis)
@@ -213,6 +260,8 @@ def print_diagnosis(diagnosis):
     print(f"\n{counts['scored']} scored, {counts['first']} first, {misses} misses:")
     for kind, meaning in CLASSES.items():
         print(f"  {counts['miss: ' + kind]:4d} {kind}: {meaning}")
+    for kind in ("specific", "common only"):
+        print(f"  {counts['outweighed, ' + kind]:4d} of the outweighed: {kind} (scripts/learning_diagnosis.py)")
     print(f"  {counts['first article learned a query word']:4d} of the misses: the article ranked first learned a query word")
     for key in sorted(k for k in counts if k.startswith("word filtered: ")):
         print(f"  {counts[key]:4d} query words {key[5:]}")
