@@ -36,11 +36,16 @@ extension SearchEngine {
     /// finished when a space or punctuation follows it, or when it is one piece of the encoder's vocabulary of
     /// 5–30 letters ("bestellt", "lautet"; most prefixes are not: "Nachna" is "Nach" + "na"). (The index's own
     /// vocabulary does not tell: 10,000 articles hold most prefixes as words.) What follows the last letter or digit
-    /// of a search-box text is dropped. Drafts are embedded whole.
+    /// of a search-box text is dropped. Drafts are embedded up to their piece budget: a 300-word draft as its first 64
+    /// words when those hold every piece the encoder reads (`SemanticModel.readPrefix`), so the rest is neither
+    /// respelled nor part of the embedding cache's key.
     /// The encoder reads words typed without their umlauts as the articles spell them (`ArticleSpellings`); a last
     /// word so read counts as finished when what it reads is one piece.
     func semanticText(_ text: String, mode: QueryMode, analyzer: Analyzer = Analyzer()) -> String? {
         var text = text
+        if mode == .draft, let semantic, let read = SemanticModel.readPrefix(of: text, maxPieces: semantic.parameters.draftPieces) {
+            text = read
+        }
         if mode == .short, let semantic, let last = text.last, last.isLetter || last.isNumber {
             let start = text.lastIndex { !($0.isLetter || $0.isNumber) }.map { text.index(after: $0) } ?? text.startIndex
             let word = String(text[start...])

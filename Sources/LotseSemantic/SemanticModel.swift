@@ -51,6 +51,30 @@ public final class SemanticModel: Sendable {
 
     public func embed(pieces: [Int32]) -> [Float] { encoder.embed(pieces) }
 
+    /// The start of `text` whose pieces cut to `maxPieces` are those of `text` (`pieces`): its first `maxPieces` words,
+    /// when each has a printable ASCII character, so that each is a piece at least and the start alone fills the cut.
+    /// Nil when `text` has no more words, or one of them might normalise to nothing (then only tokenizing tells). The
+    /// search reads a draft's words only this far (`SearchEngine.semanticText`).
+    public static func readPrefix(of text: String, maxPieces: Int) -> String? {
+        guard let start = leadingWords(of: text, count: maxPieces), everyWordHasPrintableASCII(start) else { return nil }
+        return start
+    }
+
+    /// True when every space-, tab- or line-separated word of `text` has a byte 0x21–0x7E.
+    static func everyWordHasPrintableASCII(_ text: String) -> Bool {
+        var inWord = false, printable = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if inWord, !printable { return false }
+                (inWord, printable) = (false, false)
+            } else {
+                inWord = true
+                printable = printable || (0x21...0x7E).contains(byte)
+            }
+        }
+        return !inWord || printable
+    }
+
     /// `text` up to the space, tab or line break after its first `count` words; nil when it has no more.
     static func leadingWords(of text: String, count: Int) -> String? {
         let utf8 = text.utf8

@@ -78,23 +78,24 @@ struct SentenceEncoder: @unchecked Sendable {
     func embed(_ ids: [Int32]) -> [Float] {
         let n = ids.count, d = Self.dimension, b = Self.branchWidth, width = Self.featureWidth, branches = Self.orders.count
         guard n > 0 else { return [Float](repeating: 0, count: d) }
-        // features: [embedding | order 2 | order 3 | order 5] per piece.
-        var features = [Float](repeating: 0, count: n * width)
+        // features: [embedding | order 2 | order 3 | order 5] per piece. Its values and h's are written (rows, biases)
+        // before they are read, so neither is zeroed first; x is (a product's output, which a BLAS may read).
+        var features = Self.uninitialized(n * width), h = Self.uninitialized(n * b)
         var x = [Float](repeating: 0, count: n * branches * b)
-        var h = [Float](repeating: 0, count: n * b)
         features.withUnsafeMutableBufferPointer { features in
             x.withUnsafeMutableBufferPointer { x in
                 h.withUnsafeMutableBufferPointer { h in
                     let f = features.baseAddress!, xp = x.baseAddress!, hp = h.baseAddress!
-                    // The pieces' rows (uint8) go to h's memory first, unused until the n-gram blocks.
+                    // The pieces' rows (uint8) go to h's memory first, unused until the n-gram blocks; a piece the text
+                    // repeats ("die", ",") is read once.
                     let bytes = UnsafeMutableRawPointer(hp)
                     for (t, id) in ids.enumerated() {
-                        file.copy(d, at: table.offset + min(max(Int(id), 0), table.count - 1) * d, into: bytes + t * d)
-                    }
-                    for (t, id) in ids.enumerated() {
-                        let chunk = min(max(Int(id), 0), table.count - 1) % chunks
-                        let s = scale[chunk], l = low[chunk], target = f + t * width
-                        for i in 0..<d { target[i] = Float(bytes.load(fromByteOffset: t * d + i, as: UInt8.self)) * s + l }
+                        let row = min(max(Int(id), 0), table.count - 1)
+                        let source = ids[..<t].firstIndex(of: id) ?? t
+                        if source == t { file.copy(d, at: table.offset + row * d, into: bytes + t * d) }
+                        let chunk = row % chunks
+                        let s = scale[chunk], l = low[chunk], target = f + t * width, values = bytes + source * d
+                        for i in 0..<d { target[i] = Float(values.load(fromByteOffset: i, as: UInt8.self)) * s + l }
                     }
                     // x = embedding · [proj2 | proj3 | proj5] + bias, then one layer norm over all three branches.
                     for i in 0..<branches { projections[i].multiply(n, f, width, into: xp + i * b, branches * b, accumulate: false) }
@@ -146,6 +147,10 @@ struct SentenceEncoder: @unchecked Sendable {
         let inverse = 1 / max(norm, eps).squareRoot()
         for i in 0..<d { z[i] *= inverse }
         return z
+    }
+
+    private static func uninitialized(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// output[t] = bias + Σ_j input[t − left + j] · weights[j] over the window slots inside the text (slots past

@@ -46,6 +46,13 @@ import Testing
         #expect(read == "Anhnag zu groß für die Kündigung xqzwv")
         let (_, _, draft) = engine.planned(.draft(subject: "Kundigung", description: "Der Anhang ist zu gross."))
         #expect(draft == "Kündigung\nDer Anhang ist zu groß.")
+        // A draft longer than its piece budget is read up to its 64th word, with the cosines of the whole text.
+        let words = (0..<80).map { ["Anhang", "zu", "gross", "fur", "die", "Kundigung"][$0 % 6] }
+        let (_, _, long) = engine.planned(.draft(subject: "Kundigung", description: words.joined(separator: " ")))
+        let whole = engine.spellings.normalized("Kundigung\n" + words.joined(separator: " "), analyzer: Analyzer())
+        #expect(long == whole.split(separator: " ", maxSplits: 63).prefix(63).joined(separator: " "))
+        let semantic = try #require(engine.semantic)
+        #expect(semantic.exactSimilarities(of: try #require(long), draft: true) == semantic.exactSimilarities(of: whole, draft: true))
         // Lexical-only, nothing is embedded.
         let lexical = try SearchEngine(indexPath: workspace.indexPath, connectionCount: 1)
         #expect(lexical.planned(.query("Kundigung ")).encoderText == nil)

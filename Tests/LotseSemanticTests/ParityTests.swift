@@ -78,15 +78,21 @@ import Testing
         #expect(related > unrelated + 0.2, "related \(related), unrelated \(unrelated)")
     }
 
+    /// Twelve reference sentences at a time, joined by line breaks, tabs and runs of spaces.
+    static func longTexts() -> [String] {
+        let sentences = reference.sentences.map(\.text)
+        return stride(from: 0, to: sentences.count, by: 7).map { start in
+            sentences[start..<min(start + 12, sentences.count)].enumerated()
+                .map { $0.offset % 3 == 0 ? $0.element + "\n\n" : $0.offset % 3 == 1 ? $0.element + "\t  " : $0.element + " " }.joined()
+        }
+    }
+
     /// Tokenizing only a long text's first words (`SemanticModel.leadingWords`) gives exactly the pieces of cutting
     /// the whole text's pieces, for budgets that end inside and after the words, with tabs, line breaks and runs of spaces.
     @Test func cuttingTheTextKeepsThePieces() throws {
         guard let model = try SemanticTestModel.load() else { return }
-        let sentences = Self.reference.sentences.map(\.text)
         var cut = 0
-        for start in stride(from: 0, to: sentences.count, by: 7) {
-            let text = sentences[start..<min(start + 12, sentences.count)].enumerated()
-                .map { $0.offset % 3 == 0 ? $0.element + "\n\n" : $0.offset % 3 == 1 ? $0.element + "\t  " : $0.element + " " }.joined()
+        for text in Self.longTexts() {
             let whole = model.tokenizer.encode(text)
             for budget in [3, 8, 32, 64, 256] {
                 var expected = whole
@@ -99,6 +105,34 @@ import Testing
             }
         }
         #expect(cut > 50) // most cases took the shortcut
+    }
+
+    /// A text read only as far as `readPrefix` gives it has the whole text's pieces under the same budget (the same
+    /// texts as above); it is not cut where the text has no more words than the budget, nor where one of those words
+    /// has nothing but characters the normalizer may drop (a zero-width space: no piece of its own).
+    @Test func readPrefixKeepsThePieces() throws {
+        guard let model = try SemanticTestModel.load() else { return }
+        var cut = 0
+        for text in Self.longTexts() {
+            for budget in [3, 8, 32, 64] {
+                guard let read = SemanticModel.readPrefix(of: text, maxPieces: budget) else { continue }
+                #expect(read.utf8.count < text.utf8.count && text.hasPrefix(read))
+                #expect(model.pieces(read, maxPieces: budget) == model.pieces(text, maxPieces: budget),
+                        "budget \(budget): \(text.prefix(60))")
+                cut += 1
+            }
+        }
+        #expect(cut > 50)
+        let words = (1...70).map { "Wort\($0)" }
+        #expect(SemanticModel.readPrefix(of: words.joined(separator: " "), maxPieces: 64) == words.prefix(64).joined(separator: " "))
+        #expect(SemanticModel.readPrefix(of: words.prefix(64).joined(separator: " "), maxPieces: 64) == nil)
+        var silent = words
+        silent[10] = "\u{200B}"
+        #expect(SemanticModel.readPrefix(of: silent.joined(separator: " "), maxPieces: 64) == nil)
+        silent[10] = "ö\u{200B}"
+        #expect(SemanticModel.readPrefix(of: silent.joined(separator: " "), maxPieces: 64) == nil)
+        silent[10] = "-"
+        #expect(SemanticModel.readPrefix(of: silent.joined(separator: " "), maxPieces: 64) != nil)
     }
 
     @Test func longTextIsCutToThePieceBudget() throws {
