@@ -62,7 +62,8 @@ import Testing
     }
 
     /// tuning2-queries.json, the second tuning set (Fixtures/README.md): floors a little under its measurement
-    /// (.715 / .862 / .923 / .789, out of scope 17 of 30; BENCHMARKS.md "Relevance").
+    /// (.715 / .862 / .923 / .789, out of scope 18 of 30: drafts ranked from their matchable words answer one
+    /// more out-of-scope draft here and 3 more right ones; BENCHMARKS.md "Relevance").
     @Test func secondTuningSetMeetsFloors() async throws {
         let queries = try Self.judged("tuning2-queries.json")
         #expect(queries.count == 160)
@@ -71,7 +72,7 @@ import Testing
         for (value, floor) in zip(measured, [0.70, 0.84, 0.90, 0.77]) { #expect(value >= floor, "R@1, @3, @10, MRR@10: \(measured)") }
         // Stock FTS5 finds more at Recall@3 and @10 here (.869 / .969), but ranks worse.
         #expect(lotse.mrrAt10 > baseline.mrrAt10)
-        #expect(lotse.unanswerableWithResults <= 17, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+        #expect(lotse.unanswerableWithResults <= 18, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
     }
 
     /// Never tuned on: what a new help center's customers would see.
@@ -112,6 +113,36 @@ import Testing
             let measured = lotse.byKind[kind]!
             #expect(Double(measured.foundAt3) / Double(measured.count) >= 0.9, "\(kind)")
         }
+    }
+
+    /// tuning3-drafts.json (a tuning set, Fixtures/README.md): 80 long, colloquial drafts with names, numbers and
+    /// pasted errors, and 20 out of scope. Floors a little under the measurement (.562 / .675 / .725, every match
+    /// .688 / .850; main before drafts ranked from their matchable words: .487 / .613 / .688, .575 / .750).
+    @Test func longDraftsMeetFloors() async throws {
+        let queries = try Self.judged("tuning3-drafts.json")
+        #expect(queries.count == 100)
+        try await Self.withArticlesEngine { engine, _ in
+            let lotse = try await Self.evaluate(queries, engine)
+            let everything = try await Self.evaluate(queries, engine, minimumScore: 0)
+            print("tuning3  lotse    \(lotse.summary)\ntuning3  all      \(everything.summary)")
+            for (value, floor) in zip([lotse.recallAt1, lotse.recallAt3, lotse.recallAt10], [0.54, 0.65, 0.70]) {
+                #expect(value >= floor, "R@1, @3, @10: \(lotse.summary)")
+            }
+            #expect(everything.recallAt1 >= 0.66 && everything.recallAt3 >= 0.83, "every match: \(everything.summary)")
+            #expect(lotse.unanswerableWithResults <= 5, "out of scope answered \(lotse.unanswerableWithResults) of 20")
+        }
+    }
+
+    /// fresh2-queries.json: written on 2026-12-06 without seeing the engine, never tuned on (Fixtures/README.md).
+    /// Floors a little under its first measurement with drafts ranked from their matchable words (.705 / .842 /
+    /// .911 / .780, out of scope 21 of 30; main before: .679 / .826 / .911 / .763).
+    @Test func secondFreshSetMeetsFloors() async throws {
+        let queries = try Self.judged("fresh2-queries.json")
+        #expect(queries.count == 220)
+        let (lotse, _) = try await Self.lotseAndBaseline(queries, label: "fresh2  ")
+        let measured = [lotse.recallAt1, lotse.recallAt3, lotse.recallAt10, lotse.mrrAt10]
+        for (value, floor) in zip(measured, [0.69, 0.82, 0.89, 0.76]) { #expect(value >= floor, "R@1, @3, @10, MRR@10: \(measured)") }
+        #expect(lotse.unanswerableWithResults <= 21, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
     }
 
     /// Plain questions keep their answer: on the held-out paragraphs of xquad_de (even numbers; odd ones tune),

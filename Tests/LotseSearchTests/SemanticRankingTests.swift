@@ -341,23 +341,24 @@ enum SemanticFloors {
     }
 
     static let all: Set<String> = ["Recall@1", "Recall@3", "Recall@10", "MRR@10"]
-    /// Measured +0.022 (0.881 → 0.903) on judged-queries.json (issue 17 asks +0.03).
-    static let judgedGain = 0.02
+    /// Measured +0.015 (0.888 → 0.903) on judged-queries.json (issue 17 asks +0.03; +0.022 before drafts ranked from
+    /// their matchable words lifted lexical-only by one draft).
+    static let judgedGain = 0.01
     /// Measured 1 of 10 (lexical-only: 4).
     static let judgedOutOfScope = 1
-    /// tuning2-queries.json, measured .754 / .900 / .931 / .825 (lexical-only .715 / .862 / .923 / .789).
-    static let tuning2 = Measures(values: [0.74, 0.88, 0.91, 0.81], noLoss: all)
-    /// Measured 16 of 30 (lexical-only: 17).
-    static let tuning2OutOfScope = 16
-    /// heldout-queries.json even ids, measured .686 / .800 / .871 / .751 (lexical-only .643 / .800 / .900 / .729):
+    /// tuning2-queries.json, measured .769 / .923 / .954 / .845 (lexical-only .731 / .885 / .946 / .810).
+    static let tuning2 = Measures(values: [0.75, 0.90, 0.93, 0.83], noLoss: all)
+    /// Measured 17 of 30 (lexical-only: 18; drafts ranked from their matchable words answer one more here).
+    static let tuning2OutOfScope = 17
+    /// heldout-queries.json even ids, measured .714 / .857 / .900 / .789 (lexical-only .686 / .829 / .929 / .767):
     /// Recall@10 still loses (two right answers of 70).
-    static let heldOut = Measures(values: [0.67, 0.78, 0.85, 0.73], noLoss: ["Recall@1", "Recall@3", "MRR@10"])
-    /// Measured 4 of 15 (lexical-only: 5).
-    static let heldOutOutOfScope = 4
-    /// fresh-queries.json, measured once: .812 / .929 / .959 / .872 (lexical-only .771 / .900 / .953 / .840).
+    static let heldOut = Measures(values: [0.70, 0.84, 0.88, 0.77], noLoss: ["Recall@1", "Recall@3", "MRR@10"])
+    /// Measured 5 of 15 (lexical-only: 6).
+    static let heldOutOutOfScope = 5
+    /// fresh-queries.json, measured .818 / .929 / .953 / .875 (lexical-only .776 / .900 / .947 / .843).
     static let fresh = Measures(values: [0.80, 0.91, 0.94, 0.85], noLoss: all)
-    /// Measured 13 of 30 (lexical-only: 14).
-    static let freshOutOfScope = 13
+    /// Measured 12 of 30 (lexical-only: 13).
+    static let freshOutOfScope = 12
     /// xquad_de's even paragraphs: what the answer decision costs against every match, measured Recall@1 0.3 points
     /// (.928 vs .931) and Recall@10 0.7 (.990 vs .997; 1.5 before search-box text very close in meaning was answered,
     /// `AnswerDecision.semanticAnswerSimilarity`): issue 14 asks at most 1.
@@ -373,7 +374,8 @@ enum SemanticFloors {
     /// Fixtures/fresh-typo.json, measured once: .765 / .876 / .894 / .817 (lexical-only .729 / .829 / .894 / .788; main's
     /// hybrid .753 / .865 / .882 / .805, two right answers of 170 fewer at Recall@10).
     static let freshTypo = Measures(values: [0.75, 0.86, 0.88, 0.80], noLoss: all)
-    /// paraphrase-queries.json even ids without umlauts, measured once .657 / .914 / .971 / .787 (as typed: .629 / .914 /
-    /// .971 / .778; lexical-only .429 / .771 / .914 / .598).
-    static let paraphrasesStripped = Measures(values: [0.64, 0.90, 0.95, 0.78], noLoss: all)
+    /// paraphrase-queries.json even ids without umlauts, measured .657 / .886 / .943 / .778 (lexical-only .429 / .771 /
+    /// .914 / .598): one long paraphrase (a draft by its length) fewer at Recall@3 and @10 than with the draft bar
+    /// of 0.02 before `AnswerDecision.minimumDraftScore` became 0.025.
+    static let paraphrasesStripped = Measures(values: [0.64, 0.88, 0.94, 0.77], noLoss: all)
 }
