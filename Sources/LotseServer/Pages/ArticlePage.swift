@@ -22,7 +22,6 @@ struct ArticlePage {
         let updated: Markup = article.updated.map {
             "<p class=\"updated\"\(chrome)>\(PageText.updated[texts]) \(Self.date($0, in: texts))</p>"
         } ?? ""
-""
         return (page, """
             <article class="article-page">
               <h1>\(article.title)</h1>
