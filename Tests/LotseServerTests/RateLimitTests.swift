@@ -24,6 +24,24 @@ struct RateLimitTests {
         }
     }
 
+    @Test("the search page /hilfe?q= searches like the API and shares its budget; the other pages stay unlimited")
+    func searchPageCountsAgainstTheLimit() async throws {
+        try await ServerFixture(rateLimit: 3).test { client in
+            for uri in ["/hilfe?q=Passwort", "/api/v1/search?q=Passwort", "//hilfe?q=Kundennummer"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri)")
+            }
+            for uri in ["/hilfe?q=Passwort", "/hilfe?lang=de&q=Postfach"] {
+                let limited = try await client.execute(uri: uri, method: .get)
+                #expect(limited.status == .tooManyRequests, "\(uri)")
+                #expect(limited.headers[.retryAfter] != nil)
+            }
+            for uri in ["/hilfe", "/hilfe/konto-anmeldung/passwort-zuruecksetzen", "/hilfe/konto-anmeldung", "/"] {
+                #expect(try await client.execute(uri: uri, method: .get).status == .ok, "\(uri) is not limited")
+            }
+        }
+    }
+
     @Test("after 10 failed admin authentications a client gets 429, whatever token it sends, also through //api")
     func failedAdminAuthenticationsAreLimited() async throws {
         try await TicketFixture().test { client in
