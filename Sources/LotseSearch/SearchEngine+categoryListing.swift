@@ -22,9 +22,8 @@ extension SearchEngine {
         }
         let analyzer = Analyzer()
         return rows.map { row in
-            let snippet = SnippetBuilder.snippet(of: row.body, words: .init(of: row.body, analyzer: analyzer), matched: [])
-            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category, snippet: snippet, score: 0,
-                                ticketOnly: row.ticketOnly)
+            SearchResult(id: row.id, title: row.title, url: row.url, category: row.category,
+                         snippet: SnippetBuilder.opening(of: row.body, analyzer: analyzer), score: 0, ticketOnly: row.ticketOnly)
         }
     }
 }
