@@ -101,6 +101,30 @@ struct RateLimitTests {
         }
     }
 
+    @Test("an IPv6 client is counted by its /64 (its hosts pick any address in it); IPv4 also when written IPv4-mapped")
+    func clientKeys() {
+        #expect(ClientAddress.key("2001:db8:1:2::1") == "2001:db8:1:2::/64")
+        #expect(ClientAddress.key("2001:0db8:0001:0002:ffff:ffff:0:9") == ClientAddress.key("2001:db8:1:2::1"))
+        #expect(ClientAddress.key("2001:db8:1:3::1") != ClientAddress.key("2001:db8:1:2::1"))
+        #expect(ClientAddress.key("::ffff:203.0.113.7") == "203.0.113.7" && ClientAddress.key("203.0.113.7") == "203.0.113.7")
+        #expect(ClientAddress.key("unknown") == "unknown")
+    }
+
+    @Test("behind a trusted proxy, addresses of one IPv6 /64 share one budget")
+    func ipv6NetworkSharesABudget() async throws {
+        var trusted = try ServerFixture(rateLimit: 2)
+        trusted.configuration.trustedProxies = [try #require(CIDR("127.0.0.0/8")), try #require(CIDR("::1"))]
+        try await trusted.test(mode: .live) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for forwarded in ["2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:9:9::1"] {
+                statuses.append(
+                    try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded])
+                        .status)
+            }
+            #expect(statuses == [.ok, .ok, .tooManyRequests, .ok], "a new address in the same /64 is no new budget")
+        }
+    }
+
     @Test("an admin token shorter than 16 bytes is refused at start with a clear message")
     func shortAdminTokenIsRefused() async throws {
         var fixture = try ServerFixture()
