@@ -125,6 +125,19 @@ struct RateLimitTests {
         }
     }
 
+    @Test("a flood of 100,000 new clients gives nobody a fresh budget: past the table's size new clients share one")
+    func floodOfNewClientsResetsNothing() {
+        let limiter = RateLimiter(limit: 2, window: .seconds(60))
+        let start = ContinuousClock.now
+        #expect(limiter.check("203.0.113.7", now: start) == nil && limiter.check("203.0.113.7", now: start) == nil)
+        #expect(limiter.check("203.0.113.7", now: start) != nil)
+        for number in 0..<100_000 { _ = limiter.check("2001:db8:\(String(number, radix: 16))::/64", now: start) }
+        #expect(limiter.check("203.0.113.7", now: start + .seconds(1)) != nil, "the flood did not reset the spent budget")
+        let newcomers = (1...3).map { limiter.check("198.51.100.\($0)", now: start + .seconds(2)) }
+        #expect(newcomers.last! != nil, "new clients past the table's size share one window")
+        #expect(limiter.check("198.51.100.9", now: start + .seconds(61)) == nil, "once the windows end there is room again")
+    }
+
     @Test("an admin token shorter than 16 bytes is refused at start with a clear message")
     func shortAdminTokenIsRefused() async throws {
         var fixture = try ServerFixture()
