@@ -4,15 +4,10 @@ import LotseAnalysis
 extension SearchEngine {
     /// Browsing a category: its articles by title, each with the opening words of its body as the snippet.
     public func articles(inCategory category: String, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
-        var sql = "SELECT id, title, url, category, body, ticket_only FROM articles WHERE category = ?"
         var arguments: StatementArguments = [category]
-        if let language = options.language {
-            sql += " AND lang = ?"
-            arguments += [language.rawValue]
-        }
-        sql += " ORDER BY title, id LIMIT ?"
+        if let language = options.language { arguments += [language.rawValue] }
         arguments += [options.limit]
-        let (statement, values) = (sql, arguments)
+        let (statement, values) = (Self.categoryListingSQL(language: options.language != nil), arguments)
         // Sendable results out of the closure, so GRDB's asynchronous read is used (rows are not Sendable).
         let rows = try await connection.read { db in
             try Row.fetchAll(db.cachedStatement(sql: statement), arguments: values).map { row in
@@ -22,9 +17,14 @@ extension SearchEngine {
         }
         let analyzer = Analyzer()
         return rows.map { row in
-            let snippet = SnippetBuilder.snippet(of: row.body, words: .init(of: row.body, analyzer: analyzer), matched: [])
-            return SearchResult(id: row.id, title: row.title, url: row.url, category: row.category, snippet: snippet, score: 0,
-                                ticketOnly: row.ticketOnly)
+            SearchResult(id: row.id, title: row.title, url: row.url, category: row.category,
+                         snippet: SnippetBuilder.opening(of: row.body, analyzer: analyzer), score: 0, ticketOnly: row.ticketOnly)
         }
+    }
+
+    /// Uses the index `articles_category` (category, title, id): the listing reads its rows only.
+    static func categoryListingSQL(language: Bool) -> String {
+        "SELECT id, title, url, category, body, ticket_only FROM articles WHERE category = ?" + (language ? " AND lang = ?" : "")
+            + " ORDER BY title, id LIMIT ?"
     }
 }

@@ -28,6 +28,29 @@ enum SnippetBuilder {
         }
     }
 
+    /// A listing's snippet: the text's opening words, as `snippet(of:words:matched: [])` gives them. Only the first
+    /// `openingBytes` are broken into words when they hold more than a window: a category page lists 50 articles, an
+    /// article page lists its category's, and an article may be megabytes long.
+    static func opening(of text: String, analyzer: Analyzer) -> String {
+        var text = text
+        let head = text.withUTF8 { bytes in bytes.count > openingBytes ? String(decoding: bytes[..<cut(bytes)], as: UTF8.self) : nil }
+        if let head {
+            let words = WordRanges(of: head, analyzer: analyzer)
+            // More than a window and the word the cut may have split: the window's words and its " …" are the text's.
+            if words.count > windowWords + 1 { return snippet(of: head, words: words, matched: []) }
+        }
+        return snippet(of: text, words: WordRanges(of: text, analyzer: analyzer), matched: [])
+    }
+
+    static let openingBytes = 2_000
+
+    /// `openingBytes` moved back to the start of a UTF-8 sequence.
+    private static func cut(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = openingBytes
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return end
+    }
+
     /// `matched` are token positions within `text` (as the index counts them), ascending and distinct; `words`
     /// are `text`'s. The window is the one with the most matched words, the earliest on ties.
     static func snippet(of text: String, words: WordRanges, matched: [Int]) -> String {

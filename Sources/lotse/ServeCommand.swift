@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cors-origin"), help: "Portal origin allowed to call the API from a browser (repeatable).")
     var corsOrigins: [String] = []
 
-    @Option(help: "Requests per client address per minute on /api/ (0: unlimited).")
+    @Option(help: "Requests per client address per minute on /api/ and the search page /hilfe?q= (0: unlimited).")
     var rateLimit = 600
 
     @Option(help: "Failed admin authentications per client address per minute before 429 (0: unlimited, for test harnesses only).")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LotseIndex
 import LotseTestSupport
 import Testing
@@ -114,6 +115,20 @@ import Testing
         #expect((after[.systemFileNumber] as? NSNumber)?.uint64Value == inodeBefore)
         #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
         #expect(try workspace.indexData() == bytesBefore)
+    }
+
+    /// An index from before the category index (category pages and related articles scanned every row) is
+    /// rewritten once by the next build, even with nothing changed; the build after that keeps it.
+    @Test func indexWithoutTheCategoryIndexIsRewrittenOnce() throws {
+        let workspace = try Self.builtWorkspace()
+        try DatabaseQueue(path: workspace.indexPath).write { try $0.execute(sql: "DROP INDEX articles_category") }
+        let report = try workspace.build()
+        #expect(report.wroteIndex && report.unchanged == Self.count)
+        let indexes = try DatabaseQueue(path: workspace.indexPath).read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles'")
+        }
+        #expect(indexes.contains("articles_category"), "\(indexes)")
+        #expect(!(try workspace.build().wroteIndex))
     }
 
     @Test func touchingAFileWithoutChangingItIsNoChange() throws {

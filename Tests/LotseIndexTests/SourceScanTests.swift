@@ -61,6 +61,23 @@ import Testing
         #expect(indexed || rejected, "passwort-link.md was neither indexed nor rejected: \(report.summary)")
     }
 
+    /// A link that leads out of the articles folder is refused: a shell or `.env` file whose first line is a
+    /// `# comment` reads as Markdown with a title, so `leak.md -> /etc/lotse/env` would publish the server's secrets.
+    @Test func symlinkLeadingOutOfTheArticlesFolderIsRejected() throws {
+        let workspace = try ArticleWorkspace(files: ["postfach.md": ArticleFixtures.postfach])
+        let secret = try workspace.directory.write("# Lotse\nLOTSE_ADMIN_TOKEN=geheim-0123456789abcdef\n", to: "env")
+        try workspace.symlink("leck.md", to: secret)
+        try workspace.write(ArticleFixtures.passwort, to: "intern/passwort.md")
+        try workspace.symlink("passwort-link.md", to: workspace.articlePath("intern/passwort.md"))
+        let report = try workspace.build(keepGoing: true)
+        let ids = try workspace.inspector().ids()
+        #expect(!ids.contains("leck"))
+        #expect(try workspace.inspector().ids(matching: "geheim").isEmpty)
+        let rejection = report.rejected.first { $0.file == workspace.articlePath("leck.md") }
+        #expect(rejection?.reason.contains("outside the articles folder") == true, "\(report.summary)")
+        #expect(ids.contains("passwort-link"), "a link within the folder is still an article")
+    }
+
     @Test func missingArticlesFolderIsAnError() throws {
         let directory = try TemporaryDirectory()
         let configuration = IndexConfiguration(articlesDirectory: directory.path("fehlt"), indexPath: directory.path("index.sqlite"))

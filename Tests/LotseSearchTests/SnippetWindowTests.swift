@@ -1,3 +1,6 @@
+import Foundation
+import LotseAnalysis
+import LotseTestSupport
 import Testing
 @testable import LotseSearch
 
@@ -34,5 +37,38 @@ struct SnippetWindowTests {
     @Test func escapingWorksOnBytesSoNoCharacterHidesAQuote() {
         // "'" followed by a combining acute accent is one Character; its quote must still be escaped.
         #expect(HTML.escape("Tom's \u{27}\u{301} <b>ä&ß\"") == "Tom&#39;s &#39;\u{301} &lt;b&gt;ä&amp;ß&quot;")
+    }
+
+    /// A listing's opening snippet breaks only the first 2 KB into words, and says exactly what the whole text's would:
+    /// a cut inside a multi-byte letter or a word, fewer words than a window, one word longer than the cut.
+    @Test(arguments: [
+        String(repeating: "Kündigung ", count: 600), String(repeating: "ä", count: 999) + "b " + String(repeating: "Öl ", count: 900),
+        "x" + String(repeating: "ß", count: 1_500) + " Ende", "Kurzer Text mit wenigen Wörtern.",
+        String(repeating: "Wort ", count: 400) + "— „Zitat“ & <b>" + String(repeating: "Schluss ", count: 300),
+        String(repeating: "a", count: 3_000) + " " + String(repeating: "Datenbank ", count: 100),
+    ])
+    func openingSaysWhatTheWholeTextSays(_ text: String) {
+        let analyzer = Analyzer()
+        let whole = SnippetBuilder.snippet(of: text, words: .init(of: text, analyzer: analyzer), matched: [])
+        #expect(SnippetBuilder.opening(of: text, analyzer: analyzer) == whole)
+    }
+
+    /// A category's listing (its page, and every article page's related articles) reads each article's opening only:
+    /// before, a listing broke every body into words, 2.5 s per listing of a category with a 2 MB article (debug build,
+    /// load 8). Timed on the synchronous part alone: an await in a suite that blocks the cooperative pool waits seconds.
+    @Test func listingACategoryWithAHugeArticleReadsItsOpening() async throws {
+        let body = String(repeating: "Postfach Kennwort Speicher ", count: 80_000)
+        let workspace = try ArticleWorkspace(files: ["riesig.md": ArticleFixtures.simple(title: "Sehr langer Artikel", text: body),
+                                                     "postfach.md": ArticleFixtures.postfach])
+        try workspace.build()
+        let listed = try await workspace.engine().articles(inCategory: "Allgemein", options: SearchOptions(limit: 50))
+        let analyzer = Analyzer()
+        let stored = body.trimmingCharacters(in: .whitespaces)
+        let whole = SnippetBuilder.snippet(of: stored, words: .init(of: stored, analyzer: analyzer), matched: [])
+        #expect(listed.first { $0.id == "riesig" }?.snippet == whole)
+        let started = ContinuousClock.now
+        #expect(SnippetBuilder.opening(of: stored, analyzer: analyzer) == whole)
+        // Generous: milliseconds; breaking the whole body into words takes about a second.
+        #expect(ContinuousClock.now - started < .milliseconds(500))
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 @testable import LotseServer
 import LotseTestSupport
 import NIOCore
+import Synchronization
 import Testing
 
 /// The help center as server-rendered pages: every article at its address, category and start pages, search
@@ -110,6 +111,37 @@ struct HelpPageTests {
             let search = try await client.execute(uri: "/api/v1/search?q=Passwort+vergessen", method: .get)
             let urls = (search.json["results"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
             #expect(!urls.isEmpty && urls.allSatisfy { locations.contains(Self.publicURL + $0) }, "\(urls)")
+        }
+    }
+
+    @Test("the sitemap is built once per served index: asked again it is not built again; another index builds its own")
+    func sitemapIsBuiltOncePerIndex() async throws {
+        final class Index: Sendable {}
+        let cache = SitemapCache()
+        let builds = Mutex(0)
+        func build(_ text: String) -> String {
+            builds.withLock { $0 += 1 }
+            return text
+        }
+        let first = Index(), second = Index()
+        #expect(await cache.xml(for: first) { build("eins") } == "eins")
+        #expect(await cache.xml(for: first) { build("zwei") } == "eins")
+        #expect(builds.withLock { $0 } == 1)
+        #expect(await cache.xml(for: second) { build("drei") } == "drei", "a reloaded index lists its own articles")
+        #expect(builds.withLock { $0 } == 2)
+    }
+
+    @Test("the sitemap of a reloaded index lists its new article")
+    func sitemapFollowsAReload() async throws {
+        let fixture = try Self.server()
+        try await fixture.test { client in
+            #expect(!(try await client.execute(uri: "/sitemap.xml", method: .get).text.contains("/abwesenheit")))
+            try fixture.workspace.write(ArticleFixtures.simple(title: "Abwesenheitsnotiz einrichten",
+                                                               text: "So richten Sie eine Abwesenheitsnotiz ein."), to: "abwesenheit.md")
+            _ = try fixture.workspace.build()
+            #expect(try await eventually(interval: .milliseconds(50)) {
+                try await client.execute(uri: "/sitemap.xml", method: .get).text.contains("/abwesenheit")
+            })
         }
     }
 

@@ -46,6 +46,8 @@ extension OpenAPISamples {
                                code: "invalid_fields", fields: ["hilfreich"], why: "a ticket-only article takes no vote"),
             OpenAPIErrorSample(operation: vote, status: 429, request: form(articlePage, "hilfreich=ja"), code: "rate_limited", fields: nil,
                                why: "over the rate limit"),
+            OpenAPIErrorSample(operation: start, status: 429, request: get("/hilfe?q=Kundennummer"), code: "rate_limited", fields: nil,
+                               why: "the search page over the rate limit"),
         ]
         for (operation, uri, methods) in [(start, "/hilfe", [HTTPRequest.Method.delete, .post]),
                                           (category, "/hilfe/konto-anmeldung", [.put, .post]), (page, articlePage, [.delete, .put]),

@@ -24,6 +24,24 @@ struct RateLimitTests {
         }
     }
 
+    @Test("the search page /hilfe?q= searches like the API and shares its budget; the other pages stay unlimited")
+    func searchPageCountsAgainstTheLimit() async throws {
+        try await ServerFixture(rateLimit: 3).test { client in
+            for uri in ["/hilfe?q=Passwort", "/api/v1/search?q=Passwort", "//hilfe?q=Kundennummer"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri)")
+            }
+            for uri in ["/hilfe?q=Passwort", "/hilfe?lang=de&q=Postfach"] {
+                let limited = try await client.execute(uri: uri, method: .get)
+                #expect(limited.status == .tooManyRequests, "\(uri)")
+                #expect(limited.headers[.retryAfter] != nil)
+            }
+            for uri in ["/hilfe", "/hilfe/konto-anmeldung/passwort-zuruecksetzen", "/hilfe/konto-anmeldung", "/"] {
+                #expect(try await client.execute(uri: uri, method: .get).status == .ok, "\(uri) is not limited")
+            }
+        }
+    }
+
     @Test("after 10 failed admin authentications a client gets 429, whatever token it sends, also through //api")
     func failedAdminAuthenticationsAreLimited() async throws {
         try await TicketFixture().test { client in
@@ -81,6 +99,43 @@ struct RateLimitTests {
             }
             #expect(statuses == [.ok, .ok, .tooManyRequests], "a client cannot pick its own address")
         }
+    }
+
+    @Test("an IPv6 client is counted by its /64 (its hosts pick any address in it); IPv4 also when written IPv4-mapped")
+    func clientKeys() {
+        #expect(ClientAddress.key("2001:db8:1:2::1") == "2001:db8:1:2::/64")
+        #expect(ClientAddress.key("2001:0db8:0001:0002:ffff:ffff:0:9") == ClientAddress.key("2001:db8:1:2::1"))
+        #expect(ClientAddress.key("2001:db8:1:3::1") != ClientAddress.key("2001:db8:1:2::1"))
+        #expect(ClientAddress.key("::ffff:203.0.113.7") == "203.0.113.7" && ClientAddress.key("203.0.113.7") == "203.0.113.7")
+        #expect(ClientAddress.key("unknown") == "unknown")
+    }
+
+    @Test("behind a trusted proxy, addresses of one IPv6 /64 share one budget")
+    func ipv6NetworkSharesABudget() async throws {
+        var trusted = try ServerFixture(rateLimit: 2)
+        trusted.configuration.trustedProxies = [try #require(CIDR("127.0.0.0/8")), try #require(CIDR("::1"))]
+        try await trusted.test(mode: .live) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for forwarded in ["2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:9:9::1"] {
+                statuses.append(
+                    try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded])
+                        .status)
+            }
+            #expect(statuses == [.ok, .ok, .tooManyRequests, .ok], "a new address in the same /64 is no new budget")
+        }
+    }
+
+    @Test("a flood of 100,000 new clients gives nobody a fresh budget: past the table's size new clients share one")
+    func floodOfNewClientsResetsNothing() {
+        let limiter = RateLimiter(limit: 2, window: .seconds(60))
+        let start = ContinuousClock.now
+        #expect(limiter.check("203.0.113.7", now: start) == nil && limiter.check("203.0.113.7", now: start) == nil)
+        #expect(limiter.check("203.0.113.7", now: start) != nil)
+        for number in 0..<100_000 { _ = limiter.check("2001:db8:\(String(number, radix: 16))::/64", now: start) }
+        #expect(limiter.check("203.0.113.7", now: start + .seconds(1)) != nil, "the flood did not reset the spent budget")
+        let newcomers = (1...3).map { limiter.check("198.51.100.\($0)", now: start + .seconds(2)) }
+        #expect(newcomers.last! != nil, "new clients past the table's size share one window")
+        #expect(limiter.check("198.51.100.9", now: start + .seconds(61)) == nil, "once the windows end there is room again")
     }
 
     @Test("an admin token shorter than 16 bytes is refused at start with a clear message")

@@ -19,6 +19,8 @@ struct PreviousIndex {
     var learnedWords = 0
     /// What it learned from (`LearningConfiguration.fingerprint`), or nil.
     var learningInputs: String?
+    /// Whether it has every index of `IndexSchema` (one built before `articles_category` is rewritten once).
+    var hasCurrentSchema = true
 
     /// The previous index's articles by relative path, or nil when there is none or it is unreadable.
     static func load(path: String) -> PreviousIndex? {
@@ -33,7 +35,9 @@ struct PreviousIndex {
             return PreviousIndex(entries: entries, analyzerVersion: try IndexStore.meta(db, IndexMetaKey.analyzerVersion),
                                  semanticModel: try IndexStore.meta(db, IndexMetaKey.semanticModel),
                                  learnedWords: Int(try IndexStore.meta(db, IndexMetaKey.learnedWords) ?? "") ?? 0,
-                                 learningInputs: try IndexStore.meta(db, IndexMetaKey.learningInputs))
+                                 learningInputs: try IndexStore.meta(db, IndexMetaKey.learningInputs),
+                                 hasCurrentSchema: try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE name = ?",
+                                                                     arguments: [IndexSchema.categoryIndex]) ?? false)
         }
     }
 }

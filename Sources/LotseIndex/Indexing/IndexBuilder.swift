@@ -55,7 +55,7 @@ public struct IndexBuilder: Sendable {
         report.rejected = plan.rejected
         // Hashing every outcome costs time on a large log: once per build.
         let learningInputs = configuration.learning.fingerprint
-        if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty,
+        if let previous, previous.entries.count == plan.kept.count, plan.parsed.isEmpty, previous.hasCurrentSchema,
            previous.semanticModel == ArticleVectors.signature(of: configuration.semantic),
            keepsLearning(of: previous, inputs: learningInputs) {
             report.learnedWords = previous.learnedWords

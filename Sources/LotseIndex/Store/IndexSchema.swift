@@ -22,6 +22,9 @@ enum IndexSchema {
             html TEXT NOT NULL,
             learned TEXT NOT NULL DEFAULT '')
         """,
+        // A category's listing (its page, every article page's related articles) reads only its first rows by title:
+        // without it each listing scanned every row, body and html included, to find the category.
+        "CREATE INDEX \(categoryIndex) ON articles(category, title, id)",
         // External content: the text lives once, in `articles`; FTS5 keeps only the inverted index. `learned` holds
         // customers' words (LearnedField), apart from the authors' text and weighted on its own.
         """
@@ -32,6 +35,8 @@ enum IndexSchema {
         // Term statistics over folded words (typo correction, compound dictionary, analytics).
         "CREATE TABLE terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, cf INTEGER NOT NULL) WITHOUT ROWID",
     ]
+
+    static let categoryIndex = "articles_category"
 
     static func create(_ db: Database) throws {
         for statement in statements { try db.execute(sql: statement) }

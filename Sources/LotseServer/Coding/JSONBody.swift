@@ -45,3 +45,19 @@ enum JSONBody {
         }
     }
 }
+
+/// Any JSON number (`5`, `5.5`, `1e20`), for a whole-number field that must name itself when the number does not fit:
+/// Foundation's decoder reports 5.5 or 1e20 for an `Int` as broken JSON without the field. Anything else is still
+/// `wrong_type` with `integer` expected.
+struct JSONNumber: Decodable {
+    var value: Double
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        do {
+            value = try container.decode(Double.self)
+        } catch DecodingError.typeMismatch(_, let context) {
+            throw DecodingError.typeMismatch(Int.self, context)
+        }
+    }
+}

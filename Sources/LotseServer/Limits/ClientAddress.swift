@@ -29,16 +29,28 @@ struct ClientAddress: Sendable {
     private func isTrusted(_ address: String) -> Bool {
         trustedProxies.contains { $0.contains(address) }
     }
+
+    /// What the limits count per: an IPv4 address (also written IPv4-mapped, `::ffff:203.0.113.7`), or an IPv6
+    /// address's /64 network — one subscriber's, whose hosts pick any of its 2^64 addresses, so counting per address
+    /// gave every request a fresh budget. Text that is no address counts as itself.
+    static func key(_ address: String) -> String {
+        guard let bytes = CIDR.bytes(address) else { return address }
+        if bytes.count == 4 || bytes.prefix(12).elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]) {
+            return bytes.suffix(4).map(String.init).joined(separator: ".")
+        }
+        return stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
+            .joined(separator: ":") + "::/64"
+    }
 }
 
-/// Puts the resolved client address on the context before anything counts requests.
+/// Puts the resolved client's key (`ClientAddress.key`) on the context before anything counts requests.
 struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let resolver: ClientAddress
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.clientKey = resolver.resolve(peer: context.remoteAddress?.ipAddress, headers: request.headers)
+        context.clientKey = ClientAddress.key(resolver.resolve(peer: context.remoteAddress?.ipAddress, headers: request.headers))
         return try await next(request, context)
     }
 }

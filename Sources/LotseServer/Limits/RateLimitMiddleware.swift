@@ -1,14 +1,16 @@
 import Hummingbird
 
-/// 429 with `Retry-After` once a client exceeds its request budget on the public API or sends more writes (the
-/// help pages' helpfulness votes) than it may. Decided on the path's
-/// segments, as the router matches them: `//api/v1/search` is the same route as `/api/v1/search`.
+/// 429 with `Retry-After` once a client exceeds its request budget on the public API (and the help center's search
+/// page `/hilfe?q=`, which runs the API's search) or sends more writes (the help pages' helpfulness votes) than it
+/// may. Decided on the path's segments, as the router matches them: `//api/v1/search` is the same route as
+/// `/api/v1/search`. The other help pages stay unlimited for crawlers: what they compute is the same for everyone
+/// (and cached).
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let limiter: RateLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard Self.isAPI(request.uri.path) || request.method == .post, let wait = limiter.check(context.clientKey) else {
+        guard Self.isCounted(request), let wait = limiter.check(context.clientKey) else {
             return try await next(request, context)
         }
         var error = APIError(.tooManyRequests, code: .rateLimited)
@@ -16,8 +18,9 @@ struct RateLimitMiddleware: RouterMiddleware {
         throw error
     }
 
-    /// Whether the first non-empty segment is `api` (the router ignores empty segments, so this must too).
-    static func isAPI(_ path: String) -> Bool {
-        path.split(separator: "/", omittingEmptySubsequences: true).first == "api"
+    static func isCounted(_ request: Request) -> Bool {
+        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+        return request.method == .post || segments.first == "api"
+            || (segments == ["hilfe"] && FormQuery.parse(request.uri.query)["q"] != nil)
     }
 }

@@ -15,6 +15,7 @@ struct HelpRoutes {
     let layout: PageLayout
     /// The sitemap's absolute URLs start with it.
     let siteBase: String
+    let sitemaps = SitemapCache()
 
     static let maximumVoteBytes = 1_024
 
@@ -24,8 +25,9 @@ struct HelpRoutes {
         router.get("/hilfe/{kategorie}/{artikel}") { request, _ in try await article(request) }
         router.post("/hilfe/{kategorie}/{artikel}") { request, _ in try await vote(request) }
         router.get("/sitemap.xml") { request, _ in
-            PageResponse.make(Sitemap.xml(base: siteBase, articles: try await holder.engine.addresses()), for: request,
-                              contentType: "application/xml; charset=utf-8")
+            let engine = holder.engine
+            let xml = try await sitemaps.xml(for: engine) { Sitemap.xml(base: siteBase, articles: try await engine.addresses()) }
+            return PageResponse.make(xml, for: request, contentType: "application/xml; charset=utf-8")
         }
     }
 

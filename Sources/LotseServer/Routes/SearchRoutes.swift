@@ -21,7 +21,7 @@ struct SearchRoutes {
         var subject: String?
         var description: String?
         var lang: String?
-        var limit: Int?
+        var limit: JSONNumber?
         var session: String?
     }
 
@@ -86,7 +86,12 @@ struct SearchRoutes {
         }
         var limit = 5
         var language: Language?
-        do { limit = try Self.limit(body.limit.map(String.init)) } catch { invalid.append(InvalidField("limit", error)) }
+        // A fraction or a number past Int is out of range like 0 or 51 (as a bare Int it was "invalid JSON").
+        do {
+            limit = try Self.limit(body.limit.map { Int(exactly: $0.value).map(String.init) ?? "" })
+        } catch {
+            invalid.append(InvalidField("limit", error))
+        }
         do { language = try Self.language(body.lang) } catch { invalid.append(InvalidField("lang", error)) }
         guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
         let started = ContinuousClock.now
