@@ -257,7 +257,7 @@ public final class SearchEngine: Sendable {
         let coverage = MatchEvidence.coverage(of: best.document, matchers: matchers, weights: weights,
                                               misspelt: concepts.map { $0.correction != nil })
         var evidence = AnswerEvidence(score: best.score, wordCoverage: coverage.words, draft: mode == .draft,
-                                      misspeltCoverage: coverage.misspelt, unknownShare: coverage.unknown)
+                                      misspeltCoverage: coverage.misspelt, unknownShare: coverage.unknown, concepts: concepts.count)
         var exact = true
         if fuses, let semantic, let text = encoderText {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.

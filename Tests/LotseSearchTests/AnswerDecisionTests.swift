@@ -3,9 +3,59 @@ import Testing
 @testable import LotseSearch
 
 /// The answer decision on evidence: the hybrid ranking keeps every lexical answer but a weak one far from the query,
-/// and adds search-box answers very close in meaning.
+/// and adds search-box answers very close in meaning; more score, coverage or cosine never turns an answer into silence.
 struct AnswerDecisionTests {
     static let lexical = AnswerEvidence(score: 0.3, wordCoverage: 0.7, draft: false)
+
+    static let scores = [0, 0.005, 0.015, 0.03, 0.06, 0.1, 0.2, 0.4, 0.8]
+    static let shares = [0, 0.1, 0.25, 0.5, 0.75, 1]
+    static let cosines = [-0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.6]
+
+    /// Every combination of the grids above, with and without words no article has and misspelt matches.
+    static func grid(draft: Bool, similarity: Bool) -> [AnswerEvidence] {
+        scores.flatMap { score in
+            shares.flatMap { coverage in
+                (similarity ? cosines : [0]).flatMap { cosine in
+                    [(0.0, 0.0), (0.5, 0.0), (0.0, 0.4), (0.5, 0.4)].map { unknown, misspelt in
+                        var evidence = AnswerEvidence(score: score, similarity: similarity ? cosine : nil, wordCoverage: coverage,
+                                                      draft: draft)
+                        (evidence.unknownShare, evidence.misspeltCoverage) = (unknown, misspelt)
+                        return evidence
+                    }
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [false, true], [false, true])
+    func moreScoreCoverageOrCosineNeverSilences(draft: Bool, hybrid: Bool) {
+        var answered = 0
+        for evidence in Self.grid(draft: draft, similarity: hybrid) where AnswerDecision.answers(evidence) {
+            answered += 1
+            var more: [AnswerEvidence] = []
+            if let score = Self.scores.first(where: { $0 > evidence.score }) { more.append(evidence); more[more.count - 1].score = score }
+            if let share = Self.shares.first(where: { $0 > evidence.wordCoverage }) {
+                more.append(evidence)
+                more[more.count - 1].wordCoverage = share
+            }
+            if let similarity = evidence.similarity, let cosine = Self.cosines.first(where: { $0 > similarity }) {
+                more.append(evidence)
+                more[more.count - 1].similarity = cosine
+            }
+            for stronger in more { #expect(AnswerDecision.answers(stronger), "\(evidence) answered, \(stronger) not") }
+        }
+        #expect(answered > 0, "the grid holds answers")
+    }
+
+    /// No lexical match and no cosine (lexical-only, or typing before the text's embedding is there): never an answer.
+    @Test(arguments: [false, true])
+    func queryWithoutAnyMatchIsNeverAnswered(draft: Bool) {
+        for coverage in Self.shares {
+            #expect(!AnswerDecision.answers(AnswerEvidence(score: 0, wordCoverage: coverage, draft: draft)))
+        }
+        #expect(!AnswerDecision.answers(AnswerEvidence(score: 0, similarity: 0.2, wordCoverage: 0, draft: draft)),
+                "nothing matched lexically and nothing close in meaning")
+    }
 
     @Test(arguments: [false, true])
     func semanticHalfOnlyVetoesWeakLexicalAnswers(draft: Bool) {
@@ -60,14 +110,18 @@ struct AnswerDecisionTests {
         #expect(!AnswerDecision.answers(draft), "drafts keep their veto")
     }
 
-    /// The evidence `lotse evaluate --features` writes for issue 14's out-of-scope signals (tried, not kept: the
-    /// decision does not ask). Lexical-only, real index of `articles/`: heldout h151 "teamspeak server" has its most
-    /// specific word in no article; a typo with a correction the index has and a plain query have none.
+    /// The evidence `lotse evaluate --features` writes for issue 14's out-of-scope signals and the concept count
+    /// (tried, not kept: the decision does not ask). Lexical-only, real index of `articles/`: heldout h151 "teamspeak
+    /// server" has its most specific word in no article; a typo with a correction the index has and a plain query have
+    /// none.
     @Test func unknownShareIsTheWeightOfWordsNoArticleHas() async throws {
         try await RelevanceTests.withArticlesEngine { engine, _ in
             func share(_ query: String) async throws -> Double {
                 try #require(try await engine.explain(.query(query), limit: 10).evidence).unknownShare
             }
+            #expect(try await engine.explain(.query("teamspeak server"), limit: 10).evidence?.concepts == 2)
+            let question = try #require(try await engine.explain(.query("Wie setze ich mein Passwort zurück?"), limit: 10).evidence)
+            #expect(question.concepts > 0 && question.concepts < 6, "\(question.concepts): stop words are no concepts")
             let teamspeak = try await share("teamspeak server")
             #expect(teamspeak > 0.5 && teamspeak < 1, "\(teamspeak): teamspeak, not server")
             #expect(try await share("pasword zurücksetzen") == 0, "pasword → passwort is in the articles")

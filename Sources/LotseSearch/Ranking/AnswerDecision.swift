@@ -18,6 +18,10 @@ public struct AnswerEvidence: Sendable, Codable, Equatable {
     /// Drafts, hybrid ranking: how many standard deviations the cosine of the hybrid ranking's best stands above the
     /// mean cosine of every article. For tuning, as `unknownShare`.
     public var standout: Double? = nil
+    /// How many concepts the query has (its words after stop words; a draft keeps `QueryPlanner.draftConceptLimit`):
+    /// one or two generic words some article has match it by chance more often than a longer text. For tuning, as
+    /// `unknownShare` (`scripts/fit_answers.py --concepts`).
+    public var concepts = 0
 }
 
 /// Answer or stay silent. A fixed minimum score was wrong both ways: it hid right answers to plain questions
@@ -32,7 +36,9 @@ public struct AnswerEvidence: Sendable, Codable, Equatable {
 /// while its most specific word is in none. Tried and not kept (BENCHMARKS.md, `scripts/unknown_words.py`): bars on
 /// the share of the query in words no article has (`unknownShare`), for drafts with their best cosine's `standout`;
 /// on the tuning parts they silenced a sixth of the out-of-scope answers for one right answer, on the held-out parts
-/// they hid as many right answers as they silenced out-of-scope ones.
+/// they hid as many right answers as they silenced out-of-scope ones. Nor one logistic model over all the evidence
+/// (`scripts/fit_answers.py`): only for hybrid drafts did it win across the tuning folds, and on the held-out parts
+/// it hid 19 right draft answers for 5 out-of-scope ones silenced.
 public enum AnswerDecision {
     /// Search-box queries: below this share of the query's weight matched by the words as typed, the best
     /// article is a coincidence.
