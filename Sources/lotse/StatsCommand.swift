@@ -42,7 +42,8 @@ struct StatsCommand: AsyncParsableCommand {
         do {
             let engine = try SearchEngine(indexPath: index, connectionCount: 1)
             report = try await StatisticsReport.load(from: try location.open(logger: Logger(label: "lotse")),
-                                                     articles: engine.articleTitles(), since: start)
+                                                     articles: engine.articleTitles(), since: start,
+                                                     masking: { PersonalDataMask.masked($0) })
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure

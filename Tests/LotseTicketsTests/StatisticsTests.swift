@@ -45,6 +45,15 @@ struct StatisticsTests {
         #expect(report.neverSuggested.map(\.id) == ["domain", "kundennummer"])
     }
 
+    @Test("zero-result queries are shown masked, and queries that mask alike are counted together")
+    func maskedZeroResultQueries() {
+        let activity = TicketActivity(zeroResultQueries: ["kundennummer 44812": 2, "kundennummer 51230": 1, "xylophon": 1])
+        let masking: (String) -> String = { $0.split(separator: " ").map { $0.contains(where: \.isNumber) ? "***" : String($0) }
+            .joined(separator: " ") }
+        let report = StatisticsReport(activity: activity, since: Date(), articles: [], masking: masking)
+        #expect(report.zeroResultQueries.map { "\($0.query):\($0.count)" } == ["kundennummer ***:3", "xylophon:1"])
+    }
+
     @Test("no activity: rate 0, not a division by zero")
     func empty() {
         let report = StatisticsReport(activity: TicketActivity(), since: Date(), articles: [])

@@ -87,7 +87,8 @@ struct AdminRoutes {
             }
             // This instance's queued searches count too.
             await services.queryLog.flush()
-            return try await StatisticsReport.load(from: services.store, articles: holder.engine.articleTitles(), since: since)
+            return try await StatisticsReport.load(from: services.store, articles: holder.engine.articleTitles(), since: since,
+                                                   masking: { PersonalDataMask.masked($0) })
         }
         group.get("/articles/{id}/learned") { _, context in
             let id = try context.parameters.require("id")

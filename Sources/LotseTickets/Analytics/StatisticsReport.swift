@@ -44,8 +44,10 @@ public struct StatisticsReport: Codable, Sendable, Equatable {
     public var zeroResultQueries: [QueryCount]
     public var neverSuggested: [Article]
 
-    /// `articles`: every article of the index (for titles and for "never suggested").
-    public init(activity: TicketActivity, since: Date, articles: [Article]) {
+    /// `articles`: every article of the index (for titles and for "never suggested"). `masking` is applied to each
+    /// zero-result query before it is counted and shown (queries that mask alike count together): customers type
+    /// customer numbers and e-mail addresses into the search box, and the operator needs the topic, not the person.
+    public init(activity: TicketActivity, since: Date, articles: [Article], masking: (String) -> String = { $0 }) {
         let titles = Dictionary(articles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         self.since = since.formatted(.iso8601)
         submitted = activity.submitted
@@ -58,7 +60,8 @@ public struct StatisticsReport: Codable, Sendable, Equatable {
             .sorted { ($1.value.helpful, $0.value.notHelpful, $0.key) < ($0.value.helpful, $1.value.notHelpful, $1.key) }
             .prefix(Self.topCount)
             .map { ArticleVotes(id: $0.key, title: titles[$0.key] ?? $0.key, helpful: $0.value.helpful, notHelpful: $0.value.notHelpful) }
-        zeroResultQueries = activity.zeroResultQueries.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Self.zeroResultCount)
+        let zeroResults = Dictionary(activity.zeroResultQueries.map { (masking($0.key), $0.value) }, uniquingKeysWith: +)
+        zeroResultQueries = zeroResults.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Self.zeroResultCount)
             .map { QueryCount(query: $0.key, count: $0.value) }
         neverSuggested = articles.filter { !activity.suggestedArticles.contains($0.id) }.sorted { $0.id < $1.id }
     }
@@ -67,10 +70,11 @@ public struct StatisticsReport: Codable, Sendable, Equatable {
 extension StatisticsReport {
     /// The report of `GET /api/v1/admin/stats` and `lotse stats`: the store's activity since `since`, joined
     /// with every article of the index (`SearchEngine.articleTitles()`).
-    public static func load(from store: any TicketStore, articles: [(id: String, title: String)], since: Date) async throws
-        -> StatisticsReport
+    public static func load(from store: any TicketStore, articles: [(id: String, title: String)], since: Date,
+                            masking: (String) -> String = { $0 }) async throws -> StatisticsReport
     {
         let activity = try await store.activity(since: since)
-        return StatisticsReport(activity: activity, since: since, articles: articles.map { Article(id: $0.id, title: $0.title) })
+        return StatisticsReport(activity: activity, since: since, articles: articles.map { Article(id: $0.id, title: $0.title) },
+                                masking: masking)
     }
 }
