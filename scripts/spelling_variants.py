@@ -8,8 +8,9 @@ VARIANT: `original` (the part as it is), `stripped` (ä → a, ö → o, ü → 
 doubled or replaced by a keyboard neighbour, never the first letter; drafts get theirs in the subject when it has
 such a word). The typo is chosen by a generator seeded with the seed and the query's id: the same arguments
 always give the same file. SET is a judged-set JSON array (Tests/LotseSearchTests/Fixtures/*.json) or xquad_de's
-queries.jsonl. Parts: judged-queries.json (q…) and tuning2-queries.json (t…) are tuning sets, fresh-queries.json
-(f…) is held out, heldout- and paraphrase-queries.json (h…, p…) tune on odd ids, xquad_de on odd paragraphs.
+queries.jsonl. Parts: judged-queries.json (q…), tuning2-queries.json (t…) and tuning3-drafts.json (d…) are tuning
+sets, fresh-queries.json (f…) and fresh2-queries.json (g…) are held out, heldout- and paraphrase-queries.json
+(h…, p…) tune on odd ids, xquad_de on odd paragraphs.
 Queries the variant leaves unchanged are kept, so a variant's figures compare with its original's.
 """
 import argparse
@@ -34,9 +35,9 @@ def is_tuning(query):
     if "qid" in query:
         return int(query["relevant"][0].rsplit("-", 1)[1]) % 2 == 1
     prefix, number = query["id"][0], int(re.sub(r"\D", "", query["id"]))
-    if prefix in "qt":
+    if prefix in "qtd":
         return True
-    if prefix == "f":
+    if prefix in "fg":
         return False
     return number % 2 == 1
 

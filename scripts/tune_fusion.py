@@ -31,7 +31,7 @@ negative files' queries). `--current-fusion` grids the decision alone at CURRENT
 keeps only points that answer no help-center file's "none" queries more often than CURRENT. `--report FILE… --point POINT`
 prints lexical-only against one point on other dumps (the held-out parts: measured once a point is chosen, never
 tuned on); POINT is "{'short': (FUSION, WEAK, VETO[, MISSPELT, MISSPELT_BAR[, ALONE]]), 'draft': (…)}", FUSION ("norm",
-weight, floor, confidence) or ("standout", weight, floor, confidence, margin).
+weight, floor, confidence) or ("standout", weight, floor, confidence, margin[, agreement rank, disagreement factor]).
 """
 import argparse
 import itertools
@@ -39,7 +39,7 @@ import json
 import os
 
 POOL = 30
-LEXICAL_RULE = (0.21, 0.015, 0.02)  # wordCoverage, score (search box), score (drafts): tune_answers.py
+LEXICAL_RULE = (0.21, 0.015, 0.025)  # wordCoverage, score (search box), score (drafts): tune_answers.py
 MODES = ("short", "draft")
 FUSIONS = ([("norm", w, floor, confidence) for w in (0.3, 0.4, 0.5, 0.6, 0.7) for floor in (0.0, 0.1, 0.2, 0.3)
             for confidence in (0.6, 1.0, 2.0, 4.0)]
@@ -55,7 +55,7 @@ ALONE = (9, 0.3, 0.325, 0.35, 0.4, 0.45)
 VETOES = [(weak, veto) + c + (alone,) for weak in (0.05, 0.1, 0.15, 0.2, 0.3) for veto in (-9, 0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2)
           for c in MISSPELT for alone in ALONE]
 # AnswerDecision's point (its fusion: FusionParameters).
-CURRENT = {"short": (("standout", 0.9, 0.0, 1.0, 0.2), 0.2, 0.075, 0.3, -9, 9),
+CURRENT = {"short": (("standout", 0.9, 0.0, 2.0, 0.2, 10, 0.5), 0.2, 0.075, 0.3, -9, 0.35),
            "draft": (("standout", 0.7, 0.1, 1.0, 0.2), 0.05, 0.15, 9, -9, 9)}
 LEXICAL = ("lexical",)
 NO_VETO = (0, -9, 9, -9, 9)
@@ -80,7 +80,8 @@ def load(path):
 def ranking(row, fusion):
     """SemanticRanking.fuse: normalised lexical score and cosine above the floor, the semantic weight shrinking as
     the best lexical score grows; "standout" also scales it by how far the best cosine stands above the mean cosine of
-    the candidates (up to `margin`): a query whose meaning picks out no candidate keeps its lexical ranking."""
+    the candidates (up to `margin`): a query whose meaning picks out no candidate keeps its lexical ranking; and by a
+    factor where the article closest in meaning is not among the lexical first few (the two disagree on the topic)."""
     lexical, similarity, order = row["lexical"], row["similarity"], row["lexicalOrder"]
     if fusion == LEXICAL or not similarity:
         return order
@@ -91,6 +92,11 @@ def ranking(row, fusion):
     best_similarity = max(similarity[d] for d in pool)
     if form == "standout":
         w *= min(1, max(0, best_similarity - sum(similarity[d] for d in pool) / len(pool)) / fusion[4])
+    if len(fusion) > 5 and best > 0:
+        # (…, agreement rank, disagreement factor): the semantic first not among the lexical first `rank`
+        first = min(pool, key=lambda d: (-similarity[d], d))
+        if first not in order[:fusion[5]]:
+            w *= fusion[6]
 
     def score(d):
         lexical_part = lexical.get(d, 0) / best if best > 0 else 0
