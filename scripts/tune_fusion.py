@@ -55,7 +55,7 @@ ALONE = (9, 0.3, 0.325, 0.35, 0.4, 0.45)
 VETOES = [(weak, veto) + c + (alone,) for weak in (0.05, 0.1, 0.15, 0.2, 0.3) for veto in (-9, 0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2)
           for c in MISSPELT for alone in ALONE]
 # AnswerDecision's point (its fusion: FusionParameters).
-CURRENT = {"short": (("standout", 0.9, 0.0, 2.0, 0.2, 10, 0.5), 0.2, 0.075, 0.3, -9, 0.35),
+CURRENT = {"short": (("standout", 0.9, 0.0, 1.0, 0.2), 0.2, 0.075, 0.3, -9, 0.35),
            "draft": (("standout", 0.7, 0.1, 1.0, 0.2), 0.05, 0.15, 9, -9, 9)}
 LEXICAL = ("lexical",)
 NO_VETO = (0, -9, 9, -9, 9)
