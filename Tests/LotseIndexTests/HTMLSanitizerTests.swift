@@ -36,6 +36,27 @@ struct HTMLSanitizerTests {
         #expect(!html.contains("<img") && !html.contains("<input") && !html.contains("<div"))
     }
 
+    @Test("escaping: text with nothing to escape comes back as it is; otherwise every scalar as the reference escapes it")
+    func escapeMatchesTheReference() {
+        func reference(_ text: String, quotes: Bool) -> String {
+            let escaped = text.replacingOccurrences(of: "\u{0}", with: "").replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            return quotes ? escaped.replacingOccurrences(of: "\"", with: "&quot;") : escaped
+        }
+        let alphabet: [Character] = ["a", "ß", "Ü", "€", "😀", " ", "&", "<", ">", "\"", "'", "\u{0}", "\n", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "Passwort zurücksetzen", "E-Mail-Adresse \"ändern\"", "a<b", "x\u{0}y", "Tom & Jerry"]
+        for _ in 0..<500 {
+            texts.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            for quotes in [false, true] {
+                #expect(HTMLSanitizer.escape(text, quotes: quotes) == reference(text, quotes: quotes),
+                        "\(text.debugDescription) quotes \(quotes)")
+            }
+        }
+    }
+
     @Test("ordinary article HTML keeps its structure")
     func ordinaryMarkupSurvives() {
         let html = HTMLSanitizer.sanitize(fragment: """

@@ -117,6 +117,13 @@ enum HTMLSanitizer {
     }
 
     static func escape(_ text: String, quotes: Bool) -> String {
+        // Most text has nothing to escape, and appending it scalar by scalar was a sixth of a 10k build's CPU.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 0
+                || (quotes && $0 == UInt8(ascii: "\"")) }
+        }
+        if plain { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
