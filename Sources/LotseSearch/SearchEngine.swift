@@ -112,7 +112,12 @@ public final class SearchEngine: Sendable {
                                           options: SearchOptions(limit: limit, minimumScore: 0)) else {
             return ([], nil)
         }
-        return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), ranked.evidence)
+        var evidence = ranked.evidence
+        // Only tuning reads a draft's standout (a pass over every article's cosine): computed here, not per request.
+        if evidence.draft, let cosines = ranked.cosines, let similarity = evidence.similarity {
+            evidence.standout = MatchEvidence.standout(of: similarity, among: cosines)
+        }
+        return (try await results(for: ranked.candidates, matchers: ranked.matchers).map(\.id), evidence)
     }
 
     private static func key(_ input: SearchInput, _ curation: CurationState) -> String {
@@ -221,6 +226,8 @@ public final class SearchEngine: Sendable {
         var evidence: AnswerEvidence
         var matchers: [[ConceptFrequencies.Matcher]]
         var exact = true
+        /// Every article's cosine with the text, when the ranking was fused (for `explain`'s draft standout).
+        var cosines: Cosines? = nil
     }
 
     /// The best candidates (above a fixed minimum score when one is given, else all) and what the best matched;
@@ -258,7 +265,7 @@ public final class SearchEngine: Sendable {
                                               misspelt: concepts.map { $0.correction != nil })
         var evidence = AnswerEvidence(score: best.score, wordCoverage: coverage.words, draft: mode == .draft,
                                       misspeltCoverage: coverage.misspelt, unknownShare: coverage.unknown, concepts: concepts.count)
-        var exact = true
+        var exact = true, cosines: Cosines?
         if fuses, let semantic, let text = encoderText {
             // No embedding of the text or an older one yet (typing in the background): lexical-only this once.
             exact = false
@@ -266,11 +273,11 @@ public final class SearchEngine: Sendable {
                 let fused = semantic.fuse(candidates, similarity: similarity.values, draft: mode == .draft, limit: options.limit,
                                           accepts: accepts)
                 (candidates, evidence.similarity, exact) = (fused.candidates, fused.similarity, similarity.exact)
-                if mode == .draft { evidence.standout = MatchEvidence.standout(of: fused.similarity, among: similarity.values) }
+                cosines = similarity.values
             }
         }
         return Ranked(candidates: Array(candidates.prefix(fuses ? options.limit : limit)), evidence: evidence, matchers: matchers,
-                      exact: exact)
+                      exact: exact, cosines: cosines)
     }
 
     func filter(_ options: SearchOptions) -> (Int32) -> Bool {

@@ -86,9 +86,11 @@ struct QueryPlanner {
         // Words no article has (names, places, pasted codes) have the highest idf and match nothing: among the
         // informative concepts they took the places of the draft's real words (long drafts' R@1 .575 -> .662). They
         // still count in the draft's weight, so a draft the best article matches little of stays unanswered.
-        let matchable = concepts.filter(matchesSomeArticle)
-        return selectInformative(matchable, limit: Self.draftConceptLimit)
-            + concepts.filter { !matchesSomeArticle($0) }.prefix(Self.draftConceptLimit)
+        var matchable: [Concept] = [], unmatched: [Concept] = []
+        for concept in concepts {
+            if matchesSomeArticle(concept) { matchable.append(concept) } else { unmatched.append(concept) }
+        }
+        return selectInformative(matchable, limit: Self.draftConceptLimit) + unmatched.prefix(Self.draftConceptLimit)
     }
 
     private func matchesSomeArticle(_ concept: Concept) -> Bool {
