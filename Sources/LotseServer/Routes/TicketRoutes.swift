@@ -9,6 +9,7 @@ struct TicketRoutes {
     let holder: IndexHolder
     let jsonLimit: Int
     let multipartLimit: Int
+    let uploads: UploadSlots
     let information: PortalInformation
 
     static let maximumIdempotencyKeyCharacters = 200
@@ -50,7 +51,15 @@ struct TicketRoutes {
                                    privacyUrl: information.privacyUrl, imprintUrl: information.imprintUrl)
         }
         router.post("/api/v1/tickets") { request, context in
-            try await submit(request, context: context)
+            // A multipart body is read into memory whole: it needs one of the upload slots while the ticket is made.
+            guard MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") != nil else {
+                return try await submit(request, context: context)
+            }
+            do {
+                return try await uploads.run(client: context.clientKey) { try await submit(request, context: context) }
+            } catch is UploadSlots.Busy {
+                throw SearchRoutes.unavailable(.busy)
+            }
         }
     }
 
