@@ -148,6 +148,22 @@ struct ErrorCodeTests {
         }
     }
 
+    @Test("a custom field of the wrong JSON type is named by its label, in the customer's language")
+    func customFieldLabel() async throws {
+        try await TicketFixture().test { client in
+            for language in ["de", "en"] {
+                var headers = jsonHeaders
+                headers[.acceptLanguage] = language
+                let response = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: headers,
+                                                        body: .json(#"{"customFields": {"serverName": 7}}"#))
+                let detail = try #require(response.details.first { $0.field == "customFields.serverName" }, "\(response.text)")
+                #expect(detail.code == "wrong_type" && detail.message.contains("Servername"), "\(detail.message)")
+                let summary = response.error?.message ?? ""
+                #expect(summary.contains("Servername") && !summary.contains("customFields"), "\(summary)")
+            }
+        }
+    }
+
     @Test("a ticket-only article refused as a deflection says ticket_only")
     func ticketOnly() async throws {
         var files = ArticleFixtures.markdownSet

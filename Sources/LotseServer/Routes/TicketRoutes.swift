@@ -66,7 +66,19 @@ struct TicketRoutes {
     func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
         if let key, let problem = Self.keyProblem(key) { throw APIError.badRequest(field: "Idempotency-Key", problem) }
-        let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
+        let submission: TicketSubmission
+        do {
+            submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
+        } catch var error as APIError {
+            // A custom field of the wrong JSON type is named by its label, as its other problems are.
+            for index in error.invalid.indices {
+                let field = error.invalid[index].field
+                if let definition = services.form.customFields.first(where: { "customFields.\($0.name)" == field }) {
+                    error.invalid[index].problem.parameters["label"] = .text(definition.label)
+                }
+            }
+            throw error
+        }
         let checked = checkUploads(submission.uploads)
         var ticket: NewTicket
         do {
