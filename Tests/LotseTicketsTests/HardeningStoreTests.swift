@@ -78,6 +78,19 @@ struct HardeningStoreTests {
         withExtendedLifetime(keep) {}
     }
 
+    @Test("erasure finds an address whatever Unicode form its umlauts were typed in (composed or with combining marks)",
+          arguments: StoreFactory.all)
+    func erasureIgnoresUnicodeForm(_ factory: StoreFactory) async throws {
+        let (store, _, keep) = try factory.make()
+        let composed = "j\u{F6}rg@m\u{FC}ller.de", decomposed = "jo\u{308}rg@mu\u{308}ller.de"
+        for (stored, asked) in [(decomposed, composed), (composed, "JO\u{308}RG@MU\u{308}LLER.DE")] {
+            _ = try await store.createTicket(sampleTicket(stored, session: "s-\(stored)"), idempotencyKey: nil, forward: false, at: at(0))
+            #expect(try await store.deleteTickets(email: asked).tickets == 1, "\(stored.unicodeScalars.count) scalars stored")
+        }
+        #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).total == 0)
+        withExtendedLifetime(keep) {}
+    }
+
     @Test("an idempotency key replays only the same request; a different one is refused", arguments: StoreFactory.all)
     func idempotencyKeyIsTiedToTheRequest(_ factory: StoreFactory) async throws {
         let (store, reopen, keep) = try factory.make()

@@ -71,7 +71,7 @@ public final class SQLiteTicketStore: TicketStore {
                     urgent, verified, session, custom_fields, attachments, suggested_articles, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    TicketStatus.open.rawValue, ticket.email, ticket.email.lowercased(), ticket.name, ticket.company, ticket.subject,
+                    TicketStatus.open.rawValue, ticket.email, EmailAddress.key(ticket.email), ticket.name, ticket.company, ticket.subject,
                     ticket.description, ticket.customerNumber, ticket.category, ticket.urgent, ticket.verified, ticket.session,
                     try JSONText.encode(ticket.customFields), try JSONText.encode(ticket.attachments),
                     try JSONText.encode(Array(suggested.prefix(Self.maximumSuggestedArticles))), stamp, stamp,
@@ -108,8 +108,10 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func deleteTickets(email: String) async throws -> DeletedTickets {
         try await write { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT number, session, attachments FROM tickets WHERE email_key = ?", arguments: [email.lowercased()])
+            let keys = EmailAddress.erasureKeys(email)
+            let matching = "email_key IN (\(databaseQuestionMarks(count: keys.count)))"
+            let rows = try Row.fetchAll(db, sql: "SELECT number, session, attachments FROM tickets WHERE \(matching)",
+                                        arguments: StatementArguments(keys))
             let sessions = rows.compactMap { $0["session"] as String? }
             for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {
                 for session in sessions { try db.execute(sql: "DELETE FROM \(table) WHERE session = ?", arguments: [session]) }
