@@ -91,6 +91,27 @@ struct HardeningStoreTests {
         withExtendedLifetime(keep) {}
     }
 
+    @Test("after erasure the SQLite files hold none of the erased text: freed space zeroed, the write-ahead log emptied")
+    func erasureLeavesNoTextOnDisk() async throws {
+        let directory = try TemporaryDirectory(prefix: "lotse-erase")
+        let path = directory.path("data.sqlite")
+        let store = try SQLiteTicketStore(path: path)
+        let secret = "Geheimzahl QWERTZ-98765"
+        var ticket = sampleTicket("anna@beispiel.de", session: "s-anna")
+        ticket.description = "Meine \(secret), bitte helfen."
+        _ = try await store.createTicket(ticket, idempotencyKey: nil, forward: false, at: at(0))
+        try await store.recordQueries([QueryLogEntry(endpoint: "suggest", query: secret, resultCount: 0, session: "s-anna", articleIDs: [],
+                                                     time: at(0))])
+        _ = try await store.createTicket(sampleTicket("bert@beispiel.de"), idempotencyKey: nil, forward: false, at: at(1))
+        #expect(try await store.deleteTickets(email: "anna@beispiel.de").tickets == 1)
+        for file in [path, path + "-wal"] {
+            let bytes = FileManager.default.contents(atPath: file) ?? Data()
+            #expect(bytes.range(of: Data("QWERTZ-98765".utf8)) == nil, "\(file) still holds the erased text")
+        }
+        #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).total == 1)
+        withExtendedLifetime(store) {}
+    }
+
     @Test("an idempotency key replays only the same request; a different one is refused", arguments: StoreFactory.all)
     func idempotencyKeyIsTiedToTheRequest(_ factory: StoreFactory) async throws {
         let (store, reopen, keep) = try factory.make()

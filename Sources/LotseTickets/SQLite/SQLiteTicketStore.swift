@@ -15,7 +15,8 @@ public final class SQLiteTicketStore: TicketStore {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // secure_delete: a deleted row's bytes are overwritten, not left in free space (erasure; Debian builds it on).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON") }
             try Self.createPrivately(path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try TicketSchema.migrator.migrate(pool)
@@ -107,7 +108,7 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func deleteTickets(email: String) async throws -> DeletedTickets {
-        try await write { db in
+        let deleted = try await write { db in
             let keys = EmailAddress.erasureKeys(email)
             let matching = "email_key IN (\(databaseQuestionMarks(count: keys.count)))"
             let rows = try Row.fetchAll(db, sql: "SELECT number, session, attachments FROM tickets WHERE \(matching)",
@@ -118,6 +119,10 @@ public final class SQLiteTicketStore: TicketStore {
             }
             return try Self.deleteTickets(db, rows: rows)
         }
+        // The write-ahead log keeps the erased rows' earlier page images until they are overwritten: fold it into the
+        // file and empty it. Best effort: a reader that holds it past the busy timeout leaves it to the next checkpoint.
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        return deleted
     }
 
     public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {
