@@ -48,6 +48,26 @@ struct AdminSessionTests {
         }
     }
 
+    @Test("an operator signed in before someone spent the failure budget keeps working: a session cookie is not a guess")
+    func signedInDuringLockout() async throws {
+        try await TicketFixture().test { client in
+            _ = try await client.submitTicket()
+            let cookie = try sessionCookie(try await client.signIn(name: "Anna"))
+            let csrf = try await client.csrfToken(cookie: cookie)
+            // Behind a proxy without --trusted-proxy every client is one address: anyone's wrong tokens count here.
+            for attempt in 1...11 { _ = try await client.signIn(token: "falsch-\(attempt)") }
+            #expect(try await client.admin("/api/v1/admin/tickets").status == .tooManyRequests, "the bearer token waits")
+            let queue = try await client.execute(uri: "/api/v1/admin/tickets", method: .get, headers: [.cookie: cookie])
+            #expect(queue.status == .ok, "\(queue.text)")
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/json", AdminSessionsHeader.csrf: csrf]
+            let change = try await client.execute(uri: "/api/v1/admin/tickets/LT-000001", method: .patch, headers: headers,
+                                                  body: ByteBuffer(string: #"{"status":"closed"}"#))
+            #expect(change.status == .ok, "\(change.text)")
+            let stale = try await client.execute(uri: "/api/v1/admin/tickets", method: .get, headers: [.cookie: "lotse_admin=abc"])
+            #expect(stale.status == .tooManyRequests, "an unknown cookie is still refused while the budget is spent")
+        }
+    }
+
     @Test("the cookie opens the JSON API; changes need the session's CSRF token (403 JSON without or with a wrong one)")
     func csrf() async throws {
         try await TicketFixture().test { client in

@@ -178,6 +178,11 @@ struct HelpPageTests {
             #expect(search.status == .ok)
             #expect(search.text.contains("value=\"&lt;script&gt;alert(2)&lt;/script&gt;&quot; Skriptwarnung\""))
             #expect(!search.text.contains("<script>alert") && search.text.contains(escapedTitle))
+            // A right-to-left override in a crafted link would turn the page's own words around the quoted query.
+            let reversed = try await client.execute(uri: "/hilfe?q=Kunden%E2%80%AEnummer%E2%81%A6x", method: .get)
+            let heading = try #require(reversed.text.components(separatedBy: "\n").first { $0.contains("<h1>") })
+            let title = try #require(reversed.text.components(separatedBy: "\n").first { $0.contains("<title>") })
+            #expect(heading.contains("Kundennummerx") && title.contains("Kundennummerx"), "\(heading) \(title)")
         }
     }
 
