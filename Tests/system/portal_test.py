@@ -84,6 +84,9 @@ class Portal:
         self.server = server
 
     def open(self):
+        # A fresh page: without the draft an earlier step left in this tab's sessionStorage.
+        if self.driver.current_url.startswith(self.server.base):
+            self.driver.execute_script("sessionStorage.clear();")
         self.driver.get(self.server.base + "/")
         self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#category-list button"),
                         "the category list did not load")
@@ -482,19 +485,113 @@ def step_invalid_ticket(portal):
           "the invalid ticket was stored")
 
 
-def step_valid_ticket(portal, attachment):
-    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+# Answers the page's requests to `arguments[0]` (a path ending) itself while `window.lotseFakeAnswer` is set: a
+# status number (a JSON error body with that status) or 'offline' (no connection); null passes them on.
+FAKE_ANSWERS = """
+window.lotseFakeAnswer = arguments[1];
+const original = window.fetch;
+window.fetch = (url, init) => {
+  const answer = window.lotseFakeAnswer;
+  if (!String(url).split('?')[0].endsWith(arguments[0]) || answer === null) return original(url, init);
+  if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
+  return Promise.resolve(new Response('{"error":{"code":"internal","message":"Interner Fehler"}}',
+                                      { status: answer, headers: { 'Content-Type': 'application/json' } }));
+};
+"""
+
+DRAFT = {"email": "jana.schroeder@example.de", "name": "Jana Schröder", "company": "Bäckerei Größe GmbH",
+         "subject": DRAFT_SUBJECT, "description": DRAFT_DESCRIPTION}
+
+
+def fill_required_custom_fields(portal):
     status, _, form = portal.server.get("/api/v1/ticket-form")
     check(status == 200, f"GET /api/v1/ticket-form answered {status}")
-    portal.fill_contact()
-    portal.type_slowly("company", "Bäckerei Größe GmbH")
-    portal.type_slowly("customerNumber", "K-204518")
-    suggestion = portal.type_draft()
     for field in form.get("customFields", []):
         if field.get("required"):
             example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
             check(example, f"cannot fill the required custom field {field['name']} (no example in its hint)")
             portal.type_slowly(f"custom-{field['name']}", example.group(1))
+
+
+def in_viewport(portal, element_id):
+    return portal.driver.execute_script(
+        "const box = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;", element_id)
+
+
+def draft_values(portal):
+    return {field_id: portal.element(field_id).get_attribute("value") for field_id in DRAFT}
+
+
+def step_failed_submit_keeps_the_draft(portal):
+    """On a phone: a submission answered 500, 429 or not at all says so in German where the customer looks (the
+    summary, focused and in view) and keeps every typed field; a reload brings the draft back (sessionStorage)
+    with its suggestions, but not the consent; once the ticket is sent the draft is gone."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        for field_id, text in DRAFT.items():
+            portal.type_slowly(field_id, text)
+        fill_required_custom_fields(portal)
+        portal.element("consent").click()
+        portal.driver.execute_script(FAKE_ANSWERS, "/api/v1/tickets", 500)
+        for answer, expected in [(500, "Die Anfrage konnte nicht gesendet werden (Fehler 500). Ihr Text bleibt hier erhalten"),
+                                 (429, "Zu viele Anfragen in kurzer Zeit. Ihr Text bleibt hier erhalten"),
+                                 ("offline", "Keine Verbindung zum Server. Ihr Text bleibt hier erhalten")]:
+            portal.driver.execute_script("window.lotseFakeAnswer = arguments[0];", answer)
+            portal.element("ticket-submit").click()
+            portal.wait_until(lambda: expected in portal.element("form-summary").text,
+                              f"answered {answer}, the summary reads {portal.element('form-summary').text!r}")
+            check(portal.active_id() == "form-summary", f"answered {answer}, focus is on {portal.active_id()!r}")
+            check(in_viewport(portal, "form-summary"), f"answered {answer}, the summary is out of view at 360 px")
+            check(draft_values(portal) == DRAFT, f"answered {answer}, the form holds {draft_values(portal)}")
+            check(not portal.visible("ticket-done"), f"answered {answer}, the ticket was confirmed")
+        portal.driver.refresh()
+        portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete", "the reload did not finish")
+        check(draft_values(portal) == DRAFT, f"after a reload the form holds {draft_values(portal)}")
+        check(not portal.element("consent").is_selected(), "the consent was kept across the reload")
+        portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+        fill_required_custom_fields(portal)
+        portal.element("consent").click()
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.visible("ticket-done") or portal.visible("form-summary"), "no answer to the submission")
+        check(portal.visible("ticket-done"), f"the restored draft was rejected: {portal.element('form-summary').text!r}")
+        portal.driver.refresh()
+        portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete", "the reload did not finish")
+        leftover = {key: value for key, value in draft_values(portal).items() if value}
+        check(not leftover, f"after the ticket was sent a reload still fills {leftover}")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def step_failed_suggestions_say_so(portal):
+    """Suggestions that fail (500, no connection) say so instead of looking like "no article"; the next answer clears it."""
+    unavailable = "Vorschläge sind gerade nicht verfügbar."
+    portal.driver.execute_script(FAKE_ANSWERS, "/api/v1/suggest", 500)
+    portal.type_slowly("subject", DRAFT_SUBJECT)
+    portal.wait_until(lambda: unavailable in portal.element("suggestions-status").text,
+                      f"a failed suggestion request shows {portal.element('suggestions-status').text!r}")
+    check(portal.visible("suggestions-status") and portal.element("suggestions-status").get_attribute("role") == "status",
+          "the failure is not shown as a status")
+    portal.driver.execute_script("window.lotseFakeAnswer = 'offline';")
+    portal.type_slowly("description", "Guten Tag")
+    time.sleep(0.6)
+    check(unavailable in portal.element("suggestions-status").text, "no connection is not reported")
+    portal.driver.execute_script("window.lotseFakeAnswer = null;")
+    portal.type_slowly("description", ", ich komme nicht mehr in mein Kundenkonto.")
+    portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+    portal.wait_until(lambda: portal.element("suggestions-status").get_attribute("textContent") == "",
+                      "the failure notice stays after suggestions arrived")
+
+
+def step_valid_ticket(portal, attachment):
+    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+    portal.fill_contact()
+    portal.type_slowly("company", "Bäckerei Größe GmbH")
+    portal.type_slowly("customerNumber", "K-204518")
+    suggestion = portal.type_draft()
+    fill_required_custom_fields(portal)
     check(suggestion.is_displayed(), "the suggestions vanished")
     portal.element("attachments").send_keys(attachment)
     portal.element("urgent").click()
@@ -540,12 +637,7 @@ def step_article_content_cannot_shadow_the_form(portal):
         document.body.prepend(shadow);""")
     portal.fill_contact(email="kunde.echt@example.de", name="Kunde Echt")
     portal.type_draft()
-    status, _, form = portal.server.get("/api/v1/ticket-form")
-    for field in form.get("customFields", []) if status == 200 else []:
-        if field.get("required"):
-            example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
-            check(example, f"cannot fill the required custom field {field['name']}")
-            portal.type_slowly(f"custom-{field['name']}", example.group(1))
+    fill_required_custom_fields(portal)
     portal.element("consent").click()
     portal.element("ticket-submit").click()
     portal.wait_until(lambda: portal.visible("ticket-done") or portal.visible("form-summary"), "no answer to the submission")
@@ -898,6 +990,8 @@ def main():
         ("deflection", step_deflection),
         ("invalid ticket", step_invalid_ticket),
         ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
+        ("failed submit keeps the draft, also across a reload", step_failed_submit_keeps_the_draft),
+        ("failed suggestions say so", step_failed_suggestions_say_so),
         ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
         ("phone width", lambda portal: step_phone_width(portal, sibling_screenshot("phone.png"))),
         ("operator links", step_operator_links),
