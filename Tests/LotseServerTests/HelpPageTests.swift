@@ -156,6 +156,9 @@ struct HelpPageTests {
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(path)")
                 #expect(response.text.contains("<h1>Seite nicht gefunden</h1>") && response.headers[.location] == nil, "\(path)")
                 #expect(!response.text.contains("<script>alert"), "\(path)")
+                // The ways on are tap-sized links (pages.css `.ask a`), not words in a sentence.
+                #expect(response.text.contains(#"<p class="ask"><a href="/hilfe">Zur Startseite des Hilfe-Centers</a> "#
+                    + #"<a href="/#anfrage">Anfrage stellen</a></p>"#), "\(path)")
             }
         }
     }

@@ -908,7 +908,7 @@ def step_portal_links_pages_and_back_button(portal):
 # Hyphens and dashes are word ends here: a line may break after "Domain-" or "01.09.2026–".
 SPLIT_CELL_WORDS = """
 const split = [];
-for (const cell of document.querySelectorAll('.article-body td, .article-body th')) {
+for (const cell of document.querySelectorAll(arguments[0])) {
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     for (const match of node.data.matchAll(/[^\\s\\-\u2010\u2013\u2014]+/g)) {
@@ -922,6 +922,83 @@ for (const cell of document.querySelectorAll('.article-body td, .article-body th
 }
 return split;
 """
+
+
+# Shown controls and links (outside running text: article bodies, hints; and `arguments[0]`) less than 44 px high
+# or wide; a checkbox counts with its label, which toggles it.
+SMALL_TAP_TARGETS = """
+const small = [];
+for (const element of document.querySelectorAll('a[href], button, input, select, textarea')) {
+  if (element.closest('.article-body, .hint' + (arguments[0] ? ', ' + arguments[0] : ''))) continue;
+  let box = element.getBoundingClientRect();
+  if (box.width === 0 || box.right <= 0) continue;  // hidden, or the skip link until it is focused
+  if (element.type === 'checkbox' && element.labels.length) box = element.labels[0].getBoundingClientRect();
+  if (box.height < 44 || box.width < 44) {
+    small.push(`${element.tagName.toLowerCase()}#${element.id} "${element.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+  }
+}
+return small;
+"""
+
+# The focused element's outline: [what, style, width in px, contrast with the background around it (WCAG ratio)].
+FOCUS_RING = """
+const channels = (color) => color.match(/[\\d.]+/g).map(Number);
+const luminance = (color) => {
+  const [r, g, b] = channels(color).map((value) => {
+    value /= 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const element = document.activeElement;
+let around = 'rgb(255, 255, 255)';
+for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+  const color = getComputedStyle(parent).backgroundColor;
+  if ((channels(color)[3] ?? 1) > 0) { around = color; break; }
+}
+const style = getComputedStyle(element);
+const [a, b] = [luminance(style.outlineColor), luminance(around)];
+return [`${element.tagName.toLowerCase()}#${element.id} "${element.textContent.trim().slice(0, 30)}"`, style.outlineStyle,
+        parseFloat(style.outlineWidth), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+"""
+
+
+def check_focus_rings(driver, tabs):
+    """Tab through the first `tabs` stops of the page (fewer if it has fewer): each shows a solid ring of 2 px or
+    more, 3:1 against its surroundings."""
+    driver.execute_script("document.activeElement.blur();")
+    seen = []
+    for _ in range(tabs):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.execute_script("return document.activeElement === document.body;"):
+            break  # past the last stop
+        what, style, width, contrast = driver.execute_script(FOCUS_RING)
+        check(style != "none" and width >= 2 and contrast >= 3,
+              f"{driver.current_url}: focus on {what} shows a {style} {width} px ring of contrast {contrast:.2f}")
+        seen.append(what)
+    return seen
+
+
+def step_tap_targets_and_focus_rings(portal):
+    """At 360 px every control and free-standing link of the portal (with suggestions shown) and of the help pages is
+    at least 44 px high and wide; with the keyboard every focused element shows a ring of at least 3:1 contrast."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        portal.type_draft()
+        small = portal.driver.execute_script(SMALL_TAP_TARGETS, None)
+        check(not small, f"/: tap targets under 44 px at 360 px: {small}")
+        for path in ["/hilfe", "/hilfe?q=Quxzyklöppelei", "/hilfe/konto-anmeldung", ARTICLE_URL, "/hilfe/gibt-es-nicht"]:
+            portal.driver.get(portal.server.base + path)
+            small = portal.driver.execute_script(SMALL_TAP_TARGETS, None)
+            check(not small, f"{path}: tap targets under 44 px at 360 px: {small}")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    for path, tabs in [("/", 20), (ARTICLE_URL, 12)]:
+        portal.driver.get(portal.server.base + path)
+        seen = check_focus_rings(portal.driver, tabs)
+        check(len(set(seen)) > tabs // 2, f"{path}: Tab visited only {sorted(set(seen))}")
 
 
 def step_help_page_at_phone_width(portal):
@@ -945,7 +1022,7 @@ def step_help_page_at_phone_width(portal):
             if not portal.driver.find_elements(By.CSS_SELECTOR, ".article-body table"):
                 continue
             tables += 1
-            split = portal.driver.execute_script(SPLIT_CELL_WORDS)
+            split = portal.driver.execute_script(SPLIT_CELL_WORDS, ".article-body td, .article-body th")
             check(not split, f"{path}: table cells split words at 360 px: {split[:5]}")
             widths = portal.driver.execute_script(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
@@ -1004,6 +1081,7 @@ def main():
         ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
+        ("tap targets and focus rings", step_tap_targets_and_focus_rings),
     ]
     passed, failed = 0, []
     try:
