@@ -55,6 +55,30 @@ ein Formular ein, zeigt der Editor eine Skriptwarnung und speichert den Text nic
 """
 
 
+# German compounds longer than a phone is wide, as a title, a category, in the text, a code line and a table.
+LONG_TITLE = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenverwaltungsvorschriften"
+LONG_CATEGORY_PATH = "/hilfe/vertragsverlaengerungsbenachrichtigungseinstellungen"
+LONG_WORDS_ARTICLE = f"""---
+title: {LONG_TITLE}
+category: Vertragsverlängerungsbenachrichtigungseinstellungen
+tags: [vorschriften]
+---
+# {LONG_TITLE}
+
+Die Rechtsschutzversicherungsgesellschaftenvertragsbedingungen gelten für die E-Mail-Adresse
+kundenservice-rechtsabteilung-niederlassung@donaudampfschifffahrtsgesellschaft.example.de.
+
+```
+curl -X POST https://api.lindenhost.de/v1/kundenkonten/1234567890/rechnungsadressen/aenderungsantraege?format=json
+```
+
+| Einstellung | Wert |
+|---|---|
+| Vertragsverlängerungsbenachrichtigungseinstellungen | Kundenkommunikationspräferenzenverwaltung |
+"""
+EXTRA_ARTICLES = {"skriptwarnung-im-editor.md": MARKUP_ARTICLE, "lange-woerter.md": LONG_WORDS_ARTICLE}
+
+
 class StepFailed(Exception):
     pass
 
@@ -1001,6 +1025,35 @@ def step_tap_targets_and_focus_rings(portal):
         check(len(set(seen)) > tabs // 2, f"{path}: Tab visited only {sorted(set(seen))}")
 
 
+def horizontal_scrolling(portal):
+    """[content width, viewport width] when the page scrolls sideways, else None."""
+    widths = portal.driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+    return widths if widths[0] > widths[1] else None
+
+
+def step_long_words_at_phone_width(portal):
+    """At 360 px a title and a category longer than the screen (one German compound) break inside the word on every
+    page that shows them, in the portal's results, suggestions and article view: nothing scrolls sideways."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        for path in ["/hilfe", "/hilfe?q=" + urllib.parse.quote(LONG_TITLE), LONG_CATEGORY_PATH,
+                     LONG_CATEGORY_PATH + "/lange-woerter"]:
+            portal.driver.get(portal.server.base + path)
+            check(LONG_TITLE in portal.driver.page_source or path == "/hilfe", f"{path} does not show the long title")
+            check(not horizontal_scrolling(portal), f"{path}: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
+        portal.open()
+        portal.type_slowly("search-input", "Donaudampfschifffahrtsgesellschaft")
+        portal.wait_for_result("search-results", "lange-woerter")
+        check(not horizontal_scrolling(portal), f"portal results: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
+        portal.type_slowly("subject", "Rechtsschutzversicherungsgesellschaftenvertragsbedingungen")
+        portal.wait_for_result("suggestion-list", "lange-woerter").click()
+        portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
+        check(not horizontal_scrolling(portal), f"portal article: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def step_help_page_at_phone_width(portal):
     """At 360 px a help page has no horizontal scrolling, and no article's table squeezes a word onto two lines
     (a table wider than the screen scrolls by itself)."""
@@ -1082,12 +1135,13 @@ def main():
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
         ("tap targets and focus rings", step_tap_targets_and_focus_rings),
+        ("long German words at phone width", step_long_words_at_phone_width),
     ]
     passed, failed = 0, []
     try:
         with LotseServer(arguments.lotse, "--rate-limit", "0", "--response-time", RESPONSE_TIME, "--privacy-url", PRIVACY_URL,
                          "--imprint-url", IMPRINT_URL, articles=arguments.articles,
-                         extra_articles={"skriptwarnung-im-editor.md": MARKUP_ARTICLE}, port=arguments.port) as server:
+                         extra_articles=EXTRA_ARTICLES, port=arguments.port) as server:
             driver = start_browser()
             try:
                 portal = Portal(driver, server)
