@@ -321,6 +321,27 @@ def step_nothing_found_is_logged_once(portal):
     check(logged() == [query.lower()], f"zero-result queries logged for one typed search: {logged()}")
 
 
+def step_no_result_leads_to_the_form(portal):
+    """On a phone, a search that finds nothing says so and offers "Anfrage stellen" right there, which takes the
+    customer to the form (screens below) with the search as subject and the focus in the description."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        check(not portal.visible("search-ask"), "'Anfrage stellen' is offered before any search")
+        portal.type_slowly("search-input", "Quxzyklöppelei Bedienung")
+        portal.wait_until(lambda: "Keine passenden Artikel" in portal.element("search-status").text,
+                          f"the search says {portal.element('search-status').text!r}")
+        check(portal.visible("search-ask") and in_viewport(portal, "search-ask-button"),
+              "no 'Anfrage stellen' in view beside the empty answer")
+        portal.element("search-ask-button").click()
+        check(portal.element("subject").get_attribute("value") == "Quxzyklöppelei Bedienung", "the subject is not the search")
+        check(portal.active_id() == "description", f"focus is on {portal.active_id()}, not the description")
+        check(in_viewport(portal, "description"), "the description is not in view")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def step_suggestions_while_typing(portal, screenshot):
     """Typing a draft character by character shows the expected article, with highlights; saves the screenshot."""
     portal.fill_contact()
@@ -1113,6 +1134,7 @@ def main():
         ("search, categories and article view", step_search_categories_and_article),
         ("article feedback", step_article_feedback),
         ("nothing found is logged once", step_nothing_found_is_logged_once),
+        ("no result leads to the form", step_no_result_leads_to_the_form),
         ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
         ("keyboard navigation of suggestions", step_keyboard_navigation),
         ("stale suggestions are discarded", step_stale_suggestions_are_discarded),

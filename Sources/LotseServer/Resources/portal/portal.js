@@ -272,6 +272,7 @@
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(searchResults, results);
+      $('search-ask').hidden = !searchInput.value.trim();
       if (!searchInput.value.trim()) say(searchStatus, null);
       else if (answer?.status !== 200) say(searchStatus, 'search.unavailable');
       else if (results.length === 0 && languageSelect.value) say(searchStatus, 'search.noneInLanguage');
@@ -378,15 +379,22 @@
   $('feedback-yes').addEventListener('click', () => sendFeedback(true));
   $('feedback-no').addEventListener('click', () => sendFeedback(false));
 
-  /** From an article to the ticket form: the subject is the search (or the article's title) unless one is typed. */
-  $('article-ask').addEventListener('click', () => leaveArticle(() => {
+  /** To the ticket form, its subject `proposed` unless one is typed; the description takes the focus, the subject
+   * above it in view (on a phone the contact fields come first). */
+  function askWithSubject(proposed) {
     const subjectInput = $('subject');
-    if (!subjectInput.value.trim()) subjectInput.value = searchInput.value.trim() || $('article-title').textContent;
-    articleView.hidden = true;
-    $('anfrage').scrollIntoView();
-    $('description').focus();
+    if (!subjectInput.value.trim()) subjectInput.value = proposed;
+    subjectInput.closest('.field').scrollIntoView();
+    $('description').focus({ preventScroll: true });
     subjectInput.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  /** From an article: the subject is the search, or the article's title. */
+  $('article-ask').addEventListener('click', () => leaveArticle(() => {
+    articleView.hidden = true;
+    askWithSubject(searchInput.value.trim() || $('article-title').textContent);
   }));
+  /** From the search's answer (on a phone the form is screens below): the subject is the search. */
+  $('search-ask-button').addEventListener('click', () => askWithSubject(searchInput.value.trim()));
 
   // MARK: Ticket form: configuration, live suggestions, solution view, submission
 
