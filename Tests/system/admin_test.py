@@ -23,7 +23,7 @@ import urllib.request
 import uuid
 
 from lotse_server import LotseServer
-from portal_test import SMALL_TAP_TARGETS, SPLIT_CELL_WORDS, StepFailed, check, check_focus_rings
+from portal_test import FAKE_ANSWERS, SMALL_TAP_TARGETS, SPLIT_CELL_WORDS, StepFailed, check, check_focus_rings
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException
@@ -256,6 +256,16 @@ def step_ticket_queue(page, expected):
     check(any(link.text == "Passwort zurücksetzen" and link.get_attribute("href").endswith("/passwort-zuruecksetzen") for link in shown),
           f"shown articles: {[(link.text, link.get_attribute('href')) for link in shown]}")
     check(page.exists("ticket-activity-empty"), "a new ticket already has activity")
+    # A change the server refuses says why and does not claim the new status.
+    page.driver.execute_script(FAKE_ANSWERS, f"/api/v1/admin/tickets/{TICKET}", 500)
+    Select(page.element("ticket-new-status")).select_by_value("closed")
+    page.element("ticket-save-status").click()
+    page.wait_until(lambda: "error" in page.element("tickets-message").get_attribute("class"), "a refused change shows no error")
+    message = page.element("tickets-message").text
+    check(message == "Interner Fehler" and "ist jetzt" not in message, f"after a refused change the panel says {message!r}")
+    status, _, ticket = page.server.get(f"/api/v1/admin/tickets/{TICKET}", admin=True)
+    check(status == 200 and ticket["status"] == "open", f"stored status after a refused change: {status} {ticket.get('status')}")
+    page.driver.execute_script("window.lotseFakeAnswer = null;")
     Select(page.element("ticket-new-status")).select_by_value("in_progress")
     page.element("ticket-save-status").click()
     page.wait_until(lambda: page.exists("ticket-activity"), "no activity after the status change")
@@ -268,6 +278,10 @@ def step_ticket_queue(page, expected):
     check(download_status == 200 and download_type.startswith("text/csv"), f"queue CSV {link}: {download_status} {download_type}")
     Select(page.element("tickets-status")).select_by_value("in_progress")
     page.wait_until(lambda: [row[0] for row in page.table("tickets-table")] == [TICKET], "status filter")
+    # An empty filter says so instead of showing an empty table.
+    Select(page.element("tickets-status")).select_by_value("closed")
+    page.wait_until(lambda: page.exists("tickets-empty"), "an empty status filter shows no note")
+    check(page.element("tickets-empty").text == "Keine Tickets mit dem Status „Geschlossen“.", f"empty queue: {page.element('tickets-empty').text!r}")
 
 
 def step_attachment_download(page, expected, download_directory):
