@@ -368,6 +368,16 @@ def step_suggestions_while_typing(portal, screenshot):
         portal.element("anfrage").screenshot(screenshot)
 
 
+def step_suggestions_follow_the_article_language(portal):
+    """A German draft with German chosen in the header is shown German articles only (as the search box is); with
+    "allen Sprachen" the same draft may be shown the English and French ones too."""
+    portal.type_draft()
+    foreign = lambda: [id for id in portal.result_ids("suggestion-list") if id.startswith(("en-", "fr-", "es-"))]
+    check(not foreign(), f"German chosen, the suggestions include {foreign()}")
+    Select(portal.element("article-language")).select_by_value("")
+    portal.wait_until(lambda: foreign(), f"with every language the suggestions stay {portal.result_ids('suggestion-list')}")
+
+
 def step_keyboard_navigation(portal):
     """ArrowDown/ArrowUp move through the suggestions, Escape returns to the field, Enter opens; 'Nein' keeps the text."""
     portal.type_draft()
@@ -1136,6 +1146,7 @@ def main():
         ("nothing found is logged once", step_nothing_found_is_logged_once),
         ("no result leads to the form", step_no_result_leads_to_the_form),
         ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
+        ("suggestions follow the article language", step_suggestions_follow_the_article_language),
         ("keyboard navigation of suggestions", step_keyboard_navigation),
         ("stale suggestions are discarded", step_stale_suggestions_are_discarded),
         ("markup in snippets is text", step_markup_in_snippets_is_text),

@@ -331,6 +331,7 @@
     say(categoryStatus, null);
     loadCategories();
     if (searchInput.value.trim()) searchLive(0);
+    if ($('subject').value.trim() || $('description').value.trim()) suggestLive(0);
   });
 
   const articleView = $('article-view');
@@ -504,7 +505,9 @@
     (signal) => {
       const draft = { subject: subject.value, description: description.value };
       if (!draft.subject.trim() && !draft.description.trim()) return null;
-      return api('/api/v1/suggest', { method: 'POST', json: { ...draft, session, limit: SUGGESTION_COUNT }, signal });
+      // Articles in the language chosen in the header, like the search box's (all for "allen Sprachen").
+      const json = withLanguage({ ...draft, session, limit: SUGGESTION_COUNT });
+      return api('/api/v1/suggest', { method: 'POST', json, signal });
     },
     (answer) => {
       // A failed request leaves the previous suggestions and says so (the customer must not read "no article");
