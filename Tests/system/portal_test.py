@@ -916,6 +916,34 @@ def step_help_pages_without_javascript(portal):
         with_javascript(portal)
 
 
+def step_portal_without_javascript(portal):
+    """Without JavaScript the portal's search leads to the help pages' results, and its ticket form is posted (never
+    sent as a GET, which would put the e-mail address and the text into the address bar) and stored."""
+    without_javascript(portal)
+    try:
+        portal.driver.get(portal.server.base + "/")
+        field = portal.element("search-input")
+        field.send_keys("Passwort vergessen")
+        field.submit()
+        portal.wait_until(lambda: "/hilfe?q=" in portal.driver.current_url, f"the search went to {portal.driver.current_url}")
+        check(portal.driver.find_elements(By.CSS_SELECTOR, f'.results a[href="{ARTICLE_URL}"]'), "the results page lacks the article")
+        portal.driver.get(portal.server.base + "/")
+        subject = "Ohne Skript gesendet"
+        for field_id, text in [("email", "ohne.skript@example.de"), ("name", "Ohne Skript"), ("subject", subject),
+                               ("description", "Mein Browser führt kein JavaScript aus.")]:
+            portal.element(field_id).send_keys(text)
+        portal.element("consent").click()
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.driver.current_url != portal.server.base + "/", "the form was not sent")
+        check("example.de" not in portal.driver.current_url and "ohne.skript" not in portal.driver.current_url,
+              f"the form put the customer's data into the address: {portal.driver.current_url}")
+        status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
+        check(status == 200 and any(ticket.get("subject") == subject for ticket in listing.get("tickets", [])),
+              "the ticket sent without JavaScript was not stored")
+    finally:
+        with_javascript(portal)
+
+
 def step_help_page_with_javascript(portal, screenshot):
     """With JavaScript the vote is answered in place (no reload) and recorded; saves the page as the screenshot."""
     if screenshot:
@@ -1165,6 +1193,7 @@ def main():
         ("English visitor", lambda portal: step_english_visitor(portal, sibling_screenshot("phone-en.png"))),
         ("help pages without JavaScript", step_help_pages_without_javascript),
         ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
+        ("portal without JavaScript", step_portal_without_javascript),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
         ("tap targets and focus rings", step_tap_targets_and_focus_rings),
