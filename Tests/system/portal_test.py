@@ -332,6 +332,10 @@ def step_no_result_leads_to_the_form(portal):
         portal.type_slowly("search-input", "Quxzyklöppelei Bedienung")
         portal.wait_until(lambda: "Keine passenden Artikel" in portal.element("search-status").text,
                           f"the search says {portal.element('search-status').text!r}")
+        # German is this browser's own language: no advice to switch to all languages.
+        check(portal.element("search-status").text.startswith("Keine passenden Artikel gefunden.")
+              and "allen Sprachen" not in portal.element("search-status").text,
+              f"in the browser's own language the search says {portal.element('search-status').text!r}")
         check(portal.visible("search-ask") and in_viewport(portal, "search-ask-button"),
               "no 'Anfrage stellen' in view beside the empty answer")
         portal.element("search-ask-button").click()

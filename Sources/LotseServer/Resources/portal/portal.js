@@ -275,7 +275,10 @@
       $('search-ask').hidden = !searchInput.value.trim();
       if (!searchInput.value.trim()) say(searchStatus, null);
       else if (answer?.status !== 200) say(searchStatus, 'search.unavailable');
-      else if (results.length === 0 && languageSelect.value) say(searchStatus, 'search.noneInLanguage');
+      // "Try all languages" only where the visitor chose another language than the browser's (their default).
+      else if (results.length === 0 && languageSelect.value && languageSelect.value !== (browserLanguage ?? 'de')) {
+        say(searchStatus, 'search.noneInLanguage');
+      }
       else if (results.length === 0) say(searchStatus, 'search.none');
       else say(searchStatus, 'search.found', { count: results.length });
     });
