@@ -414,6 +414,27 @@ def step_keyboard_navigation(portal):
     portal.wait_until(lambda: votes(portal, first).get("notHelpful") == 1, "the 'Nein' under the suggestion was not recorded")
 
 
+def step_escape_closes_an_article(portal):
+    """Escape closes an opened suggestion (back to the form, focus on the suggestion, the draft and the address
+    kept, no vote) and an article opened from the search."""
+    before = votes(portal, EXPECTED_ARTICLE)
+    first = portal.type_draft()
+    first.click()
+    portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
+    portal.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    portal.wait_until(lambda: portal.visible("ticket-form") and not portal.visible("solution-view"), "Escape did not close the suggestion")
+    check(portal.active_id() == f"suggestion:{EXPECTED_ARTICLE}", f"after Escape focus is on {portal.active_id()}")
+    check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "Escape lost the draft")
+    portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/", f"after Escape the address is {portal.driver.current_url}")
+    check(votes(portal, EXPECTED_ARTICLE) == before, "Escape was counted as a vote")
+    portal.type_slowly("search-input", "Kundennummer")
+    portal.wait_for_result("search-results", "kundennummer-finden").click()
+    portal.wait_until(lambda: portal.visible("article-view"), "the article did not open")
+    portal.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    portal.wait_until(lambda: not portal.visible("article-view"), "Escape did not close the article")
+    check(portal.active_id() == "suggestion:kundennummer-finden", f"after Escape focus is on {portal.active_id()}")
+
+
 # Holds back the page's first suggestion request, ignoring its abort signal, until the test releases it, and
 # records whether the page aborted it meanwhile: its late answer must not replace the newer suggestions.
 HOLD_FIRST_SUGGESTION = """
@@ -1180,6 +1201,7 @@ def main():
         ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
         ("suggestions follow the article language", step_suggestions_follow_the_article_language),
         ("keyboard navigation of suggestions", step_keyboard_navigation),
+        ("Escape closes an article", step_escape_closes_an_article),
         ("stale suggestions are discarded", step_stale_suggestions_are_discarded),
         ("markup in snippets is text", step_markup_in_snippets_is_text),
         ("deflection", step_deflection),

@@ -594,6 +594,13 @@
   }
   onResultClick(suggestionList, openSolution, reportView);
 
+  // Escape closes an article shown here as "← Zurück" and the browser's Back do: no vote, the draft kept.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || (articleView.hidden && solutionView.hidden)) return;
+    event.preventDefault();
+    leaveArticle(closeShown);
+  });
+
   function backToForm(focusTarget) {
     solutionView.hidden = true;
     $('deflection-thanks').hidden = true;
