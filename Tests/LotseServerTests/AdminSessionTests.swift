@@ -36,6 +36,13 @@ struct AdminSessionTests {
             #expect(noName.status == .seeOther && noName.headers[.location] == "/admin?fehler=name" && noName.headers[.setCookie] == nil)
             let reason = try await client.execute(uri: "/admin?fehler=name", method: .get)
             #expect(reason.text.contains("Bitte geben Sie Ihren Namen an.") && reason.text.contains("action=\"/admin/anmelden\""))
+            // The field the reason names takes the focus and points at the reason; the other stays as it was.
+            let marked = #" required autofocus aria-invalid="true" aria-describedby="sign-in-error">"#
+            #expect(reason.text.contains(#"maxlength="100""# + marked))
+            #expect(reason.text.contains(#"autocomplete="current-password" required>"#))
+            let wrongToken = try await client.execute(uri: "/admin?fehler=token", method: .get)
+            #expect(wrongToken.text.contains(#"autocomplete="current-password""# + marked))
+            #expect(wrongToken.text.contains("Groß- und Kleinschreibung zählt"))
             let unknownReason = try await client.execute(uri: "/admin?fehler=%3Cscript%3E", method: .get)
             #expect(!unknownReason.text.contains("<script>") && !unknownReason.text.contains("role=\"alert\""))
             for attempt in 1...10 {

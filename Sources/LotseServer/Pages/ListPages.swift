@@ -43,7 +43,7 @@ enum ListPages {
             \(SearchForm(query: query, language: language.parameter, texts: texts).markup)
             <p class="status">\(status)</p>
             \(resultList(results))
-            \(askLink(subject: query, question: PageText.notSolved, in: texts))
+            \(askLink(subject: query, question: results.isEmpty ? PageText.noAnswer : PageText.notSolved, in: texts))
             """)
     }
 
