@@ -9,7 +9,7 @@ doubled or replaced by a keyboard neighbour, never the first letter; drafts get 
 such a word). The typo is chosen by a generator seeded with the seed and the query's id: the same arguments
 always give the same file. SET is a judged-set JSON array (Tests/LotseSearchTests/Fixtures/*.json) or xquad_de's
 queries.jsonl. Parts: judged-queries.json (q…), tuning2-queries.json (t…) and tuning3-drafts.json (d…) are tuning
-sets, fresh-queries.json (f…) and fresh2-queries.json (g…) are held out, heldout- and paraphrase-queries.json
+sets, fresh-, fresh2- and fresh3-queries.json (f…, g…, k…) are held out, heldout- and paraphrase-queries.json
 (h…, p…) tune on odd ids, xquad_de on odd paragraphs.
 Queries the variant leaves unchanged are kept, so a variant's figures compare with its original's.
 """
@@ -37,7 +37,7 @@ def is_tuning(query):
     prefix, number = query["id"][0], int(re.sub(r"\D", "", query["id"]))
     if prefix in "qtd":
         return True
-    if prefix in "fg":
+    if prefix in "fgk":
         return False
     return number % 2 == 1
 
