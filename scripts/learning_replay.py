@@ -2,7 +2,8 @@
 """Replays solved drafts through the real HTTP API and measures what the learned field gains (issue 18).
 
 For each seed: starts `lotse serve` (Tests/system/lotse_server.py) on a throwaway index and ticket database,
-POSTs one deflection per query of the training split to /api/v1/deflections (a session each), runs
+POSTs one deflection per query of the training split to /api/v1/deflections (a session each, after the
+suggest request the portal makes with the same draft), runs
 `lotse index --data` on that database (the running server reloads the new index), and scores the scored split
 with `lotse evaluate`, beside an index built `--no-learning` from the same articles (lexical-only).
 
@@ -54,6 +55,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -101,19 +103,40 @@ def deflection(query, session):
     return {"session": session, "articleId": query["relevant"][0], "subject": subject, "description": query.get("description", "")}
 
 
+def send(server, path, body):
+    request = urllib.request.Request(server.base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"},
+                                     method="POST")
+    return urllib.request.urlopen(request, timeout=30)
+
+
 def post(server, body):
     """True when stored; False when refused with 422 for the article (a `ticket_only` topic, where the portal
-    never offers "Ja, Problem gelöst", so no customer's words reach it)."""
-    request = urllib.request.Request(server.base + "/api/v1/deflections", data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
+    never offers "Ja, Problem gelöst", so no customer's words reach it). The customer's draft asks for suggestions
+    first, as the portal does: learning counts only sessions the server saw search."""
+    draft = {"session": body["session"], "subject": body["subject"][:200], "description": body["description"][:20_000]}
+    if (draft["subject"] + draft["description"]).strip():
+        send(server, "/api/v1/suggest", draft).close()
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with send(server, "/api/v1/deflections", body) as response:
             return response.status == 201
     except urllib.error.HTTPError as error:
         fields = json.loads(error.read()).get("error", {}).get("fields", {})
         if error.code == 422 and list(fields) == ["articleId"]:
             return False
         raise
+
+
+def wait_for_query_log(data, sessions, timeout=30):
+    """Until the server has written a suggest request of every stored deflection's session (a draft no article
+    matched is held back for 5 s while its session may still be typing it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with sqlite3.connect(f"file:{data}?mode=ro", uri=True) as database:
+            written = database.execute("""SELECT COUNT(DISTINCT d.session) FROM deflections d
+                                          WHERE EXISTS (SELECT 1 FROM query_log q WHERE q.session = d.session)""").fetchone()[0]
+        if written >= sessions:
+            return
+        time.sleep(0.5)
 
 
 # What a noisy log adds (--noise): drafts of nothing but help-desk filler, each solved by a random article, so the
@@ -163,6 +186,7 @@ def replay(lotse, part, share, seed, weights, dictionary_sessions, minimum_sessi
         stored = sum(post(server, deflection(query, f"replay-{seed}-{index}")) for index, query in enumerate(logged))
         stored += sum(post(server, body) for body in noise(pool, round(len(logged) * noise_share), seed))
         directory = server.directory
+        wait_for_query_log(os.path.join(directory, "data.sqlite"), stored)
         judged = os.path.join(directory, "scored.json")
         with open(judged, "w", encoding="utf-8") as file:
             json.dump(scored, file, ensure_ascii=False)

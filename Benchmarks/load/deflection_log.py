@@ -7,7 +7,8 @@
 (posting 100,000 through HTTP measures the server, not the build). Each draft is one customer's words for a
 random article: a subject of 3–8 of the article's words, a description of 15–40 words mixing the article's
 words with other articles' words, and in one draft of five a greeting with a name, an e-mail address, a customer
-number and a phone number (what the privacy filter must drop). Sessions are distinct per draft.
+number and a phone number (what the privacy filter must drop). Sessions are distinct per draft, each with the
+suggest request a portal session makes first (learning counts no session the server never saw search).
 """
 import argparse
 import os
@@ -88,6 +89,9 @@ def main():
                            f"Tel. +49 30 {5550000 + number}. " + description)
         rows.append((f"log-{number}", article, subject, description, time.time()))
     with sqlite3.connect(options.data) as database:
+        # Each customer asked for suggestions first, as the portal does: learning counts only sessions the server saw search.
+        database.executemany("INSERT INTO query_log(endpoint, query, result_count, session, created_at) VALUES ('suggest', ?, 1, ?, ?)",
+                             [(subject, session, created - 1) for session, _, subject, _, created in rows])
         database.executemany("INSERT INTO deflections(session, article_id, subject, description, created_at) VALUES (?, ?, ?, ?, ?)", rows)
     print(f"{options.count} deflections over {len(ids)} articles in {options.data}")
 

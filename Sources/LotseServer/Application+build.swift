@@ -57,6 +57,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     HelpRoutes(holder: holder, services: tickets, search: search, layout: pages, siteBase: configuration.siteBase).register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
                  multipartLimit: configuration.maximumMultipartBytes,
+                 uploads: UploadSlots(total: configuration.uploadSlots, perClient: configuration.uploadSlotsPerClient),
                  information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
                                     imprintUrl: configuration.imprintURL)).register(on: router)
     DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)

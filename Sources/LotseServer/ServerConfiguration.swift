@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     /// Search and suggest computations at once (excess requests wait `computeWait`, then 503); drafts get one fewer.
     public var computeSlots = ProcessInfo.processInfo.activeProcessorCount
     public var computeWait: Duration = .seconds(1)
+    /// Multipart ticket bodies read at once, and of one client address (`UploadSlots`); past either, 503 `busy`.
+    public var uploadSlots = 8
+    public var uploadSlotsPerClient = 2
     /// A search or suggest answer not ready by then is 503 `deadline_exceeded` (its work is cancelled).
     public var searchDeadline: Duration = .seconds(2)
     public var suggestDeadline: Duration = .seconds(3)

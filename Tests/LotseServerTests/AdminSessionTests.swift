@@ -36,6 +36,13 @@ struct AdminSessionTests {
             #expect(noName.status == .seeOther && noName.headers[.location] == "/admin?fehler=name" && noName.headers[.setCookie] == nil)
             let reason = try await client.execute(uri: "/admin?fehler=name", method: .get)
             #expect(reason.text.contains("Bitte geben Sie Ihren Namen an.") && reason.text.contains("action=\"/admin/anmelden\""))
+            // The field the reason names takes the focus and points at the reason; the other stays as it was.
+            let marked = #" required autofocus aria-invalid="true" aria-describedby="sign-in-error">"#
+            #expect(reason.text.contains(#"maxlength="100""# + marked))
+            #expect(reason.text.contains(#"autocomplete="current-password" required>"#))
+            let wrongToken = try await client.execute(uri: "/admin?fehler=token", method: .get)
+            #expect(wrongToken.text.contains(#"autocomplete="current-password""# + marked))
+            #expect(wrongToken.text.contains("Groß- und Kleinschreibung zählt"))
             let unknownReason = try await client.execute(uri: "/admin?fehler=%3Cscript%3E", method: .get)
             #expect(!unknownReason.text.contains("<script>") && !unknownReason.text.contains("role=\"alert\""))
             for attempt in 1...10 {
@@ -45,6 +52,26 @@ struct AdminSessionTests {
             let blocked = try await client.signIn()
             #expect(blocked.headers[.location] == "/admin?fehler=gesperrt" && blocked.headers[.setCookie] == nil, "even the right token")
             #expect(try await client.admin("/api/v1/admin/tickets").status == .tooManyRequests, "one budget for the form and the API")
+        }
+    }
+
+    @Test("an operator signed in before someone spent the failure budget keeps working: a session cookie is not a guess")
+    func signedInDuringLockout() async throws {
+        try await TicketFixture().test { client in
+            _ = try await client.submitTicket()
+            let cookie = try sessionCookie(try await client.signIn(name: "Anna"))
+            let csrf = try await client.csrfToken(cookie: cookie)
+            // Behind a proxy without --trusted-proxy every client is one address: anyone's wrong tokens count here.
+            for attempt in 1...11 { _ = try await client.signIn(token: "falsch-\(attempt)") }
+            #expect(try await client.admin("/api/v1/admin/tickets").status == .tooManyRequests, "the bearer token waits")
+            let queue = try await client.execute(uri: "/api/v1/admin/tickets", method: .get, headers: [.cookie: cookie])
+            #expect(queue.status == .ok, "\(queue.text)")
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/json", AdminSessionsHeader.csrf: csrf]
+            let change = try await client.execute(uri: "/api/v1/admin/tickets/LT-000001", method: .patch, headers: headers,
+                                                  body: ByteBuffer(string: #"{"status":"closed"}"#))
+            #expect(change.status == .ok, "\(change.text)")
+            let stale = try await client.execute(uri: "/api/v1/admin/tickets", method: .get, headers: [.cookie: "lotse_admin=abc"])
+            #expect(stale.status == .tooManyRequests, "an unknown cookie is still refused while the budget is spent")
         }
     }
 

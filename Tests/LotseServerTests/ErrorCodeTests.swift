@@ -135,6 +135,35 @@ struct ErrorCodeTests {
         }
     }
 
+    @Test("a wrongly typed value under a key the client made up names the field above it, never the key")
+    func madeUpKey() async throws {
+        try await TicketFixture().test { client in
+            let key = "x\u{202E}gpj.exe\n" + String(repeating: "k", count: 5_000)
+            let body = try JSONSerialization.data(withJSONObject: ["customFields": [key: 7]])
+            let response = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: jsonHeaders,
+                                                    body: ByteBuffer(bytes: body))
+            #expect(response.status == .unprocessableContent)
+            #expect(response.details.map(\.field) == ["customFields"] && response.details.first?.code == "wrong_type", "\(response.text)")
+            #expect(!response.text.contains("\u{202E}") && !response.text.contains("kkkk") && response.text.count < 1_000)
+        }
+    }
+
+    @Test("a custom field of the wrong JSON type is named by its label, in the customer's language")
+    func customFieldLabel() async throws {
+        try await TicketFixture().test { client in
+            for language in ["de", "en"] {
+                var headers = jsonHeaders
+                headers[.acceptLanguage] = language
+                let response = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: headers,
+                                                        body: .json(#"{"customFields": {"serverName": 7}}"#))
+                let detail = try #require(response.details.first { $0.field == "customFields.serverName" }, "\(response.text)")
+                #expect(detail.code == "wrong_type" && detail.message.contains("Servername"), "\(detail.message)")
+                let summary = response.error?.message ?? ""
+                #expect(summary.contains("Servername") && !summary.contains("customFields"), "\(summary)")
+            }
+        }
+    }
+
     @Test("a ticket-only article refused as a deflection says ticket_only")
     func ticketOnly() async throws {
         var files = ArticleFixtures.markdownSet

@@ -156,6 +156,9 @@ struct HelpPageTests {
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(path)")
                 #expect(response.text.contains("<h1>Seite nicht gefunden</h1>") && response.headers[.location] == nil, "\(path)")
                 #expect(!response.text.contains("<script>alert"), "\(path)")
+                // The ways on are tap-sized links (pages.css `.ask a`), not words in a sentence.
+                #expect(response.text.contains(#"<p class="ask"><a href="/hilfe">Zur Startseite des Hilfe-Centers</a> "#
+                    + #"<a href="/#anfrage">Anfrage stellen</a></p>"#), "\(path)")
             }
         }
     }
@@ -178,6 +181,11 @@ struct HelpPageTests {
             #expect(search.status == .ok)
             #expect(search.text.contains("value=\"&lt;script&gt;alert(2)&lt;/script&gt;&quot; Skriptwarnung\""))
             #expect(!search.text.contains("<script>alert") && search.text.contains(escapedTitle))
+            // A right-to-left override in a crafted link would turn the page's own words around the quoted query.
+            let reversed = try await client.execute(uri: "/hilfe?q=Kunden%E2%80%AEnummer%E2%81%A6x", method: .get)
+            let heading = try #require(reversed.text.components(separatedBy: "\n").first { $0.contains("<h1>") })
+            let title = try #require(reversed.text.components(separatedBy: "\n").first { $0.contains("<title>") })
+            #expect(heading.contains("Kundennummerx") && title.contains("Kundennummerx"), "\(heading) \(title)")
         }
     }
 
@@ -256,6 +264,10 @@ struct HelpPageTests {
             let nothing = try await client.execute(uri: "/hilfe?q=Quxzyklöppelei", method: .get)
             #expect(nothing.text.contains("Keine passenden Artikel gefunden"))
             #expect(nothing.text.contains("href=\"/?betreff=Quxzykl%C3%B6ppelei#anfrage\""))
+            // Nothing was read, so nothing "did not solve" the problem: the question fits the empty answer.
+            #expect(nothing.text.contains("<p class=\"ask\">Keine Antwort gefunden? <a href="))
+            #expect(!nothing.text.contains("Problem nicht gelöst?"))
+            #expect(found.text.contains("<p class=\"ask\">Problem nicht gelöst? <a href="))
             let long = try await client.execute(uri: "/hilfe?q=" + String(repeating: "a", count: 2_001), method: .get)
             #expect(long.status == .badRequest && long.error?.fields?.keys.sorted() == ["q"])
         }

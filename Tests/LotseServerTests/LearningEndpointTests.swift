@@ -35,10 +35,15 @@ struct LearningEndpointTests {
             #expect(try await top() != "passwort-zuruecksetzen")
             // Jana filed a ticket in the session she also solved a problem in; Ole only solved his.
             #expect(try await client.submitTicket(ticketJSON(["email": "jana@beispiel.de", "session": "s-jana"])).status == .created)
-            for session in ["s-jana", "s-ole"] {
+            for session in ["s-jana", "s-ole", "erfunden"] {
+                // Jana and Ole searched before they said "solved", as the portal does; a made-up session did not.
+                if session != "erfunden" {
+                    _ = try await client.execute(uri: "/api/v1/search?q=Passwort+vergessen&session=\(session)", method: .get)
+                }
                 let body = #"{"session":"\#(session)","articleId":"passwort-zuruecksetzen","subject":"Zugang gesperrt"}"#
                 #expect(try await client.post("/api/v1/deflections", json: body).status == .created)
             }
+            _ = try await client.admin("/api/v1/admin/stats")  // writes the queued searches
             try await rebuild()
             #expect(try await eventually { try await top() == "passwort-zuruecksetzen" }, "the reloaded index ranks with what it learned")
             #expect(try await learned()["zugang"] == 2)

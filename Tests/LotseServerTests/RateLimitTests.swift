@@ -101,6 +101,24 @@ struct RateLimitTests {
         }
     }
 
+    @Test("requests through a proxy nobody declared (X-Forwarded-For without --trusted-proxy) are logged once as a warning")
+    func undeclaredProxyIsLogged() async throws {
+        for trustedProxies in [[], [try #require(CIDR("10.0.0.0/8"))]] {
+            var fixture = try ServerFixture()
+            fixture.configuration.trustedProxies = trustedProxies
+            let log = RecordedLog()
+            let app = try await buildApplication(configuration: fixture.configuration, logger: log.logger)
+            try await app.test(.router) { client in
+                _ = try await client.execute(uri: "/api/v1/categories", method: .get)
+                #expect(!log.contains("--trusted-proxy"), "a request without the header says nothing")
+                for forwarded in ["203.0.113.1", "203.0.113.2"] {
+                    _ = try await client.execute(uri: "/api/v1/categories", method: .get, headers: [ClientAddress.forwardedFor: forwarded])
+                }
+            }
+            #expect(log.count("no --trusted-proxy is set") == (trustedProxies.isEmpty ? 1 : 0))
+        }
+    }
+
     @Test("an IPv6 client is counted by its /64 (its hosts pick any address in it); IPv4 also when written IPv4-mapped")
     func clientKeys() {
         #expect(ClientAddress.key("2001:db8:1:2::1") == "2001:db8:1:2::/64")

@@ -78,6 +78,40 @@ struct HardeningStoreTests {
         withExtendedLifetime(keep) {}
     }
 
+    @Test("erasure finds an address whatever Unicode form its umlauts were typed in (composed or with combining marks)",
+          arguments: StoreFactory.all)
+    func erasureIgnoresUnicodeForm(_ factory: StoreFactory) async throws {
+        let (store, _, keep) = try factory.make()
+        let composed = "j\u{F6}rg@m\u{FC}ller.de", decomposed = "jo\u{308}rg@mu\u{308}ller.de"
+        for (stored, asked) in [(decomposed, composed), (composed, "JO\u{308}RG@MU\u{308}LLER.DE")] {
+            _ = try await store.createTicket(sampleTicket(stored, session: "s-\(stored)"), idempotencyKey: nil, forward: false, at: at(0))
+            #expect(try await store.deleteTickets(email: asked).tickets == 1, "\(stored.unicodeScalars.count) scalars stored")
+        }
+        #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).total == 0)
+        withExtendedLifetime(keep) {}
+    }
+
+    @Test("after erasure the SQLite files hold none of the erased text: freed space zeroed, the write-ahead log emptied")
+    func erasureLeavesNoTextOnDisk() async throws {
+        let directory = try TemporaryDirectory(prefix: "lotse-erase")
+        let path = directory.path("data.sqlite")
+        let store = try SQLiteTicketStore(path: path)
+        let secret = "Geheimzahl QWERTZ-98765"
+        var ticket = sampleTicket("anna@beispiel.de", session: "s-anna")
+        ticket.description = "Meine \(secret), bitte helfen."
+        _ = try await store.createTicket(ticket, idempotencyKey: nil, forward: false, at: at(0))
+        try await store.recordQueries([QueryLogEntry(endpoint: "suggest", query: secret, resultCount: 0, session: "s-anna", articleIDs: [],
+                                                     time: at(0))])
+        _ = try await store.createTicket(sampleTicket("bert@beispiel.de"), idempotencyKey: nil, forward: false, at: at(1))
+        #expect(try await store.deleteTickets(email: "anna@beispiel.de").tickets == 1)
+        for file in [path, path + "-wal"] {
+            let bytes = FileManager.default.contents(atPath: file) ?? Data()
+            #expect(bytes.range(of: Data("QWERTZ-98765".utf8)) == nil, "\(file) still holds the erased text")
+        }
+        #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).total == 1)
+        withExtendedLifetime(store) {}
+    }
+
     @Test("an idempotency key replays only the same request; a different one is refused", arguments: StoreFactory.all)
     func idempotencyKeyIsTiedToTheRequest(_ factory: StoreFactory) async throws {
         let (store, reopen, keep) = try factory.make()

@@ -23,7 +23,7 @@ import urllib.request
 import uuid
 
 from lotse_server import LotseServer
-from portal_test import StepFailed, check
+from portal_test import FAKE_ANSWERS, SMALL_TAP_TARGETS, SPLIT_CELL_WORDS, StepFailed, check, check_focus_rings
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException
@@ -180,6 +180,13 @@ def step_sign_in(page):
     page.sign_in(token="falsch-" + page.server.token)
     page.wait_until(lambda: "stimmt nicht" in page.driver.page_source, "a wrong token was not refused")
     check(page.cookie() is None, "a wrong token set a cookie")
+    # Where to fix it: the token field has the focus, is marked invalid and is described by the message.
+    token = page.element("token")
+    check(page.driver.switch_to.active_element == token, "after a wrong token the token field is not focused")
+    check(token.get_attribute("aria-invalid") == "true" and token.get_attribute("aria-describedby") == "sign-in-error",
+          "the token field does not point at the message")
+    check("Groß- und Kleinschreibung" in page.element("sign-in-error").text, f"message: {page.element('sign-in-error').text!r}")
+    check_focus_rings(page.driver, 3)
     page.sign_in()
     page.wait_until(lambda: page.exists("actor"), "the dashboard did not open after sign-in")
     check(page.element("actor").text == OPERATOR, f"signed in as {page.element('actor').text!r}")
@@ -249,6 +256,16 @@ def step_ticket_queue(page, expected):
     check(any(link.text == "Passwort zurücksetzen" and link.get_attribute("href").endswith("/passwort-zuruecksetzen") for link in shown),
           f"shown articles: {[(link.text, link.get_attribute('href')) for link in shown]}")
     check(page.exists("ticket-activity-empty"), "a new ticket already has activity")
+    # A change the server refuses says why and does not claim the new status.
+    page.driver.execute_script(FAKE_ANSWERS, f"/api/v1/admin/tickets/{TICKET}", 500)
+    Select(page.element("ticket-new-status")).select_by_value("closed")
+    page.element("ticket-save-status").click()
+    page.wait_until(lambda: "error" in page.element("tickets-message").get_attribute("class"), "a refused change shows no error")
+    message = page.element("tickets-message").text
+    check(message == "Interner Fehler" and "ist jetzt" not in message, f"after a refused change the panel says {message!r}")
+    status, _, ticket = page.server.get(f"/api/v1/admin/tickets/{TICKET}", admin=True)
+    check(status == 200 and ticket["status"] == "open", f"stored status after a refused change: {status} {ticket.get('status')}")
+    page.driver.execute_script("window.lotseFakeAnswer = null;")
     Select(page.element("ticket-new-status")).select_by_value("in_progress")
     page.element("ticket-save-status").click()
     page.wait_until(lambda: page.exists("ticket-activity"), "no activity after the status change")
@@ -261,6 +278,10 @@ def step_ticket_queue(page, expected):
     check(download_status == 200 and download_type.startswith("text/csv"), f"queue CSV {link}: {download_status} {download_type}")
     Select(page.element("tickets-status")).select_by_value("in_progress")
     page.wait_until(lambda: [row[0] for row in page.table("tickets-table")] == [TICKET], "status filter")
+    # An empty filter says so instead of showing an empty table.
+    Select(page.element("tickets-status")).select_by_value("closed")
+    page.wait_until(lambda: page.exists("tickets-empty"), "an empty status filter shows no note")
+    check(page.element("tickets-empty").text == "Keine Tickets mit dem Status „Geschlossen“.", f"empty queue: {page.element('tickets-empty').text!r}")
 
 
 def step_attachment_download(page, expected, download_directory):
@@ -280,10 +301,18 @@ def step_phone_width(page, expected, screenshot):
         page.driver.set_window_size(1280, 2400)
         time.sleep(0.5)
         page.driver.save_screenshot(screenshot)
+    page.wait_until(lambda: page.table("articles-table") and page.table("deflection-table"), "the tables did not load")
     page.driver.set_window_size(360, 800)
     page.wait_until(lambda: page.driver.execute_script("return document.documentElement.scrollWidth") <= 360,
                     f"horizontal scroll at 360 px: {page.driver.execute_script('return document.documentElement.scrollWidth')}")
     check(not page.csp_violations(), f"CSP violations: {page.csp_violations()}")
+    # A narrow table scrolls in its box instead of breaking dates and titles inside words ("07.11.2|026").
+    split = page.driver.execute_script(SPLIT_CELL_WORDS, "table td, table th")
+    check(not split, f"table cells split words at 360 px: {split[:5]}")
+    # Controls and links outside tables (a ticket's whole row is its target) are 44 px on a phone.
+    small = page.driver.execute_script(SMALL_TAP_TARGETS, "td")
+    check(not small, f"tap targets under 44 px at 360 px: {small[:8]}")
+    check_focus_rings(page.driver, 8)
 
 
 def fetch_with_cookie(page, url, method="GET"):

@@ -4,6 +4,7 @@ admin authentications, `--trusted-proxy`, short admin tokens (item 1); a normal 
 import os
 import random
 import re
+import socket
 import string
 import subprocess
 import threading
@@ -90,6 +91,39 @@ def rate_limits(server, failures):
         failures.append(f"a forged left-most X-Forwarded-For hop got a fresh budget: {spoofed[-3:]}")
 
 
+def upload_slots(server, failures):
+    """Multipart ticket bodies are read into memory: two uploads of one client stalled halfway hold its slots, so its
+    third is 503 busy while another client's goes through; once they end, the client's slots are free again."""
+    boundary = "grenze"
+    fields = {"email": "a@beispiel.de", "name": "A", "subject": "Hallo", "description": "Test", "consent": "true"}
+    body = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                   for name, value in fields.items()).encode() + f"--{boundary}--\r\n".encode()
+
+    def ticket(client):
+        return server.request("POST", "/api/v1/tickets", body, headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}", "X-Forwarded-For": client})
+
+    stalled = []
+    for _ in range(2):
+        connection = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        connection.sendall(f"POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 198.51.100.9\r\nContent-Length: 100000\r\n"
+                           f"Content-Type: multipart/form-data; boundary={boundary}\r\n\r\n".encode() + b"a" * 50_000)
+        stalled.append(connection)
+    time.sleep(0.5)
+    busy, other = ticket("198.51.100.9"), ticket("198.51.100.10")
+    for connection in stalled:
+        connection.close()
+    if busy[0] != 503 or not isinstance(busy[1], dict) or busy[1]["error"]["code"] != "busy":
+        failures.append(f"a client's third multipart upload beside two stalled ones was not 503 busy: {busy[0]}")
+    if other[0] != 201:
+        failures.append(f"another client's upload was refused while one client held its slots: {other[0]}")
+    deadline = time.monotonic() + 10
+    while ticket("198.51.100.9")[0] == 503 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if time.monotonic() >= deadline:
+        failures.append("the upload slots stayed taken after the stalled uploads ended")
+
+
 def short_token(binary, failures):
     environment = dict(os.environ, LOTSE_ADMIN_TOKEN="kurz")
     result = subprocess.run([binary, "serve", "--index", "/nonexistent/index.sqlite", "--port", "1"], env=environment,
@@ -169,6 +203,7 @@ def run(binary):
     with LotseServer(binary, "--rate-limit", "20", "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "::1",
                      extra_articles=articles) as server:
         rate_limits(server, failures)
+        upload_slots(server, failures)
         draft_flood(server, failures, report)
         control_characters(server, failures)
         served_article_html(server, len(corpus), failures)

@@ -55,6 +55,30 @@ ein Formular ein, zeigt der Editor eine Skriptwarnung und speichert den Text nic
 """
 
 
+# German compounds longer than a phone is wide, as a title, a category, in the text, a code line and a table.
+LONG_TITLE = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenverwaltungsvorschriften"
+LONG_CATEGORY_PATH = "/hilfe/vertragsverlaengerungsbenachrichtigungseinstellungen"
+LONG_WORDS_ARTICLE = f"""---
+title: {LONG_TITLE}
+category: Vertragsverlängerungsbenachrichtigungseinstellungen
+tags: [vorschriften]
+---
+# {LONG_TITLE}
+
+Die Rechtsschutzversicherungsgesellschaftenvertragsbedingungen gelten für die E-Mail-Adresse
+kundenservice-rechtsabteilung-niederlassung@donaudampfschifffahrtsgesellschaft.example.de.
+
+```
+curl -X POST https://api.lindenhost.de/v1/kundenkonten/1234567890/rechnungsadressen/aenderungsantraege?format=json
+```
+
+| Einstellung | Wert |
+|---|---|
+| Vertragsverlängerungsbenachrichtigungseinstellungen | Kundenkommunikationspräferenzenverwaltung |
+"""
+EXTRA_ARTICLES = {"skriptwarnung-im-editor.md": MARKUP_ARTICLE, "lange-woerter.md": LONG_WORDS_ARTICLE}
+
+
 class StepFailed(Exception):
     pass
 
@@ -84,6 +108,9 @@ class Portal:
         self.server = server
 
     def open(self):
+        # A fresh page: without the draft an earlier step left in this tab's sessionStorage.
+        if self.driver.current_url.startswith(self.server.base):
+            self.driver.execute_script("sessionStorage.clear();")
         self.driver.get(self.server.base + "/")
         self.wait_until(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#category-list button"),
                         "the category list did not load")
@@ -294,6 +321,31 @@ def step_nothing_found_is_logged_once(portal):
     check(logged() == [query.lower()], f"zero-result queries logged for one typed search: {logged()}")
 
 
+def step_no_result_leads_to_the_form(portal):
+    """On a phone, a search that finds nothing says so and offers "Anfrage stellen" right there, which takes the
+    customer to the form (screens below) with the search as subject and the focus in the description."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        check(not portal.visible("search-ask"), "'Anfrage stellen' is offered before any search")
+        portal.type_slowly("search-input", "Quxzyklöppelei Bedienung")
+        portal.wait_until(lambda: "Keine passenden Artikel" in portal.element("search-status").text,
+                          f"the search says {portal.element('search-status').text!r}")
+        # German is this browser's own language: no advice to switch to all languages.
+        check(portal.element("search-status").text.startswith("Keine passenden Artikel gefunden.")
+              and "allen Sprachen" not in portal.element("search-status").text,
+              f"in the browser's own language the search says {portal.element('search-status').text!r}")
+        check(portal.visible("search-ask") and in_viewport(portal, "search-ask-button"),
+              "no 'Anfrage stellen' in view beside the empty answer")
+        portal.element("search-ask-button").click()
+        check(portal.element("subject").get_attribute("value") == "Quxzyklöppelei Bedienung", "the subject is not the search")
+        check(portal.active_id() == "description", f"focus is on {portal.active_id()}, not the description")
+        check(in_viewport(portal, "description"), "the description is not in view")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def step_suggestions_while_typing(portal, screenshot):
     """Typing a draft character by character shows the expected article, with highlights; saves the screenshot."""
     portal.fill_contact()
@@ -318,6 +370,16 @@ def step_suggestions_while_typing(portal, screenshot):
         portal.driver.set_window_size(1280, 1400)
         portal.driver.execute_script("document.getElementById('anfrage').scrollIntoView();")
         portal.element("anfrage").screenshot(screenshot)
+
+
+def step_suggestions_follow_the_article_language(portal):
+    """A German draft with German chosen in the header is shown German articles only (as the search box is); with
+    "allen Sprachen" the same draft may be shown the English and French ones too."""
+    portal.type_draft()
+    foreign = lambda: [id for id in portal.result_ids("suggestion-list") if id.startswith(("en-", "fr-", "es-"))]
+    check(not foreign(), f"German chosen, the suggestions include {foreign()}")
+    Select(portal.element("article-language")).select_by_value("")
+    portal.wait_until(lambda: foreign(), f"with every language the suggestions stay {portal.result_ids('suggestion-list')}")
 
 
 def step_keyboard_navigation(portal):
@@ -350,6 +412,27 @@ def step_keyboard_navigation(portal):
     check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "the description was not kept")
     check(portal.active_id() == f"suggestion:{first}", f"after 'Nein' focus is on {portal.active_id()}")
     portal.wait_until(lambda: votes(portal, first).get("notHelpful") == 1, "the 'Nein' under the suggestion was not recorded")
+
+
+def step_escape_closes_an_article(portal):
+    """Escape closes an opened suggestion (back to the form, focus on the suggestion, the draft and the address
+    kept, no vote) and an article opened from the search."""
+    before = votes(portal, EXPECTED_ARTICLE)
+    first = portal.type_draft()
+    first.click()
+    portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
+    portal.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    portal.wait_until(lambda: portal.visible("ticket-form") and not portal.visible("solution-view"), "Escape did not close the suggestion")
+    check(portal.active_id() == f"suggestion:{EXPECTED_ARTICLE}", f"after Escape focus is on {portal.active_id()}")
+    check(portal.element("description").get_attribute("value") == DRAFT_DESCRIPTION, "Escape lost the draft")
+    portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/", f"after Escape the address is {portal.driver.current_url}")
+    check(votes(portal, EXPECTED_ARTICLE) == before, "Escape was counted as a vote")
+    portal.type_slowly("search-input", "Kundennummer")
+    portal.wait_for_result("search-results", "kundennummer-finden").click()
+    portal.wait_until(lambda: portal.visible("article-view"), "the article did not open")
+    portal.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    portal.wait_until(lambda: not portal.visible("article-view"), "Escape did not close the article")
+    check(portal.active_id() == "suggestion:kundennummer-finden", f"after Escape focus is on {portal.active_id()}")
 
 
 # Holds back the page's first suggestion request, ignoring its abort signal, until the test releases it, and
@@ -482,19 +565,113 @@ def step_invalid_ticket(portal):
           "the invalid ticket was stored")
 
 
-def step_valid_ticket(portal, attachment):
-    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+# Answers the page's requests to `arguments[0]` (a path ending) itself while `window.lotseFakeAnswer` is set: a
+# status number (a JSON error body with that status) or 'offline' (no connection); null passes them on.
+FAKE_ANSWERS = """
+window.lotseFakeAnswer = arguments[1];
+const original = window.fetch;
+window.fetch = (url, init) => {
+  const answer = window.lotseFakeAnswer;
+  if (!String(url).split('?')[0].endsWith(arguments[0]) || answer === null) return original(url, init);
+  if (answer === 'offline') return Promise.reject(new TypeError('Failed to fetch'));
+  return Promise.resolve(new Response('{"error":{"code":"internal","message":"Interner Fehler"}}',
+                                      { status: answer, headers: { 'Content-Type': 'application/json' } }));
+};
+"""
+
+DRAFT = {"email": "jana.schroeder@example.de", "name": "Jana Schröder", "company": "Bäckerei Größe GmbH",
+         "subject": DRAFT_SUBJECT, "description": DRAFT_DESCRIPTION}
+
+
+def fill_required_custom_fields(portal):
     status, _, form = portal.server.get("/api/v1/ticket-form")
     check(status == 200, f"GET /api/v1/ticket-form answered {status}")
-    portal.fill_contact()
-    portal.type_slowly("company", "Bäckerei Größe GmbH")
-    portal.type_slowly("customerNumber", "K-204518")
-    suggestion = portal.type_draft()
     for field in form.get("customFields", []):
         if field.get("required"):
             example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
             check(example, f"cannot fill the required custom field {field['name']} (no example in its hint)")
             portal.type_slowly(f"custom-{field['name']}", example.group(1))
+
+
+def in_viewport(portal, element_id):
+    return portal.driver.execute_script(
+        "const box = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;", element_id)
+
+
+def draft_values(portal):
+    return {field_id: portal.element(field_id).get_attribute("value") for field_id in DRAFT}
+
+
+def step_failed_submit_keeps_the_draft(portal):
+    """On a phone: a submission answered 500, 429 or not at all says so in German where the customer looks (the
+    summary, focused and in view) and keeps every typed field; a reload brings the draft back (sessionStorage)
+    with its suggestions, but not the consent; once the ticket is sent the draft is gone."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        for field_id, text in DRAFT.items():
+            portal.type_slowly(field_id, text)
+        fill_required_custom_fields(portal)
+        portal.element("consent").click()
+        portal.driver.execute_script(FAKE_ANSWERS, "/api/v1/tickets", 500)
+        for answer, expected in [(500, "Die Anfrage konnte nicht gesendet werden (Fehler 500). Ihr Text bleibt hier erhalten"),
+                                 (429, "Zu viele Anfragen in kurzer Zeit. Ihr Text bleibt hier erhalten"),
+                                 ("offline", "Keine Verbindung zum Server. Ihr Text bleibt hier erhalten")]:
+            portal.driver.execute_script("window.lotseFakeAnswer = arguments[0];", answer)
+            portal.element("ticket-submit").click()
+            portal.wait_until(lambda: expected in portal.element("form-summary").text,
+                              f"answered {answer}, the summary reads {portal.element('form-summary').text!r}")
+            check(portal.active_id() == "form-summary", f"answered {answer}, focus is on {portal.active_id()!r}")
+            check(in_viewport(portal, "form-summary"), f"answered {answer}, the summary is out of view at 360 px")
+            check(draft_values(portal) == DRAFT, f"answered {answer}, the form holds {draft_values(portal)}")
+            check(not portal.visible("ticket-done"), f"answered {answer}, the ticket was confirmed")
+        portal.driver.refresh()
+        portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete", "the reload did not finish")
+        check(draft_values(portal) == DRAFT, f"after a reload the form holds {draft_values(portal)}")
+        check(not portal.element("consent").is_selected(), "the consent was kept across the reload")
+        portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+        fill_required_custom_fields(portal)
+        portal.element("consent").click()
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.visible("ticket-done") or portal.visible("form-summary"), "no answer to the submission")
+        check(portal.visible("ticket-done"), f"the restored draft was rejected: {portal.element('form-summary').text!r}")
+        portal.driver.refresh()
+        portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete", "the reload did not finish")
+        leftover = {key: value for key, value in draft_values(portal).items() if value}
+        check(not leftover, f"after the ticket was sent a reload still fills {leftover}")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def step_failed_suggestions_say_so(portal):
+    """Suggestions that fail (500, no connection) say so instead of looking like "no article"; the next answer clears it."""
+    unavailable = "Vorschläge sind gerade nicht verfügbar."
+    portal.driver.execute_script(FAKE_ANSWERS, "/api/v1/suggest", 500)
+    portal.type_slowly("subject", DRAFT_SUBJECT)
+    portal.wait_until(lambda: unavailable in portal.element("suggestions-status").text,
+                      f"a failed suggestion request shows {portal.element('suggestions-status').text!r}")
+    check(portal.visible("suggestions-status") and portal.element("suggestions-status").get_attribute("role") == "status",
+          "the failure is not shown as a status")
+    portal.driver.execute_script("window.lotseFakeAnswer = 'offline';")
+    portal.type_slowly("description", "Guten Tag")
+    time.sleep(0.6)
+    check(unavailable in portal.element("suggestions-status").text, "no connection is not reported")
+    portal.driver.execute_script("window.lotseFakeAnswer = null;")
+    portal.type_slowly("description", ", ich komme nicht mehr in mein Kundenkonto.")
+    portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
+    portal.wait_until(lambda: portal.element("suggestions-status").get_attribute("textContent") == "",
+                      "the failure notice stays after suggestions arrived")
+
+
+def step_valid_ticket(portal, attachment):
+    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+    portal.fill_contact()
+    portal.type_slowly("company", "Bäckerei Größe GmbH")
+    portal.type_slowly("customerNumber", "K-204518")
+    suggestion = portal.type_draft()
+    fill_required_custom_fields(portal)
     check(suggestion.is_displayed(), "the suggestions vanished")
     portal.element("attachments").send_keys(attachment)
     portal.element("urgent").click()
@@ -540,12 +717,7 @@ def step_article_content_cannot_shadow_the_form(portal):
         document.body.prepend(shadow);""")
     portal.fill_contact(email="kunde.echt@example.de", name="Kunde Echt")
     portal.type_draft()
-    status, _, form = portal.server.get("/api/v1/ticket-form")
-    for field in form.get("customFields", []) if status == 200 else []:
-        if field.get("required"):
-            example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
-            check(example, f"cannot fill the required custom field {field['name']}")
-            portal.type_slowly(f"custom-{field['name']}", example.group(1))
+    fill_required_custom_fields(portal)
     portal.element("consent").click()
     portal.element("ticket-submit").click()
     portal.wait_until(lambda: portal.visible("ticket-done") or portal.visible("form-summary"), "no answer to the submission")
@@ -769,6 +941,34 @@ def step_help_pages_without_javascript(portal):
         with_javascript(portal)
 
 
+def step_portal_without_javascript(portal):
+    """Without JavaScript the portal's search leads to the help pages' results, and its ticket form is posted (never
+    sent as a GET, which would put the e-mail address and the text into the address bar) and stored."""
+    without_javascript(portal)
+    try:
+        portal.driver.get(portal.server.base + "/")
+        field = portal.element("search-input")
+        field.send_keys("Passwort vergessen")
+        field.submit()
+        portal.wait_until(lambda: "/hilfe?q=" in portal.driver.current_url, f"the search went to {portal.driver.current_url}")
+        check(portal.driver.find_elements(By.CSS_SELECTOR, f'.results a[href="{ARTICLE_URL}"]'), "the results page lacks the article")
+        portal.driver.get(portal.server.base + "/")
+        subject = "Ohne Skript gesendet"
+        for field_id, text in [("email", "ohne.skript@example.de"), ("name", "Ohne Skript"), ("subject", subject),
+                               ("description", "Mein Browser führt kein JavaScript aus.")]:
+            portal.element(field_id).send_keys(text)
+        portal.element("consent").click()
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.driver.current_url != portal.server.base + "/", "the form was not sent")
+        check("example.de" not in portal.driver.current_url and "ohne.skript" not in portal.driver.current_url,
+              f"the form put the customer's data into the address: {portal.driver.current_url}")
+        status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
+        check(status == 200 and any(ticket.get("subject") == subject for ticket in listing.get("tickets", [])),
+              "the ticket sent without JavaScript was not stored")
+    finally:
+        with_javascript(portal)
+
+
 def step_help_page_with_javascript(portal, screenshot):
     """With JavaScript the vote is answered in place (no reload) and recorded; saves the page as the screenshot."""
     if screenshot:
@@ -816,7 +1016,7 @@ def step_portal_links_pages_and_back_button(portal):
 # Hyphens and dashes are word ends here: a line may break after "Domain-" or "01.09.2026–".
 SPLIT_CELL_WORDS = """
 const split = [];
-for (const cell of document.querySelectorAll('.article-body td, .article-body th')) {
+for (const cell of document.querySelectorAll(arguments[0])) {
   const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     for (const match of node.data.matchAll(/[^\\s\\-\u2010\u2013\u2014]+/g)) {
@@ -830,6 +1030,112 @@ for (const cell of document.querySelectorAll('.article-body td, .article-body th
 }
 return split;
 """
+
+
+# Shown controls and links (outside running text: article bodies, hints; and `arguments[0]`) less than 44 px high
+# or wide; a checkbox counts with its label, which toggles it.
+SMALL_TAP_TARGETS = """
+const small = [];
+for (const element of document.querySelectorAll('a[href], button, input, select, textarea')) {
+  if (element.closest('.article-body, .hint' + (arguments[0] ? ', ' + arguments[0] : ''))) continue;
+  let box = element.getBoundingClientRect();
+  if (box.width === 0 || box.right <= 0) continue;  // hidden, or the skip link until it is focused
+  if (element.type === 'checkbox' && element.labels.length) box = element.labels[0].getBoundingClientRect();
+  if (box.height < 44 || box.width < 44) {
+    small.push(`${element.tagName.toLowerCase()}#${element.id} "${element.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+  }
+}
+return small;
+"""
+
+# The focused element's outline: [what, style, width in px, contrast with the background around it (WCAG ratio)].
+FOCUS_RING = """
+const channels = (color) => color.match(/[\\d.]+/g).map(Number);
+const luminance = (color) => {
+  const [r, g, b] = channels(color).map((value) => {
+    value /= 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const element = document.activeElement;
+let around = 'rgb(255, 255, 255)';
+for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+  const color = getComputedStyle(parent).backgroundColor;
+  if ((channels(color)[3] ?? 1) > 0) { around = color; break; }
+}
+const style = getComputedStyle(element);
+const [a, b] = [luminance(style.outlineColor), luminance(around)];
+return [`${element.tagName.toLowerCase()}#${element.id} "${element.textContent.trim().slice(0, 30)}"`, style.outlineStyle,
+        parseFloat(style.outlineWidth), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+"""
+
+
+def check_focus_rings(driver, tabs):
+    """Tab through the first `tabs` stops of the page (fewer if it has fewer): each shows a solid ring of 2 px or
+    more, 3:1 against its surroundings."""
+    driver.execute_script("document.activeElement.blur();")
+    seen = []
+    for _ in range(tabs):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.execute_script("return document.activeElement === document.body;"):
+            break  # past the last stop
+        what, style, width, contrast = driver.execute_script(FOCUS_RING)
+        check(style != "none" and width >= 2 and contrast >= 3,
+              f"{driver.current_url}: focus on {what} shows a {style} {width} px ring of contrast {contrast:.2f}")
+        seen.append(what)
+    return seen
+
+
+def step_tap_targets_and_focus_rings(portal):
+    """At 360 px every control and free-standing link of the portal (with suggestions shown) and of the help pages is
+    at least 44 px high and wide; with the keyboard every focused element shows a ring of at least 3:1 contrast."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        portal.open()
+        portal.type_draft()
+        small = portal.driver.execute_script(SMALL_TAP_TARGETS, None)
+        check(not small, f"/: tap targets under 44 px at 360 px: {small}")
+        for path in ["/hilfe", "/hilfe?q=Quxzyklöppelei", "/hilfe/konto-anmeldung", ARTICLE_URL, "/hilfe/gibt-es-nicht"]:
+            portal.driver.get(portal.server.base + path)
+            small = portal.driver.execute_script(SMALL_TAP_TARGETS, None)
+            check(not small, f"{path}: tap targets under 44 px at 360 px: {small}")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    for path, tabs in [("/", 20), (ARTICLE_URL, 12)]:
+        portal.driver.get(portal.server.base + path)
+        seen = check_focus_rings(portal.driver, tabs)
+        check(len(set(seen)) > tabs // 2, f"{path}: Tab visited only {sorted(set(seen))}")
+
+
+def horizontal_scrolling(portal):
+    """[content width, viewport width] when the page scrolls sideways, else None."""
+    widths = portal.driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
+    return widths if widths[0] > widths[1] else None
+
+
+def step_long_words_at_phone_width(portal):
+    """At 360 px a title and a category longer than the screen (one German compound) break inside the word on every
+    page that shows them, in the portal's results, suggestions and article view: nothing scrolls sideways."""
+    portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        for path in ["/hilfe", "/hilfe?q=" + urllib.parse.quote(LONG_TITLE), LONG_CATEGORY_PATH,
+                     LONG_CATEGORY_PATH + "/lange-woerter"]:
+            portal.driver.get(portal.server.base + path)
+            check(LONG_TITLE in portal.driver.page_source or path == "/hilfe", f"{path} does not show the long title")
+            check(not horizontal_scrolling(portal), f"{path}: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
+        portal.open()
+        portal.type_slowly("search-input", "Donaudampfschifffahrtsgesellschaft")
+        portal.wait_for_result("search-results", "lange-woerter")
+        check(not horizontal_scrolling(portal), f"portal results: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
+        portal.type_slowly("subject", "Rechtsschutzversicherungsgesellschaftenvertragsbedingungen")
+        portal.wait_for_result("suggestion-list", "lange-woerter").click()
+        portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
+        check(not horizontal_scrolling(portal), f"portal article: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
+    finally:
+        portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def step_help_page_at_phone_width(portal):
@@ -853,7 +1159,7 @@ def step_help_page_at_phone_width(portal):
             if not portal.driver.find_elements(By.CSS_SELECTOR, ".article-body table"):
                 continue
             tables += 1
-            split = portal.driver.execute_script(SPLIT_CELL_WORDS)
+            split = portal.driver.execute_script(SPLIT_CELL_WORDS, ".article-body td, .article-body th")
             check(not split, f"{path}: table cells split words at 360 px: {split[:5]}")
             widths = portal.driver.execute_script(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];")
@@ -891,13 +1197,18 @@ def main():
         ("search, categories and article view", step_search_categories_and_article),
         ("article feedback", step_article_feedback),
         ("nothing found is logged once", step_nothing_found_is_logged_once),
+        ("no result leads to the form", step_no_result_leads_to_the_form),
         ("suggestions while typing", lambda portal: step_suggestions_while_typing(portal, arguments.screenshot)),
+        ("suggestions follow the article language", step_suggestions_follow_the_article_language),
         ("keyboard navigation of suggestions", step_keyboard_navigation),
+        ("Escape closes an article", step_escape_closes_an_article),
         ("stale suggestions are discarded", step_stale_suggestions_are_discarded),
         ("markup in snippets is text", step_markup_in_snippets_is_text),
         ("deflection", step_deflection),
         ("invalid ticket", step_invalid_ticket),
         ("valid ticket", lambda portal: step_valid_ticket(portal, attachment)),
+        ("failed submit keeps the draft, also across a reload", step_failed_submit_keeps_the_draft),
+        ("failed suggestions say so", step_failed_suggestions_say_so),
         ("article content cannot shadow the form", step_article_content_cannot_shadow_the_form),
         ("phone width", lambda portal: step_phone_width(portal, sibling_screenshot("phone.png"))),
         ("operator links", step_operator_links),
@@ -908,14 +1219,17 @@ def main():
         ("English visitor", lambda portal: step_english_visitor(portal, sibling_screenshot("phone-en.png"))),
         ("help pages without JavaScript", step_help_pages_without_javascript),
         ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
+        ("portal without JavaScript", step_portal_without_javascript),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
+        ("tap targets and focus rings", step_tap_targets_and_focus_rings),
+        ("long German words at phone width", step_long_words_at_phone_width),
     ]
     passed, failed = 0, []
     try:
         with LotseServer(arguments.lotse, "--rate-limit", "0", "--response-time", RESPONSE_TIME, "--privacy-url", PRIVACY_URL,
                          "--imprint-url", IMPRINT_URL, articles=arguments.articles,
-                         extra_articles={"skriptwarnung-im-editor.md": MARKUP_ARTICLE}, port=arguments.port) as server:
+                         extra_articles=EXTRA_ARTICLES, port=arguments.port) as server:
             driver = start_browser()
             try:
                 portal = Portal(driver, server)

@@ -26,15 +26,17 @@ struct AdminPageRoutes {
     private func page(_ request: Request) async throws -> Response {
         guard let token, !token.isEmpty else { return AdminPages.response(AdminPages.disabled) }
         guard let (_, session) = try await sessions.resume(request) else {
-            let problem = FormQuery.parse(request.uri.query)["fehler"].flatMap { Self.signInProblems[$0] }
-            return AdminPages.response(AdminPages.signIn(message: problem))
+            let reason = FormQuery.parse(request.uri.query)["fehler"]
+            let problem = reason.flatMap { Self.signInProblems[$0] }
+            return AdminPages.response(AdminPages.signIn(message: problem, field: reason))
         }
         return AdminPages.response(AdminPages.dashboard(actor: session.actor, csrfToken: session.csrfToken))
     }
 
     /// Why the form is shown again (`/admin?fehler=…`): the sign-in answers 303 either way (post/redirect/get).
     static let signInProblems = [
-        "token": "Das Admin-Token stimmt nicht.",
+        "token": "Das Admin-Token stimmt nicht. Bitte geben Sie es genau so ein, wie es eingerichtet ist "
+            + "(Groß- und Kleinschreibung zählt).",
         "name": "Bitte geben Sie Ihren Namen an.",
         "gesperrt": "Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in einer Minute noch einmal.",
         "aus": "Die Verwaltung ist ausgeschaltet.",

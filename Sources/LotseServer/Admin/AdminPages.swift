@@ -5,17 +5,21 @@ import Hummingbird
 /// The `/admin` HTML: the sign-in form, the note when no admin token is configured, and the dashboard's frame
 /// (its panels are filled by `admin.js` from the JSON API). Never cached: it names the signed-in operator.
 enum AdminPages {
-    static func signIn(message: String? = nil) -> Markup {
-        let error: Markup = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
+    /// The form, with what went wrong above it; the field it names (`token`, `name`) is focused and marked invalid.
+    static func signIn(message: String? = nil, field: String? = nil) -> Markup {
+        let error: Markup = message.map { "<p class=\"error\" id=\"sign-in-error\" role=\"alert\">\($0)</p>" } ?? ""
+        func problem(_ name: String) -> Markup {
+            name == field && message != nil ? " autofocus aria-invalid=\"true\" aria-describedby=\"sign-in-error\"" : ""
+        }
         return page(title: "Anmelden", body: """
             <main class="narrow">
             <h1>Lotse – Verwaltung</h1>
             \(error)
             <form method="post" action="/admin/anmelden" class="sign-in">
             <label for="token">Admin-Token</label>
-            <input id="token" name="token" type="password" autocomplete="current-password" required>
+            <input id="token" name="token" type="password" autocomplete="current-password" required\(problem("token"))>
             <label for="name">Ihr Name <span class="hint">(erscheint bei Statusänderungen)</span></label>
-            <input id="name" name="name" type="text" autocomplete="name" maxlength="100" required>
+            <input id="name" name="name" type="text" autocomplete="name" maxlength="100" required\(problem("name"))>
             <button type="submit">Anmelden</button>
             </form>
             </main>

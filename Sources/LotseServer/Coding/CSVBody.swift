@@ -1,8 +1,8 @@
 import Hummingbird
 
 /// A table as a CSV download (`?format=csv`): RFC 4180 (every text cell quoted, quotes doubled, CRLF line ends), UTF-8,
-/// `Content-Disposition: attachment`. A text cell starting with `=`, `+`, `-` or `@` gets a leading `'`, so a
-/// spreadsheet never runs customer text as a formula.
+/// `Content-Disposition: attachment`. A text cell starting with `=`, `+`, `-`, `@`, a tab, CR or LF (OWASP's list) gets
+/// a leading `'`, so a spreadsheet never runs customer text as a formula.
 struct CSVBody: ResponseGenerator {
     enum Cell {
         case text(String)
@@ -34,7 +34,7 @@ struct CSVBody: ResponseGenerator {
     }
 
     static func quoted(_ value: String) -> String {
-        let safe = value.first.map { "=+-@".contains($0) } == true ? "'" + value : value
+        let safe = value.unicodeScalars.first.map { "=+-@\t\r\n".unicodeScalars.contains($0) } == true ? "'" + value : value
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

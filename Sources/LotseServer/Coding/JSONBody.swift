@@ -13,11 +13,25 @@ enum JSONBody {
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
         } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            let field = fieldName(context.codingPath)
             guard !field.isEmpty else { throw APIError.body(.badRequest, code: .invalidJSON, .invalidJSON) }
             throw APIError.invalidFields([InvalidField(field, .wrongType(expected: jsonType(type)))])
         } catch {
             throw APIError.body(.badRequest, code: .invalidJSON, .invalidJSON)
+        }
+    }
+
+    /// The path to a wrongly typed value, as far as it is made of names a field can have (letters, digits, `_`, at most
+    /// 64, as `--ticket-fields` names are): a key the client made up (`customFields`' keys) is never echoed, so an
+    /// error names no right-to-left override, newline or 60 KB key of the request, only the field above it.
+    static func fieldName(_ path: [any CodingKey]) -> String {
+        path.map(\.stringValue).prefix(while: isFieldName).joined(separator: ".")
+    }
+
+    private static func isFieldName(_ name: String) -> Bool {
+        (1...64).contains(name.utf8.count) && name.utf8.allSatisfy { byte in
+            byte == UInt8(ascii: "_") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
         }
     }
 

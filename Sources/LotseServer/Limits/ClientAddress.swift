@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
+import Synchronization
 
 /// Which address a request counts against: the peer, or — when the peer is one of the `--trusted-proxy`
 /// networks — the right-most `X-Forwarded-For` hop that is not a trusted proxy (hops left of it are the
@@ -47,10 +49,26 @@ struct ClientAddress: Sendable {
 struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let resolver: ClientAddress
+    let undeclaredProxy = UndeclaredProxyWarning()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if resolver.trustedProxies.isEmpty, request.headers[ClientAddress.forwardedFor] != nil { undeclaredProxy.say(context.logger) }
         var context = context
         context.clientKey = ClientAddress.key(resolver.resolve(peer: context.remoteAddress?.ipAddress, headers: request.headers))
         return try await next(request, context)
+    }
+}
+
+/// Says once that requests arrive through a proxy (`X-Forwarded-For`) while no `--trusted-proxy` is set: every client
+/// then counts as the proxy's address, and one client's requests or wrong admin tokens use up everyone's budget.
+final class UndeclaredProxyWarning: Sendable {
+    private let said = Atomic<Bool>(false)
+
+    func say(_ logger: Logger) {
+        guard !said.exchange(true, ordering: .relaxed) else { return }
+        logger.warning("""
+            requests carry X-Forwarded-For but no --trusted-proxy is set: every client counts as the proxy's address \
+            (rate limit, admin sign-in failures, upload slots); set --trusted-proxy to the proxy's network
+            """)
     }
 }

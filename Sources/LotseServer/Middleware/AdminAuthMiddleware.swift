@@ -3,7 +3,8 @@ import Hummingbird
 /// Guards `/api/v1/admin`: `Authorization: Bearer TOKEN`, compared in constant time, or (without that header) the
 /// `/admin` session cookie, whose changes need the session's CSRF token. Without a configured token the admin API
 /// is off and says so. Failed attempts are counted per client on their own, stricter budget (shared with the
-/// sign-in form): once it is used up every attempt (right or wrong) is 429 until the window ends, so guessing stays slow.
+/// sign-in form): once it is used up every attempt (right or wrong) is 429 until the window ends, so guessing stays slow;
+/// a valid session cookie still works.
 struct AdminAuthMiddleware: RouterMiddleware {
     typealias Context = LotseRequestContext
     let token: String?
@@ -17,10 +18,12 @@ struct AdminAuthMiddleware: RouterMiddleware {
         guard let token, !token.isEmpty else {
             throw Self.unauthorized(.adminDisabled)
         }
-        if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
+        // A signed-in operator's cookie is checked first: its 256 random bits are no guess, so it keeps working while
+        // others' failures have spent the budget of a shared address (every client behind a proxy without --trusted-proxy).
         if request.headers[.authorization] == nil, AdminSessions.cookieToken(request.headers) != nil {
             return try await withSession(request, context: context, next: next)
         }
+        if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
             if let wait = failures.check(context.clientKey) { throw Self.tooManyFailures(wait) }
@@ -33,7 +36,10 @@ struct AdminAuthMiddleware: RouterMiddleware {
     private func withSession(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard let (_, session) = try await sessions.resume(request) else { throw Self.unauthorized(.unauthorized) }
+        guard let (_, session) = try await sessions.resume(request) else {
+            if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
+            throw Self.unauthorized(.unauthorized)
+        }
         if request.method != .get, request.method != .head, !AdminSessions.hasValidCSRFToken(request, session) {
             throw APIError(.forbidden, code: .csrfInvalid)
         }

@@ -32,18 +32,26 @@ enum ListPages {
     static func results(query: String, results: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {
         let texts = language.texts
         let status = results.isEmpty ? PageText.noResults[texts] : PageText.counted(PageText.found, results.count, texts)
+        let shown = withoutBidiControls(query)
         let page = PageLayout.Page(
-            title: PageText.fill(PageText.searchTitle, texts, ["query": query]), lang: texts.rawValue, texts: texts,
+            title: PageText.fill(PageText.searchTitle, texts, ["query": shown]), lang: texts.rawValue, texts: texts,
             canonical: Markup.link(ArticleAddress.prefix, [("q", query), ("lang", language.parameter)]),
             trail: [(PageText.brand[texts], ArticleAddress.prefix)], indexable: false,
             languageSwitch: (language, Markup.link(ArticleAddress.prefix, [("q", query)])))
         return (page, """
-            <h1>\(PageText.fill(PageText.resultsHeading, texts, ["query": query]))</h1>
+            <h1>\(PageText.fill(PageText.resultsHeading, texts, ["query": shown]))</h1>
             \(SearchForm(query: query, language: language.parameter, texts: texts).markup)
             <p class="status">\(status)</p>
             \(resultList(results))
-            \(askLink(subject: query, question: PageText.notSolved, in: texts))
+            \(askLink(subject: query, question: results.isEmpty ? PageText.noAnswer : PageText.notSolved, in: texts))
             """)
+    }
+
+    /// The query as the page's own sentences quote it: without bidirectional embeddings, overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069), with which a crafted link turned the title and heading around them.
+    static func withoutBidiControls(_ text: String) -> String {
+        let controls: [ClosedRange<UInt32>] = [0x202A...0x202E, 0x2066...0x2069]
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in !controls.contains { $0.contains(scalar.value) } }))
     }
 
     static func category(_ name: String, path: String, articles: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {

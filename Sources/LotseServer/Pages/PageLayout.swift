@@ -108,7 +108,7 @@ struct PageLayout {
             <h1>\(PageText.notFound[language])</h1>
             <p>\(PageText.notFoundText[language])</p>
             \(SearchForm(query: "", language: nil, texts: language).markup)
-            <p><a href="/hilfe">\(PageText.toStart[language])</a> · <a href="/#anfrage">\(PageText.ask[language])</a></p>
+            <p class="ask"><a href="/hilfe">\(PageText.toStart[language])</a> <a href="/#anfrage">\(PageText.ask[language])</a></p>
             """)
     }
 }

@@ -29,7 +29,8 @@ struct AdminRoutes {
     }
 
     func register(on group: RouterGroup<LotseRequestContext>) {
-        GapRoutes(services: services, holder: holder).register(on: group)
+        let gaps = GapRoutes(services: services, holder: holder)
+        gaps.register(on: group)
         group.get("/tickets") { request, context in
             let parameters = FormQuery.parse(request.uri.query)
             let format = try AnalyticsRoutes.choice(parameters["format"], field: "format", default: AnalyticsRoutes.Format.json)
@@ -76,7 +77,11 @@ struct AdminRoutes {
             guard let email = FormQuery.parse(request.uri.query)["email"]?.trimmingCharacters(in: .whitespaces), !email.isEmpty else {
                 throw APIError.badRequest(field: "email", .required)
             }
+            // Queued searches (a zero-result one waits while it may still be typed) are written first, so erasure
+            // reaches them; the gap reports made from the erased texts are dropped with them.
+            await services.queryLog.flush(includingTyping: true)
             let deleted = try await services.store.deleteTickets(email: email)
+            await gaps.cache.clear()
             await services.attachments.remove(deleted.attachments.map(\.storedName))
             return Deleted(deleted: deleted.tickets)
         }

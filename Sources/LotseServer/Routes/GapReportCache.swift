@@ -16,6 +16,8 @@ actor GapReportCache {
     private var entries: [Int: Entry] = [:]
     /// Windows being computed again behind their still valid report.
     private var refreshing: Set<Int> = []
+    /// Counts `clear()`s: a refresh begun before one is not stored.
+    private var clears = 0
 
     init(lifetime: Duration = .seconds(60), refreshMargin: Duration = .seconds(20)) {
         self.lifetime = lifetime
@@ -42,12 +44,20 @@ actor GapReportCache {
         }
     }
 
+    /// Forgets every report: after an erasure, no example of the erased texts is answered again.
+    func clear() {
+        entries = [:]
+        clears += 1
+    }
+
     /// Replaces the window's report once the new one is ready (a failure keeps the old one until it expires).
     private func refresh(days: Int, engine: ObjectIdentifier, started: ContinuousClock.Instant,
                          compute: @escaping @Sendable () async throws -> GapReport) async {
         defer { refreshing.remove(days) }
+        let clearsBefore = clears
         let task = Task { try await compute() }
-        guard (try? await task.value) != nil, entries[days].map({ $0.engine == engine && $0.started < started }) ?? true else { return }
+        guard (try? await task.value) != nil, clears == clearsBefore,
+              entries[days].map({ $0.engine == engine && $0.started < started }) ?? true else { return }
         entries[days] = Entry(engine: engine, started: started, report: task)
     }
 }

@@ -9,6 +9,7 @@ struct TicketRoutes {
     let holder: IndexHolder
     let jsonLimit: Int
     let multipartLimit: Int
+    let uploads: UploadSlots
     let information: PortalInformation
 
     static let maximumIdempotencyKeyCharacters = 200
@@ -50,14 +51,34 @@ struct TicketRoutes {
                                    privacyUrl: information.privacyUrl, imprintUrl: information.imprintUrl)
         }
         router.post("/api/v1/tickets") { request, context in
-            try await submit(request, context: context)
+            // A multipart body is read into memory whole: it needs one of the upload slots while the ticket is made.
+            guard MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") != nil else {
+                return try await submit(request, context: context)
+            }
+            do {
+                return try await uploads.run(client: context.clientKey) { try await submit(request, context: context) }
+            } catch is UploadSlots.Busy {
+                throw SearchRoutes.unavailable(.busy)
+            }
         }
     }
 
     func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
         if let key, let problem = Self.keyProblem(key) { throw APIError.badRequest(field: "Idempotency-Key", problem) }
-        let submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
+        let submission: TicketSubmission
+        do {
+            submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
+        } catch var error as APIError {
+            // A custom field of the wrong JSON type is named by its label, as its other problems are.
+            for index in error.invalid.indices {
+                let field = error.invalid[index].field
+                if let definition = services.form.customFields.first(where: { "customFields.\($0.name)" == field }) {
+                    error.invalid[index].problem.parameters["label"] = .text(definition.label)
+                }
+            }
+            throw error
+        }
         let checked = checkUploads(submission.uploads)
         var ticket: NewTicket
         do {

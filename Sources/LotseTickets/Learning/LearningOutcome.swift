@@ -2,8 +2,7 @@
 /// a deflection's subject and description, or the last search of a session before a helpful vote on an article
 /// that search showed. Raw customer text: it is filtered before anything of it reaches the index.
 public struct LearningOutcome: Sendable, Equatable {
-    /// The portal's session (a deflection without one counts as a session of its own), so a word is counted once
-    /// per customer, however often that customer typed it.
+    /// The portal's session, so a word is counted once per customer, however often that customer typed it.
     public var session: String
     public var articleID: String
     public var text: String
@@ -19,12 +18,19 @@ public struct LearningOutcome: Sendable, Equatable {
 enum LearningQueries {
     /// Subject and description on lines of their own, so learning strips the description's greeting line as the
     /// search does (the literal holds a newline: the same text on SQLite and PostgreSQL).
+    ///
+    /// Only a deflection whose session the server saw search or ask for suggestions before it counts: anyone can post
+    /// deflections under invented session ids (or none), and each would count as a customer of its own for the
+    /// sessions a word needs. The portal always searches first, so real customers lose nothing.
     static let deflections = """
-        SELECT COALESCE(session, 'deflection:' || CAST(id AS TEXT)), article_id,
-               CASE WHEN TRIM(COALESCE(subject, '')) = '' THEN TRIM(COALESCE(description, ''))
-                    WHEN TRIM(COALESCE(description, '')) = '' THEN TRIM(subject)
-                    ELSE TRIM(subject) || '\n' || TRIM(description) END
-        FROM deflections ORDER BY id
+        SELECT d.session, d.article_id,
+               CASE WHEN TRIM(COALESCE(d.subject, '')) = '' THEN TRIM(COALESCE(d.description, ''))
+                    WHEN TRIM(COALESCE(d.description, '')) = '' THEN TRIM(d.subject)
+                    ELSE TRIM(d.subject) || '\n' || TRIM(d.description) END
+        FROM deflections d
+        WHERE d.session <> ''
+          AND EXISTS (SELECT 1 FROM query_log q WHERE q.session = d.session AND q.created_at <= d.created_at)
+        ORDER BY d.id
         """
     /// A helpful vote counts when its session was shown the article: the session's last query before the vote
     /// is what the customer searched for.

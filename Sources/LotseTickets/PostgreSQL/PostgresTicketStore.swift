@@ -87,9 +87,9 @@ public final class PostgresTicketStore: TicketStore {
             let inserted = try await connection.query("""
                 INSERT INTO tickets(status, email, email_key, name, company, subject, description, customer_number, category,
                     urgent, verified, session, custom_fields, attachments, suggested_articles, created_at, updated_at)
-                VALUES (\(TicketStatus.open.rawValue), \(ticket.email), \(ticket.email.lowercased()), \(ticket.name), \(ticket.company),
-                    \(ticket.subject), \(ticket.description), \(ticket.customerNumber), \(ticket.category), \(ticket.urgent),
-                    \(ticket.verified),
+                VALUES (\(TicketStatus.open.rawValue), \(ticket.email), \(EmailAddress.key(ticket.email)), \(ticket.name),
+                    \(ticket.company), \(ticket.subject), \(ticket.description), \(ticket.customerNumber), \(ticket.category),
+                    \(ticket.urgent), \(ticket.verified),
                     \(ticket.session), \(customFields)::jsonb, \(attachments)::jsonb, \(suggestedText)::jsonb, \(time), \(time))
                 RETURNING \(unescaped: Self.ticketColumns)
                 """, logger: self.logger).collect()
@@ -149,8 +149,8 @@ public final class PostgresTicketStore: TicketStore {
 
     public func deleteTickets(email: String) async throws -> DeletedTickets {
         try await transaction { connection in
-            let rows = try await connection.query(
-                "SELECT number, session, attachments::text FROM tickets WHERE email_key = \(email.lowercased())",
+            let keys = EmailAddress.erasureKeys(email)
+            let rows = try await connection.query("SELECT number, session, attachments::text FROM tickets WHERE email_key = ANY(\(keys))",
                                                   logger: self.logger).collect()
             let sessions = try rows.compactMap { try $0.makeRandomAccess()["session"].decode(String?.self) }
             for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {

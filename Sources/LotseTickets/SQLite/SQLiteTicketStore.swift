@@ -15,7 +15,8 @@ public final class SQLiteTicketStore: TicketStore {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // secure_delete: a deleted row's bytes are overwritten, not left in free space (erasure; Debian builds it on).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON") }
             try Self.createPrivately(path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try TicketSchema.migrator.migrate(pool)
@@ -71,7 +72,7 @@ public final class SQLiteTicketStore: TicketStore {
                     urgent, verified, session, custom_fields, attachments, suggested_articles, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    TicketStatus.open.rawValue, ticket.email, ticket.email.lowercased(), ticket.name, ticket.company, ticket.subject,
+                    TicketStatus.open.rawValue, ticket.email, EmailAddress.key(ticket.email), ticket.name, ticket.company, ticket.subject,
                     ticket.description, ticket.customerNumber, ticket.category, ticket.urgent, ticket.verified, ticket.session,
                     try JSONText.encode(ticket.customFields), try JSONText.encode(ticket.attachments),
                     try JSONText.encode(Array(suggested.prefix(Self.maximumSuggestedArticles))), stamp, stamp,
@@ -107,15 +108,21 @@ public final class SQLiteTicketStore: TicketStore {
     }
 
     public func deleteTickets(email: String) async throws -> DeletedTickets {
-        try await write { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT number, session, attachments FROM tickets WHERE email_key = ?", arguments: [email.lowercased()])
+        let deleted = try await write { db in
+            let keys = EmailAddress.erasureKeys(email)
+            let matching = "email_key IN (\(databaseQuestionMarks(count: keys.count)))"
+            let rows = try Row.fetchAll(db, sql: "SELECT number, session, attachments FROM tickets WHERE \(matching)",
+                                        arguments: StatementArguments(keys))
             let sessions = rows.compactMap { $0["session"] as String? }
             for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {
                 for session in sessions { try db.execute(sql: "DELETE FROM \(table) WHERE session = ?", arguments: [session]) }
             }
             return try Self.deleteTickets(db, rows: rows)
         }
+        // The write-ahead log keeps the erased rows' earlier page images until they are overwritten: fold it into the
+        // file and empty it. Best effort: a reader that holds it past the busy timeout leaves it to the next checkpoint.
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        return deleted
     }
 
     public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {

@@ -20,4 +20,18 @@ public enum EmailAddress {
         let domainAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-."))
         return domain.unicodeScalars.allSatisfy { domainAllowed.contains($0) } && labels.last!.count >= 2
     }
+
+    /// What tickets are found by for erasure: lowercase in Unicode's composed form (NFC), so "jörg@…" typed with
+    /// a combining umlaut (as some keyboards and pasted text give it) is the same address as with "ö".
+    public static func key(_ address: String) -> String {
+        address.lowercased().precomposedStringWithCanonicalMapping
+    }
+
+    /// The keys an erasure looks for: `key`, and the forms rows stored before keys were composed may have.
+    static func erasureKeys(_ address: String) -> [String] {
+        let lowercased = address.lowercased()
+        var keys = [key(address)]
+        for form in [lowercased, lowercased.decomposedStringWithCanonicalMapping] where !keys.contains(form) { keys.append(form) }
+        return keys
+    }
 }

@@ -63,14 +63,16 @@
     status.classList.toggle('error', Boolean(isError));
   }
 
-  /// Loads a panel: a status line while loading, the error's words if it fails.
+  /// Loads a panel: a status line while loading, the error's words if it fails. Resolves whether it worked.
   async function load(panel, work) {
     setStatus(panel, 'Wird geladen …');
     try {
       await work();
       setStatus(panel, '');
+      return true;
     } catch (error) {
       setStatus(panel, error instanceof RequestFailed ? error.message : 'Die Daten konnten nicht geladen werden.', true);
+      return false;
     }
   }
 
@@ -257,9 +259,12 @@
         return row;
       });
       const head = el('tr', null, headers.map(([label]) => el('th', { scope: 'col' }, label)));
-      const queue = el('div', { class: 'table-box' }, el('table', { id: 'tickets-table' },
-        el('caption', null, `Warteschlange: dringend zuerst, dann die ältesten (${count(data.total)} Tickets)`),
-        el('thead', null, head), el('tbody', null, rows)));
+      const queue = rows.length === 0
+        ? el('p', { id: 'tickets-empty' }, status ? `Keine Tickets mit dem Status „${statusLabel(status)}“.`
+          : 'Noch keine Tickets. Anfragen aus dem Portal erscheinen hier, dringende zuerst.')
+        : el('div', { class: 'table-box' }, el('table', { id: 'tickets-table' },
+          el('caption', null, `Warteschlange: dringend zuerst, dann die ältesten (${count(data.total)} Tickets)`),
+          el('thead', null, head), el('tbody', null, rows)));
       const previous = el('button', { type: 'button', class: 'secondary', disabled: ticketPage <= 1 }, '← Zurück');
       const next = el('button', { type: 'button', class: 'secondary', disabled: ticketPage >= pages }, 'Weiter →');
       previous.addEventListener('click', () => { ticketPage -= 1; loadTickets(); });
@@ -316,12 +321,13 @@
   }
 
   async function changeStatus(id, status) {
-    await load('tickets', async () => {
+    const changed = await load('tickets', async () => {
       await request(`${api}/tickets/${encodeURIComponent(id)}`, {
         method: 'PATCH', body: JSON.stringify({ status }),
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf },
       });
     });
+    if (!changed) return; // the error stays in the status line; the queue still shows the stored status
     await loadTickets();
     setStatus('tickets', `Status von ${id} ist jetzt „${statusLabel(status)}“.`);
   }

@@ -115,7 +115,8 @@
   /**
    * Debounced live requests: `trigger()` runs `load(signal)` after `delay` ms of quiet. Starting a request aborts
    * the one still running, and an answer is rendered only if no newer request was started meanwhile.
-   * `load` may return null (nothing to ask); `render(answer)` gets null then, and also when the request failed.
+   * `load` may return null (nothing to ask); `render(answer)` gets null then, and `{ status: 0 }` when the request
+   * failed without an answer (no connection).
    */
   function liveQuery(load, render) {
     let timer = 0;
@@ -132,6 +133,7 @@
           answer = await load(controller.signal);
         } catch (error) {
           if (error.name === 'AbortError') return;
+          answer = { status: 0, data: null };
         }
         if (current === sequence) render(answer);
       }, delay);
@@ -270,9 +272,13 @@
     (answer) => {
       const results = answer?.status === 200 ? answer.data.results : [];
       renderResults(searchResults, results);
+      $('search-ask').hidden = !searchInput.value.trim();
       if (!searchInput.value.trim()) say(searchStatus, null);
       else if (answer?.status !== 200) say(searchStatus, 'search.unavailable');
-      else if (results.length === 0 && languageSelect.value) say(searchStatus, 'search.noneInLanguage');
+      // "Try all languages" only where the visitor chose another language than the browser's (their default).
+      else if (results.length === 0 && languageSelect.value && languageSelect.value !== (browserLanguage ?? 'de')) {
+        say(searchStatus, 'search.noneInLanguage');
+      }
       else if (results.length === 0) say(searchStatus, 'search.none');
       else say(searchStatus, 'search.found', { count: results.length });
     });
@@ -328,6 +334,7 @@
     say(categoryStatus, null);
     loadCategories();
     if (searchInput.value.trim()) searchLive(0);
+    if ($('subject').value.trim() || $('description').value.trim()) suggestLive(0);
   });
 
   const articleView = $('article-view');
@@ -376,15 +383,22 @@
   $('feedback-yes').addEventListener('click', () => sendFeedback(true));
   $('feedback-no').addEventListener('click', () => sendFeedback(false));
 
-  /** From an article to the ticket form: the subject is the search (or the article's title) unless one is typed. */
-  $('article-ask').addEventListener('click', () => leaveArticle(() => {
+  /** To the ticket form, its subject `proposed` unless one is typed; the description takes the focus, the subject
+   * above it in view (on a phone the contact fields come first). */
+  function askWithSubject(proposed) {
     const subjectInput = $('subject');
-    if (!subjectInput.value.trim()) subjectInput.value = searchInput.value.trim() || $('article-title').textContent;
+    if (!subjectInput.value.trim()) subjectInput.value = proposed;
+    subjectInput.closest('.field').scrollIntoView();
+    $('description').focus({ preventScroll: true });
+    subjectInput.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  /** From an article: the subject is the search, or the article's title. */
+  $('article-ask').addEventListener('click', () => leaveArticle(() => {
     articleView.hidden = true;
-    $('anfrage').scrollIntoView();
-    $('description').focus();
-    subjectInput.dispatchEvent(new Event('input'));
+    askWithSubject(searchInput.value.trim() || $('article-title').textContent);
   }));
+  /** From the search's answer (on a phone the form is screens below): the subject is the search. */
+  $('search-ask-button').addEventListener('click', () => askWithSubject(searchInput.value.trim()));
 
   // MARK: Ticket form: configuration, live suggestions, solution view, submission
 
@@ -395,6 +409,7 @@
   const attachments = $('attachments');
   const suggestionList = $('suggestion-list');
   const suggestionCount = $('suggestion-count');
+  const suggestionStatus = $('suggestions-status');
   const solutionView = $('solution-view');
   const summary = $('form-summary');
   const submitButton = $('ticket-submit');
@@ -493,11 +508,16 @@
     (signal) => {
       const draft = { subject: subject.value, description: description.value };
       if (!draft.subject.trim() && !draft.description.trim()) return null;
-      return api('/api/v1/suggest', { method: 'POST', json: { ...draft, session, limit: SUGGESTION_COUNT }, signal });
+      // Articles in the language chosen in the header, like the search box's (all for "allen Sprachen").
+      const json = withLanguage({ ...draft, session, limit: SUGGESTION_COUNT });
+      return api('/api/v1/suggest', { method: 'POST', json, signal });
     },
     (answer) => {
-      // A failed request leaves the previous suggestions; an empty draft clears them.
-      if (answer && answer.status !== 200) return;
+      // A failed request leaves the previous suggestions and says so (the customer must not read "no article");
+      // an empty draft clears them.
+      const failed = answer !== null && answer.status !== 200;
+      say(suggestionStatus, failed ? 'suggestions.unavailable' : null);
+      if (failed) return;
       const focusedId = suggestionList.contains(document.activeElement) ? document.activeElement.dataset.id : null;
       renderResults(suggestionList, answer ? answer.data.results : []);
       announceSuggestionCount(answer ? answer.data.results.length : null);
@@ -574,6 +594,13 @@
   }
   onResultClick(suggestionList, openSolution, reportView);
 
+  // Escape closes an article shown here as "← Zurück" and the browser's Back do: no vote, the draft kept.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || (articleView.hidden && solutionView.hidden)) return;
+    event.preventDefault();
+    leaveArticle(closeShown);
+  });
+
   function backToForm(focusTarget) {
     solutionView.hidden = true;
     $('deflection-thanks').hidden = true;
@@ -644,14 +671,16 @@
     return element && form.contains(element) ? element : $(`custom-${key}`);
   }
 
-  /** Each line is the server's wording or `[id, values]` of ours. */
-  function showSummary(lines) {
+  /** Each line is the server's wording or `[id, values]` of ours. Focused unless a field gets the focus: on a phone
+   * the summary is a screen above the submit button, and a screen reader reads it from there. */
+  function showSummary(lines, focus = true) {
     summary.replaceChildren(...lines.map((line) => {
       const paragraph = document.createElement('p');
       show(paragraph, line);
       return paragraph;
     }));
     summary.hidden = false;
+    if (focus) summary.focus();
   }
 
   function clearErrors() {
@@ -672,8 +701,8 @@
       markInvalid(input, message);
       first ??= input;
     }
-    showSummary([['ticket.checkMarked'], ...unplaced]);
-    (first ?? summary).focus();
+    showSummary([['ticket.checkMarked'], ...unplaced], first === null);
+    first?.focus();
   }
 
   form.addEventListener('input', (event) => {
@@ -760,6 +789,7 @@
   });
 
   function showTicketDone(id) {
+    forgetDraft();
     $('ticket-number').textContent = id;
     $('ticket-reply-to').textContent = $('email').value.trim();
     layout.hidden = true;
@@ -769,21 +799,81 @@
 
   $('ticket-new').addEventListener('click', () => {
     form.reset();
+    forgetDraft();
     clearErrors();
     renderResults(suggestionList, []);
     announceSuggestionCount(null);
     backToForm(subject);
   });
 
-  // "Anfrage stellen" on an article page leads to /?betreff=TITLE#anfrage: the form with that subject.
-  const askedSubject = new URLSearchParams(location.search).get('betreff')?.trim();
-  if (askedSubject) {
-    subject.value = askedSubject.slice(0, 200);
-    description.focus();
-    suggestLive(0);
+  // MARK: The draft survives a reload, a closed-and-restored tab and a failed submission: every change is kept in
+  // this tab's sessionStorage until the ticket is sent. Not the consent (given anew) nor attachments (files).
+
+  const DRAFT_KEY = 'lotse-ticket-draft';
+  const DRAFT_FIELDS = ['email', 'name', 'company', 'customerNumber', 'subject', 'description'];
+  /** Stored values whose inputs do not exist yet (the topic and custom fields come with the ticket form). */
+  let pendingDraft = {};
+
+  function readDraft() {
+    try {
+      const draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}');
+      return draft && typeof draft === 'object' ? draft : {};
+    } catch {
+      return {}; // storage off (a private window's settings) or not ours: the form works without it
+    }
   }
+
+  function saveDraft() {
+    const draft = { ...pendingDraft, urgent: $('urgent').checked, category: $('category').value || pendingDraft.category };
+    for (const name of DRAFT_FIELDS) draft[name] = $(name).value;
+    for (const input of customInputs) draft[input.name] = input.value;
+    try {
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    } catch {
+      // full or off: nothing to keep it in
+    }
+  }
+
+  function forgetDraft() {
+    pendingDraft = {};
+    try {
+      sessionStorage.removeItem(DRAFT_KEY);
+    } catch {
+      // nothing stored then
+    }
+  }
+
+  /** Fills the inputs that exist from `pendingDraft`, keeping the rest for later. */
+  function restoreDraft() {
+    const inputs = [...DRAFT_FIELDS.map((name) => [name, $(name)]), ['category', $('category')],
+      ...customInputs.map((input) => [input.name, input])];
+    for (const [name, input] of inputs) {
+      const value = pendingDraft[name];
+      if (typeof value !== 'string' || !value) continue;
+      if (input.tagName === 'SELECT' && ![...input.options].some((option) => option.value === value)) continue;
+      input.value = value;
+      delete pendingDraft[name];
+    }
+    if (pendingDraft.urgent === true) $('urgent').checked = true;
+    delete pendingDraft.urgent;
+  }
+
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', saveDraft);
+  pendingDraft = readDraft();
+  restoreDraft();
+
+  // "Anfrage stellen" on an article page leads to /?betreff=TITLE#anfrage: the form with that subject, unless
+  // this tab's draft already has one.
+  const askedSubject = new URLSearchParams(location.search).get('betreff')?.trim();
+  if (askedSubject && !subject.value.trim()) {
+    subject.value = askedSubject.slice(0, 200);
+    saveDraft();
+  }
+  if (askedSubject) description.focus();
+  if (subject.value.trim() || description.value.trim()) suggestLive(0);
 
   showAttachmentHint();
   loadCategories();
-  loadTicketForm();
+  loadTicketForm().then(restoreDraft);
 })();
