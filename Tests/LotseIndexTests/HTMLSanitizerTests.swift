@@ -57,6 +57,61 @@ struct HTMLSanitizerTests {
         }
     }
 
+    @Test("a fragment that is its own sanitised form skips the round trip: the same HTML as with it, payloads and random markup")
+    func fixedPointMatchesTheReference() {
+        var fragments = Self.payloads
+        fragments += ["", "<p>Text</p>", "<p>a</p>\n", "<p>Tom &amp; Jerry</p>", "<p>\"x\"</p>", "<p>ab", "<b><p>x</p></b>"]
+        let pieces = ["<p>", "</p>", "<ul>", "<li>", "</li>", "</ul>", "<b>", "</b>", "<table>", "<tr>", "<td>", "</td>", "<pre>",
+                      "</pre>", "<a href=\"/x\">", "</a>", "<br />", "<foo>", "</foo>", "<div>", "</div>", "Wort ", "&amp;", "&lt;",
+                      "\"", "\n", " ", "ß"]
+        var generator = SystemRandomNumberGenerator()
+        // Well-formed blocks as cmark-gfm writes them: mostly fixed points, the shortcut's case.
+        let blocks = ["<p>Wort &amp; <em>mehr</em></p>", "<h2>Titel</h2>", "<ul>\n<li>eins</li>\n</ul>",
+                      "<pre><code>a &lt; b\n</code></pre>", "<table>\n<thead>\n<tr>\n<th>A</th>\n</tr>\n</thead>\n</table>",
+                      "<p>\"zitiert\"</p>", "<p>a<br>b</p>", "<hr>"]
+        for _ in 0..<400 {
+            fragments.append((0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            fragments.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in blocks.randomElement(using: &generator)! }
+                .joined(separator: "\n"))
+        }
+        var fixedPoints = 0
+        for fragment in fragments {
+            let html = HTMLSanitizer.sanitize(fragment: fragment)
+            #expect(html == HTMLSanitizer.sanitize(fragment: fragment, checkingAlways: true), "\(fragment.debugDescription)")
+            if html == fragment, !html.isEmpty { fixedPoints += 1 }
+        }
+        #expect(fixedPoints > 100)
+    }
+
+    @Test("Markdown: cmark-gfm's HTML without its final newline gives the reference's HTML (its output as it is, always checked)")
+    func markdownMatchesTheReference() throws {
+        let real = try FileManager.default.contentsOfDirectory(atPath: ArticleWorkspace.repositoryRoot + "/articles")
+            .filter { $0.hasSuffix(".md") }
+            .map { try String(contentsOfFile: ArticleWorkspace.repositoryRoot + "/articles/" + $0, encoding: .utf8) }
+        #expect(real.count >= 20)
+        let blocks = ["# Titel", "## Schritt", "Ein Absatz mit **fett** und *kursiv*.", "- eins\n- zwei\n  - drei", "1. a\n2. b",
+                      "> Hinweis: \"Vorsicht\" & <b>", "```bash\nls -l\n```", "| A | B |\n|---|:-:|\n| 1 | `x` |", "Zeile  \nneu",
+                      "![Bild](bild.png \"Titel\")", "[Link](javascript:alert(1)) und https://lindenhost.de", "---", "- [x] erledigt",
+                      "<div onclick=x>roh</div>", "Text <span>inline</span> & mehr", "~~alt~~", "    eingerückt", "a < b > c"]
+        var generator = SystemRandomNumberGenerator()
+        var documents = real + Self.payloads.map { "Vorher.\n\n" + $0 + "\n\nNachher." }
+        for _ in 0..<300 {
+            documents.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in blocks.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? "\n\n" : "\n"))
+        }
+        for document in documents {
+            let fast = MarkdownParser.parse(document[...])
+            let reference = MarkdownParser.parse(document[...]) { HTMLSanitizer.sanitize(fragment: $0, checkingAlways: true) }
+            #expect(fast.html == reference.html, "\(document.debugDescription)")
+        }
+        // What makes it fast: a plain article's HTML, newline dropped, is already its sanitised form.
+        var rendered = ""
+        _ = MarkdownParser.parse("# Titel\n\nText.\n\n- a\n- b\n\n| A |\n|---|\n| 1 |\n") { rendered = $0; return "" }
+        let withoutNewline = String(rendered.dropLast())
+        #expect(rendered.hasSuffix("</table>\n"))
+        #expect(HTMLSanitizer.sanitize(fragment: withoutNewline, checkingAlways: true) == withoutNewline)
+    }
+
     @Test("ordinary article HTML keeps its structure")
     func ordinaryMarkupSurvives() {
         let html = HTMLSanitizer.sanitize(fragment: """

@@ -1,6 +1,7 @@
 /// Values by whitespace piece, keyed by the piece's UTF-8 bytes: 100,000 drafts look up 3.5 M pieces, and hashing
 /// each as a `String` (Unicode-normalised, SipHash) was most of `CustomerWordReader`'s time. Open addressing over
-/// one byte buffer with an FNV-1a hash; a lookup allocates nothing. `WordList` keeps its 460,000 words in one too.
+/// one byte buffer with an FNV-1a hash; a lookup allocates nothing. `WordList` keeps its 460,000 words in one too, and
+/// the build's vocabulary pass (`WordCounter`) its raw words.
 struct PieceMemo<Value> {
     private struct Entry {
         var hash: UInt64
