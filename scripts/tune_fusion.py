@@ -40,6 +40,9 @@ import os
 
 POOL = 30
 LEXICAL_RULE = (0.21, 0.015, 0.025)  # wordCoverage, score (search box), score (drafts): tune_answers.py
+# Drafts, hybrid: the draft bar where the lexical and the semantic ranking agree, each one's first among the other's
+# first AGREEMENT[0] (SemanticRanking.agreementDepth, AnswerDecision.agreedDraftScore); --agreement sets it.
+AGREEMENT = (3, 0.01)
 MODES = ("short", "draft")
 FUSIONS = ([("norm", w, floor, confidence) for w in (0.3, 0.4, 0.5, 0.6, 0.7) for floor in (0.0, 0.1, 0.2, 0.3)
             for confidence in (0.6, 1.0, 2.0, 4.0)]
@@ -105,13 +108,19 @@ def ranking(row, fusion):
     return sorted(pool, key=lambda d: (-score(d), d))
 
 
-def answers_lexically(evidence):
-    """AnswerDecision.answersLexically."""
+def agrees(row):
+    """SemanticRanking.fuse's agreement: the lexical first among the semantic first few and the other way round."""
+    lexical, semantic, depth = row["lexicalOrder"], row["semanticOrder"], AGREEMENT[0]
+    return bool(lexical and semantic) and lexical[0] in semantic[:depth] and semantic[0] in lexical[:depth]
+
+
+def answers_lexically(evidence, agreement=False):
+    """AnswerDecision.answersLexically (`agreement`: hybrid, the two rankings agree)."""
     coverage, minimum, minimum_draft = LEXICAL_RULE
     if evidence is None:
         return False
     if evidence["draft"]:
-        return evidence["score"] >= minimum_draft
+        return evidence["score"] >= (AGREEMENT[1] if agreement else minimum_draft)
     return evidence["wordCoverage"] >= coverage and evidence["score"] >= minimum
 
 
@@ -125,7 +134,8 @@ def outcomes(rows, fusion, negative=False):
         rank = next((i + 1 for i, d in enumerate(ranked[:10]) if d in relevant), None)
         cosine = row["similarity"][ranked[0]] if ranked and row["similarity"] else None
         evidence = row["evidence"]
-        result.append((row["mode"], rank, bool(ranked) and answers_lexically(evidence), evidence["score"] if evidence else 0,
+        agreement = fusion != LEXICAL and bool(row["similarity"]) and agrees(row)
+        result.append((row["mode"], rank, bool(ranked) and answers_lexically(evidence, agreement), evidence["score"] if evidence else 0,
                        cosine, not relevant, evidence.get("misspeltCoverage", 0) if evidence else 0))
     return result
 
@@ -195,10 +205,15 @@ def main():
     parser.add_argument("--report", nargs="+", default=[], help="dumps to measure the chosen point on (held-out parts)")
     parser.add_argument("--point", help="per mode (fusion, weak, veto), for --report")
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--agreement", help="DEPTH,BAR: the drafts' agreement rule (DEPTH 0: none)")
     parser.add_argument("--current-fusion", action="store_true", help="grid the decision only, at the CURRENT fusions")
     parser.add_argument("--no-more-out-of-scope", action="store_true",
                         help="no help-center file's none queries answered more often than at the CURRENT point")
     args = parser.parse_args()
+    if args.agreement:
+        global AGREEMENT
+        depth, bar = args.agreement.split(",")
+        AGREEMENT = (int(depth), float(bar))
     if args.report:
         point = eval(args.point)
         for path in args.report:

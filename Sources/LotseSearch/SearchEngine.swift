@@ -272,7 +272,8 @@ public final class SearchEngine: Sendable {
             if let similarity = await started?.value ?? semantic.similarities(of: text, draft: mode == .draft, typed: typed) {
                 let fused = semantic.fuse(candidates, similarity: similarity.values, draft: mode == .draft, limit: options.limit,
                                           accepts: accepts)
-                (candidates, evidence.similarity, exact) = (fused.candidates, fused.similarity, similarity.exact)
+                (candidates, evidence.similarity, evidence.agreement) = (fused.candidates, fused.similarity, fused.agreement)
+                exact = similarity.exact
                 cosines = similarity.values
             }
         }

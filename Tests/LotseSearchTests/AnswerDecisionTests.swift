@@ -11,16 +11,19 @@ struct AnswerDecisionTests {
     static let shares = [0, 0.1, 0.25, 0.5, 0.75, 1]
     static let cosines = [-0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.6]
 
-    /// Every combination of the grids above, with and without words no article has and misspelt matches.
+    /// Every combination of the grids above, with and without words no article has and misspelt matches, and (hybrid)
+    /// with the two rankings agreeing or not.
     static func grid(draft: Bool, similarity: Bool) -> [AnswerEvidence] {
         scores.flatMap { score in
             shares.flatMap { coverage in
                 (similarity ? cosines : [0]).flatMap { cosine in
-                    [(0.0, 0.0), (0.5, 0.0), (0.0, 0.4), (0.5, 0.4)].map { unknown, misspelt in
-                        var evidence = AnswerEvidence(score: score, similarity: similarity ? cosine : nil, wordCoverage: coverage,
-                                                      draft: draft)
-                        (evidence.unknownShare, evidence.misspeltCoverage) = (unknown, misspelt)
-                        return evidence
+                    [(0.0, 0.0), (0.5, 0.0), (0.0, 0.4), (0.5, 0.4)].flatMap { unknown, misspelt in
+                        (similarity ? [false, true] : [nil]).map { agreement in
+                            var evidence = AnswerEvidence(score: score, similarity: similarity ? cosine : nil,
+                                                          wordCoverage: coverage, draft: draft, agreement: agreement)
+                            (evidence.unknownShare, evidence.misspeltCoverage) = (unknown, misspelt)
+                            return evidence
+                        }
                     }
                 }
             }
@@ -42,6 +45,7 @@ struct AnswerDecisionTests {
                 more.append(evidence)
                 more[more.count - 1].similarity = cosine
             }
+            if evidence.agreement == false { more.append(evidence); more[more.count - 1].agreement = true }
             for stronger in more { #expect(AnswerDecision.answers(stronger), "\(evidence) answered, \(stronger) not") }
         }
         #expect(answered > 0, "the grid holds answers")
@@ -76,6 +80,28 @@ struct AnswerDecisionTests {
         #expect(!AnswerDecision.answers(silent), "the semantic half adds no answer that is not very close in meaning")
         silent.similarity = 0.9
         #expect(AnswerDecision.answers(silent) == !draft, "it adds search-box answers very close in meaning, never drafts")
+    }
+
+    /// Drafts, hybrid: where the lexical and the semantic ranking agree on the topic, a lower lexical score answers
+    /// (tuning3-drafts.json d055, score 0.012, both firsts the right article); the veto still applies. Search-box text
+    /// and lexical-only drafts keep their bars.
+    @Test func agreeingRankingsLowerTheDraftBar() {
+        var draft = AnswerEvidence(score: 0.012, similarity: 0.47, wordCoverage: 0.2, draft: true, agreement: false)
+        #expect(!AnswerDecision.answers(draft), "below the draft bar")
+        draft.agreement = true
+        #expect(AnswerDecision.answers(draft), "both rankings put the same article first")
+        draft.score = AnswerDecision.agreedDraftScore - 0.001
+        #expect(!AnswerDecision.answers(draft), "a near-zero score stays silence")
+        draft.score = 0.012
+        draft.similarity = AnswerDecision.vetoDraftSimilarity - 0.01
+        #expect(!AnswerDecision.answers(draft), "far in meaning: vetoed as every weak draft answer")
+        var lexical = AnswerEvidence(score: 0.012, wordCoverage: 0.2, draft: true)
+        #expect(!AnswerDecision.answers(lexical), "lexical-only: no agreement to read")
+        lexical.draft = false
+        lexical.similarity = 0.1
+        lexical.agreement = true
+        #expect(AnswerDecision.answers(lexical) == AnswerDecision.answers(
+            AnswerEvidence(score: 0.012, similarity: 0.1, wordCoverage: 0.2, draft: false, agreement: false)), "search box: no change")
     }
 
     /// "Was ist Sepsis?" asked of xquad_de: no article has "sepsis", so there is no lexical evidence, only the

@@ -8,6 +8,9 @@ public struct AnswerEvidence: Sendable, Codable, Equatable {
     /// matched only through a typo correction or a compound part counts at that alternative's weight.
     public var wordCoverage: Double
     public var draft: Bool
+    /// Hybrid ranking: whether the lexical and the semantic ranking agree on the topic, each one's first among the
+    /// other's first three (`SemanticRanking.agreementDepth`); nil lexical-only or without lexical candidates.
+    public var agreement: Bool? = nil
     /// Share of the query's weight the best article matches only through corrections of words that look misspelt
     /// (`SearchEngine.misspellings`): the encoder read those words as typed, so the cosine says little.
     public var misspeltCoverage = 0.0
@@ -50,6 +53,11 @@ public enum AnswerDecision {
     /// out-of-scope drafts as 0.02 did before (10) and hides 22 of their 179 findable right answers, not 29
     /// (tuning3-drafts.json, judged-queries.json, heldout odd ids, tuning2-queries.json).
     static let minimumDraftScore = 0.025
+    /// Drafts, hybrid ranking: the draft bar where the lexical and the semantic ranking agree on the topic
+    /// (`AnswerEvidence.agreement`). On the tuning parts a third of the findable right answers the draft bar hid had
+    /// both rankings agree, an out-of-scope draft's two rankings seldom do (it shares a word with one article and its
+    /// meaning with another): BENCHMARKS.md "Drafts where both rankings agree".
+    static let agreedDraftScore = 0.01
 
     /// Hybrid ranking: it answers wherever the lexical decision does, except that the semantic half vetoes a weak
     /// lexical answer (score below these) whose best article is far from the query (cosine of the hybrid ranking's
@@ -99,10 +107,11 @@ public enum AnswerDecision {
             : evidence.score >= weakScore || similarity >= vetoSimilarity || evidence.misspeltCoverage >= misspeltShare
     }
 
-    /// The decision of the lexical ranking, which the hybrid one keeps unless the semantic half vetoes it.
+    /// The decision of the lexical ranking, which the hybrid one keeps unless the semantic half vetoes it (for drafts
+    /// with the lower bar where the two rankings agree).
     static func answersLexically(_ evidence: AnswerEvidence) -> Bool {
         evidence.draft
-            ? evidence.score >= minimumDraftScore
+            ? evidence.score >= (evidence.agreement == true ? agreedDraftScore : minimumDraftScore)
             : evidence.wordCoverage >= minimumWordCoverage && evidence.score >= minimumScore
     }
 }

@@ -126,14 +126,23 @@ final class SemanticRanking: Sendable {
     /// (BENCHMARKS.md, "Learning from outcomes"); as the only similarity (the larger of it and the authors') it lost.
     static let learnedShare: Float = 0.3
 
+    /// How far down the other ranking each ranking's first may stand for the two to agree (`AnswerEvidence.agreement`).
+    static let agreementDepth = 3
+
     /// The lexical candidates (best first, at least `pool` of them when there are) fused with the articles most
     /// similar to the query (`similarity`: every article's cosine) by the parameters of the query's mode (`draft`);
-    /// returns the best `limit` and the cosine of the first.
+    /// returns the best `limit`, the cosine of the first and whether the two rankings agree (nil without lexical
+    /// candidates).
     func fuse(_ lexical: [Ranker.Candidate], similarity: Cosines, draft: Bool, limit: Int,
-              accepts: (Int32) -> Bool) -> (candidates: [Ranker.Candidate], similarity: Double) {
+              accepts: (Int32) -> Bool) -> (candidates: [Ranker.Candidate], similarity: Double, agreement: Bool?) {
         let mode = draft ? parameters.draft : parameters.short
         var pool = Set(lexical.prefix(parameters.pool).map(\.document))
-        for document in similarity.top(parameters.pool, accepts: accepts) { pool.insert(document) }
+        let semantic = similarity.top(parameters.pool, accepts: accepts)
+        pool.formUnion(semantic)
+        let agreement = lexical.first.map { first in
+            semantic.prefix(Self.agreementDepth).contains(first.document)
+                && semantic.first.map { top in lexical.prefix(Self.agreementDepth).contains { $0.document == top } } == true
+        }
         let lexicalScores = Dictionary(lexical.map { ($0.document, $0.score) }, uniquingKeysWith: max)
         let bestLexical = lexical.first?.score ?? 0
         let floor = Float(mode.similarityFloor)
@@ -151,7 +160,7 @@ final class SemanticRanking: Sendable {
         }
         fused.sort { $0.ranks(before: $1) }
         fused = Array(fused.prefix(limit))
-        return (fused, Double(fused.first.map { similarity[Int($0.document)] } ?? 0))
+        return (fused, Double(fused.first.map { similarity[Int($0.document)] } ?? 0), agreement)
     }
 }
 
