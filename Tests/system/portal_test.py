@@ -1131,6 +1131,9 @@ def step_long_words_at_phone_width(portal):
         portal.wait_for_result("search-results", "lange-woerter")
         check(not horizontal_scrolling(portal), f"portal results: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
         portal.type_slowly("subject", "Rechtsschutzversicherungsgesellschaftenvertragsbedingungen")
+        portal.wait_for_result("suggestion-list", "lange-woerter")
+        # The answer to a request sent mid-typing may show the article before the last one redraws the list.
+        portal.wait_until_settled("suggestion-list")
         portal.wait_for_result("suggestion-list", "lange-woerter").click()
         portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
         check(not horizontal_scrolling(portal), f"portal article: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
