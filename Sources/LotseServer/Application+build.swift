@@ -59,7 +59,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
                  multipartLimit: configuration.maximumMultipartBytes,
                  uploads: UploadSlots(total: configuration.uploadSlots, perClient: configuration.uploadSlotsPerClient),
                  information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
-                                    imprintUrl: configuration.imprintURL)).register(on: router)
+                                    imprintUrl: configuration.imprintURL),
+                 pages: TicketPages(layout: pages)).register(on: router)
     DeflectionRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes).register(on: router)
     let adminFailures = RateLimiter(limit: configuration.adminFailureLimit, window: configuration.adminFailureWindow)
     let sessions = AdminSessions(store: tickets.store, expiry: AdminSessionExpiry(idle: configuration.adminSessionIdle,

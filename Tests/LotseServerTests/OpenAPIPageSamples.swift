@@ -20,6 +20,7 @@ extension OpenAPISamples {
         page: [OpenAPISampleRequest(method: .get, uri: articlePage), OpenAPISampleRequest(method: .get, uri: articlePage + "?danke=ja")],
         vote: [form(articlePage, "hilfreich=ja")],
         sitemap: [OpenAPISampleRequest(method: .get, uri: "/sitemap.xml")],
+        "GET /anfrage/eingegangen": [OpenAPISampleRequest(method: .get, uri: "/anfrage/eingegangen?nummer=LT-000042")],
     ]
 
     static let pageErrors: [OpenAPIErrorSample] = {

@@ -264,6 +264,7 @@ enum OpenAPISamples {
             ("POST /api/v1/articles/{id}/views", "/api/v1/articles/kundennummer/views", [.get, .delete]),
             ("GET /api/v1/admin/deflection", "/api/v1/admin/deflection", [.delete, .post]),
             ("GET /api/v1/admin/article-stats", "/api/v1/admin/article-stats", [.delete, .post]),
+            ("GET /anfrage/eingegangen", "/anfrage/eingegangen", [.delete, .post]),
         ]
         for (operation, uri, methods) in operations {
             for method in methods {

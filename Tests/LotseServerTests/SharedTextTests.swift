@@ -16,6 +16,7 @@ import Testing
         ("feedback.no", PageText.no), ("feedback.thanks", PageText.thanks), ("feedback.thanksNotHelpful", PageText.thanksNotHelpful),
         ("feedback.failed", PageText.voteFailed), ("solution.ticketOnlyQuestion", PageText.ticketOnlyQuestion),
         ("footer.label", PageText.legal), ("footer.imprint", PageText.imprint), ("footer.privacy", PageText.privacy),
+        ("done.title", TicketText.received), ("done.new", TicketText.newRequest),
     ]
 
     /// `portal-texts.js` as text by id per language: its `  de: {` blocks of `    'id': 'text',` lines.

@@ -943,7 +943,9 @@ def step_help_pages_without_javascript(portal):
 
 def step_portal_without_javascript(portal):
     """Without JavaScript the portal's search leads to the help pages' results, and its ticket form is posted (never
-    sent as a GET, which would put the e-mail address and the text into the address bar) and stored."""
+    sent as a GET, which would put the e-mail address and the text into the address bar) and stored. An incomplete
+    form answers with a page that lists the problems (not JSON), and going back finds the text still in the form; a
+    complete one ends on the confirmation page with the ticket's number."""
     without_javascript(portal)
     try:
         portal.driver.get(portal.server.base + "/")
@@ -954,17 +956,31 @@ def step_portal_without_javascript(portal):
         check(portal.driver.find_elements(By.CSS_SELECTOR, f'.results a[href="{ARTICLE_URL}"]'), "the results page lacks the article")
         portal.driver.get(portal.server.base + "/")
         subject = "Ohne Skript gesendet"
-        for field_id, text in [("email", "ohne.skript@example.de"), ("name", "Ohne Skript"), ("subject", subject),
-                               ("description", "Mein Browser führt kein JavaScript aus.")]:
+        description = "Mein Browser führt kein JavaScript aus."
+        for field_id, text in [("email", "ohne.skript@example.de"), ("subject", subject), ("description", description)]:
             portal.element(field_id).send_keys(text)
-        portal.element("consent").click()
         portal.element("ticket-submit").click()
-        portal.wait_until(lambda: portal.driver.current_url != portal.server.base + "/", "the form was not sent")
+        portal.wait_until(lambda: portal.driver.find_elements(By.ID, "ticket-problems"), "no problems page for an incomplete form")
+        problems = [item.text for item in portal.driver.find_elements(By.CSS_SELECTOR, ".problems li")]
+        check(len(problems) == 2 and any("Name" in problem for problem in problems), f"problems listed: {problems}")
+        check("{" not in portal.driver.find_element(By.TAG_NAME, "main").text, "the problems page shows JSON")
+        portal.driver.back()
+        portal.wait_until(lambda: portal.element("subject").get_attribute("value") == subject,
+                          "going back lost the subject")
+        check(portal.element("description").get_attribute("value") == description, "going back lost the description")
+        portal.element("name").send_keys("Ohne Skript")
+        if not portal.element("consent").is_selected():
+            portal.element("consent").click()
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: "/anfrage/eingegangen" in portal.driver.current_url, "the stored ticket did not lead to the confirmation")
         check("example.de" not in portal.driver.current_url and "ohne.skript" not in portal.driver.current_url,
               f"the form put the customer's data into the address: {portal.driver.current_url}")
+        heading = portal.driver.find_element(By.TAG_NAME, "h1").text
+        check(heading == "Vielen Dank, Ihre Anfrage ist eingegangen.", f"confirmation heading: {heading}")
         status, _, listing = portal.server.get("/api/v1/admin/tickets?status=open", admin=True)
-        check(status == 200 and any(ticket.get("subject") == subject for ticket in listing.get("tickets", [])),
-              "the ticket sent without JavaScript was not stored")
+        stored = [ticket for ticket in listing.get("tickets", []) if ticket.get("subject") == subject]
+        check(status == 200 and len(stored) == 1, "the ticket sent without JavaScript was not stored once")
+        check(stored[0]["id"] in portal.driver.find_element(By.TAG_NAME, "main").text, "the confirmation lacks the ticket's number")
     finally:
         with_javascript(portal)
 
@@ -1131,6 +1147,9 @@ def step_long_words_at_phone_width(portal):
         portal.wait_for_result("search-results", "lange-woerter")
         check(not horizontal_scrolling(portal), f"portal results: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")
         portal.type_slowly("subject", "Rechtsschutzversicherungsgesellschaftenvertragsbedingungen")
+        portal.wait_for_result("suggestion-list", "lange-woerter")
+        # The answer to a request sent mid-typing may show the article before the last one redraws the list.
+        portal.wait_until_settled("suggestion-list")
         portal.wait_for_result("suggestion-list", "lange-woerter").click()
         portal.wait_until(lambda: portal.visible("solution-view"), "the suggestion did not open")
         check(not horizontal_scrolling(portal), f"portal article: horizontal scrolling at 360 px: {horizontal_scrolling(portal)}")

@@ -11,6 +11,7 @@ struct TicketRoutes {
     let multipartLimit: Int
     let uploads: UploadSlots
     let information: PortalInformation
+    let pages: TicketPages
 
     static let maximumIdempotencyKeyCharacters = 200
 
@@ -51,15 +52,47 @@ struct TicketRoutes {
                                    privacyUrl: information.privacyUrl, imprintUrl: information.imprintUrl)
         }
         router.post("/api/v1/tickets") { request, context in
-            // A multipart body is read into memory whole: it needs one of the upload slots while the ticket is made.
-            guard MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") != nil else {
-                return try await submit(request, context: context)
+            guard Self.wantsPage(request) else {
+                return try await submitWithSlot(request, context: context).response(from: request, context: context)
             }
+            // The portal's form posted without script: a page, not JSON.
+            let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
             do {
-                return try await uploads.run(client: context.clientKey) { try await submit(request, context: context) }
-            } catch is UploadSlots.Busy {
-                throw SearchRoutes.unavailable(.busy)
+                let created = try await submitWithSlot(request, context: context).responseGenerator
+                let location = Markup.link(TicketPages.receivedPath, [("nummer", created.id)])
+                return Response(status: .seeOther, headers: [.location: location])
+            } catch let error as APIError {
+                var response = PageResponse.make(pages.problems(error, in: language), for: request, status: error.status,
+                                                 variesByLanguage: true)
+                response.headers[.contentLanguage] = language.rawValue
+                return response
             }
+        }
+        router.get(RouterPath(TicketPages.receivedPath)) { request, _ in
+            let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
+            let number = FormQuery.parse(request.uri.query)["nummer"]
+            var response = PageResponse.make(pages.received(number: number, responseTime: information.responseTime, in: language),
+                                             for: request, variesByLanguage: true)
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+    }
+
+    /// A browser's own form submission asks for HTML first; the portal's script and API clients ask for JSON (or anything).
+    static func wantsPage(_ request: Request) -> Bool {
+        guard let accept = request.headers[.accept]?.lowercased() else { return false }
+        return accept.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).hasPrefix("text/html") == true
+    }
+
+    /// A multipart body is read into memory whole: it needs one of the upload slots while the ticket is made.
+    private func submitWithSlot(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
+        guard MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") != nil else {
+            return try await submit(request, context: context)
+        }
+        do {
+            return try await uploads.run(client: context.clientKey) { try await submit(request, context: context) }
+        } catch is UploadSlots.Busy {
+            throw SearchRoutes.unavailable(.busy)
         }
     }
 
