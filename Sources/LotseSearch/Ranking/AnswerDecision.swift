@@ -54,7 +54,7 @@ public enum AnswerDecision {
     /// (tuning3-drafts.json, judged-queries.json, heldout odd ids, tuning2-queries.json).
     static let minimumDraftScore = 0.025
     /// Drafts, hybrid ranking: the draft bar where the lexical and the semantic ranking agree on the topic
-    /// (`AnswerEvidence.agreement`). On the tuning parts a third of the findable right answers the draft bar hid had
+    /// (`AnswerEvidence.agreement`). On the tuning parts 10 of the 25 findable right answers the draft bar hid had
     /// both rankings agree, an out-of-scope draft's two rankings seldom do (it shares a word with one article and its
     /// meaning with another): BENCHMARKS.md "Drafts where both rankings agree".
     static let agreedDraftScore = 0.01
