@@ -235,6 +235,9 @@ struct HelpPageTests {
             #expect(every.text.contains("<h1 id=\"suche-titel\">¿En qué podemos ayudarle?</h1>"), "every language: the browser's")
             let everyGerman = try await client.execute(uri: "/hilfe?lang=alle", method: .get, headers: [.acceptLanguage: "it"])
             #expect(everyGerman.text.contains("<h1 id=\"suche-titel\">Wie können wir helfen?</h1>"), "else German")
+            // Pages negotiate as error messages do (ErrorLanguageTests): an entry with an unreadable q counts for nothing.
+            let unreadable = try await client.execute(uri: "/hilfe?lang=alle", method: .get, headers: [.acceptLanguage: "es;q=abc, en"])
+            #expect(unreadable.text.contains("<h1 id=\"suche-titel\">How can we help?</h1>"), "as the errors: English")
             let nothing = try await client.execute(uri: "/hilfe?q=Quxzyk&lang=en", method: .get)
             #expect(nothing.text.contains("<h1>Search results for “Quxzyk”</h1>") && nothing.text.contains("No matching articles found."))
             let missing = try await client.execute(uri: "/hilfe/a/b/c", method: .get, headers: [.acceptLanguage: "fr"])

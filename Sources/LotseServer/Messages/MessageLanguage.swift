@@ -1,6 +1,6 @@
 import LotseAnalysis
 
-/// The language of error messages: the first of de, en, fr, es that `Accept-Language` prefers (q-values honoured,
+/// The language of error messages and pages: the first of de, en, fr, es that `Accept-Language` prefers (q-values honoured,
 /// `q=0` refused), German when none of them is asked for. The portal sends its chosen article language first.
 enum MessageLanguage {
     /// More entries than any browser sends are ignored (the header is client input).

@@ -2,7 +2,8 @@ import Foundation
 import LotseAnalysis
 
 /// Which articles a help-center page lists: the `lang` parameter (de, en, fr, es, or `alle`) when given, like
-/// the portal's switch, else the first language of `Accept-Language` Lotse has articles in, else German.
+/// the portal's switch, else the first language of `Accept-Language` Lotse has articles in, else German
+/// (`MessageLanguage`: pages and error messages negotiate alike).
 struct PageLanguage: Equatable {
     /// nil: every language.
     var language: Language?
@@ -17,7 +18,7 @@ struct PageLanguage: Equatable {
     static func resolve(parameter: String?, acceptLanguage: String?) throws -> PageLanguage {
         if let parameter {
             if parameter == allLanguages || parameter.isEmpty {
-                return PageLanguage(language: nil, explicit: true, texts: negotiated(acceptLanguage) ?? .de)
+                return PageLanguage(language: nil, explicit: true, texts: MessageLanguage.negotiate(acceptLanguage))
             }
             guard let language = Language(rawValue: parameter.lowercased()) else {
                 let known = Language.allCases.map(\.rawValue) + [allLanguages]
@@ -25,29 +26,12 @@ struct PageLanguage: Equatable {
             }
             return PageLanguage(language: language, explicit: true, texts: language)
         }
-        let language = negotiated(acceptLanguage) ?? .de
+        let language = MessageLanguage.negotiate(acceptLanguage)
         return PageLanguage(language: language, explicit: false, texts: language)
     }
 
     /// The value for links, when the visitor chose one.
     var parameter: String? { explicit ? language?.rawValue ?? Self.allLanguages : nil }
-
-    /// `fr-CH, fr;q=0.9, en;q=0.8`: the known language with the highest weight (the earlier one on a tie).
-    static func negotiated(_ header: String?) -> Language? {
-        guard let header, header.utf8.count <= 1_000 else { return nil }
-        var best: (language: Language, weight: Double)?
-        for range in header.split(separator: ",").prefix(20) {
-            let parts = range.split(separator: ";")
-            let tag = parts.first?.split(separator: "-").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-            let weight = parts.dropFirst().compactMap { parameter -> Double? in
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                return pair.count == 2 && pair[0] == "q" ? Double(pair[1]) : nil
-            }.first ?? 1
-            guard let language = Language(rawValue: tag), weight > 0, weight > (best?.weight ?? 0) else { continue }
-            best = (language, weight)
-        }
-        return best?.language
-    }
 
     /// The languages a visitor can switch to, with their names in their own language (nil: "all languages" in the
     /// page's).

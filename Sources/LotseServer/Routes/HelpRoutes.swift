@@ -128,7 +128,7 @@ struct NotFoundPage: RouterMiddleware {
     }
 
     func response(for request: Request) -> Response {
-        let language = PageLanguage.negotiated(request.headers[.acceptLanguage]) ?? .de
+        let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
         return PageResponse.make(layout.notFound(path: ArticleAddress.prefix, in: language), for: request, status: .notFound,
                                  variesByLanguage: true)
     }
