@@ -40,7 +40,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
     // Outside the error middleware, so error answers carry the CORS headers too.
     router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))
-    router.middlewares.add(ErrorMiddleware())
+    let pages = PageLayout(publicURL: configuration.publicURL, privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL)
+    router.middlewares.add(ErrorMiddleware(pages: ErrorPages(layout: pages)))
     router.middlewares.add(ClientAddressMiddleware(resolver: ClientAddress(trustedProxies: configuration.trustedProxies)))
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
 
@@ -52,8 +53,9 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     search.register(on: router)
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, curation: curation, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
-    PortalRoutes().register(on: router)
-    let pages = PageLayout(publicURL: configuration.publicURL, privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL)
+    PortalRoutes(holder: holder, page: PortalPage(template: PortalRoutes.template, customFields: configuration.ticketFields,
+                                                  privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL))
+        .register(on: router)
     HelpRoutes(holder: holder, services: tickets, search: search, layout: pages, siteBase: configuration.siteBase).register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
                  multipartLimit: configuration.maximumMultipartBytes,

@@ -583,6 +583,10 @@ DRAFT = {"email": "jana.schroeder@example.de", "name": "Jana Schröder", "compan
          "subject": DRAFT_SUBJECT, "description": DRAFT_DESCRIPTION}
 
 
+# A required custom field, as an operator may configure one (`--ticket-fields`).
+REQUIRED_FIELDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "ticket-fields-required.json")
+
+
 def fill_required_custom_fields(portal):
     status, _, form = portal.server.get("/api/v1/ticket-form")
     check(status == 200, f"GET /api/v1/ticket-form answered {status}")
@@ -590,6 +594,7 @@ def fill_required_custom_fields(portal):
         if field.get("required"):
             example = re.search(r"z\. ?B\. (\S+)", field.get("hint", ""))
             check(example, f"cannot fill the required custom field {field['name']} (no example in its hint)")
+            portal.element(f"custom-{field['name']}").clear()
             portal.type_slowly(f"custom-{field['name']}", example.group(1))
 
 
@@ -631,6 +636,8 @@ def step_failed_submit_keeps_the_draft(portal):
         portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete", "the reload did not finish")
         check(draft_values(portal) == DRAFT, f"after a reload the form holds {draft_values(portal)}")
         check(not portal.element("consent").is_selected(), "the consent was kept across the reload")
+        kept = portal.element("custom-serverName").get_attribute("value")
+        check(kept == "de-01-srv-1234", f"after a reload the custom field holds {kept!r}")
         portal.wait_for_result("suggestion-list", EXPECTED_ARTICLE)
         fill_required_custom_fields(portal)
         portal.element("consent").click()
@@ -945,7 +952,8 @@ def step_portal_without_javascript(portal):
     """Without JavaScript the portal's search leads to the help pages' results, and its ticket form is posted (never
     sent as a GET, which would put the e-mail address and the text into the address bar) and stored. An incomplete
     form answers with a page that lists the problems (not JSON), and going back finds the text still in the form; a
-    complete one ends on the confirmation page with the ticket's number."""
+    complete one ends on the confirmation page with the ticket's number. The operator's required field, the
+    topics and the privacy link are in the form without script too."""
     without_javascript(portal)
     try:
         portal.driver.get(portal.server.base + "/")
@@ -955,6 +963,11 @@ def step_portal_without_javascript(portal):
         portal.wait_until(lambda: "/hilfe?q=" in portal.driver.current_url, f"the search went to {portal.driver.current_url}")
         check(portal.driver.find_elements(By.CSS_SELECTOR, f'.results a[href="{ARTICLE_URL}"]'), "the results page lacks the article")
         portal.driver.get(portal.server.base + "/")
+        check(portal.visible("custom-serverName"), "no required custom field without JavaScript")
+        topics = Select(portal.element("category")).options
+        check(portal.visible("category") and len(topics) > 1, f"no topics to choose without JavaScript: {len(topics)}")
+        check(portal.visible("consent-hint") and portal.element("privacy-link").get_attribute("href") == PRIVACY_URL,
+              "no privacy policy link beside the consent without JavaScript")
         subject = "Ohne Skript gesendet"
         description = "Mein Browser führt kein JavaScript aus."
         for field_id, text in [("email", "ohne.skript@example.de"), ("subject", subject), ("description", description)]:
@@ -962,13 +975,15 @@ def step_portal_without_javascript(portal):
         portal.element("ticket-submit").click()
         portal.wait_until(lambda: portal.driver.find_elements(By.ID, "ticket-problems"), "no problems page for an incomplete form")
         problems = [item.text for item in portal.driver.find_elements(By.CSS_SELECTOR, ".problems li")]
-        check(len(problems) == 2 and any("Name" in problem for problem in problems), f"problems listed: {problems}")
+        check(len(problems) == 3 and any("Name" in problem for problem in problems)
+              and any("Servername" in problem for problem in problems), f"problems listed: {problems}")
         check("{" not in portal.driver.find_element(By.TAG_NAME, "main").text, "the problems page shows JSON")
         portal.driver.back()
         portal.wait_until(lambda: portal.element("subject").get_attribute("value") == subject,
                           "going back lost the subject")
         check(portal.element("description").get_attribute("value") == description, "going back lost the description")
         portal.element("name").send_keys("Ohne Skript")
+        portal.element("custom-serverName").send_keys("de-01-srv-1234")
         if not portal.element("consent").is_selected():
             portal.element("consent").click()
         portal.element("ticket-submit").click()
@@ -981,6 +996,7 @@ def step_portal_without_javascript(portal):
         stored = [ticket for ticket in listing.get("tickets", []) if ticket.get("subject") == subject]
         check(status == 200 and len(stored) == 1, "the ticket sent without JavaScript was not stored once")
         check(stored[0]["id"] in portal.driver.find_element(By.TAG_NAME, "main").text, "the confirmation lacks the ticket's number")
+        check(stored[0].get("customFields") == {"serverName": "de-01-srv-1234"}, f"custom fields stored: {stored[0].get('customFields')}")
     finally:
         with_javascript(portal)
 
@@ -1247,7 +1263,7 @@ def main():
     passed, failed = 0, []
     try:
         with LotseServer(arguments.lotse, "--rate-limit", "0", "--response-time", RESPONSE_TIME, "--privacy-url", PRIVACY_URL,
-                         "--imprint-url", IMPRINT_URL, articles=arguments.articles,
+                         "--imprint-url", IMPRINT_URL, "--ticket-fields", REQUIRED_FIELDS, articles=arguments.articles,
                          extra_articles=EXTRA_ARTICLES, port=arguments.port) as server:
             driver = start_browser()
             try:

@@ -29,12 +29,10 @@ struct TicketPages {
         let body = error.body(in: language).error
         let page = PageLayout.Page(title: TicketText.notSent[language], lang: language.rawValue, texts: language,
                                    canonical: "/api/v1/tickets", indexable: false)
-        let items = (body.details ?? []).map { detail -> Markup in "<li>\(detail.message)</li>" }
-        let list: Markup = items.isEmpty ? "" : "<ul class=\"problems\">\(items)</ul>"
         return layout.render(page, main: """
             <h1 id="ticket-problems">\(TicketText.notSent[language])</h1>
             <p role="alert">\(body.message)</p>
-            \(list)
+            \(ErrorPages.problems(body))
             <p>\(TicketText.goBack[language])</p>
             """)
     }

@@ -2,9 +2,13 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The customer portal: `GET /` is its page, `GET /portal/{file}` its script and style sheet. The files are
-/// resources of this target, read once at start-up; the page needs no build step and loads nothing external.
+/// The customer portal: `GET /` is its page (`PortalPage`: the form as the operator configured it), `GET /portal/{file}`
+/// its script and style sheet. The files are resources of this target, read once at start-up; the page needs no build
+/// step and loads nothing external.
 struct PortalRoutes {
+    let holder: IndexHolder
+    let page: PortalPage
+
     struct Asset: Sendable {
         var contentType: String
         var bytes: ByteBuffer
@@ -14,6 +18,9 @@ struct PortalRoutes {
                                "js": "text/javascript; charset=utf-8"]
 
     static let assets = load(folder: "portal")
+
+    /// The page's template: `index.html` as text.
+    static let template = assets["index.html"].map { String(buffer: $0.bytes) } ?? ""
 
     /// Every file of `Resources/FOLDER` with a known type, by name.
     static func load(folder name: String) -> [String: Asset] {
@@ -34,7 +41,11 @@ struct PortalRoutes {
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     func register(on router: Router<LotseRequestContext>) {
-        router.get("/") { _, _ in try Self.response(for: "index.html") }
+        router.get("/") { _, _ in
+            let html = page.render(categories: holder.engine.categories.keys.sorted())
+            return try Self.response(for: "index.html", in: ["index.html": Asset(contentType: Self.contentTypes["html"]!,
+                                                                                 bytes: ByteBuffer(string: html))])
+        }
         router.get("/portal/{file}") { _, context in try Self.response(for: context.parameters.require("file")) }
     }
 

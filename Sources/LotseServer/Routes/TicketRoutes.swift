@@ -52,21 +52,11 @@ struct TicketRoutes {
                                    privacyUrl: information.privacyUrl, imprintUrl: information.imprintUrl)
         }
         router.post("/api/v1/tickets") { request, context in
-            guard Self.wantsPage(request) else {
-                return try await submitWithSlot(request, context: context).response(from: request, context: context)
-            }
-            // The portal's form posted without script: a page, not JSON.
-            let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
-            do {
-                let created = try await submitWithSlot(request, context: context).responseGenerator
-                let location = Markup.link(TicketPages.receivedPath, [("nummer", created.id)])
-                return Response(status: .seeOther, headers: [.location: location])
-            } catch let error as APIError {
-                var response = PageResponse.make(pages.problems(error, in: language), for: request, status: error.status,
-                                                 variesByLanguage: true)
-                response.headers[.contentLanguage] = language.rawValue
-                return response
-            }
+            let created = try await submitWithSlot(request, context: context)
+            guard ErrorPages.isTicketForm(request) else { return try created.response(from: request, context: context) }
+            // The portal's form posted without script: the confirmation page (its problems: `ErrorPages`).
+            let location = Markup.link(TicketPages.receivedPath, [("nummer", created.responseGenerator.id)])
+            return Response(status: .seeOther, headers: [.location: location])
         }
         router.get(RouterPath(TicketPages.receivedPath)) { request, _ in
             let language = MessageLanguage.negotiate(request.headers[.acceptLanguage])
@@ -76,12 +66,6 @@ struct TicketRoutes {
             response.headers[.cacheControl] = "no-store"
             return response
         }
-    }
-
-    /// A browser's own form submission asks for HTML first; the portal's script and API clients ask for JSON (or anything).
-    static func wantsPage(_ request: Request) -> Bool {
-        guard let accept = request.headers[.accept]?.lowercased() else { return false }
-        return accept.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).hasPrefix("text/html") == true
     }
 
     /// A multipart body is read into memory whole: it needs one of the upload slots while the ticket is made.

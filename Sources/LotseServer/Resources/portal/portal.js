@@ -423,22 +423,15 @@
   };
   const allowedExtensions = () => attachmentRules.types.flatMap((type) => TYPE_EXTENSIONS[type] ?? []);
 
-  /** Extra fields, topics and attachment limits come from the server; without them the form still works. */
+  /** The response time and attachment limits come from the server; without them the form still works. The custom
+   * fields, topics and the operator's links are in the page as the server sent it (`PortalPage`). */
   async function loadTicketForm() {
     const answer = await api('/api/v1/ticket-form').catch(() => null);
     if (answer?.status !== 200 || !answer.data) return;
-    const { customFields = [], attachments: rules, categories = [], responseTime, privacyUrl, imprintUrl } = answer.data;
-    showOperatorLinks(privacyUrl, imprintUrl);
+    const { attachments: rules, responseTime } = answer.data;
     if (responseTime) {
       $('ticket-response-time-value').textContent = responseTime;
       $('ticket-response-time').hidden = false;
-    }
-    customInputs.length = 0;
-    $('custom-fields').replaceChildren(...customFields.map(customField));
-    if (categories.length > 0) {
-      const select = $('category');
-      select.append(...categories.map((name) => new Option(name, name)));
-      $('category-field').hidden = false;
     }
     if (rules) {
       attachmentRules = { ...attachmentRules, ...rules };
@@ -452,57 +445,10 @@
       { count: attachmentRules.maxCount, megabytes: megabytes(attachmentRules.maxBytes) });
   }
 
-  /** The operator's privacy policy (beside the consent and in the footer) and imprint, where configured. */
-  function showOperatorLinks(privacyUrl, imprintUrl) {
-    const links = [['privacy-link', privacyUrl], ['privacy-footer-link', privacyUrl], ['imprint-link', imprintUrl]];
-    for (const [id, url] of links) {
-      if (!isLinkable(url)) continue;
-      $(id).href = url;
-      $(id).hidden = false;
-    }
-    $('consent-hint').hidden = $('privacy-link').hidden;
-    $('site-footer').hidden = $('privacy-footer-link').hidden && $('imprint-link').hidden;
-    if (!$('consent-hint').hidden) $('consent').setAttribute('aria-describedby', 'consent-hint');
-  }
-
-  /** The server checks these at start; a page never links a script (`javascript:`) whatever it is sent. */
-  const isLinkable = (url) => typeof url === 'string' && (/^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url));
-
   const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString(uiLanguage(), { maximumFractionDigits: 1 });
 
-  /** The custom fields' inputs as this script made them (not whatever a query inside the page would find). */
-  const customInputs = [];
-
-  function customField(field) {
-    const id = `custom-${field.name}`;
-    const wrapper = document.createElement('div');
-    wrapper.className = 'field';
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.textContent = field.label;
-    if (!field.required) {
-      const optional = span('optional', '');
-      say(optional, 'field.optional');
-      label.append(' ', optional);
-    }
-    const input = document.createElement('input');
-    input.id = id;
-    own(input);
-    customInputs.push(input);
-    input.name = `customFields[${field.name}]`;
-    input.required = Boolean(field.required);
-    if (field.pattern) input.pattern = field.pattern;
-    wrapper.append(label, input);
-    if (field.hint) {
-      const hint = document.createElement('p');
-      hint.id = `${id}-hint`;
-      hint.className = 'hint';
-      hint.textContent = field.hint;
-      input.setAttribute('aria-describedby', hint.id);
-      wrapper.append(hint);
-    }
-    return wrapper;
-  }
+  /** The custom fields' inputs as the server wrote them into the page, taken now, before any article HTML is on it. */
+  const customInputs = [...$('custom-fields').querySelectorAll('input')];
 
   const suggestLive = liveQuery(
     (signal) => {

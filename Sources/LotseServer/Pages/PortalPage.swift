@@ -1,0 +1,80 @@
+import LotseSearch
+import LotseTickets
+
+/// `GET /`: the portal's page (`Resources/portal/index.html`) with the operator's settings already in its form — the
+/// custom fields, the topics, the privacy and imprint links — so that a browser without script can fill in every field
+/// the server requires. The script takes them from the page as it does the page's other elements.
+struct PortalPage: Sendable {
+    let template: String
+    var customFields: [CustomFieldDefinition] = []
+    var privacyURL: String?
+    var imprintURL: String?
+
+    static let consent = #"<input id="consent" name="consent" type="checkbox" value="true" required>"#
+
+    static let noCategory = #"<option value="" data-text="field.category.choose">Bitte wählen</option>"#
+
+    /// The page for the index's current topics.
+    func render(categories: [String]) -> String {
+        var page = template
+        if !customFields.isEmpty {
+            page.insert(Markup.joined(customFields.map(Self.field)), after: #"<div id="custom-fields">"#)
+        }
+        if !categories.isEmpty {
+            page.replace(#"<div class="field" id="category-field" hidden>"#, with: #"<div class="field" id="category-field">"#)
+            let options = categories.map { name -> Markup in "<option value=\"\(name)\">\(name)</option>" }
+            page.insert(Markup.joined(options), after: Self.noCategory)
+        }
+        if let privacyURL {
+            page.replace(#"<p id="consent-hint" class="hint" hidden>"#, with: #"<p id="consent-hint" class="hint">"#)
+            page.replace(Self.consent, with: String(Self.consent.dropLast()) + #" aria-describedby="consent-hint">"#)
+            page.link("privacy-link", to: privacyURL)
+            page.link("privacy-footer-link", to: privacyURL)
+        }
+        if let imprintURL { page.link("imprint-link", to: imprintURL) }
+        if privacyURL != nil || imprintURL != nil {
+            page.replace(#"<footer id="site-footer" class="site-footer" hidden>"#,
+                         with: #"<footer id="site-footer" class="site-footer">"#)
+        }
+        return page
+    }
+
+    /// One custom field as the portal's own fields are written: label (with "(optional)"), input, hint.
+    static func field(_ definition: CustomFieldDefinition) -> Markup {
+        let id = "custom-\(definition.name)"
+        let optional: Markup = definition.required ? "" : #" <span class="optional" data-text="field.optional">(optional)</span>"#
+        let required: Markup = definition.required ? " required" : ""
+        let pattern: Markup = definition.pattern.map { " pattern=\"\($0)\"" } ?? ""
+        let described: Markup = definition.hint == nil ? "" : " aria-describedby=\"\(id)-hint\""
+        let hint: Markup = definition.hint.map { "\n            <p id=\"\(id)-hint\" class=\"hint\">\($0)</p>" } ?? ""
+        let limit = CustomFieldDefinition.maximumValueCharacters
+        return Markup.joined([
+            "\n          <div class=\"field\">",
+            "\n            <label for=\"\(id)\">\(definition.label)\(optional)</label>",
+            "\n            <input id=\"\(id)\" name=\"customFields[\(definition.name)]\" maxlength=\"\(limit)\"",
+            "\(required)\(pattern)\(described)>",
+            hint, "\n          </div>",
+        ])
+    }
+
+}
+
+private extension String {
+    /// Replaces the template's one `anchor`; a template without it (a changed index.html) is left as it is, which
+    /// `PortalPageTests` catches.
+    mutating func replace(_ anchor: String, with replacement: String) {
+        guard let range = range(of: anchor) else { return }
+        replaceSubrange(range, with: replacement)
+    }
+
+    mutating func insert(_ markup: Markup, after anchor: String) {
+        replace(anchor, with: anchor + markup.html)
+    }
+
+    /// The template's `<a id="ID" href="#" [hidden]` pointed at `url` and shown.
+    mutating func link(_ id: String, to url: String) {
+        guard let range = range(of: ##"<a id="\##(id)" href="#""##) else { return }
+        let end = self[range.upperBound...].hasPrefix(" hidden") ? index(range.upperBound, offsetBy: 7) : range.upperBound
+        replaceSubrange(range.lowerBound..<end, with: "<a id=\"\(id)\" href=\"\(HTML.escape(url))\"")
+    }
+}
