@@ -35,7 +35,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Minor versions pinned: LotseTickets imports the underscored `_ConnectionPoolModule`, which is not API.
@@ -52,6 +51,7 @@ let package = Package(
         .target(name: "CSentencePiece", linkerSettings: [.linkedLibrary("sentencepiece")]),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Optimised in debug builds too: the encoder's kernel unoptimised made the tests' index builds minutes slower.
+        .target(name: "CByteSearch"),
         .target(name: "CVectorKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
@@ -80,9 +80,8 @@ let package = Package(
         .target(
             name: "LotseServer",
             dependencies: [
-                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets", hummingbird, httpTypes, logging,
-                nioCore,
-                .product(name: "MultipartKit", package: "multipart-kit"),
+                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets", "CByteSearch", hummingbird, httpTypes,
+                logging, nioCore,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -21,6 +21,7 @@ SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "Glibc",
 
 # Which of the package's own targets each production target may depend on (imports point one way).
 LAYERS = {
+    "CByteSearch": set(),
     "CICUShim": set(),
     "CSentencePiece": set(),
     "CVectorKernels": set(),
@@ -31,7 +32,7 @@ LAYERS = {
     "LotseSearch": {"LotseAnalysis", "LotseIndex", "LotseSemantic"},
     "LotseEvaluation": {"LotseSearch"},
     "LotseTickets": set(),
-    "LotseServer": {"LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets"},
+    "LotseServer": {"CByteSearch", "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets"},
     "LotseTestSupport": {"LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic"},
     "lotse": {"LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets"},
 }

@@ -23,9 +23,11 @@ public struct APIError: HTTPResponseError, Sendable {
         case adminDisabled = "admin_disabled"
         case tooManyFailedAuthentications = "too_many_failed_authentications"
         case csrfInvalid = "csrf_invalid"
+        case crossSite = "cross_site"
         case rateLimited = "rate_limited"
         case busy
         case deadlineExceeded = "deadline_exceeded"
+        case uploadTooSlow = "upload_too_slow"
         case storageUnavailable = "storage_unavailable"
         case malformedRequest = "malformed_request"
         case badRequest = "bad_request"

@@ -35,6 +35,8 @@ public struct ServerConfiguration: Sendable {
     /// Multipart ticket bodies read at once, and of one client address (`UploadSlots`); past either, 503 `busy`.
     public var uploadSlots = 8
     public var uploadSlotsPerClient = 2
+    /// How slowly a multipart body may arrive while it holds a slot.
+    public var uploadPace = UploadPace()
     /// A search or suggest answer not ready by then is 503 `deadline_exceeded` (its work is cancelled).
     public var searchDeadline: Duration = .seconds(2)
     public var suggestDeadline: Duration = .seconds(3)

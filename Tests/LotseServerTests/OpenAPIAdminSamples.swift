@@ -18,6 +18,8 @@ extension OpenAPISamples {
 
     static let adminErrors: [OpenAPIErrorSample] = {
         var samples = [
+            OpenAPIErrorSample(operation: signIn, status: 403, request: crossSite(form("/admin/anmelden", "token=x&name=y")),
+                               code: "cross_site", fields: nil, why: "another website's form, not counted as a failure"),
             OpenAPIErrorSample(operation: signIn, status: 413,
                                request: form("/admin/anmelden", "token=" + String(repeating: "x", count: 5_000)),
                                code: "body_too_large", fields: ["body"], why: "over 4 KiB"),

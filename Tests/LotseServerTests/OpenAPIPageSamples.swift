@@ -13,6 +13,13 @@ extension OpenAPISamples {
                              body: ByteBuffer(string: body))
     }
 
+    /// The request as a browser sends it when another website's page submitted it.
+    static func crossSite(_ request: OpenAPISampleRequest) -> OpenAPISampleRequest {
+        var request = request
+        request.headers[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+        return request
+    }
+
     static let pageSuccess: [String: [OpenAPISampleRequest]] = [
         start: [OpenAPISampleRequest(method: .get, uri: "/hilfe"),
                 OpenAPISampleRequest(method: .get, uri: "/hilfe?q=Kundennummer&lang=alle")],
@@ -43,6 +50,8 @@ extension OpenAPISamples {
             OpenAPIErrorSample(operation: vote, status: 413,
                                request: form(articlePage, "hilfreich=ja&x=" + String(repeating: "x", count: 2_000)),
                                code: "body_too_large", fields: ["body"], why: "over 1 KiB"),
+            OpenAPIErrorSample(operation: vote, status: 403, request: crossSite(form(articlePage, "hilfreich=nein")), code: "cross_site",
+                               fields: nil, why: "another website's form"),
             OpenAPIErrorSample(operation: vote, status: 422, request: form("/hilfe/rechnungen-zahlungen/rueckerstattung", "hilfreich=ja"),
                                code: "invalid_fields", fields: ["hilfreich"], why: "a ticket-only article takes no vote"),
             OpenAPIErrorSample(operation: vote, status: 429, request: form(articlePage, "hilfreich=ja"), code: "rate_limited", fields: nil,

@@ -22,7 +22,7 @@ struct OpenAPITestServer: Sendable {
     let workspace: ArticleWorkspace
     let configuration: ServerConfiguration
 
-    init(rateLimit: Int = 1_000_000) throws {
+    init(rateLimit: Int = 1_000_000, uploadPace: UploadPace = UploadPace()) throws {
         var files = ArticleFixtures.markdownSet
         files["invoice.md"] = ArticleFixtures.invoiceEnglish
         files["speicherplatz-erweitern.html"] = ArticleFixtures.speicherplatzPage
@@ -36,6 +36,7 @@ struct OpenAPITestServer: Sendable {
         configuration.indexPath = workspace.indexPath
         configuration.dataPath = workspace.directory.path("data.sqlite")
         configuration.rateLimit = rateLimit
+        configuration.uploadPace = uploadPace
         configuration.reloadInterval = .milliseconds(20)
         configuration.searchDeadline = .seconds(300)
         configuration.suggestDeadline = .seconds(300)

@@ -251,7 +251,8 @@ struct OpenAPITests {
         let operation = try #require(spec.operations.first { $0.key == sample.operation }, "\(sample.operation) not in the spec")
         let documented = try #require(spec.responses(of: operation)[String(sample.status)],
                                       "\(sample.operation) does not document \(sample.status)")
-        let server = try OpenAPITestServer(rateLimit: sample.status == 429 ? 1 : 1_000_000)
+        let server = try OpenAPITestServer(rateLimit: sample.status == 429 ? 1 : 1_000_000,
+                                           uploadPace: sample.status == 408 ? UploadPace(grace: .zero, bytesPerSecond: .max) : UploadPace())
         var steps: [ServerStep] = []
         if sample.status == 429 { steps.append(.request(OpenAPISampleRequest(method: .get, uri: "/api/v1/categories"))) }
         steps.append(.request(sample.request))

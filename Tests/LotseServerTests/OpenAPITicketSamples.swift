@@ -29,6 +29,13 @@ extension OpenAPISamples {
                 operation: tickets, status: 413, request: .json("/api/v1/tickets", oversized), code: "body_too_large", fields: ["body"],
                 why: "JSON over 64 KiB"),
             OpenAPIErrorSample(
+                operation: tickets, status: 408,
+                request: OpenAPISampleRequest(method: .post, uri: "/api/v1/tickets",
+                                              headers: [.contentType: "multipart/form-data; boundary=XyZ"],
+                                              body: ByteBuffer(string: "--XyZ\r\nContent-Disposition: form-data; name=\"name\""
+                                                                           + "\r\n\r\nA\r\n--XyZ--\r\n")),
+                code: "upload_too_slow", fields: nil, why: "a multipart body behind the pace (the test server allows none)"),
+            OpenAPIErrorSample(
                 operation: tickets, status: 415, request: text("/api/v1/tickets"), code: "unsupported_media_type", fields: ["Content-Type"],
                 why: "text/plain"),
             OpenAPIErrorSample(

@@ -44,6 +44,7 @@ struct AdminPageRoutes {
 
     private func signIn(_ request: Request, context: LotseRequestContext) async throws -> Response {
         guard let token, !token.isEmpty else { return Self.redirect(problem: "aus") }
+        guard !CrossSite.isCrossSite(request) else { throw CrossSite.refused }
         if failures.exhausted(context.clientKey) != nil { return Self.redirect(problem: "gesperrt") }
         let form = try await Self.form(request)
         guard AdminAuthMiddleware.constantTimeEqual(Array((form["token"] ?? "").utf8), Array(token.utf8)) else {

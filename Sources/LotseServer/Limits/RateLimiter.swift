@@ -52,6 +52,8 @@ final class RateLimiter: Sendable {
     func exhausted(_ key: String, now: ContinuousClock.Instant = .now) -> Duration? {
         guard limit > 0 else { return nil }
         return table.withLock { table in
+            // A client the full table could not take is counted under the overflow key (`check`), and judged by it.
+            let key = table.windows[key] == nil && table.windows.count >= maximumClients ? Self.overflowKey : key
             guard let current = table.windows[key], now - current.started < window, current.count >= limit else { return nil }
             return window - (now - current.started)
         }

@@ -55,6 +55,11 @@ enum ErrorMessages {
             en: "This change came without a valid security token of the admin page. Please reload the page.",
             fr: "Cette modification est arrivée sans jeton de sécurité valide de la page d’administration. Veuillez recharger la page.",
             es: "Este cambio llegó sin un token de seguridad válido de la página de administración. Vuelva a cargar la página."),
+        .crossSite: Wording(
+            de: "Dieses Formular wurde von einer anderen Website gesendet. Bitte öffnen Sie die Seite direkt.",
+            en: "This form was sent from another website. Please open the page directly.",
+            fr: "Ce formulaire a été envoyé depuis un autre site web. Veuillez ouvrir la page directement.",
+            es: "Este formulario se envió desde otro sitio web. Abra la página directamente."),
         .rateLimited: Wording(
             de: "Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es gleich noch einmal.",
             en: "Too many requests in a short time. Please try again in a moment.",
@@ -70,6 +75,11 @@ enum ErrorMessages {
             en: "The search took too long. Please shorten the text or try again.",
             fr: "La recherche a pris trop de temps. Veuillez raccourcir le texte ou réessayer.",
             es: "La búsqueda ha tardado demasiado. Acorte el texto o vuelva a intentarlo."),
+        .uploadTooSlow: Wording(
+            de: "Die Anfrage kam zu langsam an. Bitte senden Sie sie noch einmal, bei großen Anhängen über eine schnellere Verbindung.",
+            en: "The request arrived too slowly. Please send it again, with large attachments over a faster connection.",
+            fr: "La demande est arrivée trop lentement. Veuillez la renvoyer, avec de gros fichiers joints via une connexion plus rapide.",
+            es: "La consulta llegó demasiado despacio. Vuelva a enviarla; con adjuntos grandes, desde una conexión más rápida."),
         .storageUnavailable: Wording(
             de: "Anfragen können gerade nicht gespeichert werden. Bitte versuchen Sie es später noch einmal.",
             en: "Requests cannot be stored right now. Please try again later.",

@@ -15,6 +15,15 @@ struct AdminAuthMiddleware: RouterMiddleware {
     static let minimumTokenBytes = 16
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await authorized(request, context: context, next: next)
+        // Ticket data: never kept by a browser's cache (the dashboard fetches with the cookie) or one in between.
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    private func authorized(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard let token, !token.isEmpty else {
             throw Self.unauthorized(.adminDisabled)
         }

@@ -1,4 +1,5 @@
 import LotseAnalysis
+import LotseTickets
 
 /// What the portal's ticket form gets when a browser posts it without script (it asks for HTML, the script asks for
 /// JSON): the confirmation, reached by a 303 so that reloading it sends nothing twice, and the list of what to
@@ -37,11 +38,10 @@ struct TicketPages {
             """)
     }
 
-    /// A ticket number as the store writes them (letters, digits, dashes), or nil.
+    /// A ticket number exactly as the store writes them (`LT-000042`), or nil: the page never shows other text from
+    /// its address (`?nummer=RUFEN-SIE-0900-…-AN` would read as a message from the operator).
     static func ticketNumber(_ text: String) -> String? {
-        guard (1...40).contains(text.count), text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic
-            || ("0"..."9").contains($0) || $0 == "-") }) else { return nil }
-        return text
+        TicketNumber.parse(text).map(TicketNumber.format) == text ? text : nil
     }
 }
 

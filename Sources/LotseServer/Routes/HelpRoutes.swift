@@ -42,12 +42,17 @@ struct HelpRoutes {
             throw APIError.badRequest(field: "q", .tooLong(maximum: SearchRoutes.maximumQueryCharacters))
         }
         if let problem = ControlCharacters.problem(query) { throw APIError.badRequest(field: "q", problem) }
-        let options = SearchOptions(limit: 20, language: language.language)
-        let results = try await search.bounded(.search, deadline: search.searchDeadline) {
+        // A question asked once, as the API without a session asks it: it waits for its own embedding unless requests
+        // queue for the slots. Such an answer is a keystroke's and may change: then no cache may keep the page.
+        var options = SearchOptions(limit: 20, language: language.language)
+        options.typing = search.gate.isCongested
+        let results = try await search.bounded(.search, deadline: search.searchDeadline) { [options] in
             try await engine.search(query, options: options)
         }
         search.log("search", query: query, results: results, session: nil)
-        return respond(ListPages.results(query: query, results: results, language: language), request)
+        var response = respond(ListPages.results(query: query, results: results, language: language), request)
+        if options.typing { response.headers[.cacheControl] = "no-store" }
+        return response
     }
 
     private func category(_ request: Request, slug: String) async throws -> Response {
@@ -74,6 +79,7 @@ struct HelpRoutes {
 
     /// The form's "Ja" or "Nein": recorded like `POST /api/v1/articles/{id}/feedback`, then 303 back to the page.
     private func vote(_ request: Request) async throws -> Response {
+        guard !CrossSite.isCrossSite(request) else { throw CrossSite.refused }
         guard let article = try await addressedArticle(request) else { return notFound(request) }
         let bytes = try await JSONBody.collect(request, limit: Self.maximumVoteBytes)
         let answer = FormQuery.parse(String(buffer: bytes))["hilfreich"]

@@ -9,6 +9,7 @@ struct TicketRoutes {
     let holder: IndexHolder
     let jsonLimit: Int
     let multipartLimit: Int
+    let pace: UploadPace
     let uploads: UploadSlots
     let information: PortalInformation
     let pages: TicketPages
@@ -85,7 +86,8 @@ struct TicketRoutes {
         if let key, let problem = Self.keyProblem(key) { throw APIError.badRequest(field: "Idempotency-Key", problem) }
         let submission: TicketSubmission
         do {
-            submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit)
+            submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit,
+                                                         pace: pace)
         } catch var error as APIError {
             // A custom field of the wrong JSON type is named by its label, as its other problems are.
             for index in error.invalid.indices {

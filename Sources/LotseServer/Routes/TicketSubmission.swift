@@ -28,7 +28,7 @@ struct TicketSubmission {
     static let booleanTrue: Set<String> = ["true", "on", "1"]
 
     static func read(_ request: Request, context: LotseRequestContext, jsonLimit: Int,
-                     multipartLimit: Int) async throws -> TicketSubmission {
+                     multipartLimit: Int, pace: UploadPace) async throws -> TicketSubmission {
         let contentType = request.headers[.contentType] ?? ""
         if contentType.lowercased().hasPrefix("application/json") {
             let fields = try await JSONBody.decode(JSONFields.self, from: request, context: context, limit: jsonLimit)
@@ -40,7 +40,7 @@ struct TicketSubmission {
         guard let boundary = MultipartForm.boundary(contentType: contentType) else {
             throw JSONBody.unsupportedMediaType(accepted: ["application/json", "multipart/form-data"])
         }
-        let body = try await JSONBody.collect(request, limit: multipartLimit)
+        let body = try await pace.collect(request, limit: multipartLimit)
         let form: MultipartForm
         do {
             form = try MultipartForm(body: body, boundary: boundary)
@@ -64,8 +64,9 @@ struct TicketSubmission {
                 continue
             }
             guard let text = String(validating: part.body.readableBytesView, as: UTF8.self) else {
-                // Named as validation names it: custom fields as customFields.NAME.
-                problems.append(InvalidField(Self.customFieldName(part.name).map { "customFields.\($0)" } ?? part.name, .invalidEncoding))
+                // Named as validation names it (custom fields as customFields.NAME); a part name the client made up is
+                // never echoed, as JSON keys are not (`JSONBody.fieldName`): such a part is ignored like a UTF-8 one.
+                if let field = Self.reportedName(part.name) { problems.append(InvalidField(field, .invalidEncoding)) }
                 continue
             }
             switch part.name {
@@ -83,6 +84,16 @@ struct TicketSubmission {
                 if let name = Self.customFieldName(part.name) { draft.customFields[name] = text }
             }
         }
+    }
+
+    static let textFields: Set<String> = ["email", "name", "company", "subject", "description", "customerNumber", "category",
+                                          "session", "consent", "urgent"]
+
+    /// What a problem with a part is reported under: a field of the form, or `customFields.NAME` where NAME is a name
+    /// a field can have; nil for a name the client made up.
+    static func reportedName(_ partName: String) -> String? {
+        if textFields.contains(partName) { return partName }
+        return customFieldName(partName).flatMap { JSONBody.isFieldName($0) ? "customFields.\($0)" : nil }
     }
 
     /// `NAME` of a part named `customFields[NAME]`.

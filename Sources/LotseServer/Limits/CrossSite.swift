@@ -1,0 +1,14 @@
+import HTTPTypes
+import Hummingbird
+
+/// Forms another website made a browser send: `Sec-Fetch-Site: cross-site`, which browsers set themselves and pages
+/// cannot forge. Such a post to the admin sign-in would spend the operator's failure budget (and lock the office's
+/// address out), one to a help page's vote would vote for its visitors; both are refused before they count.
+/// Requests without the header (other clients, old browsers) are judged as before.
+enum CrossSite {
+    static func isCrossSite(_ request: Request) -> Bool {
+        request.headers[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased() == "cross-site"
+    }
+
+    static var refused: APIError { APIError(.forbidden, code: .crossSite) }
+}
