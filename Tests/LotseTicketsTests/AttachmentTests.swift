@@ -101,6 +101,16 @@ struct AttachmentTests {
         #expect(AttachmentName.sanitise(name) == expected)
     }
 
+    @Test("a name ends as its checked type does: a page or a program sent as text opens as text",
+          arguments: [("bericht.html", "text/plain", "bericht.html.txt"), ("fehler.log", "text/plain", "fehler.log"),
+                      ("Liste.CSV", "text/plain", "Liste.CSV"), ("start.bat", "text/plain", "start.bat.txt"),
+                      ("foto.JPG", "image/jpeg", "foto.JPG"), ("foto.svg", "image/png", "foto.svg.png"),
+                      ("anhang", "application/pdf", "anhang.pdf"),
+                      ("mail.eml", "message/rfc822", "mail.eml"), ("x.exe", "application/zip", "x.exe.zip")])
+    func namesMatchTheirType(_ name: String, _ type: String, _ expected: String) {
+        #expect(AttachmentName.matching(name, type: type) == expected)
+    }
+
     @Test("saved files get random names inside the attachments folder, are flushed and removable")
     func savesFiles() async throws {
         let directory = try TemporaryDirectory(prefix: "lotse-attachments")

@@ -159,7 +159,8 @@ struct TicketRoutes {
             }
             let name = AttachmentName.sanitise(upload.filename)
             switch policy.check(name: name, data: upload.bytes) {
-            case .success(let type): files.append(CheckedFile(name: name, type: type, bytes: upload.bytes))
+            case .success(let type):
+                files.append(CheckedFile(name: AttachmentName.matching(name, type: type), type: type, bytes: upload.bytes))
             case .failure(let problem): problems.append(InvalidField("attachments", problem))
             }
         }

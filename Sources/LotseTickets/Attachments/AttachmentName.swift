@@ -13,4 +13,20 @@ public enum AttachmentName {
         let bounded = String(trimmed.suffix(100))
         return bounded.isEmpty ? "anhang" : bounded
     }
+
+    /// Extensions a file of each recognised type may keep; the first is added to any other name.
+    static let extensions: [String: [String]] = [
+        "image/png": ["png"], "image/jpeg": ["jpg", "jpeg"], "image/gif": ["gif"], "image/webp": ["webp"], "application/pdf": ["pdf"],
+        "text/plain": ["txt", "log", "csv", "md", "json", "conf", "cfg", "ini", "yaml", "yml"], "message/rfc822": ["eml"],
+        "application/vnd.ms-outlook": ["msg"], "application/zip": ["zip"],
+    ]
+
+    /// `name` ending as a file of `type` does (`bericht.html` of text → `bericht.html.txt`): saved and opened by an
+    /// operator, a file must open as what its content was checked to be, never as a page or a program.
+    public static func matching(_ name: String, type: String) -> String {
+        guard let allowed = extensions[type], let first = allowed.first else { return name }
+        let dot = name.lastIndex(of: ".")
+        let current = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
+        return allowed.contains(current) ? name : name + "." + first
+    }
 }
