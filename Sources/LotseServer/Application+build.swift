@@ -59,6 +59,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     HelpRoutes(holder: holder, services: tickets, search: search, layout: pages, siteBase: configuration.siteBase).register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
                  multipartLimit: configuration.maximumMultipartBytes, pace: configuration.uploadPace,
+                 origins: Set(configuration.corsOrigins),
                  uploads: UploadSlots(total: configuration.uploadSlots, perClient: configuration.uploadSlotsPerClient),
                  information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
                                     imprintUrl: configuration.imprintURL),

@@ -28,6 +28,8 @@ extension OpenAPISamples {
             OpenAPIErrorSample(
                 operation: tickets, status: 413, request: .json("/api/v1/tickets", oversized), code: "body_too_large", fields: ["body"],
                 why: "JSON over 64 KiB"),
+            OpenAPIErrorSample(operation: tickets, status: 403, request: crossSite(.json("/api/v1/tickets", "{}")), code: "cross_site",
+                               fields: nil, why: "another website's page made the browser post it"),
             OpenAPIErrorSample(
                 operation: tickets, status: 408,
                 request: OpenAPISampleRequest(method: .post, uri: "/api/v1/tickets",

@@ -139,6 +139,23 @@ struct UploadHardeningTests {
         }
     }
 
+    @Test("a ticket another website's page made a browser post is refused, unless that site is a configured portal origin")
+    func crossSiteTickets() async throws {
+        let fixture = try TicketFixture { $0.corsOrigins = ["https://portal.beispiel.de"] }
+        try await fixture.test { client in
+            for (origin, expected) in [("https://evil.example", HTTPResponse.Status.forbidden), ("https://portal.beispiel.de", .created)] {
+                let body = MultipartBody.validTicket()
+                var headers = body.headers
+                headers[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+                headers[.origin] = origin
+                let posted = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: headers, body: body.finished())
+                #expect(posted.status == expected, "\(origin)")
+            }
+            let stored = try await client.admin("/api/v1/admin/tickets")
+            #expect((stored.json["tickets"] as? [[String: Any]])?.count == 1, "only the configured portal's")
+        }
+    }
+
     @Test("admin answers carry customer data: no cache may keep them")
     func adminAnswersAreNotStored() async throws {
         try await TicketFixture().test { client in

@@ -10,6 +10,8 @@ struct TicketRoutes {
     let jsonLimit: Int
     let multipartLimit: Int
     let pace: UploadPace
+    /// The `--cors-origin`s: portals elsewhere that may post tickets across sites.
+    let origins: Set<String>
     let uploads: UploadSlots
     let information: PortalInformation
     let pages: TicketPages
@@ -53,6 +55,7 @@ struct TicketRoutes {
                                    privacyUrl: information.privacyUrl, imprintUrl: information.imprintUrl)
         }
         router.post("/api/v1/tickets") { request, context in
+            guard !CrossSite.isForeign(request, allowing: origins) else { throw CrossSite.refused }
             let created = try await submitWithSlot(request, context: context)
             guard ErrorPages.isTicketForm(request) else { return try created.response(from: request, context: context) }
             // The portal's form posted without script: the confirmation page (its problems: `ErrorPages`).
