@@ -119,6 +119,20 @@ import Testing
         }
     }
 
+    /// A pipe would block the reader until someone writes to it; a folder is no list either.
+    @Test func aPipeOrFolderIsRefusedWithoutWaiting() throws {
+        let pipe = directory.path("synonyme.fifo")
+        try #require(mkfifo(pipe, 0o600) == 0)
+        for path in [pipe, directory.path("")] {
+            do {
+                _ = try Curation.load(synonyms: path, pins: nil)
+                Issue.record("\(path) was read")
+            } catch {
+                #expect(error.reason.contains("not a regular file"), "\(error)")
+            }
+        }
+    }
+
     @Test func tooManyPinsAreRefusedAtTheFirstOneTooMany() throws {
         let entries = (0...PinFile.maximumPins).map { #"{"query": "frage \#($0)", "articleId": "a", "position": 1}"# }
         let error = try #require(try pinsError("[\n" + entries.joined(separator: ",\n") + "\n]"))

@@ -25,6 +25,10 @@ enum CurationFile {
     /// The file's text; refused when larger than `maximumBytes`, not UTF-8, or holding control characters
     /// other than tab, line feed and carriage return (a NUL byte is a binary file, not a list).
     static func read(_ path: String) throws(CurationFileError) -> String {
+        // Opening a FIFO or a device would wait for a writer, and hold the curation watcher with it.
+        if let values = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey]), values.isRegularFile == false {
+            throw CurationFileError(file: path, line: 0, reason: "not a regular file (a pipe, device or folder)")
+        }
         let bytes: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
