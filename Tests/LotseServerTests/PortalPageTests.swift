@@ -16,7 +16,7 @@ struct PortalPageTests {
 
     @Test("custom fields are in the form, required ones marked, every operator text escaped")
     func customFields() {
-        let html = Self.page().render(categories: [])
+        let html = Self.page().render(topics: [])
         #expect(html.contains(#"<label for="custom-vertrag">Vertragsnummer</label>"#))
         #expect(html.contains(#"<input id="custom-vertrag" name="customFields[vertrag]" maxlength="500" required"#
             + #" pattern="^V-[0-9]{6}$" aria-describedby="custom-vertrag-hint">"#))
@@ -32,28 +32,36 @@ struct PortalPageTests {
         #expect(form < field && field < html.range(of: #"<label for="attachments">"#)!.lowerBound)
     }
 
+    @Test("the categories are listed as links to their help pages, and a handed-over subject fills the field, escaped")
+    func listingAndSubject() {
+        let html = Self.page().render(topics: [], listing: ["E-Mail": 4, "Domains & DNS": 2], subject: "Anfrage \"<b>zu</b>\"")
+        #expect(html.contains(#"<ul id="category-list" class="categories"><li><a href="/hilfe/domains-dns">Domains &amp; DNS "#
+            + #"<span class="count">(2)</span></a></li><li><a href="/hilfe/e-mail">E-Mail <span class="count">(4)</span></a></li></ul>"#))
+        #expect(html.contains(#"<input id="subject" name="subject" value="Anfrage &quot;&lt;b&gt;zu&lt;/b&gt;&quot;" required"#))
+    }
+
     @Test("topics fill the category choice and show it; without topics it stays hidden")
     func categories() {
-        let html = Self.page().render(categories: ["Domains & DNS", "E-Mail"])
+        let html = Self.page().render(topics: ["Domains & DNS", "E-Mail"])
         #expect(html.contains(#"<div class="field" id="category-field">"#))
         #expect(html.contains(#"Bitte wählen</option><option value="Domains &amp; DNS">Domains &amp; DNS</option>"#
             + #"<option value="E-Mail">E-Mail</option>"#))
-        #expect(Self.page().render(categories: []).contains(#"<div class="field" id="category-field" hidden>"#))
+        #expect(Self.page().render(topics: []).contains(#"<div class="field" id="category-field" hidden>"#))
     }
 
     @Test("the privacy policy beside the consent and in the footer, the imprint in the footer; none configured: all hidden")
     func operatorLinks() {
-        let html = Self.page().render(categories: [])
+        let html = Self.page().render(topics: [])
         #expect(html.contains(#"<p id="consent-hint" class="hint">"#))
         #expect(html.contains(#"required aria-describedby="consent-hint">"#))
         #expect(html.contains(#"<a id="privacy-link" href="https://beispiel.de/datenschutz?a=1&amp;b=2""#))
         #expect(html.contains(#"<a id="privacy-footer-link" href="https://beispiel.de/datenschutz?a=1&amp;b=2""#))
         #expect(html.contains(#"<a id="imprint-link" href="/impressum""#))
         #expect(html.contains(#"<footer id="site-footer" class="site-footer">"#))
-        let imprintOnly = Self.page(privacy: nil).render(categories: [])
+        let imprintOnly = Self.page(privacy: nil).render(topics: [])
         #expect(imprintOnly.contains(#"<footer id="site-footer" class="site-footer">"#))
         #expect(imprintOnly.contains(#"<p id="consent-hint" class="hint" hidden>"#))
-        let bare = PortalPage(template: PortalRoutes.template).render(categories: [])
+        let bare = PortalPage(template: PortalRoutes.template).render(topics: [])
         #expect(bare == PortalRoutes.template, "nothing configured, nothing changed")
     }
 
@@ -66,6 +74,11 @@ struct PortalPageTests {
             #expect(page.text.contains(#"name="customFields[serverName]""#))
             #expect(page.text.contains(#"<option value="Konto &amp; Anmeldung">Konto &amp; Anmeldung</option>"#))
             #expect(page.text.contains(#"<a id="privacy-link" href="https://beispiel.de/datenschutz""#))
+            #expect(page.text.contains(#"<a href="/hilfe/konto-anmeldung">Konto &amp; Anmeldung <span class="count">"#))
+            let asked = try await client.execute(uri: "/?betreff=Passwort%20zur%C3%BCcksetzen%01", method: .get)
+            #expect(!asked.text.contains("value=\"Passwort"), "a control character: nothing handed over")
+            let handed = try await client.execute(uri: "/?betreff=Passwort%20zur%C3%BCcksetzen", method: .get)
+            #expect(handed.text.contains(#"name="subject" value="Passwort zurücksetzen""#))
         }
     }
 }

@@ -249,6 +249,9 @@ def step_ticket_queue(page, expected):
     check(subjects == ["Dringend: Server down", "Passwort-Link abgelaufen"], f"queue order {subjects}")
     page.driver.find_element(By.CSS_SELECTOR, f"#tickets-table tr[data-id='{TICKET}']").click()
     page.wait_until(lambda: page.exists("ticket-shown"), "no ticket detail with the shown articles")
+    # The opened ticket takes the focus, which brings it into view below the queue.
+    focused = page.driver.execute_script("return document.activeElement.id")
+    check(focused == f"ticket-{TICKET}", f"after opening the ticket the focus is on {focused!r}")
     detail = page.element("ticket-detail").text
     for expected_text in ["Jana Schröder", "jana.schroeder@example.de", "serverName", "de-01-srv-1234", "Verifiziert"]:
         check(expected_text in detail, f"{expected_text!r} missing from the detail")
@@ -269,6 +272,11 @@ def step_ticket_queue(page, expected):
     Select(page.element("ticket-new-status")).select_by_value("in_progress")
     page.element("ticket-save-status").click()
     page.wait_until(lambda: page.exists("ticket-activity"), "no activity after the status change")
+    # The keyboard stays where it was, and the confirmation stands beside the button.
+    focused = page.driver.execute_script("return document.activeElement.id")
+    check(focused == "ticket-save-status", f"after the status change the focus is on {focused!r}")
+    confirmation = page.element("ticket-status-message").text
+    check(confirmation == f"Status von {TICKET} ist jetzt „In Bearbeitung“.", f"beside the button: {confirmation!r}")
     entries = [item.text for item in page.driver.find_elements(By.CSS_SELECTOR, "#ticket-activity li")]
     check(len(entries) == 1 and OPERATOR in entries[0] and "Offen → In Bearbeitung" in entries[0], f"activity {entries}")
     status, _, ticket = page.server.get(f"/api/v1/admin/tickets/{TICKET}", admin=True)

@@ -546,6 +546,8 @@ def step_invalid_ticket(portal):
     for field_id, expected in INVALID_TICKET_ERRORS.items():
         shown = field_error(portal, field_id)
         check(shown == expected, f"the error for {field_id} reads {shown!r}, expected {expected!r}")
+    # The first invalid field in the form's order takes the focus (the server lists them by name: consent first).
+    check(portal.active_id() == "email", f"after the refused ticket the focus is on {portal.active_id()!r}, not the e-mail")
     for field_id, text in typed.items():
         value = portal.element(field_id).get_attribute("value")
         check(value == text, f"{field_id} holds {value!r} after the refused submission, expected the typed text")
@@ -943,6 +945,8 @@ def step_help_pages_without_javascript(portal):
         portal.wait_until(lambda: portal.driver.execute_script("return document.readyState") == "complete"
                           and portal.element("subject").get_attribute("value") == ARTICLE_TITLE,
                           "'Anfrage stellen' did not open the form with the article's title as subject")
+        portal.wait_until(lambda: portal.active_id() == "description",
+                          f"arriving from the article, the focus is on {portal.active_id()!r}, not the description")
         portal.wait_for_result("suggestion-list", "passwort-zuruecksetzen")
     finally:
         with_javascript(portal)
@@ -968,6 +972,14 @@ def step_portal_without_javascript(portal):
         check(portal.visible("category") and len(topics) > 1, f"no topics to choose without JavaScript: {len(topics)}")
         check(portal.visible("consent-hint") and portal.element("privacy-link").get_attribute("href") == PRIVACY_URL,
               "no privacy policy link beside the consent without JavaScript")
+        check(portal.driver.find_elements(By.CSS_SELECTOR, '#category-list a[href="/hilfe/konto-anmeldung"]'),
+              "no category links without JavaScript")
+        check(not portal.visible("language-switch") and not portal.visible("suggestions"),
+              "the language switch or the live suggestions are offered without JavaScript")
+        portal.driver.get(portal.server.base + "/?betreff=Passwort%20zur%C3%BCcksetzen#anfrage")
+        check(portal.element("subject").get_attribute("value") == "Passwort zurücksetzen",
+              "'Anfrage stellen' without JavaScript left the subject empty")
+        portal.driver.get(portal.server.base + "/")
         subject = "Ohne Skript gesendet"
         description = "Mein Browser führt kein JavaScript aus."
         for field_id, text in [("email", "ohne.skript@example.de"), ("subject", subject), ("description", description)]:

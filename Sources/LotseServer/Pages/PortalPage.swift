@@ -14,15 +14,27 @@ struct PortalPage: Sendable {
 
     static let noCategory = #"<option value="" data-text="field.category.choose">Bitte wählen</option>"#
 
-    /// The page for the index's current topics.
-    func render(categories: [String]) -> String {
+    /// The page with the index's `topics` to choose in the form, the categories listed (German articles per category,
+    /// as the script shows them first; it replaces them with its own buttons) and a subject to start the form with
+    /// (`/?betreff=…`, as the help pages' "Anfrage stellen" links; the script fills it in too).
+    func render(topics: [String], listing: [String: Int] = [:], subject: String? = nil) -> String {
         var page = template
+        if !listing.isEmpty {
+            let links = listing.sorted { $0.key < $1.key }.map { name, count -> Markup in
+                "<li><a href=\"\(ListPages.categoryPath(name))\">\(name) <span class=\"count\">(\(count))</span></a></li>"
+            }
+            page.insert(Markup.joined(links), after: #"<ul id="category-list" class="categories">"#)
+        }
+        if let subject, !subject.isEmpty {
+            let field = #"<input id="subject" name="subject""#
+            page.replace(field, with: field + #" value=""# + HTML.escape(subject) + "\"")
+        }
         if !customFields.isEmpty {
             page.insert(Markup.joined(customFields.map(Self.field)), after: #"<div id="custom-fields">"#)
         }
-        if !categories.isEmpty {
+        if !topics.isEmpty {
             page.replace(#"<div class="field" id="category-field" hidden>"#, with: #"<div class="field" id="category-field">"#)
-            let options = categories.map { name -> Markup in "<option value=\"\(name)\">\(name)</option>" }
+            let options = topics.map { name -> Markup in "<option value=\"\(name)\">\(name)</option>" }
             page.insert(Markup.joined(options), after: Self.noCategory)
         }
         if let privacyURL {

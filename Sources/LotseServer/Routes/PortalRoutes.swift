@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LotseTickets
 
 /// The customer portal: `GET /` is its page (`PortalPage`: the form as the operator configured it), `GET /portal/{file}`
 /// its script and style sheet. The files are resources of this target, read once at start-up; the page needs no build
@@ -41,8 +42,12 @@ struct PortalRoutes {
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     func register(on router: Router<LotseRequestContext>) {
-        router.get("/") { _, _ in
-            let html = page.render(categories: holder.engine.categories.keys.sorted())
+        router.get("/") { request, _ in
+            let engine = holder.engine
+            // A subject handed over by "Anfrage stellen" (text only: escaped, cut as the field is, no control characters).
+            let subject = FormQuery.parse(request.uri.query)["betreff"].map { String($0.prefix(200)) }
+                .flatMap { ControlCharacters.problem($0) == nil ? $0 : nil }
+            let html = page.render(topics: engine.categories.keys.sorted(), listing: engine.categories(language: .de), subject: subject)
             return try Self.response(for: "index.html", in: ["index.html": Asset(contentType: Self.contentTypes["html"]!,
                                                                                  bytes: ByteBuffer(string: html))])
         }

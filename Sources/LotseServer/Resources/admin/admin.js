@@ -253,7 +253,7 @@
           el('td', null, el('a', { href: '#ticket-' + ticket.id }, ticket.id)), el('td', null, ticket.subject),
           el('td', null, ticket.statusLabel), el('td', { class: ticket.urgent ? 'urgent' : null }, ticket.urgent ? 'dringend' : ''),
           el('td', null, moment(ticket.createdAt)));
-        const open = (event) => { event.preventDefault(); showTicket(ticket.id); };
+        const open = (event) => { event.preventDefault(); showTicket(ticket.id, 'heading'); };
         row.addEventListener('click', open);
         row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(event); });
         return row;
@@ -273,13 +273,19 @@
       document.getElementById('tickets-content').replaceChildren(
         queue, el('p', { class: 'pager' }, previous, el('span', { id: 'tickets-page' }, `Seite ${ticketPage} von ${pages}`), next),
         csvLink(url, 'Diese Seite als CSV herunterladen'), detail);
-      if (selectedTicket) await showTicket(selectedTicket);
+      if (selectedTicket) await showTicket(selectedTicket, focusAfterLoad);
+      focusAfterLoad = null;
     });
   }
 
+  /** Where the keyboard focus goes once the queue is drawn again (the rebuilt panel drops the focused element). */
+  let focusAfterLoad = null;
+
   function field(label, content) { return [el('dt', null, label), el('dd', null, content === null || content === undefined || content === '' ? '–' : content)]; }
 
-  async function showTicket(id) {
+  /** Shows a ticket below the queue; `focus` ('heading' when opened, 'save' after a status change) moves the
+   * keyboard focus there, which also scrolls the detail into view. */
+  async function showTicket(id, focus = null) {
     selectedTicket = id;
     const detail = document.getElementById('ticket-detail');
     const ticket = await request(`${api}/tickets/${encodeURIComponent(id)}`).catch((error) => {
@@ -314,11 +320,21 @@
       shown.length ? el('ul', { id: 'ticket-shown' }, shown) : el('p', null, 'Keine.'),
       el('h3', null, 'Anhänge'),
       files.length ? el('ul', { id: 'ticket-attachments' }, files) : el('p', null, 'Keine.'),
-      el('div', { class: 'status-change' }, el('label', { for: 'ticket-new-status' }, 'Neuer Status'), select, save),
+      el('div', { class: 'status-change' }, el('label', { for: 'ticket-new-status' }, 'Neuer Status'), select, save,
+        el('p', { id: 'ticket-status-message', role: 'status' }, changedMessage)),
       el('h3', null, 'Verlauf'),
       activity.length ? el('ol', { id: 'ticket-activity' }, activity) : el('p', { id: 'ticket-activity-empty' }, 'Noch keine Statusänderung.'));
     detail.hidden = false;
+    changedMessage = '';
+    if (focus === 'heading') {
+      const heading = detail.querySelector('h3');
+      heading.tabIndex = -1;
+      heading.focus();
+    } else if (focus === 'save') save.focus();
   }
+
+  /** The confirmation shown beside "Status ändern" once, after the change. */
+  let changedMessage = '';
 
   async function changeStatus(id, status) {
     const changed = await load('tickets', async () => {
@@ -328,6 +344,8 @@
       });
     });
     if (!changed) return; // the error stays in the status line; the queue still shows the stored status
+    changedMessage = `Status von ${id} ist jetzt „${statusLabel(status)}“.`;
+    focusAfterLoad = 'save';
     await loadTickets();
     setStatus('tickets', `Status von ${id} ist jetzt „${statusLabel(status)}“.`);
   }

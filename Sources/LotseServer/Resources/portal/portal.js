@@ -29,6 +29,10 @@
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
+  // What works with script only (index.html hides it for browsers without).
+  $('language-switch').hidden = false;
+  $('suggestions').hidden = false;
+
   /** One id per page load: the server remembers which articles it suggested to this visitor. */
   const session = uuid();
 
@@ -645,7 +649,8 @@
         continue;
       }
       markInvalid(input, message);
-      first ??= input;
+      // The first invalid field in the form's order (the server's keys are sorted by name: consent came first).
+      if (!first || first.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING) first = input;
     }
     showSummary([['ticket.checkMarked'], ...unplaced], first === null);
     first?.focus();
@@ -816,7 +821,8 @@
     subject.value = askedSubject.slice(0, 200);
     saveDraft();
   }
-  if (askedSubject) description.focus();
+  // After the load: the browser's scroll to #anfrage would take the focus away again.
+  if (askedSubject) window.addEventListener('load', () => setTimeout(() => description.focus(), 0), { once: true });
   if (subject.value.trim() || description.value.trim()) suggestLive(0);
 
   showAttachmentHint();
