@@ -4,10 +4,12 @@ import Foundation
 /// `DraftCleaner` as it was before its rules ran on `DraftLine`'s units: every line by Swift's Characters. Kept only
 /// as the yardstick of `DraftCleanerTests` (the single implementation must give its output on every line).
 enum CharacterDraftCleaner {
+    /// The lines' rules by Characters; the address block after them is `DraftCleaner`'s own (it reads bytes only).
     static func clean(_ text: String, cutsInlineSignOff: Bool = false) -> String {
-        DraftCleaner.cleanLines(of: text) { rawLine, isFirst in
+        let cleaned = DraftCleaner.cleanLines(of: text) { rawLine, isFirst in
             cleanCharacters(String(decoding: rawLine, as: UTF8.self), cutsInlineSignOff: cutsInlineSignOff, isFirst: isFirst)
         }
+        return cutsInlineSignOff ? DraftCleaner.withoutAddressBlock(cleaned) : cleaned
     }
 
     private static let headCharacters = DraftCleaner.headCharacters, signatureWords = DraftCleaner.signatureWords

@@ -35,6 +35,20 @@ import Testing
         #expect(DraftCleaner.clean(draft) == draft, "the search keeps the line")
     }
 
+    @Test("for learning, a signature without a sign-off (two to five short capitalised lines at the end) is cut", arguments: [
+        ("Vertrag kündigen.\n\nJörg Zimmermann\nHauptstraße 12\n80331 München\n", "Vertrag kündigen."),
+        ("Wie kündige ich?\nÖzlem Yılmaz\nAm Markt 3", "Wie kündige ich?"),
+        // One short line, a list without a blank line or sentence end above it, or only short lines: content.
+        ("Mein Server zeigt\nFehler 500", "Mein Server zeigt\nFehler 500"),
+        ("Server antwortet nicht.\nFehler 500", "Server antwortet nicht.\nFehler 500"),
+        ("Was geht nicht:\nWebmail Login\nFTP Upload", "Was geht nicht:\nWebmail Login\nFTP Upload"),
+        ("Passwort Reset\nKonto Gesperrt", "Passwort Reset\nKonto Gesperrt"),
+        ("Mails gehen nicht raus.\n\nSMTP Fehler\nPort 587\ngeht nicht", "Mails gehen nicht raus.\n\nSMTP Fehler\nPort 587\ngeht nicht"),
+    ])
+    func cutsAddressBlockForLearning(draft: String, expected: String) {
+        #expect(DraftCleaner.clean(draft, cutsInlineSignOff: true) == expected)
+    }
+
     @Test("multi-byte letters before a sentence's end, emoji, decomposed umlauts and no-break spaces", arguments: [
         ("Die Größe passt nicht. VG Max Müller", "Die Größe passt nicht."),
         ("Frage zu Straße! Grüße Jana", "Frage zu Straße!"),

@@ -91,6 +91,10 @@ struct LearnedFieldTests {
               ("mein Kollege Frank hat die Rechnung nicht bekommen", "rechnung", ["frank"]),
               ("Ich heiße Anna Schmidt und habe das Passwort vergessen", "vergessen", ["anna", "schmidt"]),
               ("Bitte die Rechnung an Hauptstraße 12, 04109 Leipzig schicken", "rechnung", ["hauptstraße", "leipzig", "04109"]),
+              // Typed in lower case (session 18's review): the introduction and a lower-case salutation still name.
+              ("mein name ist anna kühn, ich habe das passwort vergessen", "vergessen", ["anna", "kühn"]),
+              ("frau koch hat die rechnung nicht bekommen", "rechnung", ["koch"]),
+              ("Ich bin Klaus, mein Zugang ist gesperrt", "gesperrt", ["klaus"]),
           ])
     func namesInOneDraftNeverIndexed(draft: String, topic: String, secrets: [String]) async throws {
         let workspace = try Self.workspace()
@@ -108,6 +112,16 @@ struct LearnedFieldTests {
                 #expect(bytes.range(of: Data(form.utf8)) == nil, "\(form) is in the index file")
             }
         }
+    }
+
+    @Test("a signature block without a sign-off (name, street, town on lines of their own) is not learned, even from two sessions")
+    func addressBlockNeverIndexed() async throws {
+        let workspace = try Self.workspace()
+        let draft = "Mein Zugang ist gesperrt.\n\nJörg Zimmermann\nHauptstraße 12\nMünchen"
+        try Self.build(workspace, Self.learn([("s1", "kundennummer", draft), ("s2", "kundennummer", draft)]))
+        let words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+        #expect(words.contains("gesperrt"), "\(words)")
+        for secret in ["jörg", "zimmermann", "hauptstraße", "münchen"] { #expect(!words.contains(secret), "\(secret) learned") }
     }
 
     @Test("a word the German list has only in lowercase, written capitalised inside a sentence, may be a first name: two sessions")

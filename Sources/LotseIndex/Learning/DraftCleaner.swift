@@ -25,10 +25,50 @@ public enum DraftCleaner {
     /// Herrmann"), as learning does. The search keeps it: on the fresh judged set it made one more out-of-scope
     /// draft look answerable (RelevanceTests).
     public static func clean(_ text: String, cutsInlineSignOff: Bool = false) -> String {
-        cleanLines(of: text) { rawLine, isFirst in
+        let cleaned = cleanLines(of: text) { rawLine, isFirst in
             DraftLine.withLine(rawLine) { line in
                 line.verdict(line.trimmed(line.units.indices), cutsInlineSignOff: cutsInlineSignOff, isFirst: isFirst)
             }
+        }
+        return cutsInlineSignOff ? withoutAddressBlock(cleaned) : cleaned
+    }
+
+    /// A draft ending in a signature without a sign-off — "Vertrag kündigen.\n\nJörg Zimmermann\nHauptstraße
+    /// 12\nMünchen" — without those lines: two to five last lines of at most four words, each word capitalised or a
+    /// number, none ending a sentence, after a blank line or a sentence's end. Only the draft's tail is read.
+    static func withoutAddressBlock(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var end = bytes.count, lines = 0
+        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        while lines < 5 {
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            guard isAddressLine(bytes[start..<end]) else { break }
+            // Nothing above the short lines: they are the draft, not a signature below it.
+            guard start > 0 else { return text }
+            lines += 1
+            end = start - 1
+        }
+        guard lines >= 2 else { return text }
+        // What stands above: a blank line, or a sentence's end.
+        let above = bytes[..<end].last { $0 != UInt8(ascii: " ") }
+        guard let above, above == UInt8(ascii: "\n") || [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(above) else {
+            return text
+        }
+        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    private static func isAddressLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let words = line.split(separator: UInt8(ascii: " "))
+        guard (1...4).contains(words.count), let last = line.last,
+              ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ",")].contains(last) else {
+            return false
+        }
+        // A capital (ASCII, or a UTF-8 lead byte: Ä, Ö, Ü and other letters are not told apart here) or a digit.
+        return words.allSatisfy { word in
+            let first = word.first!
+            return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+                || first == 0xC3 && word.count > 1 && (0x80...0x9E).contains(word[word.startIndex + 1])
         }
     }
 

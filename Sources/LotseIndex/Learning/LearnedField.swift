@@ -105,9 +105,9 @@ enum LearnedField {
         }
         // A session's outcomes one after another, so each word counts it once.
         let ordered = numbered.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }.map(\.element)
-        func isUnknown(_ word: Int32) -> Bool { classify(reader.folded[Int(word)]) == .unknown }
+        func isNameLike(_ word: Int32) -> Bool { [.unknown, .capitalized].contains(classify(reader.folded[Int(word)])) }
         for (session, text) in ordered {
-            reader.read(text, isUnknown: isUnknown) { tally.count($0, session: session, mayBeName: $1) }
+            reader.read(text, isNameLike: isNameLike) { tally.count($0, session: session, mayBeName: $1) }
         }
         defer { tally.reset() }
         let forms = reader.forms, folded = reader.folded

@@ -1,7 +1,10 @@
 /// Where a draft names a person, piece by piece: the capitalised words after "mein Name ist", "Name:", "ich heiße",
 /// a salutation ("Frau Demir", "Herrn Sommer", "Dr. Lange"), and after "ich bin" when the next word is capitalised
-/// and unknown ("ich bin Leon Wuttke"; "ich bin Kunde" stays) are a name, which learning drops. A name is at most
-/// three words and ends at a comma or a sentence's end.
+/// and may be a name — unknown, or a dictionary word only written capitalised that no article uses ("ich bin Leon
+/// Wuttke", "ich bin Klaus"; "ich bin Kunde" stays) — are a name, which learning drops. Customers who type in lower
+/// case name people in lower case too: the first two words after "name ist", "heiße", "Name:" or a salutation written
+/// in lower case ("frau koch") are a name whatever their case. A name is at most three words and ends at a comma or
+/// a sentence's end.
 struct NameIntroduction {
     /// Also `PersonalDataMask`'s: the name after them is masked for display.
     static let salutations: Set<String> = ["herr", "herrn", "frau", "hr.", "fr.", "dr.", "prof.", "mr.", "mrs.", "ms."]
@@ -34,22 +37,24 @@ struct NameIntroduction {
         case name
         /// The next capitalised word is a name when it is unknown ("ich bin").
         case unknownName
-        /// Words left of a name.
-        case naming(left: Int)
+        /// Words left of a name, and how many of them may be in lower case.
+        case naming(left: Int, lowercase: Int)
     }
 
     private var state = State.text
 
-    /// Whether `piece` is (part of) a name. `isCapitalized`: the piece's first letter is a capital; `isUnknown`: its
-    /// first word is known neither to the articles nor to a dictionary (asked only after "ich bin").
-    mutating func isName(_ piece: UnsafeBufferPointer<UInt8>, isCapitalized: Bool, isUnknown: () -> Bool) -> Bool {
+    /// Whether `piece` is (part of) a name. `isCapitalized`: the piece's first letter is a capital; `mayBeName`: its
+    /// first word is unknown, or a dictionary word only written capitalised that no article uses (asked only after
+    /// "ich bin").
+    mutating func isName(_ piece: UnsafeBufferPointer<UInt8>, isCapitalized: Bool, mayBeName: () -> Bool) -> Bool {
         switch state {
-        case .naming(let left) where isCapitalized:
+        case .naming(let left, let lowercase) where isCapitalized || lowercase > 0:
             // "Herr Dr. Meier": a title inside a name does not end it.
-            state = Self.marker(piece) == .salutation ? state : Self.endsClause(piece) || left == 1 ? .text : .naming(left: left - 1)
+            state = Self.marker(piece) == .salutation ? state : Self.endsClause(piece) || left == 1 ? .text
+                : .naming(left: left - 1, lowercase: lowercase - 1)
             return true
-        case .unknownName where isCapitalized && isUnknown():
-            state = Self.endsClause(piece) ? .text : .naming(left: 2)
+        case .unknownName where isCapitalized && mayBeName():
+            state = Self.endsClause(piece) ? .text : .naming(left: 2, lowercase: 0)
             return true
         default:
             state = next(after: piece)
@@ -58,12 +63,15 @@ struct NameIntroduction {
     }
 
     private func next(after piece: UnsafeBufferPointer<UInt8>) -> State {
-        switch (state, Self.marker(piece)) {
-        case (_, .salutation?), (_, .namingWord?): .naming(left: 3)
+        // A salutation written in lower case ("frau koch") is followed by a name in lower case; "meine Frau macht" is not.
+        let lowercaseSalutation = piece.first.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ?? false
+        return switch (state, Self.marker(piece)) {
+        case (_, .salutation?): .naming(left: 3, lowercase: lowercaseSalutation ? 2 : 0)
+        case (_, .namingWord?): .naming(left: 3, lowercase: 2)
         case (_, .speaker?): .speaker
         case (.speaker, .being?): .unknownName
         case (_, .name?): .name
-        case (.name, .naming?): .naming(left: 3)
+        case (.name, .naming?): .naming(left: 3, lowercase: 2)
         default: .text
         }
     }

@@ -18,9 +18,10 @@ public struct LearningOutcome: Sendable, Equatable {
 /// The SQL both stores run (the same text works on SQLite and PostgreSQL).
 enum LearningQueries {
     /// Subject and description on lines of their own, so learning strips the description's greeting line as the
-    /// search does (the literal holds a newline: the same text on SQLite and PostgreSQL).
+    /// search does (the literal holds a newline: the same text on SQLite and PostgreSQL). Deflections sent without a
+    /// session count as one session together: two identical posts are not two customers.
     static let deflections = """
-        SELECT COALESCE(session, 'deflection:' || CAST(id AS TEXT)), article_id,
+        SELECT COALESCE(session, 'deflection'), article_id,
                CASE WHEN TRIM(COALESCE(subject, '')) = '' THEN TRIM(COALESCE(description, ''))
                     WHEN TRIM(COALESCE(description, '')) = '' THEN TRIM(subject)
                     ELSE TRIM(subject) || '\n' || TRIM(description) END
