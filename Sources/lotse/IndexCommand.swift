@@ -17,6 +17,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Index the valid articles and list the rejected ones instead of failing.")
     var keepGoing = false
 
+    @Flag(help: "Let an articles folder without articles empty an index that has some (refused otherwise).")
+    var allowEmpty = false
+
     func run() async throws {
         let model = try semantic.load(index: location.index)
         let learning: Learning, learningLine: String
@@ -26,9 +29,10 @@ struct IndexCommand: AsyncParsableCommand {
             printError("error: cannot read the ticket data to learn from (--no-learning builds without): \(error)")
             throw ExitCode.failure
         }
-        let configuration = IndexConfiguration(
+        var configuration = IndexConfiguration(
             articlesDirectory: location.articles, indexPath: location.index, full: full, keepGoing: keepGoing, semantic: model,
             learning: learning)
+        configuration.allowEmpty = allowEmpty
         let progress = ProgressReporter(label: "parsing"), embedding = ProgressReporter(label: "embedding")
         var builder = IndexBuilder(configuration: configuration) { done, total in progress.update(done, of: total) }
         builder.embeddingProgress = { done, total in embedding.update(done, of: total) }

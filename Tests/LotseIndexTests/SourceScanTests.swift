@@ -87,6 +87,25 @@ import Testing
         #expect(!directory.exists("index.sqlite"))
     }
 
+    /// An unmounted volume or a half-done deploy leaves the folder empty: the help center must not go with it.
+    @Test func anEmptiedFolderKeepsTheIndexUnlessAllowed() throws {
+        let workspace = try ArticleWorkspace(files: ["passwort.md": ArticleFixtures.passwort,
+                                                     "kundennummer.md": ArticleFixtures.kundennummer])
+        try workspace.build()
+        try workspace.remove("passwort.md")
+        try workspace.remove("kundennummer.md")
+        _ = try workspace.write("Nur eine Notiz", to: "LIESMICH.txt")
+        #expect(throws: IndexError.noArticles(path: workspace.articlesPath, previous: 2)) {
+            try IndexBuilder(configuration: workspace.configuration()).build()
+        }
+        #expect(try workspace.inspector().ids() == ["kundennummer", "passwort"], "the index kept its articles")
+        var allowed = workspace.configuration()
+        allowed.allowEmpty = true
+        let report = try IndexBuilder(configuration: allowed).build()
+        let left = try workspace.inspector().ids()
+        #expect(report.removed == 2 && left.isEmpty)
+    }
+
     @Test func openingAMissingIndexNamesThePath() throws {
         let directory = try TemporaryDirectory()
         #expect(throws: IndexError.missingIndex(path: directory.path("nichts.sqlite"))) {

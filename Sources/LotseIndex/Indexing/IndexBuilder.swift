@@ -43,6 +43,9 @@ public struct IndexBuilder: Sendable {
             }
         }
         plan.rejected.sort { $0.file < $1.file }
+        if plan.kept.isEmpty, plan.parsed.isEmpty, let count = existing?.entries.count, count > 0, !configuration.allowEmpty {
+            throw IndexError.noArticles(path: configuration.articlesDirectory, previous: count)
+        }
         if !plan.rejected.isEmpty, !configuration.keepGoing {
             throw IndexError.rejectedArticles(plan.rejected)
         }

@@ -13,6 +13,9 @@ public struct IndexConfiguration: Sendable {
     public var semantic: SemanticModel?
     /// The learned column: from outcomes, kept from the previous index, or none.
     public var learning: Learning
+    /// Let a folder without articles empty an index that has some (otherwise refused: an unmounted volume or a
+    /// half-done deploy must not take the help center down).
+    public var allowEmpty = false
 
     public static let defaultIndexPath = ".lotse/index.sqlite"
 

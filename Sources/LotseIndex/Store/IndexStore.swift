@@ -77,6 +77,7 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case notAnIndex(path: String)
     case rejectedArticles([ArticleParseError])
     case articlesDirectoryMissing(path: String)
+    case noArticles(path: String, previous: Int)
     case locked(path: String)
     case damaged(path: String, detail: String)
     case otherAnalyzer(path: String, found: String, expected: String)
@@ -88,6 +89,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .rejectedArticles(let errors):
             "\(errors.count) article file(s) rejected, index left unchanged:\n" + errors.map { "  \($0)" }.joined(separator: "\n")
         case .articlesDirectoryMissing(let path): "articles directory \(path) does not exist"
+        case .noArticles(let path, let previous):
+            "no articles in \(path): the index keeps its \(previous) (`lotse index --allow-empty` empties it)"
         case .locked(let path): "another `lotse index` is building \(path)"
         case .damaged(let path, let detail): "\(path) is damaged (\(detail)): rebuild it with `lotse index --full`"
         case .otherAnalyzer(let path, let found, let expected):
