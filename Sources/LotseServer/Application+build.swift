@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -18,10 +19,15 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
 {
     if let problem = configuration.problems().first { throw ConfigurationError(problem) }
     if configuration.buildIndexOnStart {
-        let report = try IndexBuilder(configuration: IndexConfiguration(
-            articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath,
-            semantic: configuration.semanticModel)).build()
-        logger.info("\(report.summary)")
+        do {
+            let report = try IndexBuilder(configuration: IndexConfiguration(
+                articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath,
+                semantic: configuration.semanticModel)).build()
+            logger.info("\(report.summary)")
+        } catch let error as IndexError where error.leavesPreviousIndex && FileManager.default.fileExists(atPath: configuration.indexPath) {
+            // A bad article (or an emptied folder) must not turn a restart into an outage: the last good index serves.
+            logger.error("articles not indexed; serving the previous index", metadata: ["reason": "\(error)"])
+        }
     }
     let holder = try IndexHolder(path: configuration.indexPath, connections: configuration.searchConnections,
                                  semantic: configuration.semanticModel, cacheMemory: configuration.cacheMemory)

@@ -18,6 +18,17 @@ struct PrebuiltIndexTests {
         #expect(configuration.buildIndexOnStart)
     }
 
+    @Test("a restart with a malformed article or an emptied folder serves the last good index instead of not starting")
+    func restartKeepsServingTheLastGoodIndex() async throws {
+        let fixture = try ServerFixture()
+        _ = try fixture.workspace.build()
+        _ = try fixture.workspace.write("---\ntitle: [kaputt\n---\nText", to: "kaputt.md")
+        try await fixture.test { client in
+            let page = try await client.execute(uri: "/api/v1/search?q=passwort", method: .get)
+            #expect(page.status == .ok && !((page.json["results"] as? [Any]) ?? []).isEmpty, "the previous index answers")
+        }
+    }
+
     @Test("a prebuilt index is served unchanged although the articles folder differs or is missing")
     func prebuiltIndexIsNotWritten() async throws {
         let fixture = try ServerFixture()

@@ -82,6 +82,14 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case damaged(path: String, detail: String)
     case otherAnalyzer(path: String, found: String, expected: String)
 
+    /// The build stopped over the articles, and whatever index was there is as it was and can serve.
+    public var leavesPreviousIndex: Bool {
+        switch self {
+        case .rejectedArticles, .noArticles, .locked: true
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .missingIndex(let path): "no index at \(path): run `lotse index` first"
