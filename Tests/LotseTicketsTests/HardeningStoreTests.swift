@@ -112,6 +112,22 @@ struct HardeningStoreTests {
         withExtendedLifetime(store) {}
     }
 
+    @Test("after a retention purge the SQLite files hold none of the purged drafts' text either")
+    func purgeLeavesNoTextOnDisk() async throws {
+        let directory = try TemporaryDirectory(prefix: "lotse-purge")
+        let path = directory.path("data.sqlite")
+        let store = try SQLiteTicketStore(path: path)
+        _ = try await store.recordDeflection(DeflectionRecord(session: "s-alt", articleID: "rechnung", subject: "Rechnung",
+                                                              description: "Mein Zeichen XYLOPHON-4711", time: at(0)))
+        _ = try await store.recordDeflection(DeflectionRecord(session: "s-neu", articleID: "rechnung", subject: "Neu", time: at(900)))
+        _ = try await store.purge(closedBefore: at(500), logsBefore: at(500))
+        for file in [path, path + "-wal"] {
+            let bytes = FileManager.default.contents(atPath: file) ?? Data()
+            #expect(bytes.range(of: Data("XYLOPHON-4711".utf8)) == nil, "\(file) still holds the purged text")
+        }
+        withExtendedLifetime(store) {}
+    }
+
     @Test("an idempotency key replays only the same request; a different one is refused", arguments: StoreFactory.all)
     func idempotencyKeyIsTiedToTheRequest(_ factory: StoreFactory) async throws {
         let (store, reopen, keep) = try factory.make()

@@ -119,14 +119,19 @@ public final class SQLiteTicketStore: TicketStore {
             }
             return try Self.deleteTickets(db, rows: rows)
         }
-        // The write-ahead log keeps the erased rows' earlier page images until they are overwritten: fold it into the
-        // file and empty it. Best effort: a reader that holds it past the busy timeout leaves it to the next checkpoint.
-        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        await foldWriteAheadLog()
         return deleted
     }
 
+    /// The write-ahead log keeps deleted rows' earlier page images until they are overwritten: fold it into the file
+    /// and empty it (after an erasure and a purge). Best effort: a reader that holds it past the busy timeout leaves it
+    /// to the next checkpoint.
+    private func foldWriteAheadLog() async {
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
     public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {
-        try await write { db in
+        let deleted = try await write { db in
             let rows = try Row.fetchAll(db, sql: "SELECT number, attachments FROM tickets WHERE status = ? AND updated_at < ?",
                                         arguments: [TicketStatus.closed.rawValue, closedBefore.timeIntervalSince1970])
             for table in ["query_log", "deflections", "feedback"] {
@@ -137,6 +142,8 @@ public final class SQLiteTicketStore: TicketStore {
             try db.execute(sql: "DELETE FROM session_stages WHERE reached_at < ?", arguments: [logsBefore.timeIntervalSince1970])
             return try Self.deleteTickets(db, rows: rows)
         }
+        await foldWriteAheadLog()
+        return deleted
     }
 
     private static func deleteTickets(_ db: Database, rows: [Row]) throws -> DeletedTickets {
