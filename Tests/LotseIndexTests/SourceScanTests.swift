@@ -87,6 +87,18 @@ import Testing
         #expect(!directory.exists("index.sqlite"))
     }
 
+    @Test func aFileLargerThanAnArticleIsRejectedWithItsName() throws {
+        let workspace = try ArticleWorkspace(files: ["passwort.md": ArticleFixtures.passwort])
+        let huge = "# Protokoll\n\n" + String(repeating: "Zeile eines Serverprotokolls\n", count: (8 << 20) / 29 + 10)
+        _ = try workspace.write(huge, to: "protokoll.md")
+        var configuration = workspace.configuration()
+        configuration.keepGoing = true
+        let report = try IndexBuilder(configuration: configuration).build()
+        let rejection = try #require(report.rejected.first)
+        #expect(rejection.file == workspace.articlePath("protokoll.md") && rejection.reason.contains("larger than an article may be"))
+        #expect(try workspace.inspector().ids() == ["passwort"])
+    }
+
     /// An unmounted volume or a half-done deploy leaves the folder empty: the help center must not go with it.
     @Test func anEmptiedFolderKeepsTheIndexUnlessAllowed() throws {
         let workspace = try ArticleWorkspace(files: ["passwort.md": ArticleFixtures.passwort,

@@ -12,6 +12,9 @@ struct SourceFile {
     var hash: String
 
     /// Every article file below `directory` (hidden files and folders skipped), sorted by path.
+    /// The largest article file (the sample help center's largest is 14 KB).
+    static let maximumBytes = 8 << 20
+
     static func scan(directory: String) throws -> (files: [SourceFile], unreadable: [ArticleParseError]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -58,6 +61,11 @@ struct SourceFile {
         }
         do {
             let data = try Data(contentsOf: url)
+            // A log or a database export saved as `.md` would cost a minute and gigabytes to index, for nobody to read.
+            guard data.count <= maximumBytes else {
+                return .failure(ArticleParseError(file: display, reason: "\(data.count >> 20) MiB: larger than an article may be "
+                    + "(\(maximumBytes >> 20) MiB); split it or leave it out"))
+            }
             var hash = StableHash()
             hash.add(bytes: data)
             return .success(SourceFile(relativePath: relative, displayPath: display, data: data, hash: hash.hex))
