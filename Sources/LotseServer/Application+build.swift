@@ -60,7 +60,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     ArticleRoutes(holder: holder).register(on: router)
     ServiceRoutes(holder: holder, curation: curation, metrics: metrics, indexPath: configuration.indexPath).register(on: router)
     PortalRoutes(holder: holder, page: PortalPage(template: PortalRoutes.template, customFields: configuration.ticketFields,
-                                                  privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL))
+                                                  privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL,
+                                                  attachments: configuration.attachmentPolicy))
         .register(on: router)
     HelpRoutes(holder: holder, services: tickets, search: search, layout: pages, siteBase: configuration.siteBase).register(on: router)
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,

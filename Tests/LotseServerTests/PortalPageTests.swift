@@ -65,6 +65,15 @@ struct PortalPageTests {
         #expect(bare == PortalRoutes.template, "nothing configured, nothing changed")
     }
 
+    @Test("the attachment hint says the configured limits and types, as the script would")
+    func attachmentHint() {
+        var page = Self.page()
+        page.attachments.maximumCount = 1
+        page.attachments.maximumBytes = 2_621_440
+        page.attachments.types = ["application/pdf", "message/rfc822"]
+        #expect(page.render(topics: []).contains(#"<p id="attachments-hint" class="hint">Bis zu 1 Datei, höchstens 2,5 MB: PDF, EML.</p>"#))
+    }
+
     @Test("GET / serves the form with the configured fields and the index's topics")
     func servedPage() async throws {
         let fixture = try TicketFixture { $0.privacyURL = "https://beispiel.de/datenschutz" }

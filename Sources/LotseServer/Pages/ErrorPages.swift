@@ -42,9 +42,11 @@ struct ErrorPages: Sendable {
         let body = error.body(in: language).error
         let page = PageLayout.Page(title: body.message, lang: language.rawValue, texts: language, canonical: ArticleAddress.prefix,
                                    indexable: false)
+        // One problem whose words are the heading's is said once.
+        let list = body.details?.map(\.message) == [body.message] ? "" : Self.problems(body)
         return layout.render(page, main: """
             <h1 id="fehler">\(body.message)</h1>
-            \(Self.problems(body))
+            \(list)
             <p class="ask"><a href="/hilfe">\(PageText.toStart[language])</a> <a href="/#anfrage">\(PageText.ask[language])</a></p>
             """)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LotseSearch
 import LotseTickets
 
@@ -9,6 +10,11 @@ struct PortalPage: Sendable {
     var customFields: [CustomFieldDefinition] = []
     var privacyURL: String?
     var imprintURL: String?
+    var attachments = AttachmentPolicy()
+
+    /// How customers know the accepted types ("PNG, JPG, PDF, TXT"), as the portal's script names them.
+    static let typeNames = ["image/png": "PNG", "image/jpeg": "JPG", "image/gif": "GIF", "image/webp": "WEBP", "application/pdf": "PDF",
+                            "text/plain": "TXT", "message/rfc822": "EML", "application/vnd.ms-outlook": "MSG", "application/zip": "ZIP"]
 
     static let consent = #"<input id="consent" name="consent" type="checkbox" value="true" required>"#
 
@@ -37,6 +43,8 @@ struct PortalPage: Sendable {
             let options = topics.map { name -> Markup in "<option value=\"\(name)\">\(name)</option>" }
             page.insert(Markup.joined(options), after: Self.noCategory)
         }
+        page.replace(#"<p id="attachments-hint" class="hint">Bis zu 3 Dateien, je höchstens 5 MB: PNG, JPG, PDF, TXT.</p>"#,
+                     with: (#"<p id="attachments-hint" class="hint">\#(attachmentHint)</p>"# as Markup).html)
         if let privacyURL {
             page.replace(#"<p id="consent-hint" class="hint" hidden>"#, with: #"<p id="consent-hint" class="hint">"#)
             page.replace(Self.consent, with: String(Self.consent.dropLast()) + #" aria-describedby="consent-hint">"#)
@@ -49,6 +57,16 @@ struct PortalPage: Sendable {
                          with: #"<footer id="site-footer" class="site-footer">"#)
         }
         return page
+    }
+
+    /// The attachment limits in German, as the script words them (`field.attachments.hint`).
+    var attachmentHint: String {
+        let megabytes = Double(attachments.maximumBytes) / 1_048_576
+        let size = megabytes == megabytes.rounded() ? String(Int(megabytes))
+            : String(format: "%.1f", megabytes).replacingOccurrences(of: ".", with: ",")
+        let types = attachments.types.map { Self.typeNames[$0] ?? $0 }.joined(separator: ", ")
+        return attachments.maximumCount == 1 ? "Bis zu 1 Datei, höchstens \(size) MB: \(types)."
+            : "Bis zu \(attachments.maximumCount) Dateien, je höchstens \(size) MB: \(types)."
     }
 
     /// One custom field as the portal's own fields are written: label (with "(optional)"), input, hint.

@@ -418,13 +418,17 @@
   const summary = $('form-summary');
   const submitButton = $('ticket-submit');
   const submitStatus = $('submit-status');
-  let attachmentRules = { maxCount: 3, maxBytes: 5 * 1024 * 1024, types: [] };
+  // The server's defaults until /api/v1/ticket-form says what is configured.
+  let attachmentRules = { maxCount: 3, maxBytes: 5 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'application/pdf', 'text/plain'] };
   /** File names the browser may not type (a .log, an .eml): the server decides from the content either way. */
   const TYPE_EXTENSIONS = {
     'image/png': ['.png'], 'image/jpeg': ['.jpg', '.jpeg'], 'image/gif': ['.gif'], 'image/webp': ['.webp'],
     'application/pdf': ['.pdf'], 'text/plain': ['.txt', '.log', '.csv'], 'message/rfc822': ['.eml'],
     'application/vnd.ms-outlook': ['.msg'], 'application/zip': ['.zip'],
   };
+  /** The accepted types as customers know them ("PNG, JPEG, PDF, TXT"), for the hint and the error. */
+  const typeNames = () => attachmentRules.types.map((type) => (TYPE_EXTENSIONS[type]?.[0] ?? type).replace('.', '').toUpperCase())
+    .join(', ');
   const allowedExtensions = () => attachmentRules.types.flatMap((type) => TYPE_EXTENSIONS[type] ?? []);
 
   /** The response time and attachment limits come from the server; without them the form still works. The custom
@@ -446,7 +450,7 @@
 
   function showAttachmentHint() {
     say($('attachments-hint'), 'field.attachments.hint',
-      { count: attachmentRules.maxCount, megabytes: megabytes(attachmentRules.maxBytes) });
+      { count: attachmentRules.maxCount, megabytes: megabytes(attachmentRules.maxBytes), types: typeNames() });
   }
 
   const megabytes = (bytes) => (bytes / (1024 * 1024)).toLocaleString(uiLanguage(), { maximumFractionDigits: 1 });
@@ -669,7 +673,7 @@
     else if (tooLarge) {
       markInvalid(attachments, ['attachments.tooLarge', { name: tooLarge.name, megabytes: megabytes(attachmentRules.maxBytes) }]);
     }
-    else if (wrongType) markInvalid(attachments, ['attachments.wrongType', { name: wrongType.name }]);
+    else if (wrongType) markInvalid(attachments, ['attachments.wrongType', { name: wrongType.name, types: typeNames() }]);
     else clearInvalid(attachments);
   });
 
