@@ -10,8 +10,18 @@ public struct ArticleParseError: Error, Equatable, Sendable, CustomStringConvert
         self.reason = reason
     }
 
+    /// Control characters in a file name or a quoted value are shown escaped (`\u{1B}`): printed as they are they
+    /// could move the cursor or recolour the author's terminal.
     public var description: String {
+        let file = Self.printable(file), reason = Self.printable(reason)
         if let line { return "\(file):\(line): \(reason)" }
         return "\(file): \(reason)"
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return String(text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+        }.joined())
     }
 }

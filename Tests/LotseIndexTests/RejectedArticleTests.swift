@@ -189,4 +189,12 @@ import Testing
         #expect(error.description.contains("articles/a.md:3: not valid UTF-8 text"))
         #expect(error.description.contains("articles/b.md: empty body"))
     }
+
+    @Test("control characters in a file name or a quoted value are shown escaped, never sent to the terminal")
+    func controlCharactersAreEscapedInMessages() {
+        let error = ArticleParseError(file: "articles/a\u{1B}[31mrot.md", line: 2, reason: "invalid lang 'de\u{7}'")
+        #expect(error.description == "articles/a\\u{1B}[31mrot.md:2: invalid lang 'de\\u{7}'")
+        #expect(ArticleParseError(file: "articles/größe.md", reason: "leer").description == "articles/größe.md: leer")
+    }
+
 }
