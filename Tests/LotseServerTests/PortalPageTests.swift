@@ -67,10 +67,11 @@ struct PortalPageTests {
 
     @Test("the attachment hint says the configured limits and types, as the script would")
     func attachmentHint() {
-        var page = Self.page()
-        page.attachments.maximumCount = 1
-        page.attachments.maximumBytes = 2_621_440
-        page.attachments.types = ["application/pdf", "message/rfc822"]
+        var attachments = AttachmentPolicy()
+        attachments.maximumCount = 1
+        attachments.maximumBytes = 2_621_440
+        attachments.types = ["application/pdf", "message/rfc822"]
+        let page = PortalPage(template: PortalRoutes.template, customFields: Self.fields, attachments: attachments)
         #expect(page.render(topics: []).contains(#"<p id="attachments-hint" class="hint">Bis zu 1 Datei, höchstens 2,5 MB: PDF, EML.</p>"#))
     }
 

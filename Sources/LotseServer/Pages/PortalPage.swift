@@ -3,14 +3,12 @@ import LotseSearch
 import LotseTickets
 
 /// `GET /`: the portal's page (`Resources/portal/index.html`) with the operator's settings already in its form — the
-/// custom fields, the topics, the privacy and imprint links — so that a browser without script can fill in every field
-/// the server requires. The script takes them from the page as it does the page's other elements.
+/// custom fields, attachment limits and types, the privacy and imprint links — and, per request, the index's topics,
+/// the category list and a handed-over subject, so that a browser without script can fill in every field the server
+/// requires. The script takes them from the page as it does the page's other elements.
 struct PortalPage: Sendable {
-    let template: String
-    var customFields: [CustomFieldDefinition] = []
-    var privacyURL: String?
-    var imprintURL: String?
-    var attachments = AttachmentPolicy()
+    /// The template with the operator's settings, which do not change while the server runs: written once.
+    private let configured: String
 
     /// How customers know the accepted types ("PNG, JPG, PDF, TXT"), as the portal's script names them.
     static let typeNames = ["image/png": "PNG", "image/jpeg": "JPG", "image/gif": "GIF", "image/webp": "WEBP", "application/pdf": "PDF",
@@ -20,31 +18,14 @@ struct PortalPage: Sendable {
 
     static let noCategory = #"<option value="" data-text="field.category.choose">Bitte wählen</option>"#
 
-    /// The page with the index's `topics` to choose in the form, the categories listed (German articles per category,
-    /// as the script shows them first; it replaces them with its own buttons) and a subject to start the form with
-    /// (`/?betreff=…`, as the help pages' "Anfrage stellen" links; the script fills it in too).
-    func render(topics: [String], listing: [String: Int] = [:], subject: String? = nil) -> String {
+    init(template: String, customFields: [CustomFieldDefinition] = [], privacyURL: String? = nil, imprintURL: String? = nil,
+         attachments: AttachmentPolicy = AttachmentPolicy()) {
         var page = template
-        if !listing.isEmpty {
-            let links = listing.sorted { $0.key < $1.key }.map { name, count -> Markup in
-                "<li><a href=\"\(ListPages.categoryPath(name))\">\(name) <span class=\"count\">(\(count))</span></a></li>"
-            }
-            page.insert(Markup.joined(links), after: #"<ul id="category-list" class="categories">"#)
-        }
-        if let subject, !subject.isEmpty {
-            let field = #"<input id="subject" name="subject""#
-            page.replace(field, with: field + #" value=""# + HTML.escape(subject) + "\"")
-        }
         if !customFields.isEmpty {
             page.insert(Markup.joined(customFields.map(Self.field)), after: #"<div id="custom-fields">"#)
         }
-        if !topics.isEmpty {
-            page.replace(#"<div class="field" id="category-field" hidden>"#, with: #"<div class="field" id="category-field">"#)
-            let options = topics.map { name -> Markup in "<option value=\"\(name)\">\(name)</option>" }
-            page.insert(Markup.joined(options), after: Self.noCategory)
-        }
         page.replace(#"<p id="attachments-hint" class="hint">Bis zu 3 Dateien, je höchstens 5 MB: PNG, JPG, PDF, TXT.</p>"#,
-                     with: (#"<p id="attachments-hint" class="hint">\#(attachmentHint)</p>"# as Markup).html)
+                     with: (#"<p id="attachments-hint" class="hint">\#(Self.attachmentHint(attachments))</p>"# as Markup).html)
         if let privacyURL {
             page.replace(#"<p id="consent-hint" class="hint" hidden>"#, with: #"<p id="consent-hint" class="hint">"#)
             page.replace(Self.consent, with: String(Self.consent.dropLast()) + #" aria-describedby="consent-hint">"#)
@@ -56,15 +37,38 @@ struct PortalPage: Sendable {
             page.replace(#"<footer id="site-footer" class="site-footer" hidden>"#,
                          with: #"<footer id="site-footer" class="site-footer">"#)
         }
+        configured = page
+    }
+
+    /// The page with the index's `topics` to choose in the form, the categories listed (German articles per category,
+    /// as the script shows them first; it replaces them with its own buttons) and a subject to start the form with
+    /// (`/?betreff=…`, as the help pages' "Anfrage stellen" links; the script fills it in too).
+    func render(topics: [String], listing: [String: Int] = [:], subject: String? = nil) -> String {
+        var page = configured
+        if !listing.isEmpty {
+            let links = listing.sorted { $0.key < $1.key }.map { name, count -> Markup in
+                "<li><a href=\"\(ListPages.categoryPath(name))\">\(name) <span class=\"count\">(\(count))</span></a></li>"
+            }
+            page.insert(Markup.joined(links), after: #"<ul id="category-list" class="categories">"#)
+        }
+        if let subject, !subject.isEmpty {
+            let field = #"<input id="subject" name="subject""#
+            page.replace(field, with: field + #" value=""# + HTML.escape(subject) + "\"")
+        }
+        if !topics.isEmpty {
+            page.replace(#"<div class="field" id="category-field" hidden>"#, with: #"<div class="field" id="category-field">"#)
+            let options = topics.map { name -> Markup in "<option value=\"\(name)\">\(name)</option>" }
+            page.insert(Markup.joined(options), after: Self.noCategory)
+        }
         return page
     }
 
     /// The attachment limits in German, as the script words them (`field.attachments.hint`).
-    var attachmentHint: String {
+    static func attachmentHint(_ attachments: AttachmentPolicy) -> String {
         let megabytes = Double(attachments.maximumBytes) / 1_048_576
         let size = megabytes == megabytes.rounded() ? String(Int(megabytes))
             : String(format: "%.1f", megabytes).replacingOccurrences(of: ".", with: ",")
-        let types = attachments.types.map { Self.typeNames[$0] ?? $0 }.joined(separator: ", ")
+        let types = attachments.types.map { typeNames[$0] ?? $0 }.joined(separator: ", ")
         return attachments.maximumCount == 1 ? "Bis zu 1 Datei, höchstens \(size) MB: \(types)."
             : "Bis zu \(attachments.maximumCount) Dateien, je höchstens \(size) MB: \(types)."
     }
@@ -86,7 +90,6 @@ struct PortalPage: Sendable {
             hint, "\n          </div>",
         ])
     }
-
 }
 
 private extension String {

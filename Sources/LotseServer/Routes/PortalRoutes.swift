@@ -48,14 +48,17 @@ struct PortalRoutes {
             let subject = FormQuery.parse(request.uri.query)["betreff"].map { String($0.prefix(200)) }
                 .flatMap { ControlCharacters.problem($0) == nil ? $0 : nil }
             let html = page.render(topics: engine.categories.keys.sorted(), listing: engine.categories(language: .de), subject: subject)
-            return try Self.response(for: "index.html", in: ["index.html": Asset(contentType: Self.contentTypes["html"]!,
-                                                                                 bytes: ByteBuffer(string: html))])
+            return Self.response(Asset(contentType: Self.contentTypes["html"]!, bytes: ByteBuffer(string: html)))
         }
         router.get("/portal/{file}") { _, context in try Self.response(for: context.parameters.require("file")) }
     }
 
     static func response(for name: String, in assets: [String: Asset] = assets) throws -> Response {
         guard let asset = assets[name] else { throw APIError.notFound }
+        return response(asset)
+    }
+
+    static func response(_ asset: Asset) -> Response {
         let headers: HTTPFields = [
             .contentType: asset.contentType,
             // The file names carry no version: browsers revalidate so a new release is seen at once.
