@@ -38,8 +38,7 @@ public enum DraftCleaner {
     /// number, none ending a sentence, after a blank line or a sentence's end. Only the draft's tail is read.
     static func withoutAddressBlock(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        var end = bytes.count, lines = 0
-        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var end = trimmedEnd(bytes, bytes.count), lines = 0
         while lines < 5 {
             let start = bytes[..<end].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
             guard isAddressLine(bytes[start..<end]) else { break }
@@ -54,8 +53,14 @@ public enum DraftCleaner {
         guard let above, above == UInt8(ascii: "\n") || [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(above) else {
             return text
         }
+        return String(decoding: bytes[..<trimmedEnd(bytes, end)], as: UTF8.self)
+    }
+
+    /// `end` moved back over trailing spaces and line feeds.
+    private static func trimmedEnd(_ bytes: [UInt8], _ end: Int) -> Int {
+        var end = end
         while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        return String(decoding: bytes[..<end], as: UTF8.self)
+        return end
     }
 
     private static func isAddressLine(_ line: ArraySlice<UInt8>) -> Bool {
