@@ -4,7 +4,7 @@ import Testing
 /// Customer text as an operator sees it in the content-gap examples.
 @Suite("Personal data mask")
 struct PersonalDataMaskTests {
-    @Test("e-mail addresses, URLs, numbers and names after a salutation become ***; the rest stays", arguments: [
+    @Test("e-mail addresses, URLs, numbers, names and passwords a draft introduces become ***; the rest stays", arguments: [
         ("Rechnung für Kundennummer K-4711 stornieren", "Rechnung für Kundennummer *** stornieren"),
         ("Mail an max.mustermann@example.de, danke", "Mail an ***, danke"),
         ("siehe https://www.beispiel.de/konto und www.beispiel.de", "siehe *** und ***"),
@@ -14,6 +14,9 @@ struct PersonalDataMaskTests {
         ("Herr über die Rechnung", "Herr über die Rechnung"),
         ("Rechnung.pdf fehlt", "*** fehlt"),
         ("  Passwort\n\tvergessen  ", "Passwort vergessen"),
+        ("mein Passwort ist Sonnenblume, bitte prüfen", "mein Passwort ist ***, bitte prüfen"),
+        ("Mein Name ist Jana Kowalczyk und ich", "Mein Name ist *** und ich"),
+        ("frau koch aus der buchhaltung", "frau *** der buchhaltung"),
     ])
     func masked(_ text: String, _ expected: String) {
         #expect(PersonalDataMask.masked(text) == expected)

@@ -36,10 +36,10 @@ struct PieceReadingTests {
     @Test("names a draft introduces are dropped: after \"ich heiße\", \"Name:\", a salutation, and \"ich bin\" + an unknown word")
     func introducedNames() {
         func kept(_ text: String, unknown: Set<String> = []) -> [String] {
-            var names = NameIntroduction(), kept: [String] = []
+            var names = PersonalIntroduction(), kept: [String] = []
             PrivacyFilter.forEachPiece(in: text) { piece, _ in
                 let word = String(decoding: piece, as: UTF8.self)
-                let isName = names.isName(piece, isCapitalized: PrivacyFilter.startsWithCapital(piece)) {
+                let isName = names.isPersonal(piece, isCapitalized: PrivacyFilter.startsWithCapital(piece)) {
                     unknown.contains(word.trimmingCharacters(in: .punctuationCharacters))
                 }
                 if !isName { kept.append(word) }
@@ -63,6 +63,27 @@ struct PieceReadingTests {
         #expect(kept("frau koch aus der buchhaltung") == ["frau", "der", "buchhaltung"])
         #expect(kept("ich heiße jörg und suche") == ["ich", "heiße", "suche"])
         #expect(kept("ich bin Klaus, Kunde", unknown: ["Klaus"]) == ["ich", "bin", "Kunde"], "a name-like word after ich bin")
+    }
+
+    @Test("a password a draft announces is dropped: after \"Passwort ist\", \"Kennwort lautet\", \"PW:\", \"password is\"")
+    func announcedPasswords() {
+        func kept(_ text: String) -> [String] {
+            var introductions = PersonalIntroduction(), kept: [String] = []
+            PrivacyFilter.forEachPiece(in: text) { piece, _ in
+                let isPersonal = introductions.isPersonal(piece, isCapitalized: PrivacyFilter.startsWithCapital(piece)) { false }
+                if !isPersonal { kept.append(String(decoding: piece, as: UTF8.self)) }
+            }
+            return kept
+        }
+        #expect(kept("mein Passwort ist Sonnenblume und geht nicht") == ["mein", "Passwort", "ist", "und", "geht", "nicht"])
+        #expect(kept("Kennwort lautet sommerwiese, Login klappt nicht") == ["Kennwort", "lautet", "Login", "klappt", "nicht"])
+        #expect(kept("PW: gartenzaun Rechnung") == ["PW:", "Rechnung"])
+        #expect(kept("Zugangsdaten: kaffeetasse bitte") == ["Zugangsdaten:", "bitte"])
+        #expect(kept("my password is sunflower") == ["my", "password", "is"])
+        #expect(kept("Das Passwort = Blumentopf") == ["Das", "Passwort", "="])
+        // Only an announced password: the word "Passwort" alone or in a longer piece changes nothing.
+        #expect(kept("Passwort vergessen, Kennwortänderung geht nicht") == ["Passwort", "vergessen,", "Kennwortänderung", "geht", "nicht"])
+        #expect(kept("Passwortrichtlinie ist streng") == ["Passwortrichtlinie", "ist", "streng"])
     }
 
     @Test("the memo returns what was stored for exactly those bytes, also after it grew")

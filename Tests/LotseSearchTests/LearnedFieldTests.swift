@@ -114,6 +114,25 @@ struct LearnedFieldTests {
         }
     }
 
+    @Test("a password a draft announces is not learned, though the same dictionary word from two sessions otherwise is")
+    func announcedPasswordNeverIndexed() async throws {
+        try #require(!ArticleFixtures.markdownSet.values.joined().lowercased().contains("gartenzaun"))
+        func learned(_ first: String, _ second: String) async throws -> (words: [String], bytes: Data) {
+            let workspace = try Self.workspace()
+            try Self.build(workspace, Self.learn([("s1", "kundennummer", first), ("s2", "kundennummer", second)]))
+            let words = try #require(try await workspace.engine().learnedWords(articleID: "kundennummer")).map(\.word)
+            return (words, try workspace.indexData())
+        }
+        let unannounced = try await learned("Mein Zugang ist gesperrt, Gartenzaun", "zugang gesperrt wegen gartenzaun")
+        #expect(unannounced.words.contains("gartenzaun"), "the dictionary word is learnable: \(unannounced.words)")
+        let announced = try await learned("Mein Zugang ist gesperrt, mein Passwort ist Gartenzaun",
+                                          "zugang gesperrt obwohl das kennwort lautet gartenzaun")
+        #expect(announced.words.contains("gesperrt"), "\(announced.words)")
+        for form in ["gartenzaun", "Gartenzaun"] {
+            #expect(announced.bytes.range(of: Data(form.utf8)) == nil, "\(form) is in the index file")
+        }
+    }
+
     @Test("a signature block without a sign-off (name, street, town on lines of their own) is not learned, even from two sessions")
     func addressBlockNeverIndexed() async throws {
         let workspace = try Self.workspace()

@@ -36,15 +36,17 @@ final class CustomerWordReader {
 
     /// Calls `body` with each learnable word of what `text` says about the problem (`DraftCleaner`: no greeting,
     /// signature or quote), in order, and whether it may be a name: written capitalised where no sentence starts.
-    /// Names a draft introduces (`NameIntroduction`) are left out; `isNameLike` tells whether a word is known to
-    /// neither the articles nor a dictionary, or to a dictionary only capitalised (and to no article).
+    /// Names and passwords a draft introduces (`PersonalIntroduction`) are left out; `isNameLike` tells whether a word
+    /// is known to neither the articles nor a dictionary, or to a dictionary only capitalised (and to no article).
     func read(_ text: String, isNameLike: (Int32) -> Bool, _ body: (Reading, _ mayBeName: Bool) -> Void) {
-        var names = NameIntroduction()
+        var introductions = PersonalIntroduction()
         PrivacyFilter.forEachPiece(in: DraftCleaner.clean(text, cutsInlineSignOff: true)) { piece, startsSentence in
             let readings = self.readings(of: piece)
             let isCapitalized = PrivacyFilter.startsWithCapital(piece)
-            let isName = names.isName(piece, isCapitalized: isCapitalized) { readings.first.map { isNameLike($0.word) } ?? true }
-            guard !isName else { return }
+            let isPersonal = introductions.isPersonal(piece, isCapitalized: isCapitalized) {
+                readings.first.map { isNameLike($0.word) } ?? true
+            }
+            guard !isPersonal else { return }
             for (offset, reading) in readings.enumerated() {
                 body(reading, reading.isCapitalized && (offset > 0 || !startsSentence))
             }

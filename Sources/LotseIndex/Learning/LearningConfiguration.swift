@@ -60,9 +60,9 @@ public struct LearningConfiguration: Sendable {
     var rulesVersion = LearningConfiguration.rulesVersion
 
     /// The version of the rules that decide which words of a customer's text may be learned (`DraftCleaner`,
-    /// `NameIntroduction`, `PrivacyFilter`, `LearnedField`). It is part of the fingerprint, so the first build after an
+    /// `PersonalIntroduction`, `PrivacyFilter`, `LearnedField`). It is part of the fingerprint, so the first build after an
     /// upgrade relearns instead of keeping words the new rules drop: bump it in the commit that changes a rule.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
 
     public static let defaultMinimumSessions = 1
     public static let defaultMinimumDictionarySessions = 2

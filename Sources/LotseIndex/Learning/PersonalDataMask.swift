@@ -1,7 +1,8 @@
 /// Customer text as an operator may see it (examples of the content-gap topics): what `PrivacyFilter` drops before
 /// learning — e-mail addresses, URLs, domains, file names, anything with a digit (phone, customer, ticket numbers) —
-/// is replaced by `***` here, and so is the name after a salutation ("Herr Dr. Meier" → "Herr Dr. ***"). Whitespace is
-/// collapsed and the text cut to `maximumCharacters`.
+/// is replaced by `***` here, and so are the names and passwords a draft introduces (`PersonalIntroduction`: "Herr Dr.
+/// Meier" → "Herr Dr. ***", "Passwort ist Sonnenblume" → "Passwort ist ***"). Whitespace is collapsed and the text cut
+/// to `maximumCharacters`.
 public enum PersonalDataMask {
     public static let mask = "***"
     /// Kept after a masked piece, so a sentence still reads as one.
@@ -9,12 +10,13 @@ public enum PersonalDataMask {
 
     public static func masked(_ text: String, maximumCharacters: Int = 200) -> String {
         var pieces: [String] = []
-        var afterSalutation = false
+        var introductions = PersonalIntroduction()
         for piece in text.split(whereSeparator: \.isWhitespace) {
-            let isSalutation = NameIntroduction.salutations.contains(piece.lowercased())
-            let isName = afterSalutation && !isSalutation && piece.first?.isUppercase == true
-            afterSalutation = isSalutation
-            guard isName || PrivacyFilter.isPersonal(piece) else {
+            var bytes = String(piece)
+            // Titles inside a name stay ("Herr Dr. ***"); "ich bin" + a word is not masked (no dictionary here).
+            let isIntroduced = bytes.withUTF8 { introductions.isPersonal($0, isCapitalized: piece.first?.isUppercase == true) { false } }
+                && !PersonalIntroduction.salutations.contains(piece.lowercased())
+            guard isIntroduced || PrivacyFilter.isPersonal(piece) else {
                 pieces.append(String(piece))
                 continue
             }
