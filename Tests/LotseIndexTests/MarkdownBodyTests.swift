@@ -21,6 +21,12 @@ import Testing
         #expect(Self.body(markdown) == expected)
     }
 
+    @Test func nestingThePageCanShowKeepsItsTextInBodyAndHTML() throws {
+        let markdown = ArticleFixtures.markdown(frontMatter: ["title: Zitate"], body: String(repeating: "> ", count: 150) + "innen\n")
+        let article = try #require(parseArticle(markdown, file: "articles/zitate.md"))
+        #expect(article.body.contains("innen") && article.html.contains("innen"))
+    }
+
     @Test func wordsAroundInlineMarkupAreFindable() throws {
         let text = ArticleFixtures.markdown(frontMatter: ["title: Nummer"], body: "Ihre **Kunden**nummer und Ihr *Vertrags*konto.\n")
         let workspace = try ArticleWorkspace(files: ["nummer.md": text])

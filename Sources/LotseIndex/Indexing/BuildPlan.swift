@@ -61,24 +61,27 @@ struct BuildPlan {
     init(rejected: [ArticleParseError]) { self.rejected = rejected }
 
     mutating func keep(_ entry: PreviousIndex.Entry, display: String) {
-        guard claim(id: entry.id, url: entry.url, for: display) else { return }
+        guard claim(id: entry.id, url: entry.url, for: display, source: nil) else { return }
         kept.append(entry)
     }
 
     mutating func add(_ article: Article, from file: SourceFile, replacing: Bool) {
-        guard claim(id: article.id, url: article.url, for: file.displayPath) else { return }
+        guard claim(id: article.id, url: article.url, for: file.displayPath, source: file) else { return }
         parsed.append(Parsed(article: article, path: file.relativePath, hash: file.hash))
         if replacing { replacedCount += 1 }
     }
 
-    /// Records `file` as the owner of the id and url, or rejects it when another file has either.
-    private mutating func claim(id: String, url: String, for file: String) -> Bool {
+    /// Records `file` as the owner of the id and url, or rejects it when another file has either, at the line that
+    /// declares the value (none where it was derived from the file name or category).
+    private mutating func claim(id: String, url: String, for file: String, source: SourceFile?) -> Bool {
         if let owner = owners[id] {
-            rejected.append(ArticleParseError(file: file, reason: "duplicate id '\(id)' (also used by \(owner))"))
+            rejected.append(ArticleParseError(file: file, line: source?.declarationLine(of: .id),
+                                              reason: "duplicate id '\(id)' (also used by \(owner))"))
             return false
         }
         if let owner = addressOwners[url] {
-            rejected.append(ArticleParseError(file: file, reason: "duplicate url '\(url)' (also used by \(owner))"))
+            rejected.append(ArticleParseError(file: file, line: source?.declarationLine(of: .url),
+                                              reason: "duplicate url '\(url)' (also used by \(owner))"))
             return false
         }
         owners[id] = file

@@ -42,6 +42,10 @@ public enum ArticleParser {
     private static func parseMarkdown(_ text: String, file: String, defaultID: String) throws(ArticleParseError) -> Article {
         let front = try FrontMatter.parse(text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text, file: file)
         let parsed = MarkdownParser.parse(front.markdown)
+        if let line = parsed.tooDeepAtLine {
+            throw ArticleParseError(file: file, line: front.markdownLine + line - 1,
+                                    reason: "nested more than \(MarkdownParser.maximumNesting) deep: the page could not show the rest")
+        }
         let frontTitle = try front.string("title", file: file)
         let title = frontTitle ?? parsed.title
         var headings = parsed.headings
@@ -75,9 +79,10 @@ public enum ArticleParser {
     }
 
     private static func parseHTML(_ data: Data, text: String, file: String, defaultID: String) throws(ArticleParseError) -> Article {
-        let parsed = data.withUnsafeBytes { raw in
-            HTMLParser.parse(raw.bindMemory(to: UInt8.self), file: file)
-        }
+        // `withUnsafeBytes` rethrows untyped: the parser's error comes out as a Result.
+        let parsed = try data.withUnsafeBytes { raw in
+            Result { () throws(ArticleParseError) in try HTMLParser.parse(raw.bindMemory(to: UInt8.self), file: file) }
+        }.get()
         guard let title = parsed.title, !title.isEmpty else {
             throw ArticleParseError(file: file, reason: "no title: the page has neither an <h1> nor a <title>")
         }
@@ -118,7 +123,7 @@ public enum ArticleParser {
         }
     }
 
-    private static func lineOf(_ needle: String, in text: String) -> Int? {
+    static func lineOf(_ needle: String, in text: String) -> Int? {
         guard let range = text.range(of: needle) else { return nil }
         return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
     }

@@ -18,12 +18,25 @@ enum HTMLParser {
     /// libxml2 must be initialised once before threads parse concurrently (Swift runs this exactly once).
     private static let initialized: Void = xmlInitParser()
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParsedDocument {
+    /// Throws where libxml2 gave up and would drop the rest of the page without a word: elements nested deeper than
+    /// its limit of 256.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ArticleParseError) -> ParsedDocument {
         Self.initialized
         let options = Int32(
             HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        guard let context = htmlNewParserCtxt() else { return .empty }
+        defer { htmlFreeParserCtxt(context) }
         let document = bytes.withMemoryRebound(to: CChar.self) {
-            htmlReadMemory($0.baseAddress, Int32($0.count), file, "UTF-8", options)
+            htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), file, "UTF-8", options)
+        }
+        // Benign errors (an HTML5 tag libxml2 does not know) leave the parser running; a fatal one halts it.
+        if context.pointee.disableSAX != 0 {
+            if let document { xmlFreeDoc(document) }
+            let error = xmlCtxtGetLastError(context)
+            let message = error?.pointee.message.map { String(cString: $0).trimmingBlanks(newlines: true) } ?? "unknown error"
+            let cause = message.hasPrefix("Excessive depth") ? "elements nested more than 256 deep" : "libxml2: \(message)"
+            throw ArticleParseError(file: file, line: error.map { Int($0.pointee.line) }.flatMap { $0 > 0 ? $0 : nil },
+                                    reason: "the HTML parser stops here (\(cause)), the rest of the page would be lost")
         }
         guard let document, let root = xmlDocGetRootElement(document) else {
             if let document { xmlFreeDoc(document) }

@@ -31,7 +31,8 @@ enum MarkdownParser {
         defer { cmark_node_free(document) }
 
         var collector = TextCollector()
-        walk(document, into: &collector)
+        let tooDeep = walk(document, into: &collector)
+        guard tooDeep == nil else { return ParsedDocument(title: nil, headings: [], body: "", html: "", tooDeepAtLine: tooDeep) }
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
             // cmark-gfm's safe mode already drops raw HTML; the allowlist holds whatever a future option lets through.
@@ -51,15 +52,30 @@ enum MarkdownParser {
         return HTMLSanitizer.sanitize(fragment: String(rendered[..<end]))
     }
 
-    private static func walk(_ document: OpaquePointer, into collector: inout TextCollector) {
-        guard let iterator = cmark_iter_new(document) else { return }
+    /// Elements nested deeper than this (">" × 300) would be cut by libxml2 (256 levels) in the sanitiser, and the
+    /// page would not show text the search finds.
+    static let maximumNesting = 200
+
+    /// Returns the line (of the Markdown) where the nesting passes `maximumNesting`, and stops there.
+    private static func walk(_ document: OpaquePointer, into collector: inout TextCollector) -> Int? {
+        guard let iterator = cmark_iter_new(document) else { return nil }
         defer { cmark_iter_free(iterator) }
+        // The open ancestors: leaves get no exit event, so a node first drops what is not its parent.
+        var open: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             let entering = event == CMARK_EVENT_ENTER
+            let parent = cmark_node_parent(node)
+            while let last = open.last, last != (entering ? parent : node) { open.removeLast() }
+            if entering {
+                open.append(node)
+                if open.count > maximumNesting { return Int(cmark_node_get_start_line(node)) }
+            } else if !open.isEmpty {
+                open.removeLast()
+            }
             switch type {
             case CMARK_NODE_HEADING:
                 if entering {
@@ -80,5 +96,6 @@ enum MarkdownParser {
                 if !isInline, !entering || cmark_node_first_child(node) == nil { collector.breakBlock() }
             }
         }
+        return nil
     }
 }

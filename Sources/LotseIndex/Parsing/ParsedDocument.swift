@@ -7,6 +7,8 @@ struct ParsedDocument {
     var html: String
     var meta: [String: String] = [:]
     var language: String?
+    /// Markdown nested deeper than the page could show, from this line (of the Markdown) on: the article is rejected.
+    var tooDeepAtLine: Int?
 
     static let empty = ParsedDocument(title: nil, headings: [], body: "", html: "")
 }
