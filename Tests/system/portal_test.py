@@ -990,6 +990,8 @@ def step_portal_without_javascript(portal):
         check(len(problems) == 3 and any("Name" in problem for problem in problems)
               and any("Servername" in problem for problem in problems), f"problems listed: {problems}")
         check("{" not in portal.driver.find_element(By.TAG_NAME, "main").text, "the problems page shows JSON")
+        check(portal.driver.find_elements(By.XPATH, "//main//a[@href='/#anfrage' and .='Zum Anfrageformular']"),
+              "the problems page has no link to the form")
         portal.driver.back()
         portal.wait_until(lambda: portal.element("subject").get_attribute("value") == subject,
                           "going back lost the subject")
@@ -1010,6 +1012,34 @@ def step_portal_without_javascript(portal):
         check(stored[0]["id"] in portal.driver.find_element(By.TAG_NAME, "main").text, "the confirmation lacks the ticket's number")
         check(stored[0].get("customFields") == {"serverName": "de-01-srv-1234"}, f"custom fields stored: {stored[0].get('customFields')}")
     finally:
+        with_javascript(portal)
+
+
+def step_problem_pages_link_back(portal):
+    """Without JavaScript, in an English browser: the page listing what was wrong with a posted ticket links to the
+    form (in English) and the link opens it; the help pages' error page links to the help center's start page."""
+    without_javascript(portal)
+    set_browser_language(portal, "en-US,en")
+    try:
+        portal.driver.get(portal.server.base + "/")
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.driver.find_elements(By.ID, "ticket-problems"), "no problems page for an empty form")
+        check(portal.driver.find_element(By.TAG_NAME, "h1").text == "Your request has not been sent yet",
+              f"the problems page is not in English: {portal.driver.find_element(By.TAG_NAME, 'h1').text!r}")
+        links = portal.driver.find_elements(By.CSS_SELECTOR, 'main .ask a[href="/#anfrage"]')
+        check([link.text for link in links] == ["To the request form"], f"links to the form: {[link.text for link in links]}")
+        links[0].click()
+        portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/#anfrage"
+                          and portal.driver.find_elements(By.ID, "ticket-form"), f"the link led to {portal.driver.current_url}")
+        portal.driver.get(portal.server.base + "/hilfe?q=" + "a" * 2001)
+        portal.wait_until(lambda: portal.driver.find_elements(By.ID, "fehler"), "no error page for a query too long")
+        home = portal.driver.find_elements(By.XPATH, "//main//a[@href='/hilfe' and .='Go to the Help Center home page']")
+        check(home, "the error page has no link to the help center")
+        home[0].click()
+        portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/hilfe"
+                          and portal.driver.find_elements(By.ID, "help-search"), f"the link led to {portal.driver.current_url}")
+    finally:
+        set_browser_language(portal, "de-DE,de")
         with_javascript(portal)
 
 
@@ -1267,6 +1297,7 @@ def main():
         ("help pages without JavaScript", step_help_pages_without_javascript),
         ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
         ("portal without JavaScript", step_portal_without_javascript),
+        ("problem pages link back", step_problem_pages_link_back),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
         ("tap targets and focus rings", step_tap_targets_and_focus_rings),
