@@ -1246,6 +1246,33 @@ def step_help_page_at_phone_width(portal):
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+# The help pages' language switch: [its box, the label's vertical middle, the first choice's top and bottom].
+LANGUAGE_SWITCH = """
+const box = (element) => element.getBoundingClientRect();
+const nav = document.querySelector('.site-header .language-switch'), label = box(nav.querySelector('span'));
+const first = box(nav.querySelector('li a'));
+return [[box(nav).left, box(nav).right, box(nav).height], (label.top + label.bottom) / 2, first.top, first.bottom];
+"""
+
+
+def step_language_switch_at_phone_width(portal):
+    """At 390 and 360 px the help pages' language switch stays inside the screen (nothing scrolls sideways) and
+    takes two rows of links at most, its label beside the first choice rather than on a line of its own."""
+    for width in [390, 360]:
+        portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                      {"width": width, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+        try:
+            for path in ["/hilfe", "/hilfe/konto-anmeldung", "/hilfe?q=Passwort"]:
+                portal.driver.get(portal.server.base + path)
+                (left, right, height), label, first_top, first_bottom = portal.driver.execute_script(LANGUAGE_SWITCH)
+                check(not horizontal_scrolling(portal), f"{path}: horizontal scrolling at {width} px: {horizontal_scrolling(portal)}")
+                check(left >= 0 and right <= width, f"{path}: the language switch spans {left:.0f}-{right:.0f} px at {width} px")
+                check(height <= 2 * 44 + 4, f"{path}: the language switch is {height:.0f} px high at {width} px (more than two rows)")
+                check(first_top <= label <= first_bottom, f"{path}: at {width} px the label is not beside the first language")
+        finally:
+            portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lotse", default=".build/debug/lotse")
@@ -1300,6 +1327,7 @@ def main():
         ("problem pages link back", step_problem_pages_link_back),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
+        ("language switch at phone width", step_language_switch_at_phone_width),
         ("tap targets and focus rings", step_tap_targets_and_focus_rings),
         ("long German words at phone width", step_long_words_at_phone_width),
     ]
