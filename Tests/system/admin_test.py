@@ -176,7 +176,8 @@ def number(text):
 
 
 def step_sign_in(page):
-    """A wrong token is refused on the form; the right one signs in with an HttpOnly, SameSite=Strict cookie."""
+    """A wrong token is refused on the form, which keeps the name; the right one signs in with an HttpOnly,
+    SameSite=Strict cookie."""
     page.sign_in(token="falsch-" + page.server.token)
     page.wait_until(lambda: "stimmt nicht" in page.driver.page_source, "a wrong token was not refused")
     check(page.cookie() is None, "a wrong token set a cookie")
@@ -187,7 +188,11 @@ def step_sign_in(page):
           "the token field does not point at the message")
     check("Groß- und Kleinschreibung" in page.element("sign-in-error").text, f"message: {page.element('sign-in-error').text!r}")
     check_focus_rings(page.driver, 3)
-    page.sign_in()
+    # What the operator typed is still there, except the token: typing the right one signs in.
+    name, token = page.element("name").get_attribute("value"), page.element("token").get_attribute("value")
+    check(name == OPERATOR and token == "", f"after a wrong token the form holds name {name!r} and token {token!r}")
+    page.element("token").send_keys(page.server.token)
+    page.driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
     page.wait_until(lambda: page.exists("actor"), "the dashboard did not open after sign-in")
     check(page.element("actor").text == OPERATOR, f"signed in as {page.element('actor').text!r}")
     cookie = page.driver.get_cookie("lotse_admin")

@@ -3,8 +3,21 @@
 'use strict';
 
 (function () {
+  // The sign-in form answers a refused attempt with the form again (/admin?fehler=…, post/redirect/get), which
+  // would empty the name: this tab keeps what the operator typed there (never the token) until the dashboard opens.
+  const NAME_KEY = 'lotse-admin-name';
+  const storage = (work) => { try { return work(sessionStorage); } catch { return null; } }; // off: the form still works
   const csrfMeta = document.querySelector('meta[name="lotse-csrf"]');
-  if (!csrfMeta) return; // the sign-in page shares this script
+  if (!csrfMeta) {
+    const signIn = document.querySelector('form.sign-in');
+    const name = document.getElementById('name');
+    if (!signIn || !name) return;
+    const kept = storage((store) => store.getItem(NAME_KEY));
+    if (kept && !name.value && document.getElementById('sign-in-error')) name.value = kept;
+    signIn.addEventListener('submit', () => storage((store) => store.setItem(NAME_KEY, name.value)));
+    return;
+  }
+  storage((store) => store.removeItem(NAME_KEY));
   const csrf = csrfMeta.content;
   const api = '/api/v1/admin';
   const numbers = new Intl.NumberFormat('de-DE');
