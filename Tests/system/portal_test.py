@@ -675,7 +675,8 @@ def step_failed_suggestions_say_so(portal):
 
 
 def step_valid_ticket(portal, attachment):
-    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent. A reload shows
+    the confirmation again, until "Neue Anfrage stellen"."""
     portal.fill_contact()
     portal.type_slowly("company", "Bäckerei Größe GmbH")
     portal.type_slowly("customerNumber", "K-204518")
@@ -705,6 +706,22 @@ def step_valid_ticket(portal, attachment):
     names = [item.get("name") for item in stored.get("attachments", [])]
     check(names == [os.path.basename(attachment)], f"stored attachments: {names}")
     check(EXPECTED_ARTICLE in stored.get("suggestedArticles", []), f"suggestedArticles: {stored.get('suggestedArticles')}")
+    # A reload of the tab shows the confirmation again, with nothing the customer wrote in the address; once a new
+    # request is started, a reload shows the form.
+    address = urllib.parse.unquote(portal.driver.current_url)
+    check(address == portal.server.base + "/", f"after submitting the address is {address}")
+    portal.driver.refresh()
+    portal.wait_until(lambda: portal.visible("ticket-done") and portal.element("ticket-number").text == number,
+                      "the confirmation is gone after a reload")
+    check(not portal.visible("ticket-layout"), "after a reload the form is shown beside the confirmation")
+    check("jana.schroeder@example.de" in portal.element("ticket-done").text, "after a reload the confirmation lost the reply address")
+    check(urllib.parse.unquote(portal.driver.current_url) == address, f"the reload changed the address: {portal.driver.current_url}")
+    portal.element("ticket-new").click()
+    portal.wait_until(lambda: portal.visible("ticket-form") and not portal.visible("ticket-done"),
+                      "'Neue Anfrage stellen' kept the confirmation")
+    portal.driver.refresh()
+    portal.wait_until(lambda: portal.driver.find_elements(By.CSS_SELECTOR, "#category-list button"), "the page did not load again")
+    check(portal.visible("ticket-form") and not portal.visible("ticket-done"), "after a new request a reload shows the old confirmation")
 
 
 def step_operator_links(portal):
