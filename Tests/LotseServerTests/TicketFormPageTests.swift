@@ -54,6 +54,7 @@ struct TicketFormPageTests {
             #expect(posted.text.contains("Votre demande n’a pas encore été envoyée"))
             #expect(posted.text.contains("<li>"), "each problem listed")
             #expect(!posted.text.contains("\"error\""), "no JSON")
+            #expect(posted.text.contains("<a href=\"/#anfrage\">Aller au formulaire de demande</a>"), "the way back to the form")
             let stored = try await client.admin("/api/v1/admin/tickets")
             #expect((stored.json["tickets"] as? [[String: Any]])?.isEmpty == true)
         }

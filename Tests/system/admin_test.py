@@ -5,7 +5,7 @@ Starts `lotse serve` over a copy of articles/ with a throwaway index, ticket dat
 activity through the public API (searches of four sessions, one deflection, votes, two tickets of which one came
 after suggestions and carries an attachment), signs in through the form, reads every panel and checks its numbers
 against the seed, changes a ticket's status and sees the activity, downloads the attachment (same bytes), checks the
-page at 360 px, and signs out: afterwards neither /admin nor the JSON API accepts the old cookie. Saves the seeded
+queue and the chart's labels at 390 px and the page at 360 px, and signs out: afterwards neither /admin nor the JSON API accepts the old cookie. Saves the seeded
 page as a screenshot (--screenshot; `make docs-screenshot` writes docs/admin.png).
 
 Usage: admin_test.py [--lotse .build/debug/lotse] [--articles articles] [--screenshot .build/screenshots/admin.png]
@@ -176,7 +176,8 @@ def number(text):
 
 
 def step_sign_in(page):
-    """A wrong token is refused on the form; the right one signs in with an HttpOnly, SameSite=Strict cookie."""
+    """A wrong token is refused on the form, which keeps the name; the right one signs in with an HttpOnly,
+    SameSite=Strict cookie."""
     page.sign_in(token="falsch-" + page.server.token)
     page.wait_until(lambda: "stimmt nicht" in page.driver.page_source, "a wrong token was not refused")
     check(page.cookie() is None, "a wrong token set a cookie")
@@ -187,7 +188,11 @@ def step_sign_in(page):
           "the token field does not point at the message")
     check("Groß- und Kleinschreibung" in page.element("sign-in-error").text, f"message: {page.element('sign-in-error').text!r}")
     check_focus_rings(page.driver, 3)
-    page.sign_in()
+    # What the operator typed is still there, except the token: typing the right one signs in.
+    name, token = page.element("name").get_attribute("value"), page.element("token").get_attribute("value")
+    check(name == OPERATOR and token == "", f"after a wrong token the form holds name {name!r} and token {token!r}")
+    page.element("token").send_keys(page.server.token)
+    page.driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
     page.wait_until(lambda: page.exists("actor"), "the dashboard did not open after sign-in")
     check(page.element("actor").text == OPERATOR, f"signed in as {page.element('actor').text!r}")
     cookie = page.driver.get_cookie("lotse_admin")
@@ -323,6 +328,59 @@ def step_phone_width(page, expected, screenshot):
     check_focus_rings(page.driver, 8)
 
 
+# The ticket queue's layout: [cells not (wholly) inside the queue's box, ticket numbers on more than one line,
+# the table's CSS display, cells of the first row that stand lower than its first cell].
+QUEUE_LAYOUT = """
+const table = document.getElementById('tickets-table');
+const box = table.closest('.table-box').getBoundingClientRect();
+const outside = [], split = [], rows = [...table.querySelectorAll('tbody tr')];
+for (const row of rows) {
+  for (const cell of row.querySelectorAll('td')) {
+    const rect = cell.getBoundingClientRect();
+    if (cell.textContent && (rect.width === 0 || rect.left < box.left - 0.5 || rect.right > box.right + 0.5)) {
+      outside.push(`${cell.dataset.label}: ${cell.textContent}`);
+    }
+  }
+  const number = row.querySelector('td a');
+  if (new Set([...number.getClientRects()].map((rect) => Math.round(rect.top))).size !== 1) split.push(number.textContent);
+}
+const cells = [...rows[0].querySelectorAll('td')].map((cell) => Math.round(cell.getBoundingClientRect().top));
+return [outside, split, getComputedStyle(table).display, cells.filter((top) => top !== cells[0]).length];
+"""
+
+# The deflection chart's labels: [text, the font size as shown in CSS pixels, whether it lies inside the chart].
+CHART_LABELS = """
+return [...document.querySelectorAll('#deflection-chart svg text')].map((label) => {
+  const box = label.getBoundingClientRect(), chart = label.ownerSVGElement.getBoundingClientRect();
+  return [label.textContent, parseFloat(getComputedStyle(label).fontSize) * label.getScreenCTM().a,
+          box.left >= chart.left - 0.5 && box.right <= chart.right + 0.5];
+});
+"""
+
+
+def step_queue_and_chart_on_a_phone(page, expected):
+    """The chart's labels are at least 12 px as shown, inside the chart, on a desktop and at 390 px. The queue is a
+    table on a desktop; at 390 px every ticket's values stand inside the queue's box (nothing hidden to the right)
+    and a ticket's number stays on one line."""
+    page.wait_until(lambda: len(page.table("tickets-table")) == 2, "the queue does not list both tickets")
+    page.wait_until(lambda: page.driver.find_elements(By.CSS_SELECTOR, "#deflection-chart svg text"), "no chart labels")
+    for width in [1280, 390]:
+        page.driver.set_window_size(width, 844)
+        labels = lambda: page.settled_read(lambda: page.driver.execute_script(CHART_LABELS), "the chart")
+        try:
+            page.wait_until(lambda: all(size >= 12 and inside for _, size, inside in labels()), "")
+        except StepFailed:
+            raise StepFailed(f"chart labels at {width} px (text, px, inside): {labels()}") from None
+        check(len(labels()) >= 4, f"chart labels at {width} px: {labels()}")
+        outside, split, display, lower = page.settled_read(lambda: page.driver.execute_script(QUEUE_LAYOUT), "the queue")
+        check(not outside, f"queue values outside its box at {width} px: {outside}")
+        check(not split, f"ticket numbers on two lines at {width} px: {split}")
+        if width == 1280:
+            check(display == "table" and lower == 0, f"on a desktop the queue is no table row: {display}, {lower} cells lower")
+    scroll = page.driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    check(scroll[0] <= scroll[1], f"horizontal scroll at 390 px: {scroll}")
+
+
 def fetch_with_cookie(page, url, method="GET"):
     request = urllib.request.Request(url, method=method, headers={"Cookie": f"lotse_admin={page.old_cookie or page.cookie()}"})
     try:
@@ -370,6 +428,7 @@ def main():
                     ("gaps panel", lambda: step_gaps_panel(page, expected)),
                     ("ticket queue, detail and status change", lambda: step_ticket_queue(page, expected)),
                     ("attachment download", lambda: step_attachment_download(page, expected, downloads)),
+                    ("queue and chart on a phone", lambda: step_queue_and_chart_on_a_phone(page, expected)),
                     ("screenshot and phone width", lambda: step_phone_width(page, expected, arguments.screenshot)),
                     ("sign-out", lambda: step_sign_out(page, expected)),
                 ]

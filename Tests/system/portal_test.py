@@ -675,7 +675,8 @@ def step_failed_suggestions_say_so(portal):
 
 
 def step_valid_ticket(portal, attachment):
-    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent."""
+    """A valid ticket (urgent, with an attachment) shows its number, and the admin list has it as sent. A reload shows
+    the confirmation again, until "Neue Anfrage stellen"."""
     portal.fill_contact()
     portal.type_slowly("company", "Bäckerei Größe GmbH")
     portal.type_slowly("customerNumber", "K-204518")
@@ -705,6 +706,22 @@ def step_valid_ticket(portal, attachment):
     names = [item.get("name") for item in stored.get("attachments", [])]
     check(names == [os.path.basename(attachment)], f"stored attachments: {names}")
     check(EXPECTED_ARTICLE in stored.get("suggestedArticles", []), f"suggestedArticles: {stored.get('suggestedArticles')}")
+    # A reload of the tab shows the confirmation again, with nothing the customer wrote in the address; once a new
+    # request is started, a reload shows the form.
+    address = urllib.parse.unquote(portal.driver.current_url)
+    check(address == portal.server.base + "/", f"after submitting the address is {address}")
+    portal.driver.refresh()
+    portal.wait_until(lambda: portal.visible("ticket-done") and portal.element("ticket-number").text == number,
+                      "the confirmation is gone after a reload")
+    check(not portal.visible("ticket-layout"), "after a reload the form is shown beside the confirmation")
+    check("jana.schroeder@example.de" in portal.element("ticket-done").text, "after a reload the confirmation lost the reply address")
+    check(urllib.parse.unquote(portal.driver.current_url) == address, f"the reload changed the address: {portal.driver.current_url}")
+    portal.element("ticket-new").click()
+    portal.wait_until(lambda: portal.visible("ticket-form") and not portal.visible("ticket-done"),
+                      "'Neue Anfrage stellen' kept the confirmation")
+    portal.driver.refresh()
+    portal.wait_until(lambda: portal.driver.find_elements(By.CSS_SELECTOR, "#category-list button"), "the page did not load again")
+    check(portal.visible("ticket-form") and not portal.visible("ticket-done"), "after a new request a reload shows the old confirmation")
 
 
 def step_operator_links(portal):
@@ -990,6 +1007,8 @@ def step_portal_without_javascript(portal):
         check(len(problems) == 3 and any("Name" in problem for problem in problems)
               and any("Servername" in problem for problem in problems), f"problems listed: {problems}")
         check("{" not in portal.driver.find_element(By.TAG_NAME, "main").text, "the problems page shows JSON")
+        check(portal.driver.find_elements(By.XPATH, "//main//a[@href='/#anfrage' and .='Zum Anfrageformular']"),
+              "the problems page has no link to the form")
         portal.driver.back()
         portal.wait_until(lambda: portal.element("subject").get_attribute("value") == subject,
                           "going back lost the subject")
@@ -1010,6 +1029,34 @@ def step_portal_without_javascript(portal):
         check(stored[0]["id"] in portal.driver.find_element(By.TAG_NAME, "main").text, "the confirmation lacks the ticket's number")
         check(stored[0].get("customFields") == {"serverName": "de-01-srv-1234"}, f"custom fields stored: {stored[0].get('customFields')}")
     finally:
+        with_javascript(portal)
+
+
+def step_problem_pages_link_back(portal):
+    """Without JavaScript, in an English browser: the page listing what was wrong with a posted ticket links to the
+    form (in English) and the link opens it; the help pages' error page links to the help center's start page."""
+    without_javascript(portal)
+    set_browser_language(portal, "en-US,en")
+    try:
+        portal.driver.get(portal.server.base + "/")
+        portal.element("ticket-submit").click()
+        portal.wait_until(lambda: portal.driver.find_elements(By.ID, "ticket-problems"), "no problems page for an empty form")
+        check(portal.driver.find_element(By.TAG_NAME, "h1").text == "Your request has not been sent yet",
+              f"the problems page is not in English: {portal.driver.find_element(By.TAG_NAME, 'h1').text!r}")
+        links = portal.driver.find_elements(By.CSS_SELECTOR, 'main .ask a[href="/#anfrage"]')
+        check([link.text for link in links] == ["To the request form"], f"links to the form: {[link.text for link in links]}")
+        links[0].click()
+        portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/#anfrage"
+                          and portal.driver.find_elements(By.ID, "ticket-form"), f"the link led to {portal.driver.current_url}")
+        portal.driver.get(portal.server.base + "/hilfe?q=" + "a" * 2001)
+        portal.wait_until(lambda: portal.driver.find_elements(By.ID, "fehler"), "no error page for a query too long")
+        home = portal.driver.find_elements(By.XPATH, "//main//a[@href='/hilfe' and .='Go to the Help Center home page']")
+        check(home, "the error page has no link to the help center")
+        home[0].click()
+        portal.wait_until(lambda: portal.driver.current_url == portal.server.base + "/hilfe"
+                          and portal.driver.find_elements(By.ID, "help-search"), f"the link led to {portal.driver.current_url}")
+    finally:
+        set_browser_language(portal, "de-DE,de")
         with_javascript(portal)
 
 
@@ -1216,6 +1263,33 @@ def step_help_page_at_phone_width(portal):
         portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+# The help pages' language switch: [its box, the label's vertical middle, the first choice's top and bottom].
+LANGUAGE_SWITCH = """
+const box = (element) => element.getBoundingClientRect();
+const nav = document.querySelector('.site-header .language-switch'), label = box(nav.querySelector('span'));
+const first = box(nav.querySelector('li a'));
+return [[box(nav).left, box(nav).right, box(nav).height], (label.top + label.bottom) / 2, first.top, first.bottom];
+"""
+
+
+def step_language_switch_at_phone_width(portal):
+    """At 390 and 360 px the help pages' language switch stays inside the screen (nothing scrolls sideways) and
+    takes two rows of links at most, its label beside the first choice rather than on a line of its own."""
+    for width in [390, 360]:
+        portal.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                      {"width": width, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+        try:
+            for path in ["/hilfe", "/hilfe/konto-anmeldung", "/hilfe?q=Passwort"]:
+                portal.driver.get(portal.server.base + path)
+                (left, right, height), label, first_top, first_bottom = portal.driver.execute_script(LANGUAGE_SWITCH)
+                check(not horizontal_scrolling(portal), f"{path}: horizontal scrolling at {width} px: {horizontal_scrolling(portal)}")
+                check(left >= 0 and right <= width, f"{path}: the language switch spans {left:.0f}-{right:.0f} px at {width} px")
+                check(height <= 2 * 44 + 4, f"{path}: the language switch is {height:.0f} px high at {width} px (more than two rows)")
+                check(first_top <= label <= first_bottom, f"{path}: at {width} px the label is not beside the first language")
+        finally:
+            portal.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lotse", default=".build/debug/lotse")
@@ -1267,8 +1341,10 @@ def main():
         ("help pages without JavaScript", step_help_pages_without_javascript),
         ("help page with JavaScript", lambda portal: step_help_page_with_javascript(portal, sibling_screenshot("article.png"))),
         ("portal without JavaScript", step_portal_without_javascript),
+        ("problem pages link back", step_problem_pages_link_back),
         ("portal links the pages; Back and Forward", step_portal_links_pages_and_back_button),
         ("help pages at phone width", step_help_page_at_phone_width),
+        ("language switch at phone width", step_language_switch_at_phone_width),
         ("tap targets and focus rings", step_tap_targets_and_focus_rings),
         ("long German words at phone width", step_long_words_at_phone_width),
     ]

@@ -25,7 +25,8 @@ struct TicketPages {
             """)
     }
 
-    /// The request was not stored: the top-level message and each field's problem, and how to get back to the filled form.
+    /// The request was not stored: the top-level message and each field's problem, how to get back to the filled form
+    /// (the browser's Back), and links to the form (empty: without script nothing kept it) and the help center.
     func problems(_ error: APIError, in language: Language) -> String {
         let body = error.body(in: language).error
         let page = PageLayout.Page(title: TicketText.notSent[language], lang: language.rawValue, texts: language,
@@ -35,6 +36,7 @@ struct TicketPages {
             <p role="alert">\(body.message)</p>
             \(ErrorPages.problems(body))
             <p>\(TicketText.goBack[language])</p>
+            <p class="ask"><a href="/#anfrage">\(TicketText.toForm[language])</a> <a href="/hilfe">\(PageText.toStart[language])</a></p>
             """)
     }
 
@@ -65,6 +67,8 @@ enum TicketText {
                                     es: "Enviar una nueva consulta")
     static let notSent = Wording(de: "Ihre Anfrage wurde noch nicht gesendet", en: "Your request has not been sent yet",
                                  fr: "Votre demande n’a pas encore été envoyée", es: "Su consulta aún no se ha enviado")
+    static let toForm = Wording(de: "Zum Anfrageformular", en: "To the request form", fr: "Aller au formulaire de demande",
+                                es: "Ir al formulario de consulta")
     static let goBack = Wording(
         de: "Gehen Sie in Ihrem Browser einen Schritt zurück: Ihre Eingaben stehen noch im Formular. "
             + "Angehängte Dateien wählen Sie bitte erneut aus.",

@@ -3,8 +3,21 @@
 'use strict';
 
 (function () {
+  // The sign-in form answers a refused attempt with the form again (/admin?fehler=…, post/redirect/get), which
+  // would empty the name: this tab keeps what the operator typed there (never the token) until the dashboard opens.
+  const NAME_KEY = 'lotse-admin-name';
+  const storage = (work) => { try { return work(sessionStorage); } catch { return null; } }; // off: the form still works
   const csrfMeta = document.querySelector('meta[name="lotse-csrf"]');
-  if (!csrfMeta) return; // the sign-in page shares this script
+  if (!csrfMeta) {
+    const signIn = document.querySelector('form.sign-in');
+    const name = document.getElementById('name');
+    if (!signIn || !name) return;
+    const kept = storage((store) => store.getItem(NAME_KEY));
+    if (kept && !name.value && document.getElementById('sign-in-error')) name.value = kept;
+    signIn.addEventListener('submit', () => storage((store) => store.setItem(NAME_KEY, name.value)));
+    return;
+  }
+  storage((store) => store.removeItem(NAME_KEY));
   const csrf = csrfMeta.content;
   const api = '/api/v1/admin';
   const numbers = new Intl.NumberFormat('de-DE');
@@ -100,9 +113,10 @@
     ['ticketsAfterSuggestions', 'Tickets nach Vorschlägen', 'stage-tickets'],
   ];
 
-  /// One line per stage (left axis: sessions) and the deflection rate (right axis: 0–100 %), as SVG.
-  function deflectionChart(series) {
-    const width = 640, height = 260, left = 44, right = 44, top = 12, bottom = 28;
+  /// One line per stage (left axis: sessions) and the deflection rate (right axis: 0–100 %), as SVG `width` units
+  /// wide: drawn at the width it is shown, one unit a CSS pixel, so its labels keep their size on a phone.
+  function deflectionChart(series, width) {
+    const height = 260, left = 48, right = 48, top = 12, bottom = 28;
     const plotWidth = width - left - right, plotHeight = height - top - bottom;
     const maximum = Math.max(1, ...series.flatMap((point) => stages.map(([key]) => point[key] || 0)));
     const x = (index) => left + (series.length < 2 ? plotWidth / 2 : (index * plotWidth) / (series.length - 1));
@@ -163,15 +177,36 @@
       const rows = data.series.map((point) => [day(point.start), ...stages.map(([key]) => count(point[key])), percent(point.deflectionRate)]);
       rows.push([el('strong', null, 'Summe'), ...stages.map(([key]) => el('strong', null, count(totals[key]))),
         el('strong', null, percent(totals.deflectionRate))]);
+      const chart = el('div', { class: 'chart', id: 'deflection-chart' }, legend());
       document.getElementById('deflection-content').replaceChildren(
         el('div', { class: 'chart-box' },
-          el('div', { class: 'chart', id: 'deflection-chart' }, deflectionChart(data.series), legend()),
+          chart,
           el('div', { class: 'chart-side' },
             el('p', { class: 'definition', id: 'deflection-definition' }, el('strong', null, 'Deflection-Rate: '), data.definition || ''),
             el('p', null, `${day(data.from)} bis ${day(data.to)}`))),
         table('Zahlen zum Diagramm (Sitzungen je ' + (data.bucket === 'week' ? 'Woche' : 'Tag') + ')', headers, rows, 'deflection-table'),
         csvLink(url));
+      drawAtShownWidth(chart, (width) => deflectionChart(data.series, width));
     });
+  }
+
+  let chartObserver = null;
+
+  /// Puts `draw(width)`'s SVG first in `box`, drawn again whenever the box's width changes (a turned phone).
+  function drawAtShownWidth(box, draw) {
+    let drawn = 0;
+    const redraw = () => {
+      const width = Math.floor(box.clientWidth);
+      if (width <= 0 || width === drawn) return;
+      drawn = width;
+      const chart = draw(width);
+      const previous = box.querySelector(':scope > svg');
+      if (previous) previous.replaceWith(chart); else box.prepend(chart);
+    };
+    if (chartObserver) chartObserver.disconnect();
+    chartObserver = new ResizeObserver(redraw);
+    chartObserver.observe(box);
+    redraw();
   }
 
   // --- Themen ohne Artikel -------------------------------------------------------------------------------
@@ -249,22 +284,24 @@
       const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
       const headers = [['Nummer'], ['Betreff'], ['Status'], ['Dringend'], ['Eingang']];
       const rows = data.tickets.map((ticket) => {
-        const row = el('tr', { class: 'selectable', tabindex: '0', 'data-id': ticket.id },
-          el('td', null, el('a', { href: '#ticket-' + ticket.id }, ticket.id)), el('td', null, ticket.subject),
-          el('td', null, ticket.statusLabel), el('td', { class: ticket.urgent ? 'urgent' : null }, ticket.urgent ? 'dringend' : ''),
-          el('td', null, moment(ticket.createdAt)));
+        const cells = [el('a', { href: '#ticket-' + ticket.id }, ticket.id), ticket.subject, ticket.statusLabel,
+          ticket.urgent ? 'dringend' : null, moment(ticket.createdAt)];
+        // Each value names its column: a phone shows the queue as cards (admin.css), whose display drops the
+        // table's own semantics in some browsers, hence the roles.
+        const row = el('tr', { class: 'selectable', tabindex: '0', 'data-id': ticket.id, role: 'row' }, cells.map((cell, index) =>
+          el('td', { role: 'cell', 'data-label': headers[index][0], class: index === 3 && ticket.urgent ? 'urgent' : null }, cell)));
         const open = (event) => { event.preventDefault(); showTicket(ticket.id, 'heading'); };
         row.addEventListener('click', open);
         row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(event); });
         return row;
       });
-      const head = el('tr', null, headers.map(([label]) => el('th', { scope: 'col' }, label)));
+      const head = el('tr', { role: 'row' }, headers.map(([label]) => el('th', { scope: 'col', role: 'columnheader' }, label)));
       const queue = rows.length === 0
         ? el('p', { id: 'tickets-empty' }, status ? `Keine Tickets mit dem Status „${statusLabel(status)}“.`
           : 'Noch keine Tickets. Anfragen aus dem Portal erscheinen hier, dringende zuerst.')
-        : el('div', { class: 'table-box' }, el('table', { id: 'tickets-table' },
+        : el('div', { class: 'table-box' }, el('table', { id: 'tickets-table', role: 'table' },
           el('caption', null, `Warteschlange: dringend zuerst, dann die ältesten (${count(data.total)} Tickets)`),
-          el('thead', null, head), el('tbody', null, rows)));
+          el('thead', { role: 'rowgroup' }, head), el('tbody', { role: 'rowgroup' }, rows)));
       const previous = el('button', { type: 'button', class: 'secondary', disabled: ticketPage <= 1 }, '← Zurück');
       const next = el('button', { type: 'button', class: 'secondary', disabled: ticketPage >= pages }, 'Weiter →');
       previous.addEventListener('click', () => { ticketPage -= 1; loadTickets(); });

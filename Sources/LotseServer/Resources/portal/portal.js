@@ -743,10 +743,11 @@
     }
   });
 
-  function showTicketDone(id) {
+  function showTicketDone(id, replyTo = $('email').value.trim()) {
     forgetDraft();
+    rememberDone(id, replyTo);
     $('ticket-number').textContent = id;
-    $('ticket-reply-to').textContent = $('email').value.trim();
+    $('ticket-reply-to').textContent = replyTo;
     layout.hidden = true;
     $('ticket-done').hidden = false;
     $('ticket-done-title').focus();
@@ -755,6 +756,7 @@
   $('ticket-new').addEventListener('click', () => {
     form.reset();
     forgetDraft();
+    forgetDone();
     clearErrors();
     renderResults(suggestionList, []);
     announceSuggestionCount(null);
@@ -818,9 +820,45 @@
   pendingDraft = readDraft();
   restoreDraft();
 
+  // MARK: The confirmation survives a reload of the tab (and Back to the page): the ticket's number and the reply
+  // address are kept in this tab's sessionStorage, never in the address. "Neue Anfrage stellen" and any other
+  // arrival at the page (a link, the address typed) forget it.
+
+  const DONE_KEY = 'lotse-ticket-done';
+
+  function rememberDone(id, replyTo) {
+    try {
+      sessionStorage.setItem(DONE_KEY, JSON.stringify({ id, replyTo }));
+    } catch {
+      // full or off: the confirmation is shown until the page is left
+    }
+  }
+
+  function forgetDone() {
+    try {
+      sessionStorage.removeItem(DONE_KEY);
+    } catch {
+      // nothing stored then
+    }
+  }
+
+  function readDone() {
+    try {
+      const done = JSON.parse(sessionStorage.getItem(DONE_KEY) ?? 'null');
+      return typeof done?.id === 'string' && typeof done.replyTo === 'string' ? done : null;
+    } catch {
+      return null;
+    }
+  }
+
+  const arrival = performance.getEntriesByType?.('navigation')?.[0]?.type;
+  const done = arrival === 'reload' || arrival === 'back_forward' ? readDone() : null;
+  if (done) showTicketDone(done.id, done.replyTo);
+  else forgetDone();
+
   // "Anfrage stellen" on an article page leads to /?betreff=TITLE#anfrage: the form with that subject, unless
-  // this tab's draft already has one.
-  const askedSubject = new URLSearchParams(location.search).get('betreff')?.trim();
+  // this tab's draft already has one (or the ticket is sent: reloaded, the page shows its confirmation again).
+  const askedSubject = done ? null : new URLSearchParams(location.search).get('betreff')?.trim();
   if (askedSubject && !subject.value.trim()) {
     subject.value = askedSubject.slice(0, 200);
     saveDraft();
