@@ -6,14 +6,7 @@ import Testing
 /// carry the highest idf, and used to take the places of the draft's real words among its informative concepts.
 @Suite struct DraftConceptTests {
     static var planner: QueryPlanner {
-        let analyzer = Analyzer()
-        let frequencies = ["passwort": 30, "vergessen": 25, "kundencenter": 20, "anmeldung": 40, "rechnung": 35]
-        let words = Dictionary(uniqueKeysWithValues: frequencies.map { (analyzer.stem($0.key), $0.value) })
-        let statistics = IndexStatistics(documentCount: 200, documentFrequency: TermCounts(words.map { ($0.key, $0.value) }),
-                                         compoundDictionary: [:], languages: [.de], categories: [:], categoriesByLanguage: [:],
-                                         analyzerVersion: "test")
-        return QueryPlanner(statistics: statistics, synonyms: Synonyms(text: "", analyzer: Analyzer()),
-                            corrector: TypoCorrector(vocabulary: words))
+        .fixture(frequencies: ["passwort": 30, "vergessen": 25, "kundencenter": 20, "anmeldung": 40, "rechnung": 35])
     }
 
     /// 26 surnames and street names of a signature and a CC list, then the problem.

@@ -62,8 +62,9 @@ import Testing
     }
 
     /// tuning2-queries.json, the second tuning set (Fixtures/README.md): floors a little under its measurement
-    /// (.715 / .862 / .923 / .789, out of scope 18 of 30: drafts ranked from their matchable words answer one
-    /// more out-of-scope draft here and 3 more right ones; BENCHMARKS.md "Relevance").
+    /// (.731 / .885 / .946 / .808, out of scope 19 of 30: drafts ranked from their matchable words answer one
+    /// more out-of-scope draft here and 3 more right ones, separable verbs one more, t151's "wie richte ich … ein";
+    /// BENCHMARKS.md "Relevance").
     @Test func secondTuningSetMeetsFloors() async throws {
         let queries = try Self.judged("tuning2-queries.json")
         #expect(queries.count == 160)
@@ -72,7 +73,7 @@ import Testing
         for (value, floor) in zip(measured, [0.70, 0.84, 0.90, 0.77]) { #expect(value >= floor, "R@1, @3, @10, MRR@10: \(measured)") }
         // Stock FTS5 finds more at Recall@3 and @10 here (.869 / .969), but ranks worse.
         #expect(lotse.mrrAt10 > baseline.mrrAt10)
-        #expect(lotse.unanswerableWithResults <= 18, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+        #expect(lotse.unanswerableWithResults <= 19, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
     }
 
     /// Never tuned on: what a new help center's customers would see.
@@ -154,7 +155,7 @@ import Testing
         let (lotse, _) = try await Self.lotseAndBaseline(queries, label: "fresh3  ")
         let measured = [lotse.recallAt1, lotse.recallAt3, lotse.recallAt10, lotse.mrrAt10]
         for (value, floor) in zip(measured, [0.73, 0.85, 0.90, 0.79]) { #expect(value >= floor, "R@1, @3, @10, MRR@10: \(measured)") }
-        #expect(lotse.unanswerableWithResults <= 18, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
+        #expect(lotse.unanswerableWithResults <= 19, "out of scope answered \(lotse.unanswerableWithResults) of \(lotse.unanswerable)")
     }
 
     /// Plain questions keep their answer: on the held-out paragraphs of xquad_de (even numbers; odd ones tune),

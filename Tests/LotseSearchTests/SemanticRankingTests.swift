@@ -361,8 +361,9 @@ enum SemanticFloors {
     /// tuning2-queries.json, measured .777 / .938 / .969 / .855 (lexical-only .731 / .885 / .946 / .810; without the
     /// drafts' agreement .769 / .923 / .954 / .845).
     static let tuning2 = Measures(values: [0.75, 0.90, 0.93, 0.83], noLoss: all)
-    /// Measured 17 of 30 (lexical-only: 18; drafts ranked from their matchable words answer one more here).
-    static let tuning2OutOfScope = 17
+    /// Measured 18 of 30 (lexical-only: 19; drafts ranked from their matchable words answer one more here, and so do
+    /// separable verbs: t151's "wie richte ich … ein" now matches "einrichten").
+    static let tuning2OutOfScope = 18
     /// heldout-queries.json even ids, measured .714 / .857 / .900 / .789 (lexical-only .686 / .829 / .929 / .767):
     /// Recall@10 still loses (two right answers of 70).
     static let heldOut = Measures(values: [0.70, 0.84, 0.88, 0.77], noLoss: ["Recall@1", "Recall@3", "MRR@10"])

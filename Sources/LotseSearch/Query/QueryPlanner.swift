@@ -112,6 +112,7 @@ struct QueryPlanner {
         var concepts: [Concept] = []
         var seen: Set<String> = []
         let stems = words.map { Self.isOverlong($0.folded) ? $0.folded : german.stem($0.folded) }
+        let rejoined = separableVerbs(in: words, of: text)
         var index = 0
         while index < words.count {
             // A multi-word synonym ("Abo beenden", "Geld zurück") is one concept matched by its whole group, also
@@ -143,7 +144,7 @@ struct QueryPlanner {
             }
             let concept = chain.count > 1
                 ? hyphenConcept(chain, weight: weight)
-                : wordConcept(chain[0], raw: text.utf8Slice(words[index].start, words[index].end),
+                : wordConcept(chain[0], raw: text.utf8Slice(words[index].start, words[index].end), rejoined: rejoined[index] ?? [],
                               weight: weight, prefix: prefix, budget: budget, correctRareWords: correctRareWords)
             if let concept, !concepts.contains(where: { $0.alternatives.first == concept.alternatives.first }) {
                 concepts.append(concept)
@@ -157,8 +158,22 @@ struct QueryPlanner {
     /// stemmed, split, corrected or completed, which keeps a 20,000-letter "word" as cheap as a short one.
     private static func isOverlong(_ folded: String) -> Bool { folded.utf8.count > Analyzer.maximumWordBytes }
 
-    private func wordConcept(_ folded: String, raw: String, weight: Double, prefix: Bool, budget: Budget, correctRareWords: Bool)
-        -> Concept?
+    /// Stems of the separable verbs the text splits ("kommen … an" → "ankomm") that some article has, by the word
+    /// index of their finite verb.
+    private func separableVerbs(in words: [AnalyzedWord], of text: String) -> [Int: [String]] {
+        var text = text
+        let candidates = text.withUTF8 { SeparableVerbs.candidates(in: words, text: $0) }
+        var result: [Int: [String]] = [:]
+        for (word, infinitives) in candidates {
+            let stems = infinitives.map { german.stem($0) }.filter { df($0) > 0 && $0 != german.stem(words[word].folded) }
+            if !stems.isEmpty { result[word, default: []] += stems }
+        }
+        return result
+    }
+
+    /// `rejoined`: stems of separable verbs this word is the finite part of, as meant as the word itself.
+    private func wordConcept(_ folded: String, raw: String, rejoined: [String], weight: Double, prefix: Bool, budget: Budget,
+                             correctRareWords: Bool) -> Concept?
     {
         let isNumber = folded.unicodeScalars.contains { ("0"..."9").contains($0) }
         if !prefix, folded.unicodeScalars.count < 2 { return nil }
@@ -179,6 +194,7 @@ struct QueryPlanner {
         }
         // An unfinished stop word ("die" on the way to "Dienst") stands for its completions only.
         if !prefix || folded.unicodeScalars.count >= 3 { add([stem]) }
+        for verb in rejoined { add([verb]) }
         for (language, analyzer) in analyzers where language != .de {
             if let other = analyzer.fold(raw) { add([analyzer.stem(other)]) }
         }

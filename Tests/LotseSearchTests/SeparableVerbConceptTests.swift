@@ -1,0 +1,34 @@
+import LotseAnalysis
+import Testing
+@testable import LotseSearch
+
+/// The planner rejoins a split separable verb only where an article has it: "kommen … an" matches "ankommen".
+@Suite struct SeparableVerbConceptTests {
+    static func planner(_ frequencies: [String: Int]) -> QueryPlanner { .fixture(frequencies: frequencies) }
+
+    static let vocabulary = ["mails": 30, "kommen": 40, "ankommen": 5, "anmeldung": 20, "melden": 10]
+
+    func terms(of word: String, in concepts: [Concept]) -> [[String]] {
+        concepts.first { $0.word == word }?.alternatives.map(\.terms) ?? []
+    }
+
+    @Test func aSplitVerbMatchesItsInfinitive() {
+        let planner = Self.planner(Self.vocabulary)
+        let concepts = planner.concepts(query: "Die Mails kommen nicht an", prefixLastWord: false)
+        #expect(terms(of: "kommen", in: concepts).contains(["ankomm"]), "\(concepts)")
+        let draft = planner.concepts(subject: "", description: "ich melde mich an und es passiert nichts", prefixLastWord: false)
+        #expect(terms(of: "melde", in: draft).contains(["anmeld"]), "\(draft)")
+    }
+
+    @Test func aRejoinedVerbNoArticleHasIsNotSearched() {
+        var vocabulary = Self.vocabulary
+        vocabulary["ankommen"] = nil
+        let concepts = Self.planner(vocabulary).concepts(query: "Die Mails kommen nicht an", prefixLastWord: false)
+        #expect(terms(of: "kommen", in: concepts) == [["komm"]], "\(concepts)")
+    }
+
+    @Test func aParticleInsideTheClauseRejoinsNothing() {
+        let concepts = Self.planner(Self.vocabulary).concepts(query: "Mails kommen an Feiertagen", prefixLastWord: false)
+        #expect(!terms(of: "kommen", in: concepts).contains(["ankomm"]), "\(concepts)")
+    }
+}
