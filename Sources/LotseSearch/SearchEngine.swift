@@ -242,7 +242,8 @@ public final class SearchEngine: Sendable {
         let matchers = try await matchers(for: query)
         try Task.checkCancellation()
         let weights = concepts.map { $0.weight * $0.idf }
-        let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: weights, documentCount: documents.count)
+        let ranker = Ranker(concepts: frequencies(for: query, matchers: matchers), weights: weights, optional: concepts.map(\.isSymptom),
+                            documentCount: documents.count)
         let minimumScore = (options.minimumScore ?? 0) * (mode == .draft ? SearchOptions.draftThresholdFactor : 1)
         let accepts = filter(options)
         let limit = semantic.map { max(options.limit, $0.parameters.pool) } ?? options.limit

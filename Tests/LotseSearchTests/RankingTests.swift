@@ -169,6 +169,20 @@ import Testing
         #expect(zip(all, reference).allSatisfy { $0.score < $1.score })
     }
 
+    /// An optional concept (a symptom word: "klappt") counts in the score but is not required by the AND.
+    @Test func requireAllLeavesOptionalConceptsOut() async throws {
+        let engine = try SearchFixture.shared().engine
+        let terms = try await load([Analyzer().stem("kundencenter"), "passwort"], engine: engine)
+        let concepts = terms.map { ConceptFrequencies([.init(postings: $0, weight: 1)], table: engine.documents) }
+        try #require(Set(terms[0].documents) != Set(terms[0].documents).intersection(terms[1].documents))
+        let ranker = Ranker(concepts: concepts, weights: [1, 1], optional: [false, true], documentCount: engine.documents.count)
+        let all = ranker.top(limit: 50, minimumScore: 0, coverageExponent: 1.5, requireAll: true) { _ in true }
+        #expect(Set(all.map(\.document)) == Set(terms[0].documents), "every article with the required word")
+        let both = Set(terms[0].documents).intersection(terms[1].documents)
+        let ranks = all.enumerated().filter { both.contains($0.element.document) }.map(\.offset)
+        #expect(ranks.max()! < all.count - (terms[0].documents.count - both.count), "those with the optional word too first")
+    }
+
     /// A cancelled request (past its deadline, or its client gone) stops instead of ranking and building
     /// snippets nobody will read; the same query afterwards is answered normally (nothing half-cached).
     @Test func cancelledSearchesStop() async throws {

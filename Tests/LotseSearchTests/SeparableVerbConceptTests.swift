@@ -27,6 +27,16 @@ import Testing
         #expect(terms(of: "kommen", in: concepts) == [["komm"]], "\(concepts)")
     }
 
+    @Test func aSymptomWordIsOptionalButARejoinedVerbIsNot() {
+        let planner = Self.planner(Self.vocabulary.merging(["klappt": 3, "login": 20]) { $1 })
+        let concepts = planner.concepts(query: "login klappt nicht", prefixLastWord: false)
+        let login = concepts.first { $0.word == "login" }, klappt = concepts.first { $0.word == "klappt" }
+        #expect(login?.isSymptom == false && klappt?.isSymptom == true, "\(concepts)")
+        let rejoined = planner.concepts(query: "Die Mails kommen nicht an", prefixLastWord: false)
+        #expect(rejoined.first { $0.word == "kommen" }?.isSymptom == false, "\(rejoined)")
+        #expect(planner.concepts(query: "Mails kommen nicht", prefixLastWord: false).first { $0.word == "kommen" }?.isSymptom == true)
+    }
+
     @Test func aParticleInsideTheClauseRejoinsNothing() {
         let concepts = Self.planner(Self.vocabulary).concepts(query: "Mails kommen an Feiertagen", prefixLastWord: false)
         #expect(!terms(of: "kommen", in: concepts).contains(["ankomm"]), "\(concepts)")

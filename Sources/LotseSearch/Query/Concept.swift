@@ -18,6 +18,8 @@ struct Concept: Equatable, Sendable {
     var weight: Double
     /// Inverse document frequency, set by the planner from the index statistics.
     var idf = 1.0
+    /// Says that something is wrong, not what (`SymptomWords`): not required where a search wants every concept.
+    var isSymptom = false
     /// The typed word is unknown to the index: its likeliest correction (folded). The engine keeps it only where the
     /// word looks misspelt (`SearchEngine.misspellings`), which the answer decision asks (`AnswerEvidence`).
     var correction: String? = nil

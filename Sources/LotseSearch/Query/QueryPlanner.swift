@@ -234,6 +234,8 @@ struct QueryPlanner {
         guard !alternatives.isEmpty else { return nil }
         var concept = Concept(word: folded, alternatives: alternatives, weight: weight, correction: correction)
         concept.idf = idf(of: concept)
+        // "kommen … an" names a deed, "kommt nicht" only that something fails.
+        concept.isSymptom = !prefix && rejoined.isEmpty && SymptomWords.contains(stem: stem)
         return concept
     }
 

@@ -16,28 +16,35 @@ struct Ranker {
 
     private let totalWeight: Double
     private let requiredConcepts: Int
-    /// Per document: Σ concept weight × saturated frequency, Σ weight of the concepts matched, how many matched.
+    /// Per document: Σ concept weight × saturated frequency, Σ weight of the concepts matched, how many of the
+    /// required ones matched.
     private var saturated: [Double]
     private var covered: [Double]
     private var matched: [UInt16]
     private var touched: [Int32] = []
 
     /// `concepts[c]` is concept c's frequencies (nil when nothing of it can match); `weights[c]` its weight.
-    /// "All concepts" means every concept that occurs in some article, as in an AND of the concepts.
-    init(concepts: [ConceptFrequencies?], weights: [Double], documentCount: Int) {
+    /// "All concepts" means every concept that occurs in some article, as in an AND of the concepts, except the
+    /// `optional` ones (symptom words: "klappt").
+    init(concepts: [ConceptFrequencies?], weights: [Double], optional: [Bool]? = nil, documentCount: Int) {
         totalWeight = weights.reduce(0, +)
         // An unknown word lowers every article's coverage, but must not make "all concepts" impossible.
-        requiredConcepts = concepts.filter { !($0?.documents.isEmpty ?? true) }.count
+        requiredConcepts = concepts.indices.filter { !(concepts[$0]?.documents.isEmpty ?? true) && optional?[$0] != true }.count
         saturated = [Double](repeating: 0, count: documentCount)
         covered = [Double](repeating: 0, count: documentCount)
         matched = [UInt16](repeating: 0, count: documentCount)
+        var seen = [Bool](repeating: false, count: documentCount)
         for (concept, frequencies) in concepts.enumerated() {
             guard let frequencies else { continue }
             let weight = weights[concept]
+            let counts: UInt16 = optional?[concept] == true ? 0 : 1
             for (document, frequency) in zip(frequencies.documents, frequencies.frequencies) {
                 let index = Int(document)
-                if matched[index] == 0 { touched.append(document) }
-                matched[index] += 1
+                if !seen[index] {
+                    seen[index] = true
+                    touched.append(document)
+                }
+                matched[index] += counts
                 saturated[index] += weight * frequency / (frequency + Self.saturation)
                 covered[index] += weight
             }
