@@ -39,7 +39,7 @@ public enum SeparableVerbs {
     }
 
     /// "kommt" + "an" → "ankommen"; "meldet" → "anmelden"; "ladt" (lädt) + "hoch" → "hochladen".
-    static func infinitives(of word: AnalyzedWord, _ particle: String) -> [String] {
+    private static func infinitives(of word: AnalyzedWord, _ particle: String) -> [String] {
         let folded = word.folded
         guard !word.joinedToPrevious, folded.utf8.count >= 3, folded.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
         var result: [String] = []
