@@ -1,12 +1,11 @@
 /// Where a draft names a person or a password, piece by piece. A password: the piece after "Passwort ist", "Kennwort
 /// lautet", "PW:", "password is" (a dictionary word passes every other rule). A name: the capitalised words after
-/// "mein Name ist", "Name:", "ich heiße",
-/// a salutation ("Frau Demir", "Herrn Sommer", "Dr. Lange"), and after "ich bin" when the next word is capitalised
-/// and may be a name — unknown, or a dictionary word only written capitalised that no article uses ("ich bin Leon
-/// Wuttke", "ich bin Klaus"; "ich bin Kunde" stays) — are a name, which learning drops. Customers who type in lower
+/// "mein Name ist", "Name:", "ich heiße", a salutation ("Frau Demir", "Herrn Sommer", "Dr. Lange"), and after "ich
+/// bin" when the next word is capitalised and may be a name — unknown, or a dictionary word only written capitalised
+/// that no article uses ("ich bin Leon Wuttke", "ich bin Klaus"; "ich bin Kunde" stays). Customers who type in lower
 /// case name people in lower case too: the first two words after "name ist", "heiße", "Name:" or a salutation written
 /// in lower case ("frau koch") are a name whatever their case. A name is at most three words and ends at a comma or
-/// a sentence's end.
+/// a sentence's end. Learning drops both.
 struct PersonalIntroduction {
     /// Also `PersonalDataMask`'s: the name after them is masked for display.
     static let salutations: Set<String> = ["herr", "herrn", "frau", "hr.", "fr.", "dr.", "prof.", "mr.", "mrs.", "ms."]
