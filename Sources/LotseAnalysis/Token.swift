@@ -27,3 +27,12 @@ public enum AnalysisMode: Sendable {
     /// Folded words with their positions and offsets only (FTS5 highlight and snippet re-tokenizing).
     case positions
 }
+
+extension String {
+    /// The text between two UTF-8 byte offsets that lie on character boundaries (analyzer offsets do).
+    public func utf8Slice(_ start: Int, _ end: Int) -> String {
+        let bytes = utf8
+        return String(
+            decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
+    }
+}

@@ -58,9 +58,3 @@ import Testing
         #expect(candidates("Die Mails kommen \(filler) an")["kommen"] == nil)
     }
 }
-
-extension String {
-    fileprivate func utf8Slice(_ start: Int, _ end: Int) -> String {
-        String(decoding: Array(utf8)[start..<end], as: UTF8.self)
-    }
-}

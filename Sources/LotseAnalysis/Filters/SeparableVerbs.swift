@@ -30,8 +30,13 @@ public enum SeparableVerbs {
             }
             var candidate = verbEnd - 1
             while candidate >= 0, verbEnd - candidate <= window, !endsClause(candidate, in: words, text: text) {
-                let infinitives = isCapitalisedInside(candidate, in: words, text: text) ? [] : infinitives(of: words[candidate], particle)
+                // A capital inside a clause marks a noun ("Ich nehme das Angebot an"), not the verb; customers who
+                // write all in lower case leave that to the caller's vocabulary.
+                let startsClause = candidate == 0 || endsClause(candidate - 1, in: words, text: text)
+                let word = words[candidate]
+                let infinitives = !startsClause && isCapitalised(word, in: text) ? [] : infinitives(of: word, particle)
                 if !infinitives.isEmpty { result.append((candidate, infinitives)) }
+                if startsClause { break }
                 candidate -= 1
             }
         }
@@ -71,12 +76,10 @@ public enum SeparableVerbs {
         return index + 1 == words.count
     }
 
-    /// A capital inside a clause marks a noun ("Ich habe ein Angebot an …"), not a verb; customers who write all in
-    /// lower case lose nothing.
-    private static func isCapitalisedInside(_ index: Int, in words: [AnalyzedWord], text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard index > 0, !endsClause(index - 1, in: words, text: text) else { return false }
-        let first = text[words[index].start]
-        let second = words[index].start + 1 < text.count ? text[words[index].start + 1] : 0
+    /// Whether the word's first letter is a capital (ASCII, Ä, Ö, Ü).
+    private static func isCapitalised(_ word: AnalyzedWord, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = text[word.start]
+        let second = word.start + 1 < text.count ? text[word.start + 1] : 0
         return (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && (second == 0x84 || second == 0x96 || second == 0x9C))
     }
 }

@@ -112,7 +112,7 @@ struct QueryPlanner {
         var concepts: [Concept] = []
         var seen: Set<String> = []
         let stems = words.map { Self.isOverlong($0.folded) ? $0.folded : german.stem($0.folded) }
-        let rejoined = separableVerbs(in: words, of: text)
+        let rejoined = separableVerbs(in: words, stems: stems, of: text)
         var index = 0
         while index < words.count {
             // A multi-word synonym ("Abo beenden", "Geld zurück") is one concept matched by its whole group, also
@@ -159,14 +159,14 @@ struct QueryPlanner {
     private static func isOverlong(_ folded: String) -> Bool { folded.utf8.count > Analyzer.maximumWordBytes }
 
     /// Stems of the separable verbs the text splits ("kommen … an" → "ankomm") that some article has, by the word
-    /// index of their finite verb.
-    private func separableVerbs(in words: [AnalyzedWord], of text: String) -> [Int: [String]] {
+    /// index of their finite verb (`stems`: the words' own).
+    private func separableVerbs(in words: [AnalyzedWord], stems: [String], of text: String) -> [Int: [String]] {
         var text = text
         let candidates = text.withUTF8 { SeparableVerbs.candidates(in: words, text: $0) }
         var result: [Int: [String]] = [:]
         for (word, infinitives) in candidates {
-            let stems = infinitives.map { german.stem($0) }.filter { df($0) > 0 && $0 != german.stem(words[word].folded) }
-            if !stems.isEmpty { result[word, default: []] += stems }
+            let verbs = infinitives.map { german.stem($0) }.filter { df($0) > 0 && $0 != stems[word] }
+            if !verbs.isEmpty { result[word, default: []] += verbs }
         }
         return result
     }
@@ -289,14 +289,5 @@ struct QueryPlanner {
         }
         let kept = Set(ranked.prefix(limit).map(\.offset))
         return filtered.enumerated().filter { kept.contains($0.offset) }.map(\.element)
-    }
-}
-
-extension String {
-    /// The text between two UTF-8 byte offsets that lie on character boundaries (analyzer offsets do).
-    func utf8Slice(_ start: Int, _ end: Int) -> String {
-        let bytes = utf8
-        return String(
-            decoding: bytes[bytes.index(bytes.startIndex, offsetBy: start)..<bytes.index(bytes.startIndex, offsetBy: end)], as: UTF8.self)
     }
 }
