@@ -21,6 +21,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     var minimumScore: Double?
 
     @OptionGroup var semantic: SemanticOptions
+    @OptionGroup var curation: CurationOptions
 
     @Option(help: "Write each query's ranking without the answer decision and its evidence as JSON lines (tuning).")
     var features: String?
@@ -37,6 +38,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let model = try semantic.load(index: index)
         let engine = try SearchEngine(indexPath: index, connectionCount: 1, semantic: model, fusion: semantic.fusionParameters,
                                       learnedWeight: learnedWeight)
+        try curation.apply(to: engine)
         let note = semantic.lexicalOnlyNote(engine: engine, model: model, index: index).map { " (semantic search off: \($0))" }
         print("ranking: \(engine.isSemantic ? "hybrid (lexical + semantic)" : "lexical-only")\(note ?? "")")
         let options = SearchOptions(limit: 10, minimumScore: minimumScore)
