@@ -26,6 +26,11 @@ import Testing
         ("Meldet euch bitte ab", "Meldet", "abmelden"),
         ("Wie setze ich mein Passwort zurück", "setze", "zurucksetzen"),
         ("Er änderte die Adresse ab", "änderte", "abandern"),
+        ("wie lade ich die Rechnung runter", "lade", "herunterladen"),
+        ("wie lade ich die Rechnung runter", "lade", "runterladen"),
+        ("Ich hole die Mails aus dem Papierkorb raus", "hole", "herausholen"),
+        ("Wie kommt der Kollege rein?", "kommt", "hereinkommen"),
+        ("Ich stelle die Datei rüber", "stelle", "heruberstellen"),
     ])
     func rejoinsTheVerbOfAClosingParticle(_ text: String, _ verb: String, _ infinitive: String) {
         let found = candidates(text)

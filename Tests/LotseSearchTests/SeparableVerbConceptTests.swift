@@ -20,6 +20,12 @@ import Testing
         #expect(terms(of: "melde", in: draft).contains(["anmeld"]), "\(draft)")
     }
 
+    @Test func aSpokenParticleMatchesTheWrittenOne() {
+        let planner = Self.planner(Self.vocabulary.merging(["rechnung": 30, "laden": 10, "herunterladen": 6]) { $1 })
+        let concepts = planner.concepts(query: "wie lade ich die Rechnung runter", prefixLastWord: false)
+        #expect(terms(of: "lade", in: concepts).contains(["herunterlad"]), "\(concepts)")
+    }
+
     @Test func aRejoinedVerbNoArticleHasIsNotSearched() {
         var vocabulary = Self.vocabulary
         vocabulary["ankommen"] = nil

@@ -6,7 +6,14 @@ public enum SeparableVerbs {
     /// Particles of separable verbs (folded). "wieder her" ("stellt … wieder her") is read as one.
     static let particles: Set<String> = [
         "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herunter", "hin", "hinzu", "hoch", "los",
-        "mit", "nach", "raus", "rein", "runter", "um", "vor", "vorbei", "weg", "weiter", "zu", "zuruck", "zusammen",
+        "mit", "nach", "rauf", "raus", "rein", "ruber", "runter", "um", "vor", "vorbei", "weg", "weiter", "zu", "zuruck",
+        "zusammen",
+    ]
+    /// Spoken short forms and the particles articles write instead ("lade … runter" → "herunterladen", "hol … raus" →
+    /// "herausholen"); the short form itself stays a guess too ("rausfinden").
+    static let writtenForms: [String: [String]] = [
+        "rauf": ["herauf", "hinauf"], "raus": ["heraus", "hinaus"], "rein": ["herein", "hinein"],
+        "ruber": ["heruber", "hinuber"], "runter": ["herunter", "hinunter"],
     ]
     /// Words that begin a new clause right after a particle ("Ich melde mich an und nichts passiert").
     static let clauseOpeners: Set<String> = [
@@ -28,14 +35,15 @@ public enum SeparableVerbs {
                 particle = "wiederher"
                 verbEnd = index - 1
             }
+            let forms = [particle] + (writtenForms[particle] ?? [])
             var candidate = verbEnd - 1
             while candidate >= 0, verbEnd - candidate <= window, !endsClause(candidate, in: words, text: text) {
                 // A capital inside a clause marks a noun ("Ich nehme das Angebot an"), not the verb; customers who
                 // write all in lower case leave that to the caller's vocabulary.
                 let startsClause = candidate == 0 || endsClause(candidate - 1, in: words, text: text)
                 let word = words[candidate]
-                let infinitives = !startsClause && isCapitalised(word, in: text) ? [] : infinitives(of: word, particle)
-                if !infinitives.isEmpty { result.append((candidate, infinitives)) }
+                let guesses = !startsClause && isCapitalised(word, in: text) ? [] : forms.flatMap { infinitives(of: word, $0) }
+                if !guesses.isEmpty { result.append((candidate, guesses)) }
                 if startsClause { break }
                 candidate -= 1
             }
