@@ -76,10 +76,16 @@ struct QueryPlanner {
         let budget = Budget(correctedWords: Self.maximumCorrectedDraftWords)
         var concepts = concepts(
             of: subject, weight: Self.subjectWeight, prefixLastWord: prefixLastWord && descriptionText.isEmpty, budget: budget)
+        // By first alternative, as `concepts(of:)` tells concepts apart: a lookup, not a scan per word (600 words).
+        var positions: [Concept.Alternative?: Int] = [:]
+        for (index, concept) in concepts.enumerated() where positions[concept.alternatives.first] == nil {
+            positions[concept.alternatives.first] = index
+        }
         for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
-            if let index = concepts.firstIndex(where: { $0.alternatives.first == concept.alternatives.first }) {
+            if let index = positions[concept.alternatives.first] {
                 concepts[index].weight = max(concepts[index].weight, concept.weight) + Self.repeatedInDescriptionBonus
             } else {
+                positions[concept.alternatives.first] = concepts.count
                 concepts.append(concept)
             }
         }
@@ -110,6 +116,7 @@ struct QueryPlanner {
             endsInWord = false
         }
         var concepts: [Concept] = []
+        var firstAlternatives: Set<Concept.Alternative?> = []  // concepts that match alike are one
         var seen: Set<String> = []
         let stems = words.map { Self.isOverlong($0.folded) ? $0.folded : german.stem($0.folded) }
         let rejoined = separableVerbs(in: words, stems: stems, of: text)
@@ -124,6 +131,7 @@ struct QueryPlanner {
                                           + phrase.alternatives.map { Concept.Alternative(terms: $0, weight: AlternativeWeight.synonym) },
                                       weight: weight)
                 concept.idf = idf(of: concept)
+                firstAlternatives.insert(concept.alternatives.first)
                 concepts.append(concept)
                 index += phrase.length
                 continue
@@ -146,7 +154,7 @@ struct QueryPlanner {
                 ? hyphenConcept(chain, weight: weight)
                 : wordConcept(chain[0], raw: text.utf8Slice(words[index].start, words[index].end), rejoined: rejoined[index] ?? [],
                               weight: weight, prefix: prefix, budget: budget, correctRareWords: correctRareWords)
-            if let concept, !concepts.contains(where: { $0.alternatives.first == concept.alternatives.first }) {
+            if let concept, firstAlternatives.insert(concept.alternatives.first).inserted {
                 concepts.append(concept)
             }
             index = end
