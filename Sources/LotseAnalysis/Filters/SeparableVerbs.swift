@@ -3,18 +3,18 @@
 /// "ankommen" or "Anmeldung". This finds the infinitives the clause's words may form with its particle; the caller
 /// keeps those its vocabulary has (most guesses are no word: "anmails").
 public enum SeparableVerbs {
-    /// Particles of separable verbs (folded). "wieder her" ("stellt … wieder her") is read as one.
-    static let particles: Set<String> = [
-        "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herunter", "hin", "hinzu", "hoch", "los",
-        "mit", "nach", "rauf", "raus", "rein", "ruber", "runter", "um", "vor", "vorbei", "weg", "weiter", "zu", "zuruck",
-        "zusammen",
-    ]
     /// Spoken short forms and the particles articles write instead ("lade … runter" → "herunterladen", "hol … raus" →
     /// "herausholen"); the short form itself stays a guess too ("rausfinden").
     static let writtenForms: [String: [String]] = [
         "rauf": ["herauf", "hinauf"], "raus": ["heraus", "hinaus"], "rein": ["herein", "hinein"],
         "ruber": ["heruber", "hinuber"], "runter": ["herunter", "hinunter"],
     ]
+    /// Particles of separable verbs (folded), the spoken ones included. "wieder her" ("stellt … wieder her") is read
+    /// as one.
+    static let particles = Set([
+        "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "heraus", "herunter", "hin", "hinzu", "hoch", "los",
+        "mit", "nach", "um", "vor", "vorbei", "weg", "weiter", "zu", "zuruck", "zusammen",
+    ]).union(writtenForms.keys)
     /// Words that begin a new clause right after a particle ("Ich melde mich an und nichts passiert").
     static let clauseOpeners: Set<String> = [
         "aber", "als", "bevor", "dass", "denn", "nachdem", "ob", "obwohl", "oder", "sobald", "sondern", "und", "weil", "wenn",
