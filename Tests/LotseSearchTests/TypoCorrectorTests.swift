@@ -1,3 +1,4 @@
+import LotseAnalysis
 import Testing
 @testable import LotseSearch
 
@@ -73,11 +74,13 @@ import Testing
                 }
             }
             let cut = String(text.prefix(Int.random(in: 1...max(1, text.count), using: &random)))
-            let expected = vocabulary.filter { $0.key.unicodeScalars.starts(with: cut.unicodeScalars) }
+            let expected = vocabulary.filter { $0.key.unicodeScalars.starts(with: cut.unicodeScalars) && !Self.isStopWord($0.key) }
                 .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key)
             #expect(corrector.completions(of: cut, limit: 6) == expected, "completions of \(cut)")
         }
     }
+
+    static func isStopWord(_ word: String) -> Bool { StopWords.contains(word, language: .de) || StopWords.contains(word, language: .en) }
 
     /// The reference: every letter word of at least 3 letters, of a length that can be within the allowed
     /// edits (any longer length for an unfinished word, compared by its beginning).

@@ -81,7 +81,8 @@ struct QueryPlanner {
         for (index, concept) in concepts.enumerated() where positions[concept.alternatives.first] == nil {
             positions[concept.alternatives.first] = index
         }
-        for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget) {
+        for concept in self.concepts(of: descriptionText, weight: 1, prefixLastWord: prefixLastWord, budget: budget,
+                                     afterOtherWords: !concepts.isEmpty) {
             if let index = positions[concept.alternatives.first] {
                 concepts[index].weight = max(concepts[index].weight, concept.weight) + Self.repeatedInDescriptionBonus
             } else {
@@ -106,8 +107,9 @@ struct QueryPlanner {
     // MARK: - Words to concepts
 
     /// Rare (not only unknown) words are corrected in search-box queries; drafts have enough other words.
-    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false)
-        -> [Concept]
+    /// `afterOtherWords`: the text continues another (a draft's description its subject).
+    private func concepts(of text: String, weight: Double, prefixLastWord: Bool, budget: Budget, correctRareWords: Bool = false,
+                          afterOtherWords: Bool = false) -> [Concept]
     {
         var words = german.words(in: text)
         var endsInWord = text.unicodeScalars.last.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false
@@ -142,9 +144,9 @@ struct QueryPlanner {
             let chain = words[index..<end].map(\.folded)
             let isLast = end == words.count
             let prefix = prefixLastWord && isLast && endsInWord
-            // A letter or two after other words says nothing yet; its completions ("d": "der", "die", "das")
-            // would add the longest postings of the index.
-            if prefix, chain.count == 1, !concepts.isEmpty, chain[0].unicodeScalars.count <= 2 { break }
+            // A letter or two after other words says nothing yet ("Was war d"): its completions would add the
+            // longest postings of the index for a word not yet chosen.
+            if prefix, chain.count == 1, index > 0 || afterOtherWords, chain[0].unicodeScalars.count <= 2 { break }
             // A repeated word adds nothing but work.
             guard seen.insert(chain.joined(separator: "-") + (prefix ? "*" : "")).inserted else {
                 index = end

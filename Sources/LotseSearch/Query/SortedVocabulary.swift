@@ -12,6 +12,8 @@ struct SortedVocabulary: Sendable {
     let frequencies: [Int32]
     /// Whether a word may be offered as a typo correction (letters only).
     private let correctable: [Bool]
+    /// Whether a word may be offered as a completion (`completes` at init).
+    private let completable: [Bool]
     /// The most frequent words of every range larger than `scanLimit`, keyed by `lower << 32 | upper`.
     private let topOfRange: [Int64: [Int32]]
     /// Where the words below a prefix end, without comparing letters (the typo walk's skips).
@@ -22,7 +24,8 @@ struct SortedVocabulary: Sendable {
     /// Completions kept per precomputed range (the planner asks for fewer).
     static let keptCompletions = 8
 
-    init(_ vocabulary: [String: Int]) {
+    /// `completes`: whether a word may be offered as a completion of a prefix.
+    init(_ vocabulary: [String: Int], completes: (String) -> Bool = { _ in true }) {
         let entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), frequency: $0.value) }
             .sorted { $0.scalars.lexicographicallyPrecedes($1.scalars) }
         var scalars: [UInt32] = []
@@ -37,9 +40,11 @@ struct SortedVocabulary: Sendable {
         self.starts = starts
         frequencies = entries.map { Int32(clamping: $0.frequency) }
         correctable = entries.map { entry in entry.scalars.allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false } }
+        let completable = entries.map { completes(Self.text($0.scalars[...])) }
+        self.completable = completable
         var top: [Int64: [Int32]] = [:]
         Self.precompute(lower: 0, upper: entries.count, depth: 0, scalars: scalars, starts: starts,
-                        frequencies: frequencies, into: &top)
+                        frequencies: frequencies, completable: completable, into: &top)
         topOfRange = top
         runs = CommonPrefixTable(count: entries.count) { index in
             zip(entries[index - 1].scalars, entries[index].scalars).prefix { $0 == $1 }.count
@@ -48,8 +53,10 @@ struct SortedVocabulary: Sendable {
 
     var count: Int { frequencies.count }
 
-    func text(_ index: Int) -> String {
-        String(String.UnicodeScalarView(word(index).map { Unicode.Scalar($0)! }))
+    func text(_ index: Int) -> String { Self.text(word(index)) }
+
+    private static func text(_ scalars: ArraySlice<UInt32>) -> String {
+        String(String.UnicodeScalarView(scalars.map { Unicode.Scalar($0)! }))
     }
 
     func word(_ index: Int) -> ArraySlice<UInt32> { scalars[Int(starts[index])..<Int(starts[index + 1])] }
@@ -61,7 +68,7 @@ struct SortedVocabulary: Sendable {
         lowerBound(prefix)..<upperBound(prefix)
     }
 
-    /// The `limit` most frequent words starting with `prefix` (ties: alphabetical), most frequent first.
+    /// The `limit` most frequent completable words starting with `prefix` (ties: alphabetical), most frequent first.
     func completions(of prefix: some Collection<UInt32>, limit: Int) -> [Int] {
         mostFrequent(in: range(of: prefix), limit: limit)
     }
@@ -71,7 +78,7 @@ struct SortedVocabulary: Sendable {
         if range.count > Self.scanLimit, let top = topOfRange[Int64(range.lowerBound) << 32 | Int64(range.upperBound)] {
             return top.prefix(limit).map(Int.init)
         }
-        return Self.top(range, limit: limit, frequencies: frequencies).map(Int.init)
+        return Self.top(range, limit: limit, frequencies: frequencies, completable: completable).map(Int.init)
     }
 
     private func lowerBound(_ prefix: some Collection<UInt32>) -> Int {
@@ -93,9 +100,9 @@ struct SortedVocabulary: Sendable {
         return low
     }
 
-    private static func top(_ range: Range<Int>, limit: Int, frequencies: [Int32]) -> [Int32] {
+    private static func top(_ range: Range<Int>, limit: Int, frequencies: [Int32], completable: [Bool]) -> [Int32] {
         var best: [Int32] = []
-        for index in range {
+        for index in range where completable[index] {
             let candidate = Int32(index)
             guard best.count < limit || ranks(candidate, before: best[best.count - 1], frequencies) else { continue }
             best.insert(candidate, at: best.firstIndex { ranks(candidate, before: $0, frequencies) } ?? best.count)
@@ -110,9 +117,10 @@ struct SortedVocabulary: Sendable {
 
     /// Top words of every range over `scanLimit` below the prefix of length `depth` shared by `lower..<upper`.
     private static func precompute(lower: Int, upper: Int, depth: Int, scalars: [UInt32], starts: [Int32],
-                                   frequencies: [Int32], into top: inout [Int64: [Int32]]) {
+                                   frequencies: [Int32], completable: [Bool], into top: inout [Int64: [Int32]]) {
         guard upper - lower > scanLimit else { return }
-        top[Int64(lower) << 32 | Int64(upper)] = Self.top(lower..<upper, limit: keptCompletions, frequencies: frequencies)
+        top[Int64(lower) << 32 | Int64(upper)] = Self.top(lower..<upper, limit: keptCompletions, frequencies: frequencies,
+                                                          completable: completable)
         var index = lower
         // The prefix itself, if it is a word, sorts first and has no child.
         while index < upper, Int(starts[index + 1] - starts[index]) <= depth { index += 1 }
@@ -121,7 +129,7 @@ struct SortedVocabulary: Sendable {
             var end = index + 1
             while end < upper, scalars[Int(starts[end]) + depth] == scalar { end += 1 }
             precompute(lower: index, upper: end, depth: depth + 1, scalars: scalars, starts: starts,
-                       frequencies: frequencies, into: &top)
+                       frequencies: frequencies, completable: completable, into: &top)
             index = end
         }
     }
