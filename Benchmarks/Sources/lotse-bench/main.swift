@@ -275,8 +275,10 @@ func processCPUMilliseconds() -> Double {
 
 /// Runs `count` distinct calls once each on a freshly opened engine (sequentially, no warm-up: with distinct
 /// inputs there is nothing to warm up on but the index itself). `call(i)` returns the result count.
+/// `input`: the text of input i, for `$LOTSE_BENCH_TIMES` (a path prefix: each row's inputs are written to
+/// `PREFIX-ROW` as index, ms, CPU ms and the text, tab-separated, to find the slow ones).
 @MainActor func timeDistinct(_ name: String, corpus: SearchCorpus, count: Int, limit: Int, pause: Duration = .zero,
-                             _ call: (Int) async throws -> Int) async rethrows -> LatencyRow {
+                             input: (Int) -> String = { _ in "" }, _ call: (Int) async throws -> Int) async rethrows -> LatencyRow {
     let clock = ContinuousClock()
     var times: [Double] = []
     var cpu: [Double] = []
@@ -296,6 +298,10 @@ func processCPUMilliseconds() -> Double {
             print("  \(name) input \(item): \(format(times[item], 1)) ms, CPU \(format(cpu[item], 1)) ms, \(results) results")
             fflush(nil) // progress in a log file while slow calls go on
         }
+    }
+    if let prefix = ProcessInfo.processInfo.environment["LOTSE_BENCH_TIMES"], !prefix.isEmpty {
+        let lines = times.indices.map { "\($0)\t\(times[$0])\t\(cpu[$0])\t\(input($0))\n" }
+        try? lines.joined().write(toFile: prefix + "-" + name.replacingOccurrences(of: "/", with: "_"), atomically: true, encoding: .utf8)
     }
     let sorted = times.sorted()
     let row = LatencyRow(name: name, corpus: corpus.label, p50: percentile(sorted, 50), p99: percentile(sorted, 99),
@@ -327,7 +333,7 @@ func processCPUMilliseconds() -> Double {
             let stream = TrafficInputs.queries.prefix(queriesGiven ? queries : Int.max)
             let cpuBefore = processCPUMilliseconds()
             rows.append(try await timeDistinct("Search/typed-distinct", corpus: corpus, count: stream.count, limit: options.limit,
-                                               pause: .milliseconds(pauseMilliseconds)) { item in
+                                               pause: .milliseconds(pauseMilliseconds), input: { stream[stream.startIndex + $0] }) { item in
                 try await engine.search(stream[stream.startIndex + item], options: options).count
             })
             // Work off the request path (the encoder) may run during the pauses: the process's CPU over the run.
@@ -343,7 +349,8 @@ func processCPUMilliseconds() -> Double {
             let words = drafts.map(\.words)
             print("drafts: \(drafts.count), \(words.min()!)–\(words.max()!) words, median \(Int(median(words.map { Double($0) }))) words")
             rows.append(
-                try await timeDistinct("Suggest/draft-distinct-300w", corpus: corpus, count: drafts.count, limit: options.limit) { item in
+                try await timeDistinct("Suggest/draft-distinct-300w", corpus: corpus, count: drafts.count, limit: options.limit,
+                                       input: { drafts[drafts.startIndex + $0].subject }) { item in
                 let draft = drafts[drafts.startIndex + item]
                 return try await engine.suggest(subject: draft.subject, description: draft.description, options: options).count
             })
