@@ -8,7 +8,7 @@ public enum StopWords {
         words(of: language).contains { $0.hasPrefix(prefix) }
     }
 
-    private static func words(of language: Language) -> Set<String> {
+    public static func words(of language: Language) -> Set<String> {
         switch language {
         case .de: german
         case .en: english

@@ -12,7 +12,7 @@ struct SortedVocabulary: Sendable {
     let frequencies: [Int32]
     /// Whether a word may be offered as a typo correction (letters only).
     private let correctable: [Bool]
-    /// Whether a word may be offered as a completion (`completes` at init).
+    /// Whether a word may be offered as a completion (not one of `notCompleted` at init).
     private let completable: [Bool]
     /// The most frequent words of every range larger than `scanLimit`, keyed by `lower << 32 | upper`.
     private let topOfRange: [Int64: [Int32]]
@@ -24,8 +24,8 @@ struct SortedVocabulary: Sendable {
     /// Completions kept per precomputed range (the planner asks for fewer).
     static let keptCompletions = 8
 
-    /// `completes`: whether a word may be offered as a completion of a prefix.
-    init(_ vocabulary: [String: Int], completes: (String) -> Bool = { _ in true }) {
+    /// `notCompleted`: words never offered as a completion of a prefix.
+    init(_ vocabulary: [String: Int], notCompleted: Set<String> = []) {
         let entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), frequency: $0.value) }
             .sorted { $0.scalars.lexicographicallyPrecedes($1.scalars) }
         var scalars: [UInt32] = []
@@ -40,7 +40,16 @@ struct SortedVocabulary: Sendable {
         self.starts = starts
         frequencies = entries.map { Int32(clamping: $0.frequency) }
         correctable = entries.map { entry in entry.scalars.allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false } }
-        let completable = entries.map { completes(Self.text($0.scalars[...])) }
+        var completable = [Bool](repeating: true, count: entries.count)
+        for word in notCompleted {
+            let target = word.unicodeScalars.map(\.value)
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].scalars.lexicographicallyPrecedes(target) { low = middle + 1 } else { high = middle }
+            }
+            if low < entries.count, entries[low].scalars == target { completable[low] = false }
+        }
         self.completable = completable
         var top: [Int64: [Int32]] = [:]
         Self.precompute(lower: 0, upper: entries.count, depth: 0, scalars: scalars, starts: starts,
@@ -53,10 +62,8 @@ struct SortedVocabulary: Sendable {
 
     var count: Int { frequencies.count }
 
-    func text(_ index: Int) -> String { Self.text(word(index)) }
-
-    private static func text(_ scalars: ArraySlice<UInt32>) -> String {
-        String(String.UnicodeScalarView(scalars.map { Unicode.Scalar($0)! }))
+    func text(_ index: Int) -> String {
+        String(String.UnicodeScalarView(word(index).map { Unicode.Scalar($0)! }))
     }
 
     func word(_ index: Int) -> ArraySlice<UInt32> { scalars[Int(starts[index])..<Int(starts[index + 1])] }

@@ -20,7 +20,7 @@ struct TypoCorrector: Sendable {
     /// Completions never offer a stop word: "Was war d" would search "der", "die", "das" (nearly every article's
     /// postings, ~30 ms at 10,000 articles) for a word the planner drops once typed in full.
     init(vocabulary: [String: Int]) {
-        self.vocabulary = SortedVocabulary(vocabulary) { !StopWords.contains($0, language: .de) && !StopWords.contains($0, language: .en) }
+        self.vocabulary = SortedVocabulary(vocabulary, notCompleted: StopWords.words(of: .de).union(StopWords.words(of: .en)))
     }
 
     static func maximumEdits(forLength length: Int) -> Int {
