@@ -43,12 +43,8 @@ struct SortedVocabulary: Sendable {
         var completable = [Bool](repeating: true, count: entries.count)
         for word in notCompleted {
             let target = word.unicodeScalars.map(\.value)
-            var low = 0, high = entries.count
-            while low < high {
-                let middle = (low + high) / 2
-                if entries[middle].scalars.lexicographicallyPrecedes(target) { low = middle + 1 } else { high = middle }
-            }
-            if low < entries.count, entries[low].scalars == target { completable[low] = false }
+            let index = Self.lowerBound(target, count: entries.count) { entries[$0].scalars[...] }
+            if index < entries.count, entries[index].scalars == target { completable[index] = false }
         }
         self.completable = completable
         var top: [Int64: [Int32]] = [:]
@@ -89,6 +85,11 @@ struct SortedVocabulary: Sendable {
     }
 
     private func lowerBound(_ prefix: some Collection<UInt32>) -> Int {
+        Self.lowerBound(prefix, count: count, word: word)
+    }
+
+    /// The first of `count` sorted words that does not sort before `prefix`.
+    private static func lowerBound(_ prefix: some Collection<UInt32>, count: Int, word: (Int) -> ArraySlice<UInt32>) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
