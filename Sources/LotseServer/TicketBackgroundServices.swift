@@ -41,9 +41,12 @@ struct RetentionService: Service {
     func purge(now: Date = Date()) async {
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
         do {
-            let deleted = try await services.store.purge(closedBefore: cutoff, logsBefore: cutoff)
-            await services.attachments.remove(deleted.attachments.map(\.storedName))
+            let deleted = try await services.store.purge(closedBefore: cutoff, logsBefore: cutoff) { batch in
+                await services.attachments.remove(batch.attachments.map(\.storedName))
+            }
             if deleted.tickets > 0 { logger.info("retention purged closed tickets", metadata: ["tickets": "\(deleted.tickets)"]) }
+        } catch is CancellationError {
+            // Shutdown between two batches: the next start goes on.
         } catch {
             logger.error("retention purge failed", metadata: ["error": "\(error)"])
         }

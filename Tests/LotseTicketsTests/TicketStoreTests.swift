@@ -168,6 +168,39 @@ struct TicketStoreTests {
         withExtendedLifetime(keep) {}
     }
 
+    @Test("retention deletes in batches: at most the batch per transaction, every old row in the end, the rest kept",
+          arguments: StoreFactory.all)
+    func retentionBatches(_ factory: StoreFactory) async throws {
+        let (store, _, keep) = try factory.make()
+        for number in 1...6 {
+            let file = AttachmentRecord(name: "bild\(number).png", size: 1, type: "image/png", storedName: "datei\(number)")
+            _ = try await store.createTicket(sampleTicket(subject: "Nr. \(number)", attachments: [file]), idempotencyKey: "k\(number)",
+                                             forward: true, at: at(0))
+            _ = try await store.updateStatus(number: Int64(number), to: .closed, by: "Test", at: at(number == 6 ? 1_000 : 10))
+        }
+        try await store.recordQueries((1...7).map {
+            QueryLogEntry(endpoint: "search", query: "alt \($0)", resultCount: 0, session: "s\($0)", articleIDs: ["a\($0)"], time: at(10))
+        } + [QueryLogEntry(endpoint: "search", query: "neu", resultCount: 0, session: "t", articleIDs: ["b"], time: at(1_000))])
+
+        // One batch: the limit holds.
+        let first = try await store.purgeClosedTickets(before: at(500), limit: 2)
+        #expect(first.tickets == 2 && first.attachments.count == 2)
+        // The rest in batches of 2; each committed batch is reported with its files.
+        var batches: [[String]] = []
+        let rest = try await store.purge(closedBefore: at(500), logsBefore: at(500), logBatch: 2, ticketBatch: 2) { batch in
+            batches.append(batch.attachments.map(\.storedName))
+        }
+        #expect(rest.tickets == 3)
+        #expect(batches.map(\.count) == [2, 1])
+        #expect(Set(first.attachments.map(\.storedName) + batches.joined()) == Set((1...5).map { "datei\($0)" }))
+        #expect(try await store.tickets(status: nil, page: 1, pageSize: 50).tickets.map(\.content.subject) == ["Nr. 6"])
+        #expect(try await store.dueDeliveries(at: at(2_000), limit: 10).map(\.ticketNumber) == [6], "outbox rows went with their tickets")
+        let activity = try await store.activity(since: at(0))
+        #expect(activity.zeroResultQueries == ["neu": 1], "7 old query-log rows, deleted 2 at a time")
+        #expect(activity.suggestedArticles == ["b"])
+        withExtendedLifetime(keep) {}
+    }
+
     @Test("outbox rows are due when written, wait after a failure, stop after delivery and survive a reopen", arguments: StoreFactory.all)
     func outbox(_ factory: StoreFactory) async throws {
         let (store, reopen, keep) = try factory.make()

@@ -126,6 +126,8 @@ enum PostgresSchema {
         (4, AnalyticsSchema.postgres),
         // "v5 statistics indexes" (StatisticsIndexes).
         (5, StatisticsIndexes.postgres),
+        // v6: a deleted ticket's keys and outbox rows are found by index, not by a scan of each table per ticket.
+        (6, TicketSchema.cascadeIndexes),
     ]
 
     /// A schema name Lotse creates and puts on the search path: never user text in SQL, so it is checked here.

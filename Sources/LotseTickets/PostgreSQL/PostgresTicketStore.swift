@@ -160,18 +160,28 @@ public final class PostgresTicketStore: TicketStore {
         }
     }
 
-    public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {
+    /// The logs retention empties, with their time column.
+    private static let retainedLogs = [
+        ("query_log", "created_at"), ("deflections", "created_at"), ("feedback", "created_at"), ("suggestions", "last_at"),
+        ("article_views", "last_at"), ("session_stages", "reached_at"),
+    ]
+
+    public func purgeLogs(before: Date, batch: Int) async throws {
+        for (table, column) in Self.retainedLogs {
+            while try await rows("""
+                WITH gone AS (DELETE FROM \(unescaped: table) WHERE ctid = ANY(ARRAY(
+                    SELECT ctid FROM \(unescaped: table) WHERE \(unescaped: column) < \(before) LIMIT \(batch))) RETURNING 1)
+                SELECT count(*) FROM gone
+                """)[0].decode(Int64.self) >= batch {}
+        }
+    }
+
+    public func purgeClosedTickets(before: Date, limit: Int) async throws -> DeletedTickets {
         try await transaction { connection in
             let rows = try await connection.query("""
                 SELECT number, attachments::text FROM tickets
-                WHERE status = \(TicketStatus.closed.rawValue) AND updated_at < \(closedBefore)
+                WHERE status = \(TicketStatus.closed.rawValue) AND updated_at < \(before) LIMIT \(limit)
                 """, logger: self.logger).collect()
-            for table in ["query_log", "deflections", "feedback"] {
-                try await connection.query("DELETE FROM \(unescaped: table) WHERE created_at < \(logsBefore)", logger: self.logger)
-            }
-            try await connection.query("DELETE FROM suggestions WHERE last_at < \(logsBefore)", logger: self.logger)
-            try await connection.query("DELETE FROM article_views WHERE last_at < \(logsBefore)", logger: self.logger)
-            try await connection.query("DELETE FROM session_stages WHERE reached_at < \(logsBefore)", logger: self.logger)
             return try await Self.deleteTickets(rows: rows, connection, self.logger)
         }
     }

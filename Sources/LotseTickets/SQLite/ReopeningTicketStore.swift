@@ -63,8 +63,10 @@ public final class ReopeningTicketStore: TicketStore {
 
     public func deleteTickets(email: String) async throws -> DeletedTickets { try await current().deleteTickets(email: email) }
 
-    public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {
-        try await current().purge(closedBefore: closedBefore, logsBefore: logsBefore)
+    public func purgeLogs(before: Date, batch: Int) async throws { try await current().purgeLogs(before: before, batch: batch) }
+
+    public func purgeClosedTickets(before: Date, limit: Int) async throws -> DeletedTickets {
+        try await current().purgeClosedTickets(before: before, limit: limit)
     }
 
     public func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64 { try await current().recordDeflection(deflection) }

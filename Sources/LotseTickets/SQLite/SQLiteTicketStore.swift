@@ -130,19 +130,31 @@ public final class SQLiteTicketStore: TicketStore {
         _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
-    public func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets {
-        let deleted = try await write { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT number, attachments FROM tickets WHERE status = ? AND updated_at < ?",
-                                        arguments: [TicketStatus.closed.rawValue, closedBefore.timeIntervalSince1970])
-            for table in ["query_log", "deflections", "feedback"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE created_at < ?", arguments: [logsBefore.timeIntervalSince1970])
-            }
-            try db.execute(sql: "DELETE FROM suggestions WHERE last_at < ?", arguments: [logsBefore.timeIntervalSince1970])
-            try db.execute(sql: "DELETE FROM article_views WHERE last_at < ?", arguments: [logsBefore.timeIntervalSince1970])
-            try db.execute(sql: "DELETE FROM session_stages WHERE reached_at < ?", arguments: [logsBefore.timeIntervalSince1970])
-            return try Self.deleteTickets(db, rows: rows)
+    /// The logs retention empties: table, time column, and the key its batches are chosen by.
+    private static let retainedLogs = [
+        ("query_log", "created_at", "rowid"), ("deflections", "created_at", "rowid"), ("feedback", "created_at", "rowid"),
+        ("suggestions", "last_at", "session, article_id, day"), ("article_views", "last_at", "session, article_id, day"),
+        ("session_stages", "reached_at", "session, article_id, stage"),
+    ]
+
+    public func purgeLogs(before: Date, batch: Int) async throws {
+        for (table, column, key) in Self.retainedLogs {
+            let sql = "DELETE FROM \(table) WHERE (\(key)) IN (SELECT \(key) FROM \(table) WHERE \(column) < ? LIMIT ?)"
+            while try await write({ db in
+                try db.execute(sql: sql, arguments: [before.timeIntervalSince1970, batch])
+                return db.changesCount
+            }) >= batch {}
         }
         await foldWriteAheadLog()
+    }
+
+    public func purgeClosedTickets(before: Date, limit: Int) async throws -> DeletedTickets {
+        let deleted = try await write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT number, attachments FROM tickets WHERE status = ? AND updated_at < ? LIMIT ?",
+                                        arguments: [TicketStatus.closed.rawValue, before.timeIntervalSince1970, limit])
+            return try Self.deleteTickets(db, rows: rows)
+        }
+        if deleted.tickets < limit { await foldWriteAheadLog() }  // a purge's last batch
         return deleted
     }
 

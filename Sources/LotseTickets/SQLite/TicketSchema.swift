@@ -108,6 +108,16 @@ enum TicketSchema {
         migrator.registerMigration("v5 statistics indexes") { db in
             for statement in StatisticsIndexes.sqlite { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v6 indexes for cascades") { db in
+            for statement in cascadeIndexes { try db.execute(sql: statement) }
+        }
         return migrator
     }
+
+    /// Deleting a ticket (erasure, retention) cascades to its idempotency keys and outbox rows: without these indexes
+    /// each deleted ticket scanned both tables. The same in both stores.
+    static let cascadeIndexes = [
+        "CREATE INDEX idempotency_keys_ticket ON idempotency_keys(ticket_number)",
+        "CREATE INDEX outbox_ticket ON outbox(ticket_number)",
+    ]
 }

@@ -19,9 +19,12 @@ public protocol TicketStore: Sendable {
     /// Removes every ticket of `email` (case-insensitive) and the feedback, deflections, query-log rows and shown
     /// articles of their sessions; returns the attachments whose files the caller deletes.
     func deleteTickets(email: String) async throws -> DeletedTickets
-    /// Retention: closed tickets last changed before `closedBefore`; deflections, feedback, query-log rows and
-    /// shown articles older than `logsBefore`.
-    func purge(closedBefore: Date, logsBefore: Date) async throws -> DeletedTickets
+    /// Retention: deflections, feedback, query-log rows, shown articles and session stages older than `before`, at most
+    /// `batch` rows of a table per transaction (`purge`).
+    func purgeLogs(before: Date, batch: Int) async throws
+    /// Retention: at most `limit` closed tickets last changed before `before`, in one transaction; the caller deletes
+    /// the files of the returned attachments.
+    func purgeClosedTickets(before: Date, limit: Int) async throws -> DeletedTickets
 
     func recordDeflection(_ deflection: DeflectionRecord) async throws -> Int64
     func recordFeedback(_ feedback: FeedbackRecord) async throws
@@ -59,6 +62,26 @@ public protocol TicketStore: Sendable {
 }
 
 extension TicketStore {
+    /// Retention: the logs older than `logsBefore`, then the closed tickets last changed before `closedBefore`, in
+    /// transactions of at most `logBatch` log rows or `ticketBatch` tickets, so that other writes wait for one batch,
+    /// not for the whole purge (the first purge of a store that had run without retention, 600,000 log rows and 10,000
+    /// closed tickets in one transaction, held the SQLite writer for ~9 s; BENCHMARKS.md "Tickets"). `deleted` hears
+    /// of each committed batch of tickets, so that their files go even when a later batch fails. Returns every ticket
+    /// deleted.
+    @discardableResult
+    public func purge(closedBefore: Date, logsBefore: Date, logBatch: Int = 1_000, ticketBatch: Int = 100,
+                      deleted: (DeletedTickets) async -> Void = { _ in }) async throws -> DeletedTickets {
+        try await purgeLogs(before: logsBefore, batch: logBatch)
+        var total = DeletedTickets(tickets: 0, attachments: [])
+        while true {
+            let tickets = try await purgeClosedTickets(before: closedBefore, limit: ticketBatch)
+            await deleted(tickets)
+            total.tickets += tickets.tickets
+            total.attachments += tickets.attachments
+            if tickets.tickets < ticketBatch { return total }
+        }
+    }
+
     /// Without a request fingerprint (a replay of such a key is accepted whatever its body).
     public func createTicket(_ ticket: NewTicket, idempotencyKey: String?, forward: Bool, at time: Date) async throws -> TicketReceipt {
         try await createTicket(ticket, idempotencyKey: idempotencyKey, fingerprint: nil, forward: forward, at: time)
