@@ -87,6 +87,12 @@ struct ErrorCodeTests {
         ErrorCodeCase(why: "blank draft", status: .unprocessableContent, field: "subject", code: "required_either",
                       request: json("/api/v1/suggest", #"{"subject": " "}"#)),
         ErrorCodeCase(why: "broken JSON", status: .badRequest, field: "body", code: "invalid_json", request: json("/api/v1/suggest", "{")),
+        ErrorCodeCase(why: "a key twice", status: .badRequest, field: "description", code: "duplicate",
+                      request: json("/api/v1/suggest", #"{"subject": "Passwort", "description": "a", "description": "b"}"#)),
+        ErrorCodeCase(why: "a key twice, once escaped", status: .badRequest, field: "email", code: "duplicate",
+                      request: json("/api/v1/tickets", #"{"email": "a@beispiel.de", "\u0065mail": "b@beispiel.de"}"#)),
+        ErrorCodeCase(why: "a custom field twice", status: .badRequest, field: "customFields.serverName", code: "duplicate",
+                      request: json("/api/v1/tickets", #"{"customFields": {"serverName": "a", "serverName": "b"}}"#)),
         ErrorCodeCase(why: "a text body", status: .unsupportedMediaType, field: "Content-Type", code: "unsupported_media_type") {
             try await $0.execute(uri: "/api/v1/suggest", method: .post, headers: [.contentType: "text/plain"], body: .json("Hilfe"))
         },

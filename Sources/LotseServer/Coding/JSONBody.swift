@@ -3,15 +3,22 @@ import Hummingbird
 import LotseTickets
 import NIOCore
 
-/// Reads a bounded JSON request body: 415 for another content type, 413 past the limit, 400 for broken JSON,
-/// 422 naming the field whose value has the wrong type.
+/// Reads a bounded JSON request body: 415 for another content type, 413 past the limit, 400 for broken JSON or a
+/// key that occurs twice in one object (`JSONDuplicateKeys`), 422 naming the field whose value has the wrong type.
 enum JSONBody {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: LotseRequestContext, limit: Int) async throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else { throw unsupportedMediaType(accepted: ["application/json"]) }
-        let buffer = try await collect(request, limit: limit)
+        let bytes = Array(buffer: try await collect(request, limit: limit))
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+            let value = try JSONDecoder().decode(T.self, from: Data(bytes))
+            if let path = JSONDuplicateKeys.first(in: bytes) {
+                let field = fieldName(path.map(Name.init))
+                throw APIError(.badRequest, code: .invalidJSON, invalid: [InvalidField(field.isEmpty ? "body" : field, .duplicate)])
+            }
+            return value
+        } catch let error as APIError {
+            throw error
         } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
             let field = fieldName(context.codingPath)
             guard !field.isEmpty else { throw APIError.body(.badRequest, code: .invalidJSON, .invalidJSON) }
@@ -24,6 +31,15 @@ enum JSONBody {
     /// The path to a wrongly typed value, as far as it is made of names a field can have (letters, digits, `_`, at most
     /// 64, as `--ticket-fields` names are): a key the client made up (`customFields`' keys) is never echoed, so an
     /// error names no right-to-left override, newline or 60 KB key of the request, only the field above it.
+    /// A key of a path that is not a decoder's.
+    private struct Name: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.init(stringValue) }
+        init?(intValue: Int) { nil }
+    }
+
     static func fieldName(_ path: [any CodingKey]) -> String {
         path.map(\.stringValue).prefix(while: isFieldName).joined(separator: ".")
     }

@@ -25,6 +25,7 @@ public struct FieldProblem: Error, Sendable, Equatable {
         case unsupportedMediaType = "unsupported_media_type"
         case ticketOnly = "ticket_only"
         case alreadyUsed = "already_used"
+        case duplicate
     }
 
     /// A parameter's value as it appears in JSON: a number, a text or a list of texts.
@@ -63,6 +64,7 @@ public struct FieldProblem: Error, Sendable, Equatable {
     public static let invalidMultipart = FieldProblem(.invalidMultipart)
     public static let ticketOnly = FieldProblem(.ticketOnly)
     public static let alreadyUsed = FieldProblem(.alreadyUsed)
+    public static let duplicate = FieldProblem(.duplicate)
 
     public static func requiredEither(other: String) -> FieldProblem { FieldProblem(.requiredEither, ["other": .text(other)]) }
     public static func tooLong(maximum: Int) -> FieldProblem { FieldProblem(.tooLong, ["max": .number(maximum)]) }
