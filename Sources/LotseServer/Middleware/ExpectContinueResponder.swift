@@ -1,0 +1,25 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+
+/// Answers `Expect: 100-continue` with `100 Continue` as soon as the head is read. curl sends it with every body over
+/// 1 KB (`curl --data @draft.json`) and then waits a second for the interim answer before sending the body, so
+/// each such suggest or ticket took a second longer than its work. The request itself goes on unchanged; a body over
+/// the limit is still refused when the route reads it.
+final class ExpectContinueResponder: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundOut = HTTPResponsePart
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head(let request) = unwrapInboundIn(data), Self.expectsContinue(request) {
+            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+        }
+        context.fireChannelRead(data)
+    }
+
+    /// RFC 9110 §10.1.1: the expectation's only defined value, in any case.
+    static func expectsContinue(_ request: HTTPRequest) -> Bool {
+        request.headerFields[values: .expect].contains { $0.lowercased().filter { $0 != " " && $0 != "\t" } == "100-continue" }
+    }
+}
