@@ -47,12 +47,23 @@ import Testing
         #expect(d("abcdef", "uvwxyz") == nil)
     }
 
+    @Test("a vocabulary with more distinct letters than the structure numbers leaves out the words with the rarest")
+    func alphabetLimit() {
+        var vocabulary = ["passwort": 5, "postfach": 3]
+        for offset in 0..<66_000 { vocabulary["wort" + String(Unicode.Scalar(0x20000 + offset)!)] = 1 }
+        let corrector = TypoCorrector(vocabulary: vocabulary)
+        #expect(corrector.corrections(for: "paswort") == ["passwort"])
+        #expect(corrector.completions(of: "pos", limit: 3) == ["postfach"])
+        #expect(corrector.hasWord(withPrefix: "wort" + String(Unicode.Scalar(0x20000)!)), "a frequent-enough letter is kept")
+    }
+
     /// The vocabulary structure against a scan of every word, on random words and their misspellings: the same
     /// corrections in the same order, in both modes.
     @Test(arguments: [UInt64(1), 2, 3])
     func matchesBruteForceOnRandomWords(seed: UInt64) {
         var random = SeededRandom(seed: seed)
-        let letters = Array("aeinrstkuäöß".unicodeScalars)
+        // "x" is in no word: a query letter the vocabulary lacks matches nothing.
+        let letters = Array("aeinrstkuäößx".unicodeScalars)
         let vocabulary = random.vocabulary(count: 3_000, letters: "aeinrstkuäöß", lengths: 3...14, maximumFrequency: 50)
         let words = vocabulary.keys.sorted()
         let corrector = TypoCorrector(vocabulary: vocabulary)

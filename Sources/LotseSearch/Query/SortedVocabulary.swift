@@ -3,11 +3,16 @@
 /// trie with one edit-distance row per depth, sharing rows between neighbouring words and skipping every word
 /// below a prefix that is already too far away (a Levenshtein automaton over the sorted list). Work per query
 /// word grows with the trie nodes within the allowed edits, not with the vocabulary. The words are kept only as
-/// scalars (a `String` each would add 16 bytes, and a heap object for every word over 15 bytes); ties go by
+/// letter codes (a `String` each would add 16 bytes, and a heap object for every word over 15 bytes); ties go by
 /// position, which is `String` order for the folded (NFC) words.
 struct SortedVocabulary: Sendable {
-    /// All words' scalars back to back; word i is `scalars[starts[i]..<starts[i + 1]]`.
-    private let scalars: [UInt32]
+    /// All words' letters back to back, each scalar as its position in `alphabet` (the same order, half the bytes of
+    /// the scalars: the typo walk was bound by reading them); word i is `letters[starts[i]..<starts[i + 1]]`.
+    private let letters: [UInt16]
+    /// The distinct scalars of the words, ascending. A vocabulary with more than `alphabetLimit` leaves out the words
+    /// with the rarest ones (no index has them: its words are folded letters and digits).
+    private let alphabet: [UInt32]
+    static let alphabetLimit = Int(UInt16.max)
     private let starts: [Int32]
     let frequencies: [Int32]
     /// Whether a word may be offered as a typo correction (letters only).
@@ -26,17 +31,19 @@ struct SortedVocabulary: Sendable {
 
     /// `notCompleted`: words never offered as a completion of a prefix.
     init(_ vocabulary: [String: Int], notCompleted: Set<String> = []) {
-        let entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), frequency: $0.value) }
-            .sorted { $0.scalars.lexicographicallyPrecedes($1.scalars) }
-        var scalars: [UInt32] = []
+        var entries = vocabulary.map { (scalars: $0.key.unicodeScalars.map(\.value), frequency: $0.value) }
+        let alphabet = Self.alphabet(of: &entries)
+        entries.sort { $0.scalars.lexicographicallyPrecedes($1.scalars) }
+        var letters: [UInt16] = []
         var starts: [Int32] = [0]
-        scalars.reserveCapacity(entries.reduce(0) { $0 + $1.scalars.count })
+        letters.reserveCapacity(entries.reduce(0) { $0 + $1.scalars.count })
         starts.reserveCapacity(entries.count + 1)
         for entry in entries {
-            scalars += entry.scalars
-            starts.append(Int32(scalars.count))
+            letters += Self.encode(entry.scalars, in: alphabet)
+            starts.append(Int32(letters.count))
         }
-        self.scalars = scalars
+        self.letters = letters
+        self.alphabet = alphabet
         self.starts = starts
         frequencies = entries.map { Int32(clamping: $0.frequency) }
         correctable = entries.map { entry in entry.scalars.allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false } }
@@ -48,7 +55,7 @@ struct SortedVocabulary: Sendable {
         }
         self.completable = completable
         var top: [Int64: [Int32]] = [:]
-        Self.precompute(lower: 0, upper: entries.count, depth: 0, scalars: scalars, starts: starts,
+        Self.precompute(lower: 0, upper: entries.count, depth: 0, letters: letters, starts: starts,
                         frequencies: frequencies, completable: completable, into: &top)
         topOfRange = top
         runs = CommonPrefixTable(count: entries.count) { index in
@@ -59,15 +66,41 @@ struct SortedVocabulary: Sendable {
     var count: Int { frequencies.count }
 
     func text(_ index: Int) -> String {
-        String(String.UnicodeScalarView(word(index).map { Unicode.Scalar($0)! }))
+        String(String.UnicodeScalarView(word(index).map { Unicode.Scalar(alphabet[Int($0)])! }))
     }
 
-    func word(_ index: Int) -> ArraySlice<UInt32> { scalars[Int(starts[index])..<Int(starts[index + 1])] }
+    private func word(_ index: Int) -> ArraySlice<UInt16> { letters[Int(starts[index])..<Int(starts[index + 1])] }
+
+    /// The distinct scalars of `entries`, ascending; past `alphabetLimit`, the entries with the rarest are removed.
+    private static func alphabet(of entries: inout [(scalars: [UInt32], frequency: Int)]) -> [UInt32] {
+        var counts: [UInt32: Int] = [:]
+        for entry in entries { for scalar in entry.scalars { counts[scalar, default: 0] += 1 } }
+        guard counts.count > alphabetLimit else { return counts.keys.sorted() }
+        let kept = Set(counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(alphabetLimit).map(\.key))
+        entries.removeAll { !$0.scalars.allSatisfy(kept.contains) }
+        return kept.sorted()
+    }
+
+    /// `scalars` as letter codes; a scalar no word has becomes `UInt16.max`, which matches nothing.
+    private static func encode(_ scalars: some Collection<UInt32>, in alphabet: [UInt32]) -> [UInt16] {
+        scalars.map { scalar in
+            var low = 0, high = alphabet.count
+            while low < high {
+                let middle = (low + high) / 2
+                if alphabet[middle] < scalar { low = middle + 1 } else { high = middle }
+            }
+            return low < alphabet.count && alphabet[low] == scalar ? UInt16(low) : UInt16.max
+        }
+    }
 
     // MARK: - Prefixes
 
-    /// The words starting with `prefix`.
+    /// The words starting with `prefix` (scalars).
     func range(of prefix: some Collection<UInt32>) -> Range<Int> {
+        range(of: Self.encode(prefix, in: alphabet))
+    }
+
+    private func range(of prefix: [UInt16]) -> Range<Int> {
         lowerBound(prefix)..<upperBound(prefix)
     }
 
@@ -84,12 +117,12 @@ struct SortedVocabulary: Sendable {
         return Self.top(range, limit: limit, frequencies: frequencies, completable: completable).map(Int.init)
     }
 
-    private func lowerBound(_ prefix: some Collection<UInt32>) -> Int {
+    private func lowerBound(_ prefix: [UInt16]) -> Int {
         Self.lowerBound(prefix, count: count, word: word)
     }
 
     /// The first of `count` sorted words that does not sort before `prefix`.
-    private static func lowerBound(_ prefix: some Collection<UInt32>, count: Int, word: (Int) -> ArraySlice<UInt32>) -> Int {
+    private static func lowerBound<Letter: Comparable>(_ prefix: [Letter], count: Int, word: (Int) -> ArraySlice<Letter>) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
@@ -99,7 +132,7 @@ struct SortedVocabulary: Sendable {
     }
 
     /// The first word after every word that starts with `prefix`.
-    private func upperBound(_ prefix: some Collection<UInt32>) -> Int {
+    private func upperBound(_ prefix: [UInt16]) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
@@ -124,7 +157,7 @@ struct SortedVocabulary: Sendable {
     }
 
     /// Top words of every range over `scanLimit` below the prefix of length `depth` shared by `lower..<upper`.
-    private static func precompute(lower: Int, upper: Int, depth: Int, scalars: [UInt32], starts: [Int32],
+    private static func precompute(lower: Int, upper: Int, depth: Int, letters: [UInt16], starts: [Int32],
                                    frequencies: [Int32], completable: [Bool], into top: inout [Int64: [Int32]]) {
         guard upper - lower > scanLimit else { return }
         top[Int64(lower) << 32 | Int64(upper)] = Self.top(lower..<upper, limit: keptCompletions, frequencies: frequencies,
@@ -133,10 +166,10 @@ struct SortedVocabulary: Sendable {
         // The prefix itself, if it is a word, sorts first and has no child.
         while index < upper, Int(starts[index + 1] - starts[index]) <= depth { index += 1 }
         while index < upper {
-            let scalar = scalars[Int(starts[index]) + depth]
+            let letter = letters[Int(starts[index]) + depth]
             var end = index + 1
-            while end < upper, scalars[Int(starts[end]) + depth] == scalar { end += 1 }
-            precompute(lower: index, upper: end, depth: depth + 1, scalars: scalars, starts: starts,
+            while end < upper, letters[Int(starts[end]) + depth] == letter { end += 1 }
+            precompute(lower: index, upper: end, depth: depth + 1, letters: letters, starts: starts,
                        frequencies: frequencies, completable: completable, into: &top)
             index = end
         }
@@ -150,18 +183,19 @@ struct SortedVocabulary: Sendable {
     /// of at least `minimumLength` letters are candidates. A query longer than the walk's depth limit (far beyond any
     /// word the planner corrects) finds nothing.
     func near(_ query: [UInt32], maximumEdits: Int, prefix: Bool, limit: Int, minimumLength: Int) -> [(word: Int, distance: Int)] {
-        scalars.withUnsafeBufferPointer { scalars in
+        let query = Self.encode(query, in: alphabet)
+        return letters.withUnsafeBufferPointer { letters in
             starts.withUnsafeBufferPointer { starts in
                 runs.withReader { runs in
                     near(query, maximumEdits: maximumEdits, prefix: prefix, limit: limit, minimumLength: minimumLength,
-                         scalars: scalars, starts: starts, runs: runs)
+                         letters: letters, starts: starts, runs: runs)
                 }
             }
         }
     }
 
-    private func near(_ query: [UInt32], maximumEdits k: Int, prefix: Bool, limit: Int, minimumLength: Int,
-                      scalars: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<Int32>,
+    private func near(_ query: [UInt16], maximumEdits k: Int, prefix: Bool, limit: Int, minimumLength: Int,
+                      letters: UnsafeBufferPointer<UInt16>, starts: UnsafeBufferPointer<Int32>,
                       runs: CommonPrefixTable.Reader) -> [(word: Int, distance: Int)] {
         let n = query.count
         let maximumDepth = prefix ? n : n + k
@@ -173,7 +207,7 @@ struct SortedVocabulary: Sendable {
         defer { rows.deallocate() }
         for j in 0...n { rows[j] = Int32(j) }
         rows[n + 1] = Int32(k + 1)
-        let q = UnsafeMutablePointer<UInt32>.allocate(capacity: n + 1)
+        let q = UnsafeMutablePointer<UInt16>.allocate(capacity: n + 1)
         defer { q.deallocate() }
         for j in 0..<n { q[j + 1] = query[j] }
         let limit32 = Int32(k)
@@ -181,11 +215,11 @@ struct SortedVocabulary: Sendable {
         var pathLength = 0
         var found: [(word: Int, distance: Int)] = []
         func length(_ word: Int) -> Int { Int(starts[word + 1] - starts[word]) }
-        func letter(_ word: Int, _ position: Int) -> UInt32 { scalars[Int(starts[word]) + position] }
+        func letter(_ word: Int, _ position: Int) -> UInt16 { letters[Int(starts[word]) + position] }
         /// The first word after `index` (the path's word) that does not start with its first `depth` letters.
         func skip(from index: Int, depth: Int) -> Int { runs.runEnd(from: index, depth: depth) }
         /// Row `depth + 1` from rows `depth` and `depth - 1`; false when every cell exceeds k (prune).
-        func extend(_ depth: Int, _ current: UInt32, _ previous: UInt32) -> Bool {
+        func extend(_ depth: Int, _ current: UInt16, _ previous: UInt16) -> Bool {
             let r = depth + 1
             let above = rows + depth * width, here = above + width
             let low = max(1, r - k), high = min(n, r + k)
@@ -215,7 +249,7 @@ struct SortedVocabulary: Sendable {
             let target = min(wordLength, maximumDepth)
             var pruned = false
             while depth < target {
-                let survives = extend(depth, letter(index, depth), depth > 0 ? letter(index, depth - 1) : UInt32.max)
+                let survives = extend(depth, letter(index, depth), depth > 0 ? letter(index, depth - 1) : UInt16.max)
                 depth += 1
                 if !survives { pruned = true; break }
             }
