@@ -1,7 +1,8 @@
 import HummingbirdTesting
 import Testing
 
-/// `Expect: 100-continue` (curl with any body over 1 KB) is answered at once, not after the client's one-second wait.
+/// `Expect: 100-continue` (curl with a body over 1 MB, such as a ticket with a photo) is answered at once, not after
+/// the client's one-second wait.
 @Suite struct ExpectContinueTests {
     static let patience = 60
 
