@@ -11,7 +11,7 @@ import LotseTestSupport
 //       search:  [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail]
 //                [--cold [--warm-terms N]] [--result-cache]
 //       traffic: [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst]
-//                [--warm-terms N] [--result-cache] [--pause-ms N]
+//                [--warm-terms N] [--result-cache] [--pause-ms N] [--every-match]
 //       curation: [--pins N] [--queries N] [--warm-terms N]   typed traffic without and with a pins file, same run
 // `search` runs the traffic workloads (distinct inputs, each asked once) and then the "cached mix" (a few
 // dozen inputs in rotation); `traffic` only the former.
@@ -54,7 +54,10 @@ let detail = arguments.contains("--detail")
 let cold = arguments.contains("--cold")
 /// Keep the engine's result cache on, so repeated inputs are cache hits (off by default: every call is ranked).
 let resultCache = arguments.contains("--result-cache")
-arguments.removeAll { $0 == "--detail" || $0 == "--cold" || $0 == "--result-cache" }
+/// Traffic: every match is shown (`--minimum-score 0`), so that each input's result rows and snippets are read: the
+/// synthetic corpus answers none of the drafts, and the answer decision would leave that work out.
+let everyMatch = arguments.contains("--every-match")
+arguments.removeAll { $0 == "--detail" || $0 == "--cold" || $0 == "--result-cache" || $0 == "--every-match" }
 let corpusFilter = stringOption("--corpus")
 let workloadFilter = stringOption("--only")
 let command = arguments.first ?? "all"
@@ -316,7 +319,9 @@ func processCPUMilliseconds() -> Double {
 @MainActor func traffic(corpus: SearchCorpus, parts: [TrafficPart]) async throws -> [LatencyRow] {
     let fixture = try SearchFixture(corpus: corpus, cachesResults: resultCache)
     let engine = fixture.engine
-    let options = fixture.options
+    var options = fixture.options
+    if everyMatch { options.minimumScore = 0 }
+    let suffix = everyMatch ? "-every-match" : ""
     print("traffic on \(corpus.label): \(fixture.articleCount) articles (\(fixture.indexPath)); stream \(TrafficInputs.directory): "
           + "\(TrafficInputs.queries.count) distinct queries, \(TrafficInputs.drafts.count) distinct drafts")
     if warmTerms > 0 {
@@ -332,7 +337,7 @@ func processCPUMilliseconds() -> Double {
         case .typed:
             let stream = TrafficInputs.queries.prefix(queriesGiven ? queries : Int.max)
             let cpuBefore = processCPUMilliseconds()
-            rows.append(try await timeDistinct("Search/typed-distinct", corpus: corpus, count: stream.count, limit: options.limit,
+            rows.append(try await timeDistinct("Search/typed-distinct" + suffix, corpus: corpus, count: stream.count, limit: options.limit,
                                                pause: .milliseconds(pauseMilliseconds), input: { stream[stream.startIndex + $0] }) { item in
                 try await engine.search(stream[stream.startIndex + item], options: options).count
             })
@@ -349,7 +354,7 @@ func processCPUMilliseconds() -> Double {
             let words = drafts.map(\.words)
             print("drafts: \(drafts.count), \(words.min()!)–\(words.max()!) words, median \(Int(median(words.map { Double($0) }))) words")
             rows.append(
-                try await timeDistinct("Suggest/draft-distinct-300w", corpus: corpus, count: drafts.count, limit: options.limit,
+                try await timeDistinct("Suggest/draft-distinct-300w" + suffix, corpus: corpus, count: drafts.count, limit: options.limit,
                                        input: { drafts[drafts.startIndex + $0].subject }) { item in
                 let draft = drafts[drafts.startIndex + item]
                 return try await engine.suggest(subject: draft.subject, description: draft.description, options: options).count
