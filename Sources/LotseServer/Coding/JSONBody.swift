@@ -13,14 +13,14 @@ enum JSONBody {
         do {
             let value = try JSONDecoder().decode(T.self, from: Data(bytes))
             if let path = JSONDuplicateKeys.first(in: bytes) {
-                let field = fieldName(path.map(Name.init))
+                let field = fieldName(path)
                 throw APIError(.badRequest, code: .invalidJSON, invalid: [InvalidField(field.isEmpty ? "body" : field, .duplicate)])
             }
             return value
         } catch let error as APIError {
             throw error
         } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
-            let field = fieldName(context.codingPath)
+            let field = fieldName(context.codingPath.map(\.stringValue))
             guard !field.isEmpty else { throw APIError.body(.badRequest, code: .invalidJSON, .invalidJSON) }
             throw APIError.invalidFields([InvalidField(field, .wrongType(expected: jsonType(type)))])
         } catch {
@@ -28,20 +28,11 @@ enum JSONBody {
         }
     }
 
-    /// The path to a wrongly typed value, as far as it is made of names a field can have (letters, digits, `_`, at most
+    /// The path to a wrongly typed value or a repeated key, as far as it is made of names a field can have (letters, digits, `_`, at most
     /// 64, as `--ticket-fields` names are): a key the client made up (`customFields`' keys) is never echoed, so an
     /// error names no right-to-left override, newline or 60 KB key of the request, only the field above it.
-    /// A key of a path that is not a decoder's.
-    private struct Name: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.init(stringValue) }
-        init?(intValue: Int) { nil }
-    }
-
-    static func fieldName(_ path: [any CodingKey]) -> String {
-        path.map(\.stringValue).prefix(while: isFieldName).joined(separator: ".")
+    static func fieldName(_ path: [String]) -> String {
+        path.prefix(while: isFieldName).joined(separator: ".")
     }
 
     static func isFieldName(_ name: String) -> Bool {

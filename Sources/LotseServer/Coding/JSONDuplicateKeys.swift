@@ -41,7 +41,9 @@ enum JSONDuplicateKeys {
     }
 
     private static func nextByte(_ json: [UInt8], after index: Int) -> UInt8? {
-        json[(index + 1)...].first { ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains($0) }
+        json[(index + 1)...].first { byte in
+            byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")
+        }
     }
 
     /// A quoted JSON string's text; as the bytes between the quotes when it has no escape.
