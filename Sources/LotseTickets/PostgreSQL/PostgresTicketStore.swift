@@ -153,21 +153,15 @@ public final class PostgresTicketStore: TicketStore {
             let rows = try await connection.query("SELECT number, session, attachments::text FROM tickets WHERE email_key = ANY(\(keys))",
                                                   logger: self.logger).collect()
             let sessions = try rows.compactMap { try $0.makeRandomAccess()["session"].decode(String?.self) }
-            for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {
+            for table in SessionTables.all.map(\.name) {
                 try await connection.query("DELETE FROM \(unescaped: table) WHERE session = ANY(\(sessions))", logger: self.logger)
             }
             return try await Self.deleteTickets(rows: rows, connection, self.logger)
         }
     }
 
-    /// The logs retention empties, with their time column.
-    private static let retainedLogs = [
-        ("query_log", "created_at"), ("deflections", "created_at"), ("feedback", "created_at"), ("suggestions", "last_at"),
-        ("article_views", "last_at"), ("session_stages", "reached_at"),
-    ]
-
     public func purgeLogs(before: Date, batch: Int) async throws {
-        for (table, column) in Self.retainedLogs {
+        for (table, column) in SessionTables.all {
             while try await rows("""
                 WITH gone AS (DELETE FROM \(unescaped: table) WHERE ctid = ANY(ARRAY(
                     SELECT ctid FROM \(unescaped: table) WHERE \(unescaped: column) < \(before) LIMIT \(batch))) RETURNING 1)

@@ -114,7 +114,7 @@ public final class SQLiteTicketStore: TicketStore {
             let rows = try Row.fetchAll(db, sql: "SELECT number, session, attachments FROM tickets WHERE \(matching)",
                                         arguments: StatementArguments(keys))
             let sessions = rows.compactMap { $0["session"] as String? }
-            for table in ["feedback", "deflections", "suggestions", "query_log", "article_views", "session_stages"] {
+            for table in SessionTables.all.map(\.name) {
                 for session in sessions { try db.execute(sql: "DELETE FROM \(table) WHERE session = ?", arguments: [session]) }
             }
             return try Self.deleteTickets(db, rows: rows)
@@ -130,15 +130,15 @@ public final class SQLiteTicketStore: TicketStore {
         _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
-    /// The logs retention empties: table, time column, and the key its batches are chosen by.
-    private static let retainedLogs = [
-        ("query_log", "created_at", "rowid"), ("deflections", "created_at", "rowid"), ("feedback", "created_at", "rowid"),
-        ("suggestions", "last_at", "session, article_id, day"), ("article_views", "last_at", "session, article_id, day"),
-        ("session_stages", "reached_at", "session, article_id, stage"),
+    /// The primary keys a batch of the `WITHOUT ROWID` session tables is chosen by (the others: `rowid`).
+    private static let batchKeys = [
+        "suggestions": "session, article_id, day", "article_views": "session, article_id, day",
+        "session_stages": "session, article_id, stage",
     ]
 
     public func purgeLogs(before: Date, batch: Int) async throws {
-        for (table, column, key) in Self.retainedLogs {
+        for (table, column) in SessionTables.all {
+            let key = Self.batchKeys[table] ?? "rowid"
             let sql = "DELETE FROM \(table) WHERE (\(key)) IN (SELECT \(key) FROM \(table) WHERE \(column) < ? LIMIT ?)"
             while try await write({ db in
                 try db.execute(sql: sql, arguments: [before.timeIntervalSince1970, batch])
