@@ -47,7 +47,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // Debian's libsentencepiece (C++) behind a plain-C shim, OpenBLAS for the encoder's matrix products, and
-        // the kernels chosen at run time: int8 dot products (AVX2/VNNI), products with bfloat16 weights (AVX-512F).
+        // the kernels chosen at run time: int8 dot products (AVX2/VNNI), products with bfloat16 weights (AVX-512F, AVX2).
         .target(name: "CSentencePiece", linkerSettings: [.linkedLibrary("sentencepiece")]),
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Optimised in debug builds too: the encoder's kernel unoptimised made the tests' index builds minutes slower.

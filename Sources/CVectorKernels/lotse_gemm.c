@@ -1,9 +1,9 @@
 #include "lotse_gemm.h"
+#include "gemm_layout.h"
 
 #include <math.h>
 #include <string.h>
 
-enum { COLUMNS = 64, ROWS = 6 };
 
 /* Round to nearest even, a denormal to zero (as AVX-512 BF16's conversion does). */
 static uint16_t bf16(float value) {
@@ -139,7 +139,7 @@ AVX512_TARGET static void gemm_avx512(int32_t m, int32_t n, int32_t k, const flo
 }
 #endif
 
-int32_t lotse_bf16_supported(void) {
+static int32_t has_avx512f(void) {
 #if defined(__x86_64__)
     return __builtin_cpu_supports("avx512f");
 #else
@@ -147,14 +147,16 @@ int32_t lotse_bf16_supported(void) {
 #endif
 }
 
+int32_t lotse_bf16_supported(void) { return has_avx512f() || lotse_bf16_avx2_supported(); }
+
 int32_t lotse_bf16_gemm(int32_t m, int32_t n, int32_t k, const float *a, int32_t lda, const uint16_t *packed, float *c, int32_t ldc,
                         int32_t accumulate) {
 #if defined(__x86_64__)
-    if (!lotse_bf16_supported() || k % 32 != 0 || k > 2048 || n % COLUMNS != 0) return 0;
-    gemm_avx512(m, n, k, a, lda, packed, c, ldc, accumulate);
-    return 1;
-#else
-    (void)m, (void)n, (void)k, (void)a, (void)lda, (void)packed, (void)c, (void)ldc, (void)accumulate;
-    return 0;
+    if (!lotse_bf16_fits(n, k)) return 0;
+    if (has_avx512f()) {
+        gemm_avx512(m, n, k, a, lda, packed, c, ldc, accumulate);
+        return 1;
+    }
 #endif
+    return lotse_bf16_gemm_avx2(m, n, k, a, lda, packed, c, ldc, accumulate);
 }

@@ -2,14 +2,15 @@ import COpenBLAS
 import CVectorKernels
 
 /// One weight matrix of the encoder (k × n, row-major float32 in the model file). With bfloat16 it is rounded once at
-/// load and multiplied by `lotse_bf16_gemm` (AVX-512F, the sums of AVX-512 BF16, faster than it; parity with the
-/// reference stays above 0.9999), otherwise by OpenBLAS in float32.
+/// load and multiplied by `lotse_bf16_gemm` (AVX-512F or AVX2 with FMA, the sums of AVX-512 BF16, faster than it;
+/// parity with the reference stays above 0.9999), otherwise by OpenBLAS in float32, which packs the whole matrix again
+/// on every call.
 struct EncoderMatrix: @unchecked Sendable {
     let k: Int, n: Int
     private let floats: UnsafePointer<Float>
     private let packed: [UInt16]
 
-    /// True when this CPU multiplies with bfloat16 weights (`lotse_bf16_supported`: AVX-512F).
+    /// True when this CPU multiplies with bfloat16 weights (`lotse_bf16_supported`: AVX-512F, or AVX2 with FMA).
     static let bfloat16Available = lotse_bf16_supported() != 0
 
     init(_ floats: UnsafePointer<Float>, k: Int, n: Int, bfloat16: Bool) {

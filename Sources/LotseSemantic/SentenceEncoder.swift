@@ -5,7 +5,7 @@ import Foundation
 /// rows (uint8, dequantised per chunk) → projection to three 256-wide branches → layer norm → residual CNN
 /// n-gram blocks of order 2, 3 and 5 → layer norm over [embedding | branches] → sum over the pieces, projected
 /// and divided by √pieces → a small tanh MLP → L2-normalised 512 floats. The matrix products (the per-piece
-/// projection and n-gram blocks are nearly all the work) run with bfloat16 weights where the CPU has AVX-512F
+/// projection and n-gram blocks are nearly all the work) run with bfloat16 weights where the CPU has AVX-512F or AVX2
 /// (`EncoderMatrix`), else in float32 by OpenBLAS, one thread (concurrent queries and the index build's workers each
 /// run their own encoder call).
 /// Thread-safe: the weights are read-only, everything else is local to a call.

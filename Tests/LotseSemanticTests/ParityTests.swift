@@ -52,8 +52,8 @@ import Testing
         #expect(mismatches.isEmpty, "token ids differ for \(mismatches.count): \(mismatches.prefix(5))")
     }
 
-    /// Both ways the encoder multiplies: bfloat16 (where the CPU has AVX-512F, as on the machines Lotse is
-    /// benchmarked on) and float32 (OpenBLAS, the fallback elsewhere).
+    /// Both ways the encoder multiplies: bfloat16 (where the CPU has AVX-512F or AVX2 with FMA, as every machine Lotse
+    /// is benchmarked on) and float32 (OpenBLAS, the fallback elsewhere).
     @Test(arguments: [true, false]) func vectorsMatchReference(bfloat16: Bool) throws {
         guard let model = try SemanticTestModel.load() else { return }
         let directory = SemanticTestModel.directory
