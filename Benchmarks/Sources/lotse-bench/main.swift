@@ -6,13 +6,15 @@ import LotseTestSupport
 
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
 //   swift run -c release lotse-bench
-//       [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|curation|sample|text|draft|corpus|vocabulary]
+//       [all|index-full|index-noop|analyzer-warm|analyzer-cold|search|traffic|curation|encoder|sample|text|draft|corpus|
+//        vocabulary]
 //       [--runs N] [--articles N] [--words N] [--number N]
 //       search:  [--queries N] [--warmup N] [--corpus synthetic|real] [--only short|prefix|draft] [--detail]
 //                [--cold [--warm-terms N]] [--result-cache]
 //       traffic: [--queries N] [--drafts N] [--worst N] [--corpus synthetic|real] [--only typed|drafts|worst]
 //                [--warm-terms N] [--result-cache] [--pause-ms N] [--every-match]
 //       curation: [--pins N] [--queries N] [--warm-terms N]   typed traffic without and with a pins file, same run
+//       encoder: [--drafts N]   CPU per embedding, bfloat16 kernel against OpenBLAS float32 (LOTSE_BENCH_SEMANTIC)
 // `search` runs the traffic workloads (distinct inputs, each asked once) and then the "cached mix" (a few
 // dozen inputs in rotation); `traffic` only the former.
 // Small inputs make it a profiling harness, e.g.
@@ -416,6 +418,7 @@ case "draft":
     print("Subject: \(draft.subject)\n\n\(draft.description)\n\n(\(draft.words) words)")
 case "search": try await searchLatency(runs: runsGiven ? runs : 1)
 case "traffic": try await searchLatency(runs: 1, cachedMix: false)
+case "encoder": try encoderCost(limit: draftLimit)
 case "curation": try await curationCost(pinCount: pinCount, queryLimit: queriesGiven ? queries : Int.max, warmTerms: warmTerms)
 case "corpus": try corpusCommand(countWords: false)
 case "vocabulary": try corpusCommand(countWords: true)
