@@ -78,7 +78,7 @@ QUARTER(6)
 
 /* `quarter` on B widened to float32 once per call: k rows of a quarter's 16 columns, each pair's odd row first (the
    products' order), and A's rows rounded with each pair swapped to match. Two loads and six broadcasts per twelve
-   multiply-adds, no widening in the loop: 5–15 % faster than `quarter` on the encoder's shapes (BENCHMARKS.md, "The
+   multiply-adds, no widening in the loop: faster than `quarter` from six rows on (BENCHMARKS.md, "The
    encoder on AVX2"). */
 AVX2_TARGET static inline __attribute__((always_inline)) void widened(const int R, const float *a, int32_t k, const float *b, float *c,
                                                                       int32_t ldc, int32_t accumulate) {
