@@ -4,7 +4,6 @@
 #include <math.h>
 #include <string.h>
 
-
 /* Round to nearest even, a denormal to zero (as AVX-512 BF16's conversion does). */
 static uint16_t bf16(float value) {
     uint32_t bits;
