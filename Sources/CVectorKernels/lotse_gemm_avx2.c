@@ -45,7 +45,7 @@ AVX2_TARGET static inline __attribute__((always_inline)) void store(const int R,
     }
 }
 
-/* `block` with AVX2's 16 registers: R rows × a quarter of a panel (16 columns, two registers per row), the same
+/* lotse_gemm.c's `block` with AVX2's 16 registers: R rows × a quarter of a panel (16 columns, two registers per row), the same
    products in the same order, so the sums are bit for bit the AVX-512F kernel's. */
 AVX2_TARGET static inline __attribute__((always_inline)) void quarter(const int R, const float *a, int32_t k, const uint16_t *panel,
                                                                       float *c, int32_t ldc, int32_t accumulate) {
@@ -102,8 +102,8 @@ WIDENED(4)
 WIDENED(5)
 WIDENED(6)
 
-/* Fewer rows than a block: `quarter` (widening B per row block costs nothing then, widening it first as much as the
-   products). */
+/* Fewer rows than a block: `quarter`, which widens each pair of B as it reads it, once here (widening B first would
+   cost as much as one row's products). */
 AVX2_TARGET static void gemm_avx2_rows(int32_t m, int32_t n, int32_t k, const float *a, int32_t lda, const uint16_t *packed, float *c,
                                        int32_t ldc, int32_t accumulate) {
     static void (*const quarters[ROWS + 1])(const float *, int32_t, const uint16_t *, float *, int32_t, int32_t) = {
