@@ -48,11 +48,11 @@ import LotseSearch
     for (item, query) in stream.enumerated() {
         var ids: [[String]] = [[], []]
         for side in item % 2 == 0 ? [0, 1] : [1, 0] {
-            let cpuBefore = processCPUMilliseconds()
+            let cpuBefore = cpuMilliseconds()
             let started = clock.now
             ids[side] = try await (side == 0 ? plain : curated).search(query, options: fixture.options).map(\.id)
             times[side].append((clock.now - started) / .milliseconds(1))
-            cpu[side].append(processCPUMilliseconds() - cpuBefore)
+            cpu[side].append(cpuMilliseconds() - cpuBefore)
         }
         if ids[0] != ids[1] { changed += 1 }
     }

@@ -23,9 +23,9 @@ import LotseSemantic
             let order = number % 2 == 0 ? [0, 1] : [1, 0]
             for which in order {
                 let model = which == 0 ? bfloat16 : float32
-                let started = threadCPUMilliseconds()
+                let started = cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID)
                 _ = model.embed(pieces: ids)
-                times[which].append(threadCPUMilliseconds() - started)
+                times[which].append(cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID) - started)
             }
         }
         let summary = times.map { values -> (mean: Double, text: String) in
@@ -36,9 +36,3 @@ import LotseSemantic
     }
 }
 
-/// CPU time of the calling thread so far, in milliseconds.
-func threadCPUMilliseconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1_000_000
-}

@@ -271,10 +271,11 @@ enum TrafficPart: String, CaseIterable {
     case typed, drafts, worst
 }
 
-/// CPU time (user + system) of the whole process so far, in milliseconds.
-func processCPUMilliseconds() -> Double {
+/// CPU time (user + system) so far, in milliseconds: of the whole process, or (CLOCK_THREAD_CPUTIME_ID) of the
+/// calling thread.
+func cpuMilliseconds(_ clock: clockid_t = CLOCK_PROCESS_CPUTIME_ID) -> Double {
     var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    clock_gettime(clock, &time)
     return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1_000_000
 }
 
@@ -291,11 +292,11 @@ func processCPUMilliseconds() -> Double {
     cpu.reserveCapacity(count)
     var answered = 0
     for item in 0..<count {
-        let cpuBefore = processCPUMilliseconds()
+        let cpuBefore = cpuMilliseconds()
         let started = clock.now
         let results = try await call(item)
         times.append((clock.now - started) / .milliseconds(1))
-        cpu.append(processCPUMilliseconds() - cpuBefore)
+        cpu.append(cpuMilliseconds() - cpuBefore)
         precondition(results <= limit, "\(name) input \(item): \(results) results, more than the limit \(limit)")
         if results > 0 { answered += 1 }
         if pause > .zero { try? await Task.sleep(for: pause) }
@@ -338,13 +339,13 @@ func processCPUMilliseconds() -> Double {
         switch part {
         case .typed:
             let stream = TrafficInputs.queries.prefix(queriesGiven ? queries : Int.max)
-            let cpuBefore = processCPUMilliseconds()
+            let cpuBefore = cpuMilliseconds()
             rows.append(try await timeDistinct("Search/typed-distinct" + suffix, corpus: corpus, count: stream.count, limit: options.limit,
                                                pause: .milliseconds(pauseMilliseconds), input: { stream[stream.startIndex + $0] }) { item in
                 try await engine.search(stream[stream.startIndex + item], options: options).count
             })
             // Work off the request path (the encoder) may run during the pauses: the process's CPU over the run.
-            let cpuPerQuery = (processCPUMilliseconds() - cpuBefore) / Double(stream.count)
+            let cpuPerQuery = (cpuMilliseconds() - cpuBefore) / Double(stream.count)
             print("process CPU over the typed run: \(format(cpuPerQuery, 2)) ms per query")
             if let (exact, older, without) = engine.typedEmbeddingCounts {
                 print("semantic: \(exact) typed texts ranked with their own embedding, \(older) with an older text's, "
