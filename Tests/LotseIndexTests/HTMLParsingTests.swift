@@ -42,6 +42,22 @@ import Testing
         #expect(article.headings == ["Abschnitt"])
     }
 
+    /// Text inside an element the page's allowlist drops with its content is not indexed either: a search must not
+    /// find, or show in a snippet, what the article page leaves out.
+    @Test func textThePageDropsIsNotIndexed() throws {
+        let page = ArticleFixtures.html(body: """
+            <article><h1>Titel</h1><p>Preis: <math><mi>Formelzeichen</mi></math> Euro.</p>
+            <video>Videoersatztext</video><select><option>Auswahlpunkt</option></select><p>Letzter Absatz.</p></article>
+            """)
+        let article = try #require(parseArticle(page, file: "articles/a.html"))
+        for hidden in ["Formelzeichen", "Videoersatztext", "Auswahlpunkt"] {
+            #expect(!article.body.contains(hidden), "\(hidden) in \(article.body)")
+            #expect(!article.html.contains(hidden), "\(hidden) in \(article.html)")
+        }
+        #expect(article.body.contains("Preis:") && article.body.contains("Letzter Absatz."))
+        #expect(article.html.contains("Letzter Absatz."))
+    }
+
     @Test func bodyComesFromArticleElement() throws {
         let page = ArticleFixtures.html(body: """
             <div class="intro">Einleitung außerhalb</div>

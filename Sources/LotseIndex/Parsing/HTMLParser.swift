@@ -4,11 +4,9 @@ import CLibXML2
 /// banners, votes, comments, sidebars, forms and scripts removed and entities decoded. The HTML kept for the
 /// portal is what `HTMLSanitizer`'s allowlist writes.
 enum HTMLParser {
-    /// Elements that are never article content.
-    private static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
-        "iframe", "object", "embed", "svg", "canvas", "input", "select", "textarea", "link", "meta",
-    ]
+    /// Elements that are never article content: page furniture, and everything the sanitiser drops with its content
+    /// (`<math>`, `<video>` fallback text, `<select>` options, …), so the search finds no text the page leaves out.
+    private static let droppedElements = HTMLSanitizer.droppedElements.union(["nav", "header", "footer", "aside"])
     /// Class or id fragments of help-center boilerplate blocks.
     private static let boilerplateMarkers = [
         "cookie", "consent", "banner", "breadcrumb", "vote", "feedback", "comment", "related", "sidebar",
