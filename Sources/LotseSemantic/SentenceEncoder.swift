@@ -171,7 +171,7 @@ struct SentenceEncoder: @unchecked Sendable {
 
     /// Layer norm of `rows` consecutive rows of `count` values, eight rows at a time: each row's sums add in the
     /// order of a one-row loop (the same floats), but eight rows' additions overlap instead of each waiting for the one
-    /// before (one row at a time, those chains were most of the encoder's own loops: BENCHMARKS.md).
+    /// before (one row at a time, those chains were most of the encoder's own loops).
     static func layerNorm(_ first: UnsafeMutablePointer<Float>, rows: Int, _ count: Int, _ gain: UnsafePointer<Float>,
                           _ shift: UnsafePointer<Float>, eps: Float) {
         for start in stride(from: 0, to: rows, by: 8) {

@@ -4,7 +4,7 @@ import Foundation
 /// precompiled character map, then the best segmentation (Viterbi) over the pieces' scores, ids with BOS and EOS,
 /// token for token as libsentencepiece 0.1.97 encodes them (TokenizerDifferentialTests, ParityTests). Loading reads
 /// the model into flat arrays and a hash table; libsentencepiece built a double-array trie of the 128,000 pieces,
-/// most of a `lotse search` process's CPU (BENCHMARKS.md, "Semantic retrieval").
+/// most of a `lotse search` process's CPU (BENCHMARKS.md "The encoder").
 public final class UnigramTokenizer: Sendable {
     private enum PieceType: UInt8 { case normal = 1, unknown, control, userDefined, unused, byte }
 

@@ -99,7 +99,7 @@ enum CharacterDraftCleaner {
     }
 
     /// `trimmingCharacters(in: .whitespaces)` (spaces of category Zs and tabs) without Foundation's NSString bridge,
-    /// which cost most of the cleaning of the content-gap texts (BENCHMARKS.md "Themen ohne Artikel").
+    /// which cost most of the cleaning of the content-gap texts (BENCHMARKS.md "Dashboard").
     private static func trimmed(_ text: Substring) -> String { String(trimmedSlice(text)) }
 
     private static func trimmedSlice(_ text: Substring) -> Substring {

@@ -358,16 +358,13 @@ enum SemanticFloors {
     }
 
     static let all: Set<String> = ["Recall@1", "Recall@3", "Recall@10", "MRR@10"]
-    /// Measured +0.007 (0.903 → 0.910) on judged-queries.json (issue 17 asks +0.03; +0.015 before the support synonyms
-    /// lifted lexical-only by two queries and the hybrid by one, +0.022 before drafts ranked from their matchable words).
+    /// Measured +0.007 (0.903 → 0.910) on judged-queries.json (issue 17 asks +0.03).
     static let judgedGain = 0.005
     /// Measured 1 of 10 (lexical-only: 4).
     static let judgedOutOfScope = 1
-    /// tuning2-queries.json, measured .777 / .938 / .969 / .855 (lexical-only .731 / .885 / .946 / .810; without the
-    /// drafts' agreement .769 / .923 / .954 / .845).
+    /// tuning2-queries.json, measured .777 / .938 / .969 / .857 (lexical-only .738 / .900 / .962 / .818).
     static let tuning2 = Measures(values: [0.75, 0.90, 0.93, 0.83], noLoss: all)
-    /// Measured 18 of 30 (lexical-only: 19; drafts ranked from their matchable words answer one more here, and so do
-    /// separable verbs: t151's "wie richte ich … ein" now matches "einrichten").
+    /// Measured 18 of 30 (lexical-only: 19).
     static let tuning2OutOfScope = 18
     /// heldout-queries.json even ids, measured .729 / .871 / .914 / .803 (lexical-only .686 / .829 / .929 / .767):
     /// Recall@10 still loses (one right answer of 70).
@@ -378,37 +375,32 @@ enum SemanticFloors {
     static let fresh = Measures(values: [0.80, 0.91, 0.94, 0.85], noLoss: all)
     /// Measured 12 of 30 (lexical-only: 13).
     static let freshOutOfScope = 12
-    /// fresh3-queries.json, measured .774 / .889 / .932 / .837 (lexical-only .742 / .868 / .916 / .809; before the
-    /// support synonyms .779 / .895 / .932 / .840, first measured before the drafts' agreement .774 / .884 / .921 / .832).
+    /// fresh3-queries.json, measured .774 / .889 / .932 / .837 (lexical-only .742 / .868 / .916 / .809).
     static let fresh3 = Measures(values: [0.76, 0.87, 0.91, 0.82], noLoss: all)
-    /// Measured 17 of 30 (lexical-only: 18; 16 before "handy" meant "smartphone": k193 asks to sync a calendar with it).
+    /// Measured 17 of 30 (lexical-only: 18; k193 asks to sync a calendar with a "Handy", which finds the smartphone
+    /// mail-setup article).
     static let fresh3OutOfScope = 17
     /// fresh4-queries.json, measured once: .763 / .879 / .937 / .826 (lexical-only .663 / .842 / .889 / .749).
     static let fresh4 = Measures(values: [0.74, 0.86, 0.92, 0.80], noLoss: all)
     /// Measured 12 of 30 (lexical-only: 12).
     static let fresh4OutOfScope = 12
-    /// tuning3-drafts.json, measured .662 / .762 / .812 / .717 (lexical-only .562 / .675 / .725 / .628; the draft bar
-    /// alone, without the rankings' agreement: .600 / .688 / .738 / .648).
+    /// tuning3-drafts.json, measured .662 / .762 / .825 / .719 (lexical-only .575 / .675 / .750 / .639).
     static let tuning3 = Measures(values: [0.64, 0.74, 0.79, 0.70], noLoss: all)
-    /// Measured 4 of 20 (lexical-only: 4; the same without agreement).
+    /// Measured 4 of 20 (lexical-only: 4).
     static let tuning3OutOfScope = 4
     /// xquad_de's even paragraphs: what the answer decision costs against every match, measured Recall@1 0.3 points
-    /// (.928 vs .931) and Recall@10 0.7 (.990 vs .997; 1.5 before search-box text very close in meaning was answered,
-    /// `AnswerDecision.semanticAnswerSimilarity`): issue 14 asks at most 1.
+    /// (.928 vs .931) and Recall@10 0.7 (.990 vs .997): issue 14 asks at most 1.
     static let xquadRecallAt1Lost = 0.01
     static let xquadRecallAt10Lost = 0.01
     /// xquad_de's even paragraphs, measured .928 / .977 / .990 / .953 (lexical-only .909 / .961 / .973 / .936).
     static let xquadHeldOut = Measures(values: [0.915, 0.965, 0.98, 0.945], noLoss: all)
-    /// tuning2-queries.json without umlauts, measured .754 / .900 / .931 / .827 (the encoder reading the text as typed:
-    /// .746 / .877 / .923 / .817; lexical-only .715 / .862 / .923 / .789).
+    /// tuning2-queries.json without umlauts, measured .754 / .900 / .931 / .827 (lexical-only .715 / .862 / .923 / .789).
     static let tuning2Stripped = Measures(values: [0.75, 0.89, 0.925, 0.82], noLoss: all)
-    /// Fixtures/tuning2-typo.json, measured .715 / .823 / .877 / .775 (lexical-only .677 / .815 / .877 / .750).
+    /// Fixtures/tuning2-typo.json, measured .777 / .900 / .954 / .847 (lexical-only .723 / .877 / .938 / .799).
     static let tuning2Typo = Measures(values: [0.70, 0.81, 0.87, 0.76], noLoss: all)
-    /// Fixtures/fresh-typo.json, measured once: .765 / .876 / .894 / .817 (lexical-only .729 / .829 / .894 / .788; main's
-    /// hybrid .753 / .865 / .882 / .805, two right answers of 170 fewer at Recall@10).
+    /// Fixtures/fresh-typo.json, measured .776 / .894 / .906 / .831 (lexical-only .741 / .847 / .906 / .803).
     static let freshTypo = Measures(values: [0.75, 0.86, 0.88, 0.80], noLoss: all)
     /// paraphrase-queries.json even ids without umlauts, measured .657 / .886 / .943 / .778 (lexical-only .429 / .771 /
-    /// .914 / .598): one long paraphrase (a draft by its length) fewer at Recall@3 and @10 than with the draft bar
-    /// of 0.02 before `AnswerDecision.minimumDraftScore` became 0.025.
+    /// .914 / .598).
     static let paraphrasesStripped = Measures(values: [0.64, 0.88, 0.94, 0.77], noLoss: all)
 }

@@ -22,7 +22,7 @@ struct ArticleSpellings: Sendable {
     /// articles' spelling, in the customer's capitalisation. Words the index does not know, words typed with umlauts,
     /// accents or ß, and words already spelled as the articles do stay as typed. (Typo corrections are not read:
     /// without a dictionary a real word the articles lack looks like a typo, "Sachen" → "machen", and on the tuning
-    /// parts reading the planner's corrections lost a first place; BENCHMARKS.md.)
+    /// parts reading the planner's corrections lost a first place; BENCHMARKS.md "Tried and not kept".)
     func normalized(_ text: String, analyzer: Analyzer) -> String {
         var out = "", copied = 0
         for word in analyzer.words(in: text) {

@@ -3,7 +3,7 @@ import LotseAnalysis
 /// Words that say something is wrong but not what: "Login klappt nicht", "Rechnung kommt nicht", "Problem mit FTP".
 /// Few articles use them, so their idf is high, and a search that wants every word (AND first) preferred any article
 /// with "klappt" in it to the one about the login: the AND leaves them out. They still count in the ranking at full
-/// weight (weighing them less: BENCHMARKS.md, "German as customers type it").
+/// weight (weighing them less lost answers: BENCHMARKS.md "Tried and not kept").
 enum SymptomWords {
     /// German Snowball stems of folded words (what the planner has at hand), English words included.
     static let stems: Set<String> = [

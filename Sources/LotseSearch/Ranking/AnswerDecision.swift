@@ -32,69 +32,46 @@ public struct AnswerEvidence: Sendable, Codable, Equatable {
 /// decision asks how much of the query the best article matches by the words as typed (`wordCoverage`), and
 /// keeps a small score floor.
 ///
-/// Tuned (`scripts/tune_answers.py`) on the tuning parts only: judged-queries.json, the odd ids of
-/// heldout-queries.json and the odd paragraphs of xquad_de, with each set's questions asked of the other corpus
-/// as out-of-scope queries. Reported on the rest (even ids, even paragraphs): BENCHMARKS.md, RelevanceTests.
-/// Issue 14's out-of-scope text (a near-domain request no article answers) shares a generic word with some article
-/// while its most specific word is in none. Tried and not kept (BENCHMARKS.md, `scripts/unknown_words.py`): bars on
-/// the share of the query in words no article has (`unknownShare`), for drafts with their best cosine's `standout`;
-/// on the tuning parts they silenced a sixth of the out-of-scope answers for one right answer, on the held-out parts
-/// they hid as many right answers as they silenced out-of-scope ones. Nor one logistic model over all the evidence
-/// (`scripts/fit_answers.py`): only for hybrid drafts did it win across the tuning folds, and on the held-out parts
-/// it hid 19 right draft answers for 5 out-of-scope ones silenced.
+/// Every bar was chosen (`scripts/tune_answers.py`, `scripts/tune_fusion.py`) on the tuning parts only, with each
+/// set's questions asked of the other corpus as out-of-scope queries; the held-out parts are only measured
+/// (BENCHMARKS.md "Relevance", "Answer decision"; RelevanceTests). Issue 14's out-of-scope text shares a generic word
+/// with some article while its most specific word is in none, and so do many right answers' colloquial or misspelt
+/// words: bars on unknown words and one logistic model over all the evidence lost as many held-out right answers as
+/// they silenced out-of-scope ones (BENCHMARKS.md "Tried and not kept").
 public enum AnswerDecision {
     /// Search-box queries: below this share of the query's weight matched by the words as typed, the best
     /// article is a coincidence.
     static let minimumWordCoverage = 0.21
     static let minimumScore = 0.015
     /// Drafts: customers write context, greetings and asides, so even the right article matches a small share
-    /// of the words; only a near-zero score is silence. Since drafts rank with up to 24 concepts some article
-    /// matches (`QueryPlanner.draftConceptLimit`), scores run higher: 0.025 answers as few of the tuning parts' 42
-    /// out-of-scope drafts as 0.02 did before (10) and hides 22 of their 179 findable right answers, not 29
-    /// (tuning3-drafts.json, judged-queries.json, heldout odd ids, tuning2-queries.json).
+    /// of the words; only a near-zero score is silence (drafts rank with up to `QueryPlanner.draftConceptLimit`
+    /// concepts some article matches).
     static let minimumDraftScore = 0.025
     /// Drafts, hybrid ranking: the draft bar where the lexical and the semantic ranking agree on the topic
-    /// (`AnswerEvidence.agreement`). On the tuning parts 10 of the 25 findable right answers the draft bar hid had
-    /// both rankings agree, an out-of-scope draft's two rankings seldom do (it shares a word with one article and its
-    /// meaning with another): BENCHMARKS.md "Drafts where both rankings agree".
+    /// (`AnswerEvidence.agreement`): an out-of-scope draft's two rankings seldom do (it shares a word with one article
+    /// and its meaning with another), while many right answers under the draft bar had both agree.
     static let agreedDraftScore = 0.01
 
     /// Hybrid ranking: it answers wherever the lexical decision does, except that the semantic half vetoes a weak
     /// lexical answer (score below these) whose best article is far from the query (cosine of the hybrid ranking's
     /// best below these bars); it adds only search-box answers very close in meaning (`semanticAnswerSimilarity`).
     /// Out-of-scope queries share a word or two with some article ("wetter morgen in leipzig": the address), not its
-    /// meaning. Tuned with the fusion (scripts/tune_fusion.py) on
-    /// the tuning parts (judged-queries.json, heldout odd ids, tuning2-queries.json), which must lose nothing against
-    /// lexical-only in Recall@1, @3, @10 and MRR@10: out of scope answered 4 → 1 of 10, 6 → 3 of 15, 18 → 17 of 30 (2026-12-06).
-    /// Search box: right answers can have cosines near 0 for every article ("junk mails filtern" 0.06), so the bar
-    /// stays low; the standout fusion's first is closer to the query more often, which let it rise from 0.05 to
-    /// 0.075. Drafts: the veto changes none of the tuning parts' 298 answerable draft-mode answers and silences 62 of
-    /// 983 questions asked of the other corpus, so it stays (weak below 0.05, was 0.1: the point tune_fusion.py ranks
-    /// first). Tried and not kept (BENCHMARKS.md): the best cosine among the first three shown above the mean of all
-    /// articles as the veto's signal (fewer out-of-scope answers on tuning, lost on the held-out part).
+    /// meaning; the tuning parts had to lose nothing against lexical-only in Recall@1, @3, @10 and MRR@10. Search box:
+    /// right answers can have cosines near 0 for every article ("junk mails filtern" 0.06), so the bar stays low.
     static let weakScore = 0.2
     static let vetoSimilarity = 0.075
     static let weakDraftScore = 0.05
     static let vetoDraftSimilarity = 0.15
     /// Search box: no veto where the best article matches at least this share of the query's weight only through
-    /// corrections of misspelt words. The encoder reads a typo as typed (reading the planner's corrections instead
-    /// lost R@1, BENCHMARKS.md "What the encoder reads"), and an unfinished-looking misspelt last word not at all, so
-    /// the cosine of "abo beeden" (0.067), "pawsord vergesen" or "Bis wann kann man samstags anrufne" says nothing;
-    /// an out-of-scope query's unknown words are mostly real words ("minecraft server mieten": mieten → bieten), which
-    /// `misspellings` does not count. Tuned (scripts/tune_fusion.py) on the tuning parts and their typo and umlaut-less
-    /// copies (spelling_variants.py --part tuning, seed 17): 0.3 gives back every typo'd answer the veto cost there
-    /// but one (R@10: judged typo .970 → .978, lexical .985; tuning2 typo .854 → .877 = lexical), answers no more
-    /// "none" queries on any tuning file and changes no original or umlaut-less tuning answer; of the other corpus's
-    /// questions (originals and typo copies) it answers 32 more of 1,966 (318 before, lexical-only 814). Reading the
-    /// corrected text as a second cosine (one more encoder run) answered 12 fewer of those but lost an xquad typo
-    /// answer; drafts gained nothing, so theirs stays.
+    /// corrections of misspelt words. The encoder reads a typo as typed, and an unfinished-looking misspelt last word
+    /// not at all, so the cosine of "abo beeden" (0.067), "pawsord vergesen" or "Bis wann kann man samstags anrufne"
+    /// says nothing; an out-of-scope query's unknown words are mostly real words ("minecraft server mieten": mieten →
+    /// bieten), which `misspellings` does not count. Chosen on the tuning parts' typo and umlaut-less copies too.
     static let misspeltShare = 0.3
     /// Search box: a query the lexical decision leaves unanswered is answered where the hybrid ranking's best is at
     /// least this close in meaning (issue 14: xquad_de's questions whose words the article shares only in part,
-    /// "Welcher Forscher benutzte zum ersten Mal das Wort Oxygenium?", 0.47). On the tuning parts and their typo and
-    /// umlaut-less copies no out-of-scope search-box text, nor any of the other corpus's questions, came above 0.31;
-    /// 0.325–0.35 answered the same 8 more xquad questions (of 1,782) and nothing else, so the higher. Drafts stay
-    /// silent: their out-of-scope cosines reach 0.6.
+    /// "Welcher Forscher benutzte zum ersten Mal das Wort Oxygenium?", 0.47). No out-of-scope search-box text of the
+    /// tuning parts came above 0.31. Drafts stay silent: their out-of-scope cosines reach 0.6.
     static let semanticAnswerSimilarity = 0.35
 
     public static func answers(_ evidence: AnswerEvidence) -> Bool {

@@ -5,7 +5,7 @@ import GRDB
 /// order), language and category for filters, and each column's weight after BM25 length normalisation.
 struct DocumentTable: Sendable {
     /// Column weights and length normalisation: title, headings, tags, body, learned (the FTS5 column order).
-    /// The learned column's weight is `learnedWeight` (tuned on the tuning split, BENCHMARKS.md "Learning").
+    /// The learned column's weight is `learnedWeight` (tuned on the tuning split, BENCHMARKS.md "Learning from outcomes").
     static let columnWeights: [Double] = [6, 2.5, 3, 1]
     static let lengthNormalization: [Double] = [0.3, 0.5, 0.3, 0.75, 0.5]
     static let defaultLearnedWeight = 0.5

@@ -10,7 +10,7 @@ import Synchronization
 /// The runs have a thread of their own at the lowest priority (nice 19): while requests keep both cores busy they
 /// get the CPU and typed texts are ranked with an older embedding or lexical-only; when the cores have time left,
 /// every text is embedded as before. (On a utility dispatch queue its runs had a request's priority whenever the
-/// pool gave them a thread; BENCHMARKS.md, "Semantic ranking under HTTP load".)
+/// pool gave them a thread.)
 final class EmbeddingQueue: Sendable {
     typealias Work = @Sendable () -> Void
 

@@ -178,7 +178,7 @@ public struct FusionParameters: Sendable, Equatable {
 
     /// Tuned with the answer decision (scripts/tune_fusion.py) on the tuning parts: judged-queries.json,
     /// tuning2-queries.json, the odd ids of heldout-queries.json and paraphrase-queries.json, xquad_de's odd
-    /// paragraphs (BENCHMARKS.md, "Semantic retrieval"). Search-box text with few concepts:
+    /// paragraphs (BENCHMARKS.md "Relevance"). Search-box text with few concepts:
     public var short = Mode(semanticWeight: 0.9, similarityFloor: 0.0, lexicalConfidence: 1.0, standoutMargin: 0.2)
     /// Drafts, and search-box text with many concepts:
     public var draft = Mode(semanticWeight: 0.7, similarityFloor: 0.1, lexicalConfidence: 1.0, standoutMargin: 0.2)
@@ -187,7 +187,7 @@ public struct FusionParameters: Sendable, Equatable {
     public var pool = 30
     /// Pieces of the query embedded (BOS and EOS included): search box, drafts. A draft waits for its embedding, so
     /// its pieces are its cost; 32 ranked the tuning parts' drafts as 64 did at half the encoder's work but silenced
-    /// a held-out colloquial draft (BENCHMARKS.md, "Semantic ranking under HTTP load"), so 64 stays.
+    /// a held-out colloquial draft (BENCHMARKS.md "Tried and not kept"), so 64 stays.
     public var shortPieces = 32
     public var draftPieces = 64
 

@@ -30,7 +30,7 @@ struct GapRoutes {
                 let read = ContinuousClock.now - start
                 let texts = inputs.map { GapText(text: $0.text, time: $0.time, unhelpfulArticles: $0.unhelpfulArticles) }
                 let report = try await engine.contentGaps(texts, days: days, now: now)
-                // What a cold report costs, read and grouping apart (BENCHMARKS.md "Themen ohne Artikel").
+                // What a cold report costs, read and grouping apart (BENCHMARKS.md "Dashboard").
                 logger.debug("content gaps", metadata: ["inputs": "\(inputs.count)", "read": "\(read)",
                                                         "grouped": "\(ContinuousClock.now - start - read)"])
                 return report
