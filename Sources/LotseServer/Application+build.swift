@@ -78,7 +78,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
                                  trustedProxies: configuration.trustedProxies)
     AdminRoutes(services: tickets, holder: holder, maximumBodyBytes: configuration.maximumBodyBytes)
         .register(on: router.group("/api/v1/admin").add(middleware: AdminAuthMiddleware(
-            token: configuration.adminToken, failures: adminFailures, sessions: sessions)))
+            token: configuration.adminToken, failures: adminFailures, sessions: sessions)).add(middleware: AdminParameterMiddleware()))
     AdminPageRoutes(token: configuration.adminToken, failures: adminFailures, sessions: sessions).register(on: router)
     router.middlewares.add(NotFoundPage(layout: pages))
     // Registered on the router itself, outside the admin group: a wrong method is 405 before any token check.

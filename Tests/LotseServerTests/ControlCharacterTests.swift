@@ -59,6 +59,30 @@ struct ControlCharacterTests {
     }
 }
 
+extension ControlCharacterTests {
+    @Test("an erasure whose e-mail holds a NUL is 400 naming email and deletes nothing; other admin parameters likewise")
+    func adminParameters() async throws {
+        try await TicketFixture().test { client in
+            #expect(try await client.submitTicket(ticketJSON(["email": "opfer@example.com"])).status == .created)
+            // SQLite would bind the text cut at the NUL: opfer@example.com.
+            let erasure = try await client.admin("/api/v1/admin/tickets?email=opfer%40example.com%00zzz", method: .delete)
+            #expect(erasure.status == .badRequest)
+            #expect(erasure.details.map(\.field) == ["email"] && erasure.details.map(\.code) == ["control_characters"])
+            #expect(try await client.admin("/api/v1/admin/tickets").json["total"] as? Int == 1)
+            let others = [("/api/v1/admin/articles/kunden%00nummer/learned", "id"), ("/api/v1/admin/stats?since=30d%07", "since"),
+                          ("/api/v1/admin/tickets?status=open%1B", "status"), ("/api/v1/admin/tickets/LT-000001%C2%85", "id")]
+            for (uri, parameter) in others {
+                let response = try await client.admin(uri)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(response.details.map(\.field) == [parameter] && response.details.map(\.code) == ["control_characters"], "\(uri)")
+            }
+            // Still behind the token: without it the parameters are not looked at.
+            let anonymous = try await client.execute(uri: "/api/v1/admin/tickets?email=a%00", method: .delete)
+            #expect(anonymous.status == .unauthorized)
+        }
+    }
+}
+
 /// The same refusals on the server with each ticket store: SQLite, and PostgreSQL when `LOTSE_TEST_DATABASE_URL`
 /// names one (`make test`), where a NUL would have failed the whole query-log batch.
 @Suite("Control characters on each store")

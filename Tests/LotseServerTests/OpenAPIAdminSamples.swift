@@ -37,6 +37,8 @@ extension OpenAPISamples {
                                code: "unauthorized", fields: nil, why: "wrong token"),
             OpenAPIErrorSample(operation: ticketDetail, status: 404, request: .admin("/api/v1/admin/tickets/LT-999999"),
                                code: "not_found", fields: nil, why: "unknown ticket"),
+            OpenAPIErrorSample(operation: ticketDetail, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001%00"),
+                               code: "invalid_parameter", fields: ["id"], why: "a NUL in the id"),
             OpenAPIErrorSample(operation: ticketDetail, status: 429, request: .admin("/api/v1/admin/tickets/LT-000001"),
                                code: "rate_limited", fields: nil, why: "over the rate limit"),
         ]

@@ -110,6 +110,10 @@ extension OpenAPISamples {
                                code: "not_found", fields: nil, why: "no second attachment"),
             OpenAPIErrorSample(operation: learned, status: 404, request: .admin("/api/v1/admin/articles/gibt-es-nicht/learned"),
                                code: "not_found", fields: nil, why: "unknown article"),
+            OpenAPIErrorSample(operation: learned, status: 400, request: .admin("/api/v1/admin/articles/kunden%00nummer/learned"),
+                               code: "invalid_parameter", fields: ["id"], why: "a NUL in the id"),
+            OpenAPIErrorSample(operation: download, status: 400, request: .admin("/api/v1/admin/tickets/LT-000001/attachments/1%07"),
+                               code: "invalid_parameter", fields: ["number"], why: "a control character in the number"),
             OpenAPIErrorSample(
                 operation: views, status: 400, request: .json("/api/v1/articles/kundennummer/views", "{"), code: "invalid_json",
                 fields: ["body"], why: "broken JSON"),
