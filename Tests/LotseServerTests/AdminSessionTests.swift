@@ -39,6 +39,11 @@ struct AdminSessionTests {
             // The field the reason names takes the focus and points at the reason; the other stays as it was.
             let marked = #" required autofocus aria-invalid="true" aria-describedby="sign-in-error">"#
             #expect(reason.text.contains(#"maxlength="100""# + marked))
+            // A name that would turn the activity list around it is refused the same way, the name field marked.
+            let reversed = try await client.signIn(name: "Anna \u{202E}tdimhcS")
+            #expect(reversed.headers[.location] == "/admin?fehler=schreibrichtung" && reversed.headers[.setCookie] == nil)
+            let bidi = try await client.execute(uri: "/admin?fehler=schreibrichtung", method: .get)
+            #expect(bidi.text.contains("Steuerzeichen für die Schreibrichtung") && bidi.text.contains(#"maxlength="100""# + marked))
             #expect(reason.text.contains(#"autocomplete="current-password" required>"#))
             let wrongToken = try await client.execute(uri: "/admin?fehler=token", method: .get)
             #expect(wrongToken.text.contains(#"autocomplete="current-password""# + marked))

@@ -37,6 +37,32 @@ struct ControlCharacterTests {
         }
     }
 
+    @Test("line breaks and bidirectional controls in one-line fields are 422 naming each, JSON or multipart; the description keeps lines")
+    func singleLineFields() async throws {
+        try await TicketFixture().test { client in
+            let injected = try await client.submitTicket(ticketJSON([
+                "subject": "Hallo\r\nBcc: victim@example.org", "name": "Anna\nSchmidt", "company": "Firma\u{2028}GmbH",
+                "customerNumber": "K-1\u{2066}", "category": "Rechnung \u{202E}fdp.exe",
+                "customFields": ["serverName": "de-01-\u{202D}srv-1234"],
+            ]))
+            #expect(injected.status == .unprocessableContent)
+            let oneLine: Set = ["subject", "name", "company", "customerNumber", "category", "customFields.serverName"]
+            #expect(Set(injected.details.map(\.field)) == oneLine)
+            #expect(Set(injected.details.map(\.code)) == ["control_characters"])
+            var form = MultipartBody.validTicket()
+            form.field("name", "Anna\r\nBcc: victim@example.org")
+            form.field("subject", "Rechnung \u{202E}fdp.exe")
+            let posted = try await client.execute(uri: "/api/v1/tickets", method: .post, headers: form.headers, body: form.finished())
+            #expect(posted.status == .unprocessableContent)
+            #expect(Set(posted.details.map(\.field)) == ["name", "subject"])
+            #expect(try await client.admin("/api/v1/admin/tickets").json["total"] as? Int == 0)
+            // Line breaks around a one-line value are trimmed away; the description is many lines.
+            let fine = try await client.submitTicket(ticketJSON(["subject": "Rechnung fehlt\r\n",
+                                                                 "description": "Zeile 1\r\nZeile 2\u{2028}Ende"]))
+            #expect(fine.status == .created)
+        }
+    }
+
     @Test("deflections, feedback and suggest refuse them with 422; search with 400 naming the parameter")
     func otherEndpoints() async throws {
         try await TicketFixture().test { client in

@@ -52,6 +52,12 @@ struct TicketFormTests {
         ("session longer than 128", { $0.session = String(repeating: "s", count: 129) }, "session", .tooLong),
         ("custom field with the wrong format", { $0.customFields["serverName"] = "de-1-srv-12" }, "customFields.serverName", .pattern),
         ("required custom field missing", { $0.customFields["vertrag"] = nil }, "customFields.vertrag", .required),
+        ("subject with CR LF inside", { $0.subject = "Hallo\r\nBcc: victim@example.org" }, "subject", .controlCharacters),
+        ("name with a line separator", { $0.name = "Zoë\u{2028}Weiß" }, "name", .controlCharacters),
+        ("company with a right-to-left override", { $0.company = "Groß \u{202E}HbmG" }, "company", .controlCharacters),
+        ("customerNumber with an isolate", { $0.customerNumber = "K-\u{2067}1" }, "customerNumber", .controlCharacters),
+        ("category with LF inside", { $0.category = "Rech\nnungen" }, "category", .controlCharacters),
+        ("custom field with LF inside", { $0.customFields["vertrag"] = "V-7\nV-8" }, "customFields.vertrag", .controlCharacters),
     ]
 
     @Test("each invalid field is named alone", arguments: 0..<invalidCases.count)

@@ -26,20 +26,21 @@ struct AdminPageRoutes {
     private func page(_ request: Request) async throws -> Response {
         guard let token, !token.isEmpty else { return AdminPages.response(AdminPages.disabled) }
         guard let (_, session) = try await sessions.resume(request) else {
-            let reason = FormQuery.parse(request.uri.query)["fehler"]
-            let problem = reason.flatMap { Self.signInProblems[$0] }
-            return AdminPages.response(AdminPages.signIn(message: problem, field: reason))
+            let problem = FormQuery.parse(request.uri.query)["fehler"].flatMap { Self.signInProblems[$0] }
+            return AdminPages.response(AdminPages.signIn(message: problem?.message, field: problem?.field))
         }
         return AdminPages.response(AdminPages.dashboard(actor: session.actor, csrfToken: session.csrfToken))
     }
 
-    /// Why the form is shown again (`/admin?fehler=…`): the sign-in answers 303 either way (post/redirect/get).
-    static let signInProblems = [
-        "token": "Das Admin-Token stimmt nicht. Bitte geben Sie es genau so ein, wie es eingerichtet ist "
-            + "(Groß- und Kleinschreibung zählt).",
-        "name": "Bitte geben Sie Ihren Namen an.",
-        "gesperrt": "Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in einer Minute noch einmal.",
-        "aus": "Die Verwaltung ist ausgeschaltet.",
+    /// Why the form is shown again (`/admin?fehler=…`) and which of its fields to mark: the sign-in answers 303 either
+    /// way (post/redirect/get).
+    static let signInProblems: [String: (message: String, field: String?)] = [
+        "token": ("Das Admin-Token stimmt nicht. Bitte geben Sie es genau so ein, wie es eingerichtet ist "
+            + "(Groß- und Kleinschreibung zählt).", "token"),
+        "name": ("Bitte geben Sie Ihren Namen an.", "name"),
+        "schreibrichtung": ("Ihr Name enthält Steuerzeichen für die Schreibrichtung. Bitte geben Sie ihn ohne sie ein.", "name"),
+        "gesperrt": ("Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in einer Minute noch einmal.", nil),
+        "aus": ("Die Verwaltung ist ausgeschaltet.", nil),
     ]
 
     private func signIn(_ request: Request, context: LotseRequestContext) async throws -> Response {
@@ -52,6 +53,8 @@ struct AdminPageRoutes {
         }
         let name = StatusChange.cleanActor(form["name"] ?? "")
         guard !name.isEmpty else { return Self.redirect(problem: "name") }
+        // The name stands in every activity entry the operator makes: it must not turn the text around it.
+        guard !name.unicodeScalars.contains(where: SingleLineText.isBidiControl) else { return Self.redirect(problem: "schreibrichtung") }
         return Self.redirect(cookie: try await sessions.start(actor: name, request: request, context: context))
     }
 

@@ -1,6 +1,7 @@
 import LotseAnalysis
 import LotseIndex
 import LotseSearch
+import LotseTickets
 
 /// The start page (search and categories), the search results page (`/hilfe?q=`) and a category's page.
 enum ListPages {
@@ -50,8 +51,7 @@ enum ListPages {
     /// The query as the page's own sentences quote it: without bidirectional embeddings, overrides and isolates
     /// (U+202A–U+202E, U+2066–U+2069), with which a crafted link turned the title and heading around them.
     static func withoutBidiControls(_ text: String) -> String {
-        let controls: [ClosedRange<UInt32>] = [0x202A...0x202E, 0x2066...0x2069]
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in !controls.contains { $0.contains(scalar.value) } }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !SingleLineText.isBidiControl($0) }))
     }
 
     static func category(_ name: String, path: String, articles: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {

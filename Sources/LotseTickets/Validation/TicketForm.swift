@@ -15,6 +15,9 @@ public struct TicketForm: Sendable {
         "customerNumber": 64, "category": 100, "session": 128,
     ]
 
+    /// The fields shown and forwarded as one line (custom fields too): no line breaks or bidirectional controls.
+    public static let singleLineFields: Set<String> = ["name", "company", "subject", "customerNumber", "category"]
+
     public init(customFields: [CustomFieldDefinition] = [], attachments: AttachmentPolicy = AttachmentPolicy()) {
         self.customFields = customFields
         self.attachments = attachments
@@ -37,6 +40,11 @@ public struct TicketForm: Sendable {
             let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if trimmed.isEmpty {
                 if required { errors.append(InvalidField(field, .required)) }
+                return nil
+            }
+            // Leading and trailing line breaks are trimmed away; one inside a one-line field is refused.
+            if Self.singleLineFields.contains(field), let problem = SingleLineText.problem(trimmed) {
+                errors.append(InvalidField(field, problem))
                 return nil
             }
             if let limit = Self.limits[field], trimmed.unicodeScalars.count > limit {
@@ -69,7 +77,7 @@ public struct TicketForm: Sendable {
         for definition in customFields {
             let key = "customFields.\(definition.name)"
             let value = values[definition.name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if let problem = ControlCharacters.problem(value) {
+            if let problem = SingleLineText.problem(value) {
                 errors.append(InvalidField(key, problem.labelled(definition.label)))
             } else if value.isEmpty {
                 if definition.required { errors.append(InvalidField(key, FieldProblem.required.labelled(definition.label))) }
