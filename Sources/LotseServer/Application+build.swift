@@ -50,6 +50,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     router.middlewares.add(ErrorMiddleware(pages: ErrorPages(layout: pages)))
     router.middlewares.add(ClientAddressMiddleware(resolver: ClientAddress(trustedProxies: configuration.trustedProxies)))
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
+    let lengths = DeclaredLength(json: configuration.maximumBodyBytes, multipart: configuration.maximumMultipartBytes)
+    router.middlewares.add(DeclaredLengthMiddleware(lengths: lengths))
 
     let tickets = try TicketServices(configuration: configuration, logger: logger)
     let search = SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes,
@@ -86,8 +88,9 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
 
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [HTTPParseErrorResponder(), ExpectContinueResponder()],
-                                            idleTimeout: TimeAmount(configuration.idleTimeout))),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [HTTPParseErrorResponder(), ExpectContinueResponder(lengths: lengths)],
+            idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lotse"),
         services: backgroundServices(configuration: configuration, holder: holder, curation: curation, tickets: tickets, logger: logger),
         logger: logger)

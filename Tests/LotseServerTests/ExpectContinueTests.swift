@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    @Test("a declared length over the route's limit is 413 right after the head, without 100 Continue")
+    func declaredTooLarge() async throws {
+        try await ServerFixture().test(mode: .live) { client in
+            let port = try #require(client.port)
+            // Multipart has --max-multipart-bytes (16 MiB), anything else the JSON limit (64 KiB). The body is never sent:
+            // the answer (before any route, so before an upload slot) must come without it.
+            for (type, length) in [("multipart/form-data; boundary=g", 16 * 1024 * 1024 + 1), ("application/json", 64 * 1024 + 1)] {
+                let head = "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: \(type)\r\nContent-Length: \(length)\r\n"
+                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n"
+                let answer = try await RawConnection.waitForClose(port: port, sending: Array(head.utf8), seconds: Self.patience)
+                #expect(answer.received.hasPrefix("HTTP/1.1 413 ") && answer.received.contains("body_too_large"), "\(answer.received)")
+            }
+        }
+    }
+
     @Test("without the expectation no interim answer is sent")
     func noExpectation() async throws {
         try await ServerFixture().test(mode: .live) { client in
