@@ -26,6 +26,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case crossSite = "cross_site"
         case rateLimited = "rate_limited"
         case busy
+        case uploadsBusy = "uploads_busy"
         case deadlineExceeded = "deadline_exceeded"
         case uploadTooSlow = "upload_too_slow"
         case storageUnavailable = "storage_unavailable"

@@ -32,7 +32,7 @@ public struct ServerConfiguration: Sendable {
     /// Search and suggest computations at once (excess requests wait `computeWait`, then 503); drafts get one fewer.
     public var computeSlots = ProcessInfo.processInfo.activeProcessorCount
     public var computeWait: Duration = .seconds(1)
-    /// Multipart ticket bodies read at once, and of one client address (`UploadSlots`); past either, 503 `busy`.
+    /// Multipart ticket bodies read at once, and of one client address (`UploadSlots`); past either, 503 `uploads_busy`.
     public var uploadSlots = 8
     public var uploadSlotsPerClient = 2
     /// How slowly a multipart body may arrive while it holds a slot.

@@ -17,11 +17,11 @@ enum RawConnection {
         }
     }
 
-    private static func blockingWaitForClose(port: Int, sending bytes: [UInt8],
-                                             seconds: Int) throws -> (seconds: Double?, received: String) {
+    /// Connects to 127.0.0.1:`port` and sends `bytes`; the connection stays open (a request stalled halfway, say) until
+    /// the caller closes the socket. Blocking, but brief: everything is sent before it returns.
+    static func open(port: Int, sending bytes: [UInt8]) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EMFILE) }
-        defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -29,15 +29,25 @@ enum RawConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        guard connected == 0 else {
+            close(socket)
+            throw POSIXError(.ECONNREFUSED)
+        }
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard count > 0 else { break }  // the server may close before reading everything
             sent += count
         }
+        return socket
+    }
+
+    private static func blockingWaitForClose(port: Int, sending bytes: [UInt8],
+                                             seconds: Int) throws -> (seconds: Double?, received: String) {
+        let socket = try open(port: port, sending: bytes)
+        defer { close(socket) }
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let started = Date()
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4_096)

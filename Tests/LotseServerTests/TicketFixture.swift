@@ -28,6 +28,16 @@ struct TicketFixture {
     }
 }
 
+extension TicketFixture {
+    /// One upload slot in all, so a test holds it with one connection.
+    static func singleUploadSlot() throws -> TicketFixture {
+        try TicketFixture { configuration in
+            configuration.uploadSlots = 1
+            configuration.uploadSlotsPerClient = 1
+        }
+    }
+}
+
 let adminHeaders: HTTPFields = [.authorization: "Bearer \(TicketFixture.token)"]
 
 /// A valid ticket as JSON text; `changes` replaces or removes (nil) top-level fields.
@@ -49,6 +59,14 @@ extension TestClientProtocol {
         var headers = jsonHeaders
         if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
         return try await execute(uri: "/api/v1/tickets", method: .post, headers: headers, body: .json(json))
+    }
+
+    /// The valid multipart ticket, as the portal's form sends it.
+    func submitForm(headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        let form = MultipartBody.validTicket()
+        var headers = form.headers
+        headers.append(contentsOf: extra)
+        return try await execute(uri: "/api/v1/tickets", method: .post, headers: headers, body: form.finished())
     }
 
     func admin(_ uri: String, method: HTTPRequest.Method = .get, body: String? = nil) async throws -> TestResponse {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import LotseServer
+import LotseTestSupport
 import NIOCore
 import Testing
 
@@ -102,6 +103,30 @@ struct UploadHardeningTests {
             _ = try await patient.collect(Self.request(chunks: 5, of: 10, every: .zero), limit: 45)
         } throws: { ($0 as? APIError)?.code == .bodyTooLarge }
         #expect(pace.allowance(for: 1_000_000) == .seconds(5), "never more than the maximum")
+    }
+
+    @Test("with every upload slot taken, a ticket is 503 uploads_busy saying the form could not be accepted, in the asked language")
+    func uploadsBusy() async throws {
+        try await TicketFixture.singleUploadSlot().server.test(mode: .live) { client in
+            let port = try #require(client.port)
+            // A body declared long enough to keep its slot while the test asks; it stops after its first bytes.
+            let stalled = "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=g\r\n"
+                + "Content-Length: 4000000\r\n\r\n--g\r\n"
+            let holding = try RawConnection.open(port: port, sending: Array(stalled.utf8))
+            defer { close(holding) }
+            // Until the stalled body has its slot (a loaded machine may take a while to get there), empty forms are refused
+            // at once: 400, holding the slot only for a moment, so they cannot take it before the stalled body does.
+            #expect(try await eventually(timeout: .seconds(20), interval: .milliseconds(200)) {
+                try await client.execute(uri: "/api/v1/tickets", method: .post, headers: MultipartBody().headers,
+                                         body: MultipartBody().finished()).status == .serviceUnavailable
+            })
+            for (language, words) in [("de", "Ihr Formular kann gerade nicht angenommen werden."),
+                                      ("en", "Your form cannot be accepted right now.")] {
+                let busy = try await client.submitForm(headers: [.acceptLanguage: language])
+                #expect(busy.status == .serviceUnavailable && busy.headers[.retryAfter] == "1")
+                #expect(busy.error?.code == "uploads_busy" && busy.error?.message.hasPrefix(words) == true, "\(busy.text)")
+            }
+        }
     }
 
     @Test("the admin failure budget judges a client the full table could not take by the overflow it was counted under")

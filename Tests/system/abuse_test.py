@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """API abuse test: thousands of hostile requests against a running `lotse serve`.
 
-Passes when no response is a 5xx (503 `busy`/`deadline_exceeded` load shedding aside), the server never dies, and its
+Passes when no response is a 5xx (503 `busy`/`uploads_busy`/`deadline_exceeded` load shedding aside), the server never dies, and its
 memory stays bounded (a second identical round must not grow the resident set noticeably); then the issue-15 checks of
 hardening_checks.py (rate limits, drafts beside a search, control characters, mutation XSS). Prints a summary line that RELIABILITY.md records.
 Usage: abuse_test.py --binary .build/debug/lotse [--rounds 2] [--seed 1]
@@ -117,7 +117,8 @@ class Tally:
             self.tried += 1
             self.statuses[status] = self.statuses.get(status, 0) + 1
             # Load shedding is an answer, not a failure: 503 busy/deadline_exceeded from the compute cap (issue 15).
-            shed = status == 503 and isinstance(body, dict) and body.get("error", {}).get("code") in ("busy", "deadline_exceeded")
+            shed = status == 503 and isinstance(body, dict) and body.get("error", {}).get("code") in (
+                "busy", "uploads_busy", "deadline_exceeded")
             if status is not None and status >= 500 and not shed:
                 self.server_errors.append((status, description[:200]))
 

@@ -93,7 +93,7 @@ def rate_limits(server, failures):
 
 def upload_slots(server, failures):
     """Multipart ticket bodies are read into memory: two uploads of one client stalled halfway hold its slots, so its
-    third is 503 busy while another client's goes through; once they end, the client's slots are free again."""
+    third is 503 uploads_busy while another client's goes through; once they end, the client's slots are free again."""
     boundary = "grenze"
     fields = {"email": "a@beispiel.de", "name": "A", "subject": "Hallo", "description": "Test", "consent": "true"}
     body = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
@@ -113,8 +113,8 @@ def upload_slots(server, failures):
     busy, other = ticket("198.51.100.9"), ticket("198.51.100.10")
     for connection in stalled:
         connection.close()
-    if busy[0] != 503 or not isinstance(busy[1], dict) or busy[1]["error"]["code"] != "busy":
-        failures.append(f"a client's third multipart upload beside two stalled ones was not 503 busy: {busy[0]}")
+    if busy[0] != 503 or not isinstance(busy[1], dict) or busy[1]["error"]["code"] != "uploads_busy":
+        failures.append(f"a client's third multipart upload beside two stalled ones was not 503 uploads_busy: {busy[0]}")
     if other[0] != 201:
         failures.append(f"another client's upload was refused while one client held its slots: {other[0]}")
     deadline = time.monotonic() + 10

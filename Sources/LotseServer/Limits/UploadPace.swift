@@ -4,7 +4,7 @@ import NIOCore
 /// How slowly a multipart body may arrive while it holds an upload slot (as Apache's mod_reqtimeout counts): 20 s to
 /// begin with, one second more for every 16 KiB received, 5 minutes at most. The idle timeout closes only a silent
 /// connection; without this, eight uploads sending a byte every few seconds held every slot, and every ticket sent from
-/// the portal (always multipart) was refused as `busy`, for as long as the sender liked.
+/// the portal (always multipart) was refused as busy, for as long as the sender liked.
 public struct UploadPace: Sendable {
     public var grace: Duration
     public var bytesPerSecond: Int

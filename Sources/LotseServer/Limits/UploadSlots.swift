@@ -2,7 +2,7 @@ import Synchronization
 
 /// Multipart ticket bodies are read whole into memory (up to `--max-multipart-bytes` each, about 1.3 times that while
 /// read): without a cap, a few hundred uploads held open at once take gigabytes. At most `total` are read at once, and
-/// at most `perClient` of one client address, so one client cannot take them all; past either, 503 `busy`.
+/// at most `perClient` of one client address, so one client cannot take them all; past either, 503 `uploads_busy`.
 final class UploadSlots: Sendable {
     struct Busy: Error {}
 

@@ -70,6 +70,11 @@ enum ErrorMessages {
             en: "The server is busy with other searches. Please try again in a moment.",
             fr: "Le serveur est occupé par d’autres recherches. Veuillez réessayer dans un instant.",
             es: "El servidor está ocupado con otras búsquedas. Vuelva a intentarlo en un momento."),
+        .uploadsBusy: Wording(
+            de: "Ihr Formular kann gerade nicht angenommen werden. Bitte senden Sie es gleich noch einmal.",
+            en: "Your form cannot be accepted right now. Please send it again in a moment.",
+            fr: "Votre formulaire ne peut pas être accepté pour le moment. Veuillez le renvoyer dans un instant.",
+            es: "Ahora mismo no podemos aceptar su formulario. Vuelva a enviarlo en un momento."),
         .deadlineExceeded: Wording(
             de: "Die Suche hat zu lange gedauert. Bitte kürzen Sie den Text oder versuchen Sie es noch einmal.",
             en: "The search took too long. Please shorten the text or try again.",

@@ -80,7 +80,8 @@ struct TicketRoutes {
         do {
             return try await uploads.run(client: context.clientKey) { try await submit(request, context: context) }
         } catch is UploadSlots.Busy {
-            throw SearchRoutes.unavailable(.busy)
+            // Not the searches' `busy`: what waits here is the customer's form.
+            throw SearchRoutes.unavailable(.uploadsBusy)
         }
     }
 
