@@ -44,7 +44,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     // Each request's logger carries its id (hb.request.id); request lines at debug, failures at error.
     router.middlewares.add(LogRequestsMiddleware(.debug))
     router.middlewares.add(MetricsMiddleware(metrics: metrics))
-    // Outside the error middleware, so error answers carry the CORS headers too.
+    // Outside the error middleware, so error answers carry these headers too.
+    router.middlewares.add(NoSniffMiddleware())
     router.middlewares.add(PortalCORSMiddleware(origins: Set(configuration.corsOrigins)))
     let pages = PageLayout(publicURL: configuration.publicURL, privacyURL: configuration.privacyURL, imprintURL: configuration.imprintURL)
     router.middlewares.add(ErrorMiddleware(pages: ErrorPages(layout: pages)))

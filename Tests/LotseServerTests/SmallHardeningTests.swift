@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import LotseSearch
 @testable import LotseServer
@@ -22,6 +23,20 @@ struct SmallHardeningTests {
                 headers: [.origin: "https://portal.example", .contentType: "text/plain"], body: .json("x"))
             #expect(posted.status == .unsupportedMediaType)
             #expect(posted.headers[.accessControlAllowOrigin] == "https://portal.example")
+        }
+    }
+
+    @Test("every answer says nosniff: JSON, errors, /metrics, /openapi.yaml, pages, admin")
+    func noSniffEverywhere() async throws {
+        try await TicketFixture().test { client in
+            let requests: [(String, HTTPRequest.Method)] = [
+                ("/api/v1/search?q=rechnung", .get), ("/api/v1/search", .get), ("/api/v1/gibt-es-nicht", .get), ("/api/v1/search", .delete),
+                ("/metrics", .get), ("/openapi.yaml", .get), ("/healthz", .get), ("/hilfe", .get), ("/api/v1/admin/tickets", .get),
+            ]
+            for (uri, method) in requests {
+                let response = try await client.execute(uri: uri, method: method)
+                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "\(method) \(uri): \(response.status)")
+            }
         }
     }
 

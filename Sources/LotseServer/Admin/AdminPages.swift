@@ -108,7 +108,6 @@ enum AdminPages {
             .contentType: "text/html; charset=utf-8",
             .cacheControl: "no-store",
             HTTPField.Name("Content-Security-Policy")!: PortalRoutes.contentSecurityPolicy,
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "same-origin",
         ]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))

@@ -14,7 +14,6 @@ enum PageResponse {
         var headers: HTTPFields = [
             .contentType: contentType,
             HTTPField.Name("Content-Security-Policy")!: PortalRoutes.contentSecurityPolicy,
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "same-origin",
         ]
         if variesByLanguage { headers[.vary] = "Accept-Language" }

@@ -123,7 +123,6 @@ struct AdminRoutes {
         let headers: HTTPFields = [
             .contentType: record.type,
             .contentDisposition: Self.contentDisposition(record.name),
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             .cacheControl: "private, no-store",
         ]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

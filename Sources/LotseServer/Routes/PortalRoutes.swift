@@ -64,7 +64,6 @@ struct PortalRoutes {
             // The file names carry no version: browsers revalidate so a new release is seen at once.
             .cacheControl: "no-cache",
             HTTPField.Name("Content-Security-Policy")!: contentSecurityPolicy,
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "same-origin",
         ]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: asset.bytes))
