@@ -24,6 +24,12 @@ struct AdminEndpointTests {
                 #expect(response.status == .unauthorized, "\(wrong)")
             }
             #expect(try await client.admin(uri).status == .ok)
+            // The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+            for (header, status) in [("bearer \(TicketFixture.token)", 200), ("BEARER \(TicketFixture.token)", 200),
+                                     ("bEaReR \(TicketFixture.token)", 200), ("bearer \(TicketFixture.token.uppercased())", 401)] {
+                let response = try await client.execute(uri: uri, method: .get, headers: [.authorization: header])
+                #expect(response.status.code == status, "\(header)")
+            }
         }
         try await TicketFixture(adminToken: nil).test { client in
             let response = try await client.admin(uri)

@@ -33,8 +33,8 @@ struct AdminAuthMiddleware: RouterMiddleware {
             return try await withSession(request, context: context, next: next)
         }
         if let wait = failures.exhausted(context.clientKey) { throw Self.tooManyFailures(wait) }
-        let header = request.headers[.authorization] ?? ""
-        guard header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), Array(token.utf8)) else {
+        guard let presented = Self.bearerCredentials(request.headers[.authorization] ?? ""),
+              Self.constantTimeEqual(Array(presented), Array(token.utf8)) else {
             if let wait = failures.check(context.clientKey) { throw Self.tooManyFailures(wait) }
             throw Self.unauthorized(.unauthorized)
         }
@@ -55,6 +55,12 @@ struct AdminAuthMiddleware: RouterMiddleware {
         var context = context
         context.adminActor = session.actor
         return try await next(request, context)
+    }
+
+    /// What follows `Bearer ` in the header; the scheme in any case (`bearer`, `BEARER`), as RFC 9110 §11.1 has it.
+    static func bearerCredentials(_ header: String) -> Substring.UTF8View? {
+        guard let space = header.firstIndex(of: " "), header[..<space].lowercased() == "bearer" else { return nil }
+        return header[header.index(after: space)...].utf8
     }
 
     static func tooManyFailures(_ wait: Duration) -> APIError {
