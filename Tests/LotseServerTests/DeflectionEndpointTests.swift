@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Deflections, feedback and statistics")
 struct DeflectionEndpointTests {
-    @Test("a deflection is recorded (201 with an id); the article must exist")
+    @Test("a deflection is recorded (201 with an id); an unknown article is 422 naming articleId")
     func deflections() async throws {
         try await TicketFixture().test { client in
             let first = try await client.post("/api/v1/deflections",
@@ -17,8 +17,10 @@ struct DeflectionEndpointTests {
             #expect(first.json["id"] as? Int == 1)
             let second = try await client.post("/api/v1/deflections", json: #"{"articleId":"passwort-zuruecksetzen"}"#)
             #expect(second.json["id"] as? Int == 2)
+            // A field naming no article, not an address that does not exist.
             let unknown = try await client.post("/api/v1/deflections", json: #"{"articleId":"gibt-es-nicht"}"#)
-            #expect(unknown.status == .notFound)
+            #expect(unknown.status == .unprocessableContent && unknown.details.map(\.code) == ["unknown_article"])
+            #expect(unknown.error?.fields == ["articleId": "Diesen Artikel gibt es nicht."], "\(unknown.text)")
             for (body, field) in [(#"{"articleId":" "}"#, "articleId"), (#"{"session":"s"}"#, "articleId"),
                                   (#"{"articleId":"kundennummer","subject":"\#(String(repeating: "ü", count: 201))"}"#, "subject"),
                                   (#"{"articleId":"kundennummer","session":"\#(String(repeating: "s", count: 129))"}"#, "session")] {

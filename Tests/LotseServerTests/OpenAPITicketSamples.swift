@@ -58,8 +58,8 @@ extension OpenAPISamples {
             OpenAPIErrorSample(operation: deflections, status: 422, request: .json("/api/v1/deflections", #"{"articleId":" "}"#),
                                code: "invalid_fields", fields: ["articleId"], why: "blank article id"),
             OpenAPIErrorSample(
-                operation: deflections, status: 404, request: .json("/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#),
-                               code: "not_found", fields: nil, why: "unknown article"),
+                operation: deflections, status: 422, request: .json("/api/v1/deflections", #"{"articleId":"gibt-es-nicht"}"#),
+                               code: "invalid_fields", fields: ["articleId"], why: "unknown article"),
 
             OpenAPIErrorSample(
                 operation: feedback, status: 400, request: .json("/api/v1/articles/kundennummer/feedback", "{"), code: "invalid_json",

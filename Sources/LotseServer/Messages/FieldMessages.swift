@@ -85,6 +85,9 @@ enum FieldMessages {
             en: "This Idempotency-Key was already used for a different request.",
             fr: "Cette clé Idempotency-Key a déjà été utilisée pour une autre requête.",
             es: "Esta Idempotency-Key ya se utilizó para otra solicitud."),
+        .unknownArticle: Wording(
+            de: "Diesen Artikel gibt es nicht.", en: "There is no such article.",
+            fr: "Cet article n’existe pas.", es: "Este artículo no existe."),
         .duplicate: Wording(
             de: "„{name}“ steht mehrmals in der Anfrage.", en: "“{name}” occurs more than once in the request.",
             fr: "« {name} » figure plusieurs fois dans la requête.", es: "«{name}» aparece más de una vez en la solicitud."),

@@ -40,11 +40,14 @@ struct DeflectionRoutes {
             let body = try await JSONBody.decode(DeflectionRequest.self, from: request, context: context, limit: maximumBodyBytes)
             let articleID = body.articleId?.trimmingCharacters(in: .whitespaces) ?? ""
             var invalid = articleID.isEmpty ? [InvalidField("articleId", .required)] : []
-            // An id too long to exist is simply not found (404), as on the article endpoint.
+            // An id too long to exist is simply unknown, as on the article endpoint.
             invalid += Self.textProblems([("articleId", body.articleId, .max), ("session", body.session, 128),
                                           ("subject", body.subject, 200), ("description", body.description, 20_000)])
             guard invalid.isEmpty else { throw APIError.invalidFields(invalid) }
-            guard let article = try await article(articleID) else { throw APIError.notFound }
+            // The address exists; what is wrong is a field of the body.
+            guard let article = try await article(articleID) else {
+                throw APIError.invalidFields([InvalidField("articleId", .unknownArticle)])
+            }
             // A ticket-only topic (a hacked account, a refund) is never solved by reading: no deflection.
             guard !article.ticketOnly else {
                 throw APIError.invalidFields([InvalidField("articleId", .ticketOnly)])

@@ -26,6 +26,7 @@ public struct FieldProblem: Error, Sendable, Equatable {
         case ticketOnly = "ticket_only"
         case alreadyUsed = "already_used"
         case duplicate
+        case unknownArticle = "unknown_article"
     }
 
     /// A parameter's value as it appears in JSON: a number, a text or a list of texts.
@@ -65,6 +66,7 @@ public struct FieldProblem: Error, Sendable, Equatable {
     public static let ticketOnly = FieldProblem(.ticketOnly)
     public static let alreadyUsed = FieldProblem(.alreadyUsed)
     public static let duplicate = FieldProblem(.duplicate)
+    public static let unknownArticle = FieldProblem(.unknownArticle)
 
     public static func requiredEither(other: String) -> FieldProblem { FieldProblem(.requiredEither, ["other": .text(other)]) }
     public static func tooLong(maximum: Int) -> FieldProblem { FieldProblem(.tooLong, ["max": .number(maximum)]) }
