@@ -53,6 +53,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     router.middlewares.add(RateLimitMiddleware(limiter: RateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)))
     let lengths = DeclaredLength(json: configuration.maximumBodyBytes, multipart: configuration.maximumMultipartBytes)
     router.middlewares.add(DeclaredLengthMiddleware(lengths: lengths))
+    router.middlewares.add(QueryParameterMiddleware())
 
     let tickets = try TicketServices(configuration: configuration, logger: logger)
     let search = SearchRoutes(holder: holder, metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes,

@@ -222,6 +222,10 @@ enum OpenAPISamples {
             OpenAPIErrorSample(
                 operation: article, status: 404, request: get("/api/v1/articles/gibt-es-nicht"), code: "not_found", fields: nil,
                 why: "unknown id"),
+            OpenAPIErrorSample(operation: article, status: 400, request: get("/api/v1/articles/kundennummer?lang=%FF"),
+                               code: "invalid_parameter", fields: ["lang"], why: "a parameter that is not UTF-8"),
+            OpenAPIErrorSample(operation: "GET /api/v1/ticket-form", status: 400, request: get("/api/v1/ticket-form?lang=de&lang=en"),
+                               code: "invalid_parameter", fields: ["lang"], why: "a parameter given twice"),
             OpenAPIErrorSample(operation: "GET /api/v1/categories", status: 400, request: get("/api/v1/categories?lang=it"),
                                code: "invalid_parameter", fields: ["lang"], why: "unknown lang"),
             OpenAPIErrorSample(

@@ -57,14 +57,12 @@ import Testing
         }
     }
 
-    /// The query comes back in the hand-written JSON exactly as decoded: quotes, backslashes, control characters,
-    /// invalid escapes (left undecoded) and characters outside the BMP.
+    /// The query comes back in the hand-written JSON exactly as decoded: quotes, backslashes, control characters
+    /// and characters outside the BMP.
     @Test(arguments: [
         // Other control characters than tab, CR and LF are refused (ControlCharacterTests).
         ("%22Passwort%22%5C+%09vergessen+%F0%9F%94%91", "\"Passwort\"\\ \tvergessen 🔑"),
         ("Gr%C3%B6%C3%9Fe%0D%0Aneu", "Größe\r\nneu"),
-        ("100%+sicher%", "100% sicher%"),
-        ("%E2%82", "%E2%82"),
     ])
     func queryIsEchoedExactly(encoded: String, decoded: String) async throws {
         try await ServerFixture().test { client in
@@ -73,6 +71,19 @@ import Testing
                 #expect(response.json["query"] as? String == decoded)
                 #expect(response.json["tookMs"] is Double)
             }
+        }
+    }
+
+    @Test("escapes that are not UTF-8 once decoded are 400 invalid_encoding naming the parameter; a repeated one 400 duplicate",
+          arguments: [("q=%C0%AF", "q", "invalid_encoding"), ("q=%FF", "q", "invalid_encoding"), ("q=%ED%A0%80", "q", "invalid_encoding"),
+                      ("q=100%+sicher%", "q", "invalid_encoding"), ("q=%E2%82", "q", "invalid_encoding"),
+                      ("q=Rechnung&limit=%FF", "limit", "invalid_encoding"), ("q=a&q=b", "q", "duplicate"),
+                      ("q=a&lang=de&lang=en", "lang", "duplicate")])
+    func encodingAndRepeats(query: String, field: String, code: String) async throws {
+        try await ServerFixture().test { client in
+            let response = try await client.execute(uri: "/api/v1/search?\(query)", method: .get)
+            #expect(response.status == .badRequest && response.error?.code == "invalid_parameter")
+            #expect(response.details.map(\.field) == [field] && response.details.map(\.code) == [code], "\(response.text)")
         }
     }
 

@@ -19,8 +19,12 @@ struct RateLimitMiddleware: RouterMiddleware {
     }
 
     static func isCounted(_ request: Request) -> Bool {
-        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
-        return request.method == .post || segments.first == "api"
-            || (segments == ["hilfe"] && FormQuery.parse(request.uri.query)["q"] != nil)
+        request.method == .post || isAPI(request)
+            || (request.uri.path.split(separator: "/") == ["hilfe"] && FormQuery.parse(request.uri.query)["q"] != nil)
+    }
+
+    /// A path the router maps under `/api/`, however many slashes it is written with.
+    static func isAPI(_ request: Request) -> Bool {
+        request.uri.path.split(separator: "/", omittingEmptySubsequences: true).first == "api"
     }
 }
