@@ -83,6 +83,11 @@ public final class SearchEngine: Sendable {
     public func categories(language: Language?) -> [String: Int] {
         language.map { statistics.categoriesByLanguage[$0] ?? [:] } ?? statistics.categories
     }
+    /// Each search cache's lookups so far and its bytes now, by name (benchmarks report them).
+    public var cacheCounts: KeyValuePairs<String, CacheCounts> {
+        ["postings": postings.counts, "concepts": conceptFrequencies.counts, "plans": plans.counts,
+         "result sources": resultSources.counts, "answers": answers?.counts ?? CacheCounts(hits: 0, misses: 0, bytes: 0, budget: 0)]
+    }
     /// Result-cache lookups of this engine so far (both 0 without `cachesResults`).
     public var resultCacheCounts: (hits: Int, misses: Int) { (answerHits.load(ordering: .relaxed), answerMisses.load(ordering: .relaxed)) }
 

@@ -52,4 +52,13 @@ struct MemoryCacheTests {
         #expect(cache.recentKeys(limit: 3) == [1, 4, 3])
         #expect(cache.values(for: [7]).isEmpty)
     }
+
+    @Test func countsHitsMissesAndBytes() {
+        let cache = MemoryCache<Int, Blob>(budget: 1_000)
+        cache.insert([1: Blob(byteCount: 300), 2: Blob(byteCount: 200)])
+        _ = cache.values(for: [1, 3])
+        _ = cache.values(for: [2, 4, 5])
+        #expect(cache.counts == CacheCounts(hits: 2, misses: 3, bytes: 500, budget: 1_000))
+        #expect(cache.counts.hitRate == 0.4)
+    }
 }

@@ -2,6 +2,7 @@ import BenchmarkFixtures
 import Foundation
 import LotseAnalysis
 import LotseIndex
+import LotseSearch
 import LotseTestSupport
 
 // The benchmark suite's measurements without the ordo-one plugin: medians over N runs, release build.
@@ -352,6 +353,7 @@ func cpuMilliseconds(_ clock: clockid_t = CLOCK_PROCESS_CPUTIME_ID) -> Double {
                       + "\(without) lexical-only (nothing embedded yet)\(Fixtures.exactTyping ? "" : "; encoder off the request path")")
             }
             print("resident memory after the typed run: \(residentMemory())")
+            printCacheCounts(engine, after: "the typed run")
         case .drafts:
             let drafts = TrafficInputs.drafts.prefix(draftLimit)
             let words = drafts.map(\.words)
@@ -362,6 +364,7 @@ func cpuMilliseconds(_ clock: clockid_t = CLOCK_PROCESS_CPUTIME_ID) -> Double {
                 let draft = drafts[drafts.startIndex + item]
                 return try await engine.suggest(subject: draft.subject, description: draft.description, options: options).count
             })
+            printCacheCounts(engine, after: "the drafts")
         case .worst:
             rows.append(try await timeDistinct("Worst/suggest-20k-chars", corpus: corpus, count: worstCount, limit: options.limit) { item in
                 try await engine.suggest(subject: "", description: TrafficInputs.hostileDraft(number: item), options: options).count
@@ -373,6 +376,14 @@ func cpuMilliseconds(_ clock: clockid_t = CLOCK_PROCESS_CPUTIME_ID) -> Double {
         }
     }
     return rows
+}
+
+/// Each search cache's hit rate since the engine opened (warming included) and its fill.
+func printCacheCounts(_ engine: SearchEngine, after: String) {
+    let parts = engine.cacheCounts.map { name, counts in
+        "\(name) \(format(counts.hitRate * 100, 1)) % hits, \(counts.bytes >> 20) of \(counts.budget >> 20) MB"
+    }
+    print("caches after \(after): " + parts.joined(separator: "; "))
 }
 
 /// Generates (or finds) the 10k corpus and prints its directory (Benchmarks/load/lib.sh uses the last line).

@@ -26,6 +26,8 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
         var newest = -1
         var oldest = -1
         var bytes = 0
+        var hits = 0
+        var misses = 0
 
         mutating func unlink(_ slot: Int) {
             let (older, newer) = (nodes[slot].older, nodes[slot].newer)
@@ -58,12 +60,19 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
     /// What the cached values cost now (at most the budget after each insertion).
     var byteCount: Int { state.withLock { $0.bytes } }
 
+    /// Lookups so far and what the cache holds now.
+    var counts: CacheCounts { state.withLock { CacheCounts(hits: $0.hits, misses: $0.misses, bytes: $0.bytes, budget: budget) } }
+
     /// The cached values among `keys`; each becomes the most recently used.
     func values(for keys: some Sequence<Key>) -> [Key: Value] {
         state.withLock { state in
             var found: [Key: Value] = [:]
             for key in keys {
-                guard let slot = state.slots[key] else { continue }
+                guard let slot = state.slots[key] else {
+                    state.misses += 1
+                    continue
+                }
+                state.hits += 1
                 if slot != state.newest {
                     state.unlink(slot)
                     state.makeNewest(slot)
@@ -109,6 +118,16 @@ final class MemoryCache<Key: Hashable & Sendable, Value: MemoryCosted>: Sendable
             while state.bytes > budget, state.oldest >= 0 { state.evictOldest() }
         }
     }
+}
+
+/// A cache's lookups that found / did not find their key, and the bytes it holds of its budget.
+public struct CacheCounts: Sendable, Equatable {
+    public var hits: Int
+    public var misses: Int
+    public var bytes: Int
+    public var budget: Int
+
+    public var hitRate: Double { hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses) }
 }
 
 extension Array {
