@@ -58,6 +58,13 @@ import Testing
         #expect(article.html.contains("Letzter Absatz."))
     }
 
+    /// Page furniture outside the article left open (the article then sits inside it) costs the article nothing.
+    @Test func anUnclosedElementOutsideTheArticleIsNoError() throws {
+        let page = ArticleFixtures.html(body: "<nav><a href=\"/\">Start</a>\n<article><h1>Titel</h1><p>Ganzer Text.</p></article>")
+        let article = try #require(parseArticle(page, file: "articles/a.html"))
+        #expect(article.body == "Ganzer Text.")
+    }
+
     @Test func bodyComesFromArticleElement() throws {
         let page = ArticleFixtures.html(body: """
             <div class="intro">Einleitung außerhalb</div>

@@ -102,6 +102,10 @@ import Testing
                  files: [("verschachtelt.html", .text(ArticleFixtures.html(body: "<article><h1>Tief</h1>\n"
                      + String(repeating: "<div>", count: 300) + "innen" + String(repeating: "</div>", count: 300) + "</article>")))],
                  rejected: "verschachtelt.html", named: ["verschachtelt.html"], line: 9...9),
+        BadInput(name: "HTML element the page drops, never closed",
+                 files: [("formel.html", .text(ArticleFixtures.html(body: "<article><h1>Formel</h1>\n<p>Preis: <math><mi>x</mi>\n"
+                     + "<p>Der Rest des Artikels.</p></article>")))],
+                 rejected: "formel.html", named: ["formel.html", "<math>"], line: 9...9),
         BadInput(name: "Markdown nested deeper than a page shows",
                  files: [("zitate.md", .text("---\ntitle: Zitate\n---\n\nText.\n\n" + String(repeating: "> ", count: 300) + "innen\n"))],
                  rejected: "zitate.md", named: ["zitate.md"], line: 7...7),

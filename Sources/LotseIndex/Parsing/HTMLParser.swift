@@ -7,6 +7,9 @@ enum HTMLParser {
     /// Elements that are never article content: page furniture, and everything the sanitiser drops with its content
     /// (`<math>`, `<video>` fallback text, `<select>` options, …), so the search finds no text the page leaves out.
     private static let droppedElements = HTMLSanitizer.droppedElements.union(["nav", "header", "footer", "aside"])
+    /// Those of them an end tag must close: not void ones, and not `<option>` or `<head>`, whose end tags are optional.
+    private static let closedElements = droppedElements.subtracting(
+        ["input", "base", "meta", "link", "source", "track", "param", "embed", "frame", "option", "optgroup", "head"])
     /// Class or id fragments of help-center boilerplate blocks.
     private static let boilerplateMarkers = [
         "cookie", "consent", "banner", "breadcrumb", "vote", "feedback", "comment", "related", "sidebar",
@@ -16,8 +19,8 @@ enum HTMLParser {
     /// libxml2 must be initialised once before threads parse concurrently (Swift runs this exactly once).
     private static let initialized: Void = xmlInitParser()
 
-    /// Throws where libxml2 gave up and would drop the rest of the page without a word: elements nested deeper than
-    /// its limit of 256.
+    /// Throws where libxml2 gave up and would drop the rest of the page without a word (elements nested deeper than its
+    /// limit of 256), and where an element the article drops with its content is never closed.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ArticleParseError) -> ParsedDocument {
         Self.initialized
         let options = Int32(
@@ -49,7 +52,7 @@ enum HTMLParser {
 
         let content = firstElement(named: "article", in: root) ?? firstElement(named: "main", in: root)
             ?? firstElement(named: "body", in: root) ?? root
-        removeBoilerplate(content)
+        try removeBoilerplate(content, unclosed: UnclosedElements.find(in: bytes, names: closedElements), file: file)
 
         var collector = TextCollector()
         collectText(content, into: &collector)
@@ -118,15 +121,22 @@ enum HTMLParser {
         return marks.contains { mark in boilerplateMarkers.contains { mark.contains($0) } }
     }
 
-    private static func removeBoilerplate(_ node: xmlNodePtr) {
+    private static func removeBoilerplate(_ node: xmlNodePtr, unclosed: Set<UnclosedElements.StartTag>,
+                                          file: String) throws(ArticleParseError) {
         for child in children(of: node) {
             switch child.pointee.type {
             case XML_ELEMENT_NODE:
                 if isBoilerplate(child) {
+                    let line = Int(xmlGetLineNo(child))
+                    if unclosed.contains(UnclosedElements.StartTag(name: name(child), line: line)) {
+                        throw ArticleParseError(file: file, line: line, reason: "<\(name(child))> is never closed: the page would drop it "
+                                                    + "and everything after it (add </\(name(child))>)")
+                    }
                     xmlUnlinkNode(child)
                     xmlFreeNode(child)
                 } else {
-                    removeBoilerplate(child)  // attributes are HTMLSanitizer's: it writes only allowlisted ones
+                    // attributes are HTMLSanitizer's: it writes only allowlisted ones
+                    try removeBoilerplate(child, unclosed: unclosed, file: file)
                 }
             case XML_COMMENT_NODE, XML_PI_NODE:
                 xmlUnlinkNode(child)
