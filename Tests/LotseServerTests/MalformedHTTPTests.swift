@@ -32,6 +32,7 @@ import Testing
                 let fields = try #require(error["fields"] as? [String: String])
                 #expect(fields["headers"]?.contains("zu groß") == true, "\(fields)")
                 #expect(answer.received.contains("Content-Language: de"))
+                #expect(answer.received.contains("X-Content-Type-Options: nosniff"))
             }
             // Nothing stalled: the next ordinary request is served.
             let health = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
@@ -66,6 +67,35 @@ import Testing
             #expect(answer.received.hasPrefix("HTTP/1.1 200 OK"), "\(answer.received)")
             let second = try #require(answer.received.range(of: "HTTP/1.1 400 Bad Request"))
             #expect(answer.received[second.upperBound...].contains(#""code":"malformed_request""#))
+        }
+    }
+
+    /// A body whose framing breaks HTTP/1.1 on a route that does not read it: one answer, then the connection closes
+    /// (a second, unasked-for answer could be paired with another client's request by a proxy).
+    @Test func aBrokenBodyAfterTheAnswerGetsNoSecondAnswer() async throws {
+        try await ServerFixture().test(mode: .live) { client in
+            let port = try #require(client.port)
+            for method in ["GET", "POST"] {
+                let request = "\(method) /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n"
+                let answer = try await RawConnection.waitForClose(port: port, sending: Array(request.utf8), seconds: Self.patience)
+                #expect(answer.seconds != nil, "the connection is closed")
+                #expect(answer.received.components(separatedBy: "HTTP/1.1 ").count == 2, "one answer: \(answer.received)")
+            }
+        }
+    }
+
+    /// CONNECT would make the connection a tunnel: 405 at once, and closed (NIO sends no body with any answer to a
+    /// CONNECT, so the head says it all).
+    @Test func connectIsRefusedAtOnce() async throws {
+        try await ServerFixture().test(mode: .live) { client in
+            let port = try #require(client.port)
+            for target in ["127.0.0.1:22", "/api/v1/search"] {
+                let request = "CONNECT \(target) HTTP/1.1\r\nHost: x\r\n\r\n"
+                let answer = try await RawConnection.waitForClose(port: port, sending: Array(request.utf8), seconds: Self.patience)
+                #expect(answer.seconds != nil, "the connection is closed")
+                #expect(answer.received.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"), "\(answer.received)")
+                #expect(answer.received.contains("\r\nAllow: GET, HEAD, POST, PATCH, DELETE\r\n"))
+            }
         }
     }
 }
