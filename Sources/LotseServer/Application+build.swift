@@ -71,7 +71,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     TicketRoutes(services: tickets, holder: holder, jsonLimit: configuration.maximumBodyBytes,
                  multipartLimit: configuration.maximumMultipartBytes, pace: configuration.uploadPace,
                  origins: Set(configuration.corsOrigins),
-                 uploads: UploadSlots(total: configuration.uploadSlots, perClient: configuration.uploadSlotsPerClient),
+                 uploads: UploadSlots(total: configuration.uploadSlots, perClient: configuration.uploadSlotsPerClient,
+                                      minimumAge: configuration.uploadEvictionAge),
                  information: .init(responseTime: configuration.responseTime, privacyUrl: configuration.privacyURL,
                                     imprintUrl: configuration.imprintURL),
                  pages: TicketPages(layout: pages)).register(on: router)

@@ -35,6 +35,8 @@ public struct ServerConfiguration: Sendable {
     /// Multipart ticket bodies read at once, and of one client address (`UploadSlots`); past either, 503 `uploads_busy`.
     public var uploadSlots = 8
     public var uploadSlotsPerClient = 2
+    /// How long a body must have been arriving, slower than brisk, before a newcomer may take its slot (`UploadSlots`).
+    public var uploadEvictionAge = Duration.seconds(5)
     /// How slowly a multipart body may arrive while it holds a slot.
     public var uploadPace = UploadPace()
     /// A search or suggest answer not ready by then is 503 `deadline_exceeded` (its work is cancelled).

@@ -48,10 +48,21 @@ enum RawConnection {
         return socket
     }
 
+    /// What the server answers on a connection `open` made, up to the end of the answer's head (the caller closes it).
+    static func waitForHead(socket: Int32, seconds: Int = 10) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: blockingRead(socket, seconds: seconds, untilHead: true).received) }.start()
+        }
+    }
+
     private static func blockingWaitForClose(port: Int, sending bytes: [UInt8],
                                              seconds: Int) throws -> (seconds: Double?, received: String) {
         let socket = try open(port: port, sending: bytes)
         defer { close(socket) }
+        return blockingRead(socket, seconds: seconds)
+    }
+
+    private static func blockingRead(_ socket: Int32, seconds: Int, untilHead: Bool = false) -> (seconds: Double?, received: String) {
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let started = Date()
@@ -59,7 +70,13 @@ enum RawConnection {
         var buffer = [UInt8](repeating: 0, count: 4_096)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
-            if count > 0 { received += buffer[0..<count]; continue }
+            if count > 0 {
+                received += buffer[0..<count]
+                if untilHead, received.firstRange(of: Array("\r\n\r\n".utf8)) != nil {
+                    return (nil, String(decoding: received, as: UTF8.self))
+                }
+                continue
+            }
             let seconds = count == 0 ? Date().timeIntervalSince(started) : nil  // < 0: timed out, still open
             return (seconds, String(decoding: received, as: UTF8.self))
         }

@@ -30,10 +30,12 @@ struct TicketFixture {
 
 extension TicketFixture {
     /// One upload slot in all, so a test holds it with one connection.
-    static func singleUploadSlot() throws -> TicketFixture {
+    /// `evictionAge`: how long a slow body keeps the slot before a newcomer may take it.
+    static func singleUploadSlot(evictionAge: Duration = .seconds(3_600)) throws -> TicketFixture {
         try TicketFixture { configuration in
             configuration.uploadSlots = 1
             configuration.uploadSlotsPerClient = 1
+            configuration.uploadEvictionAge = evictionAge
         }
     }
 }

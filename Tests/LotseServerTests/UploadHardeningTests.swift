@@ -158,6 +158,25 @@ struct UploadHardeningTests {
         }
     }
 
+    @Test("a body that has trickled for the eviction age gives its slot to a customer's form, and is 408 at its next chunk")
+    func slowBodyGivesWay() async throws {
+        try await TicketFixture.singleUploadSlot(evictionAge: .milliseconds(300)).server.test(mode: .live) { client in
+            let port = try #require(client.port)
+            let stalled = "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=g\r\n"
+                + "Content-Length: 4000000\r\n\r\n--g\r\n"
+            let holding = try RawConnection.open(port: port, sending: Array(stalled.utf8))
+            defer { close(holding) }
+            try await Task.sleep(for: .milliseconds(400))
+            // The form may have come before the stalled body asked (then that body was refused, and the form passed anyway).
+            let form = try await client.submitForm()
+            #expect(form.status == .created, "\(form.text)")
+            let chunk = Array(String(repeating: "x", count: 1_000).utf8)
+            _ = chunk.withUnsafeBytes { send(holding, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let answer = await RawConnection.waitForHead(socket: holding, seconds: 60)
+            #expect(answer.hasPrefix("HTTP/1.1 408") || answer.hasPrefix("HTTP/1.1 503"), "\(answer)")
+        }
+    }
+
     @Test("the admin failure budget judges a client the full table could not take by the overflow it was counted under")
     func fullTableStaysClosed() {
         let limiter = RateLimiter(limit: 3, window: .seconds(60), maximumClients: 1)

@@ -30,19 +30,21 @@ public struct UploadPace: Sendable {
         allowance(for: min(declaredLength ?? limit, limit))
     }
 
-    /// The whole body, 413 past `limit` bytes, 408 `upload_too_slow` once it falls behind the pace or is not complete
-    /// when its `hold` ends.
-    func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
+    /// The whole body, 413 past `limit` bytes, 408 `upload_too_slow` once it falls behind the pace, is not complete
+    /// when its `hold` ends, or loses its `slot` to a newcomer (`UploadSlots`).
+    func collect(_ request: Request, limit: Int, slot: UploadSlots.Slot? = nil) async throws -> ByteBuffer {
         let declared = request.headers[.contentLength].flatMap { Int($0) }
         do {
-            return try await Deadline.run(hold(declaredLength: declared, limit: limit)) { try await read(request, limit: limit) }
+            return try await Deadline.run(hold(declaredLength: declared, limit: limit)) {
+                try await read(request, limit: limit, slot: slot)
+            }
         } catch is Deadline.Exceeded {
             throw APIError(.requestTimeout, code: .uploadTooSlow)
         }
     }
 
     /// Checked as each chunk arrives, so a slow sender is refused early; a silent one is cut off by `hold`.
-    private func read(_ request: Request, limit: Int) async throws -> ByteBuffer {
+    private func read(_ request: Request, limit: Int, slot: UploadSlots.Slot?) async throws -> ByteBuffer {
         let start = ContinuousClock.now
         var body = ByteBuffer()
         for try await var chunk in request.body {
@@ -50,6 +52,11 @@ public struct UploadPace: Sendable {
                 throw APIError.body(.contentTooLarge, code: .bodyTooLarge, .tooLarge(maximumBytes: limit))
             }
             body.writeBuffer(&chunk)
+            do {
+                try slot?.received(body.readableBytes)
+            } catch {
+                throw APIError(.requestTimeout, code: .uploadTooSlow)
+            }
             guard ContinuousClock.now - start <= allowance(for: body.readableBytes) else {
                 throw APIError(.requestTimeout, code: .uploadTooSlow)
             }

@@ -78,20 +78,20 @@ struct TicketRoutes {
             return try await submit(request, context: context)
         }
         do {
-            return try await uploads.run(client: context.clientKey) { try await submit(request, context: context) }
+            return try await uploads.run(client: context.clientKey) { slot in try await submit(request, context: context, slot: slot) }
         } catch is UploadSlots.Busy {
             // Not the searches' `busy`: what waits here is the customer's form.
             throw SearchRoutes.unavailable(.uploadsBusy)
         }
     }
 
-    func submit(_ request: Request, context: LotseRequestContext) async throws -> EditedResponse<Created> {
+    func submit(_ request: Request, context: LotseRequestContext, slot: UploadSlots.Slot? = nil) async throws -> EditedResponse<Created> {
         let key = request.headers[HTTPField.Name("Idempotency-Key")!]
         if let key, let problem = Self.keyProblem(key) { throw APIError.badRequest(field: "Idempotency-Key", problem) }
         let submission: TicketSubmission
         do {
             submission = try await TicketSubmission.read(request, context: context, jsonLimit: jsonLimit, multipartLimit: multipartLimit,
-                                                         pace: pace)
+                                                         pace: pace, slot: slot)
         } catch var error as APIError {
             // A custom field of the wrong JSON type is named by its label, as its other problems are.
             for index in error.invalid.indices {

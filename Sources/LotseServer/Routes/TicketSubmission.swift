@@ -28,7 +28,7 @@ struct TicketSubmission {
     static let booleanTrue: Set<String> = ["true", "on", "1"]
 
     static func read(_ request: Request, context: LotseRequestContext, jsonLimit: Int,
-                     multipartLimit: Int, pace: UploadPace) async throws -> TicketSubmission {
+                     multipartLimit: Int, pace: UploadPace, slot: UploadSlots.Slot? = nil) async throws -> TicketSubmission {
         let contentType = request.headers[.contentType] ?? ""
         if contentType.lowercased().hasPrefix("application/json") {
             let fields = try await JSONBody.decode(JSONFields.self, from: request, context: context, limit: jsonLimit)
@@ -40,7 +40,7 @@ struct TicketSubmission {
         guard let boundary = MultipartForm.boundary(contentType: contentType) else {
             throw JSONBody.unsupportedMediaType(accepted: ["application/json", "multipart/form-data"])
         }
-        let body = try await pace.collect(request, limit: multipartLimit)
+        let body = try await pace.collect(request, limit: multipartLimit, slot: slot)
         let form: MultipartForm
         do {
             form = try MultipartForm(body: body, boundary: boundary)
