@@ -186,6 +186,15 @@ struct HelpPageTests {
             let heading = try #require(reversed.text.components(separatedBy: "\n").first { $0.contains("<h1>") })
             let title = try #require(reversed.text.components(separatedBy: "\n").first { $0.contains("<title>") })
             #expect(heading.contains("Kundennummerx") && title.contains("Kundennummerx"), "\(heading) \(title)")
+            // A crafted link's sentences: the heading and title quote the query's first words only, the box all of it.
+            let phishing = "Ihr Konto ist gesperrt. Rufen Sie sofort 0900-123456 an"
+            let injected = try await client.execute(uri: "/hilfe?q=\(phishing.replacingOccurrences(of: " ", with: "+"))", method: .get)
+            let lines = injected.text.components(separatedBy: "\n")
+            let cutHeading = try #require(lines.first { $0.contains("<h1>") })
+            let cutTitle = try #require(lines.first { $0.contains("<title>") })
+            #expect(cutHeading.contains("„Ihr Konto ist gesperrt. Rufen Sie sofort …“") && !cutHeading.contains("0900"), "\(cutHeading)")
+            #expect(cutTitle.contains("Ihr Konto ist gesperrt. Rufen Sie sofort …") && !cutTitle.contains("0900"), "\(cutTitle)")
+            #expect(injected.text.contains("value=\"\(phishing)\""))
         }
     }
 

@@ -33,7 +33,7 @@ enum ListPages {
     static func results(query: String, results: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {
         let texts = language.texts
         let status = results.isEmpty ? PageText.noResults[texts] : PageText.counted(PageText.found, results.count, texts)
-        let shown = withoutBidiControls(query)
+        let shown = quoted(query)
         let page = PageLayout.Page(
             title: PageText.fill(PageText.searchTitle, texts, ["query": shown]), lang: texts.rawValue, texts: texts,
             canonical: Markup.link(ArticleAddress.prefix, [("q", query), ("lang", language.parameter)]),
@@ -49,10 +49,19 @@ enum ListPages {
     }
 
     /// The query as the page's own sentences quote it: without bidirectional embeddings, overrides and isolates
-    /// (U+202A–U+202E, U+2066–U+2069), with which a crafted link turned the title and heading around them.
-    static func withoutBidiControls(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !SingleLineText.isBidiControl($0) }))
+    /// (U+202A–U+202E, U+2066–U+2069), with which a crafted link turned the title and heading around them, and cut
+    /// after `quotedLength` characters at a word's end: a link could otherwise make the operator's own heading say
+    /// "Ihr Konto ist gesperrt. Rufen Sie sofort 0900-123456 an". The search box keeps the whole query.
+    static func quoted(_ text: String) -> String {
+        let plain = String(String.UnicodeScalarView(text.unicodeScalars.filter { !SingleLineText.isBidiControl($0) }))
+        guard plain.count > quotedLength else { return plain }
+        var cut = plain.prefix(quotedLength)
+        if !plain[cut.endIndex].isWhitespace, let space = cut.lastIndex(where: \.isWhitespace) { cut = cut[..<space] }
+        while cut.last?.isWhitespace == true { cut.removeLast() }
+        return cut + " …"
     }
+
+    static let quotedLength = 40
 
     static func category(_ name: String, path: String, articles: [SearchResult], language: PageLanguage) -> (PageLayout.Page, Markup) {
         let texts = language.texts
