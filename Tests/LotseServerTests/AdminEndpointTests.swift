@@ -24,9 +24,10 @@ struct AdminEndpointTests {
                 #expect(response.status == .unauthorized, "\(wrong)")
             }
             #expect(try await client.admin(uri).status == .ok)
-            // The scheme is case-insensitive (RFC 9110 §11.1); the token is not.
+            // The scheme is case-insensitive and followed by one or more spaces (RFC 9110 §11.1, §11.4); the token is exact.
             for (header, status) in [("bearer \(TicketFixture.token)", 200), ("BEARER \(TicketFixture.token)", 200),
-                                     ("bEaReR \(TicketFixture.token)", 200), ("bearer \(TicketFixture.token.uppercased())", 401)] {
+                                     ("bEaReR \(TicketFixture.token)", 200), ("Bearer   \(TicketFixture.token)", 200),
+                                     ("bearer \(TicketFixture.token.uppercased())", 401), ("Bearer \(TicketFixture.token) x", 401)] {
                 let response = try await client.execute(uri: uri, method: .get, headers: [.authorization: header])
                 #expect(response.status.code == status, "\(header)")
             }

@@ -57,10 +57,11 @@ struct AdminAuthMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// What follows `Bearer ` in the header; the scheme in any case (`bearer`, `BEARER`), as RFC 9110 §11.1 has it.
+    /// What follows `Bearer` and its spaces in the header; the scheme in any case (`bearer`, `BEARER`), as RFC 9110 §11.1
+    /// has it, and one or more spaces after it (§11.4).
     static func bearerCredentials(_ header: String) -> Substring.UTF8View? {
         guard let space = header.firstIndex(of: " "), header[..<space].lowercased() == "bearer" else { return nil }
-        return header[header.index(after: space)...].utf8
+        return header[space...].drop { $0 == " " }.utf8
     }
 
     static func tooManyFailures(_ wait: Duration) -> APIError {
