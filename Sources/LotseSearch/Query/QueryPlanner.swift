@@ -192,8 +192,9 @@ struct QueryPlanner {
             return Concept(word: folded, alternatives: [Concept.Alternative(terms: [folded])], weight: weight,
                            idf: statistics.idf(documentFrequency: df(folded)))
         }
-        if !prefix, StopWords.contains(folded, language: .de) { return nil }
-        if !prefix, statistics.languages.count > 1, StopWords.contains(folded, language: .en) { return nil }
+        let isStopWord = StopWords.contains(folded, language: .de)
+            || (statistics.languages.count > 1 && StopWords.contains(folded, language: .en))
+        if !prefix, isStopWord { return nil }
         if isNumber, df(folded) == 0, !prefix { return nil }
 
         let stem = german.stem(folded)
@@ -202,8 +203,9 @@ struct QueryPlanner {
             guard !terms.isEmpty, !alternatives.contains(where: { $0.terms == terms && $0.allOf == allOf }) else { return }
             alternatives.append(Concept.Alternative(terms: terms, allOf: allOf, weight: weight, corrected: corrected))
         }
-        // An unfinished stop word ("die" on the way to "Dienst") stands for its completions only.
-        if !prefix || folded.unicodeScalars.count >= 3 { add([stem]) }
+        // An unfinished stop word ("die" on the way to "Dienst") stands for its completions only: as itself it matches
+        // nearly every article, and its postings are the index's largest. So does any word of one or two letters.
+        if !prefix || (folded.unicodeScalars.count >= 3 && !isStopWord) { add([stem]) }
         for verb in rejoined { add([verb]) }
         for (language, analyzer) in analyzers where language != .de {
             if let other = analyzer.fold(raw) { add([analyzer.stem(other)]) }
@@ -222,7 +224,7 @@ struct QueryPlanner {
         // An unfinished word that some vocabulary word starts with is being typed, not misspelt: its
         // completions stand for it, and correcting it as a whole word would cost a search per keystroke.
         let completes = prefix && corrector.hasWord(withPrefix: folded)
-        let known = completes || alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
+        let known = completes || isStopWord || alternatives.contains { !$0.allOf && df($0.terms[0]) > 0 }
         var correction: String?
         if !isNumber, !known || (correctRareWords && !completes && isRare(stem)), budget.correctedWords > 0 {
             budget.correctedWords -= 1
