@@ -83,10 +83,10 @@ struct AnswerDecisionTests {
     }
 
     /// Drafts, hybrid: where the lexical and the semantic ranking agree on the topic, a lower lexical score answers
-    /// (tuning3-drafts.json d055, score 0.012, both firsts the right article); the veto still applies. Search-box text
-    /// and lexical-only drafts keep their bars.
+    /// (tuning3-drafts.json d055, score 0.012, both firsts the right article), however close in meaning; the veto
+    /// still applies. Search-box text and lexical-only drafts keep their bars.
     @Test func agreeingRankingsLowerTheDraftBar() {
-        var draft = AnswerEvidence(score: 0.012, similarity: 0.47, wordCoverage: 0.2, draft: true, agreement: false)
+        var draft = AnswerEvidence(score: 0.012, similarity: 0.3, wordCoverage: 0.2, draft: true, agreement: false)
         #expect(!AnswerDecision.answers(draft), "below the draft bar")
         draft.agreement = true
         #expect(AnswerDecision.answers(draft), "both rankings put the same article first")
@@ -102,6 +102,20 @@ struct AnswerDecisionTests {
         lexical.agreement = true
         #expect(AnswerDecision.answers(lexical) == AnswerDecision.answers(
             AnswerEvidence(score: 0.012, similarity: 0.1, wordCoverage: 0.2, draft: false, agreement: false)), "search box: no change")
+    }
+
+    /// Drafts, hybrid: under the draft bar, an article close in meaning answers from a lower lexical score
+    /// (drafts5-queries.json v055: score 0.017, cosine 0.52, the right article first); an article less close, a
+    /// near-zero score, or no cosine (lexical-only) stays silence.
+    @Test func draftsCloseInMeaningAnswerBelowTheBar() {
+        var draft = AnswerEvidence(score: 0.017, similarity: 0.52, wordCoverage: 0.16, draft: true, agreement: false)
+        #expect(!AnswerDecision.answersLexically(draft) && AnswerDecision.answers(draft))
+        draft.similarity = AnswerDecision.semanticAnswerSimilarity - 0.01
+        #expect(!AnswerDecision.answers(draft), "not close enough in meaning")
+        draft.similarity = 0.52
+        draft.score = AnswerDecision.supportedDraftScore - 0.001
+        #expect(!AnswerDecision.answers(draft), "a near-zero score stays silence")
+        #expect(!AnswerDecision.answers(AnswerEvidence(score: 0.017, wordCoverage: 0.16, draft: true)), "lexical-only: no cosine")
     }
 
     /// "Was ist Sepsis?" asked of xquad_de: no article has "sepsis", so there is no lexical evidence, only the

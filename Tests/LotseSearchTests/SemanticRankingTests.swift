@@ -84,6 +84,16 @@ import Testing
         try await Self.expectSetMeetsFloors("fresh4-queries.json", SemanticFloors.fresh4, outOfScope: SemanticFloors.fresh4OutOfScope)
     }
 
+    /// drafts5-queries.json, drafts in the customers' own words written without the engine: its odd ids chose
+    /// `AnswerDecision.supportedDraftScore`, its even ids are held out (Fixtures/README.md).
+    @Test(arguments: [true, false])
+    func fifthDraftSetMeetsFloors(tuningPart: Bool) async throws {
+        let floors = tuningPart ? SemanticFloors.drafts5Tuning : SemanticFloors.drafts5HeldOut
+        try await Self.expectSetMeetsFloors("drafts5-queries.json", floors, outOfScope: SemanticFloors.drafts5OutOfScope) {
+            Int($0.id.dropFirst())! % 2 == (tuningPart ? 1 : 0)
+        }
+    }
+
     /// tuning3-drafts.json (a tuning set): long, colloquial drafts, where the two rankings' agreement answers below
     /// the draft bar (`AnswerDecision.agreedDraftScore`).
     @Test func longDraftsMeetFloors() async throws {
@@ -94,9 +104,10 @@ import Testing
     /// A judged set of the repository's articles with the hybrid ranking: `floors` (against lexical-only on the same
     /// index too), and at most `outOfScope` of its out-of-scope queries answered.
     static func expectSetMeetsFloors(_ file: String, _ floors: SemanticFloors.Measures, outOfScope: Int,
-                                     sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                                     sourceLocation: SourceLocation = #_sourceLocation,
+                                     where included: (JudgedQuery) -> Bool = { _ in true }) async throws {
         guard let model = try Self.model() else { return }
-        let queries = try RelevanceTests.judged(file)
+        let queries = try RelevanceTests.judged(file).filter(included)
         try await Self.withEngines(model) { hybrid, lexical in
             let ours = try await RelevanceTests.evaluate(queries, hybrid), theirs = try await RelevanceTests.evaluate(queries, lexical)
             print("\(file)  hybrid  \(ours.summary)\n\(file)  lexical \(theirs.summary)")
@@ -362,32 +373,40 @@ enum SemanticFloors {
     static let judgedGain = 0.005
     /// Measured 1 of 10 (lexical-only: 4).
     static let judgedOutOfScope = 1
-    /// tuning2-queries.json, measured .777 / .938 / .969 / .857 (lexical-only .738 / .900 / .962 / .818).
-    static let tuning2 = Measures(values: [0.75, 0.90, 0.93, 0.83], noLoss: all)
-    /// Measured 18 of 30 (lexical-only: 19).
-    static let tuning2OutOfScope = 18
+    /// tuning2-queries.json, measured .785 / .946 / .977 / .865 (lexical-only .738 / .900 / .962 / .818).
+    static let tuning2 = Measures(values: [0.76, 0.91, 0.94, 0.84], noLoss: all)
+    /// Measured 19 of 30 (lexical-only: 19).
+    static let tuning2OutOfScope = 19
     /// heldout-queries.json even ids, measured .729 / .871 / .914 / .803 (lexical-only .686 / .829 / .929 / .767):
     /// Recall@10 still loses (one right answer of 70).
     static let heldOut = Measures(values: [0.70, 0.84, 0.88, 0.77], noLoss: ["Recall@1", "Recall@3", "MRR@10"])
-    /// Measured 5 of 15 (lexical-only: 6).
-    static let heldOutOutOfScope = 5
-    /// fresh-queries.json, measured .824 / .941 / .953 / .881 (lexical-only .794 / .906 / .953 / .856).
+    /// Measured 6 of 15 (lexical-only: 6).
+    static let heldOutOutOfScope = 6
+    /// fresh-queries.json, measured .824 / .941 / .959 / .882 (lexical-only .794 / .906 / .953 / .856).
     static let fresh = Measures(values: [0.80, 0.91, 0.94, 0.85], noLoss: all)
-    /// Measured 12 of 30 (lexical-only: 13).
-    static let freshOutOfScope = 12
-    /// fresh3-queries.json, measured .774 / .889 / .932 / .837 (lexical-only .742 / .868 / .916 / .809).
+    /// Measured 14 of 30 (lexical-only: 13).
+    static let freshOutOfScope = 14
+    /// fresh3-queries.json, measured .774 / .900 / .947 / .843 (lexical-only .742 / .868 / .916 / .809).
     static let fresh3 = Measures(values: [0.76, 0.87, 0.91, 0.82], noLoss: all)
-    /// Measured 17 of 30 (lexical-only: 18; k193 asks to sync a calendar with a "Handy", which finds the smartphone
+    /// Measured 18 of 30 (lexical-only: 18; k193 asks to sync a calendar with a "Handy", which finds the smartphone
     /// mail-setup article).
-    static let fresh3OutOfScope = 17
-    /// fresh4-queries.json, measured once: .763 / .879 / .937 / .826 (lexical-only .663 / .842 / .889 / .749).
+    static let fresh3OutOfScope = 18
+    /// fresh4-queries.json, measured .768 / .884 / .942 / .831 (lexical-only .663 / .842 / .889 / .749).
     static let fresh4 = Measures(values: [0.74, 0.86, 0.92, 0.80], noLoss: all)
     /// Measured 12 of 30 (lexical-only: 12).
     static let fresh4OutOfScope = 12
-    /// tuning3-drafts.json, measured .662 / .762 / .825 / .719 (lexical-only .575 / .675 / .750 / .639).
-    static let tuning3 = Measures(values: [0.64, 0.74, 0.79, 0.70], noLoss: all)
-    /// Measured 4 of 20 (lexical-only: 4).
-    static let tuning3OutOfScope = 4
+    /// tuning3-drafts.json, measured .713 / .825 / .887 / .776 (lexical-only .575 / .675 / .750 / .639).
+    static let tuning3 = Measures(values: [0.69, 0.80, 0.86, 0.75], noLoss: all)
+    /// Measured 5 of 20 (lexical-only: 4).
+    static let tuning3OutOfScope = 5
+    /// drafts5-queries.json odd ids (tuning), measured .650 / .750 / .750 / .700 (lexical-only .500 / .675 / .675 /
+    /// .579; every match .825 / .950 / .950 / .887: the draft bars still hide right answers).
+    static let drafts5Tuning = Measures(values: [0.62, 0.72, 0.72, 0.67], noLoss: all)
+    /// drafts5-queries.json even ids (held out), measured once .625 / .725 / .775 / .684 (lexical-only .475 / .600 /
+    /// .625 / .542; every match .775 / .900 / 1.000 / .851).
+    static let drafts5HeldOut = Measures(values: [0.60, 0.70, 0.75, 0.66], noLoss: all)
+    /// Measured 6 of 20 in either part (lexical-only: 6 and 4).
+    static let drafts5OutOfScope = 6
     /// xquad_de's even paragraphs: what the answer decision costs against every match, measured Recall@1 0.3 points
     /// (.928 vs .931) and Recall@10 0.7 (.990 vs .997): issue 14 asks at most 1.
     static let xquadRecallAt1Lost = 0.01
@@ -398,7 +417,7 @@ enum SemanticFloors {
     static let tuning2Stripped = Measures(values: [0.75, 0.89, 0.925, 0.82], noLoss: all)
     /// Fixtures/tuning2-typo.json, measured .777 / .900 / .954 / .847 (lexical-only .723 / .877 / .938 / .799).
     static let tuning2Typo = Measures(values: [0.70, 0.81, 0.87, 0.76], noLoss: all)
-    /// Fixtures/fresh-typo.json, measured .776 / .894 / .906 / .831 (lexical-only .741 / .847 / .906 / .803).
+    /// Fixtures/fresh-typo.json, measured .782 / .906 / .918 / .840 (lexical-only .741 / .847 / .906 / .803).
     static let freshTypo = Measures(values: [0.75, 0.86, 0.88, 0.80], noLoss: all)
     /// paraphrase-queries.json even ids without umlauts, measured .657 / .886 / .943 / .778 (lexical-only .429 / .771 /
     /// .914 / .598).
