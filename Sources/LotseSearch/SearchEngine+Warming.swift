@@ -1,5 +1,3 @@
-import LotseAnalysis
-
 /// A freshly opened engine reads each term's postings from SQLite on first use (a common term of a large
 /// index takes milliseconds); warming reads the likely ones ahead, so the first queries after a start or a
 /// reload are answered from memory like later ones.
@@ -11,12 +9,9 @@ extension SearchEngine {
         postings.recentKeys(limit: limit * 2).filter { !Self.isDerived($0) }.prefix(limit).map { $0 }
     }
 
-    /// The `limit` terms in the most articles: the costliest postings to read and the likeliest to be asked for. Stop
-    /// words are left out: queries never look them up, and theirs are the largest postings (a third of the bytes of the
-    /// 1,000 most common terms at 10,000 articles).
+    /// The `limit` terms in the most articles: the costliest postings to read and the likeliest to be asked for.
     public func commonTerms(limit: Int) -> [String] {
-        let candidates = statistics.documentFrequency.mostFrequent(limit: limit + 400)
-        return Array(candidates.filter { !StopWords.contains($0, language: .de) && !StopWords.contains($0, language: .en) }.prefix(limit))
+        statistics.documentFrequency.mostFrequent(limit: limit)
     }
 
     /// Reads the postings of `terms` (those not cached yet) into the cache, a few at a time, until `deadline`.
