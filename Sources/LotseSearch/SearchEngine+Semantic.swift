@@ -12,6 +12,28 @@ extension SearchEngine {
         return Task { semantic.similarities(of: text, draft: true, typed: false) }
     }
 
+    /// A draft with a description is ranked as a draft whatever its words, so its embedding starts before it is
+    /// planned: planning (typo correction of its unknown words) and the encoder then share the two cores, instead of
+    /// the encoder waiting for the plan (hybrid drafts at 10k: planning ~2 ms, embedding and cosines ~2.7 ms).
+    func earlySimilarities(_ input: SearchInput) -> EarlySimilarities? {
+        guard semantic != nil, case .draft(_, let description) = input, !description.isEmpty,
+              let text = semanticText(input.semanticText, mode: .draft),
+              let task = startSimilarities(text, mode: .draft, typed: false) else { return nil }
+        return EarlySimilarities(text: text, task: task)
+    }
+}
+
+/// A draft's cosines started early (`SearchEngine.earlySimilarities`) and the text they are of.
+struct EarlySimilarities {
+    var text: String
+    var task: SearchEngine.PendingSimilarities
+
+    /// The task, when the plan's encoder text is the one it embeds.
+    func task(for text: String?) -> SearchEngine.PendingSimilarities? { text == self.text ? task : nil }
+}
+
+extension SearchEngine {
+
     /// A text with no word the lexical ranking can use (only stop words, or words no article has): the semantic
     /// ranking alone. Its evidence has no lexical score, so `AnswerDecision` answers only search-box text whose best
     /// article is very close in meaning (`semanticAnswerSimilarity`), and a fixed minimum score shows it.

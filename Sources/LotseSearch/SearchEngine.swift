@@ -104,7 +104,8 @@ public final class SearchEngine: Sendable {
     /// The one entry point behind `search` and `suggest`, for callers that hold either kind of input.
     public func answer(_ input: SearchInput, options: SearchOptions = SearchOptions()) async throws -> [SearchResult] {
         let curation = curation.withLock { $0 }
-        return try await cached(Self.key(input, curation), options, typed: input.isTyped && options.typing) {
+        return try await cached(Self.key(input, curation), options, typed: input.isTyped && options.typing,
+                                early: { earlySimilarities(input) }) {
             plannedWithPins(input, curation)
         }
     }
@@ -167,7 +168,7 @@ public final class SearchEngine: Sendable {
 
     /// Results per query text and options while they stay in the cache: the index file never changes under an
     /// engine (a reload opens a new engine, with empty caches), so a cached answer is the answer.
-    private func cached(_ key: String, _ options: SearchOptions, typed: Bool,
+    private func cached(_ key: String, _ options: SearchOptions, typed: Bool, early: () -> EarlySimilarities?,
                         plan: () -> (concepts: [Concept], mode: QueryMode, encoderText: String?, pinned: [PinTable.Placement]))
         async throws -> [SearchResult]
     {
@@ -178,8 +179,10 @@ public final class SearchEngine: Sendable {
             return hit.results
         }
         if answers != nil { answerMisses.add(1, ordering: .relaxed) }
+        let early = early()
         let (concepts, mode, encoderText, pinned) = plan()
-        let (results, exact) = try await run(concepts, mode: mode, encoderText: encoderText, typed: typed, options: options, pinned: pinned)
+        let (results, exact) = try await run(concepts, mode: mode, encoderText: encoderText, typed: typed, options: options, pinned: pinned,
+                                             started: early?.task(for: encoderText))
         // Ranked with an older text's embedding (typing in the background): the next ask gets the text's own.
         if exact { answers?.insert([resultKey: CachedResults(results: results, keyBytes: resultKey.utf8.count)]) }
         return results
@@ -209,12 +212,12 @@ public final class SearchEngine: Sendable {
     /// so abandoned work gives its compute slot back early. Pinned articles are shown even when the ranking would
     /// not answer (the operator answered for it); the ranking is asked for as many more as there are pins.
     private func run(_ concepts: [Concept], mode: QueryMode, encoderText: String?, typed: Bool, options: SearchOptions,
-                     pinned: [PinTable.Placement]) async throws -> (results: [SearchResult], exact: Bool) {
+                     pinned: [PinTable.Placement], started: PendingSimilarities?) async throws -> (results: [SearchResult], exact: Bool) {
         try Task.checkCancellation()
         let accepts = filter(options), pinned = pinned.filter { accepts($0.document) }
         var ranking = options
         ranking.limit += pinned.count
-        let ranked = try await rank(concepts, mode: mode, encoderText: encoderText, typed: typed, options: ranking)
+        let ranked = try await rank(concepts, mode: mode, encoderText: encoderText, typed: typed, options: ranking, started: started)
         var candidates = ranked?.candidates ?? []
         if let ranked, options.minimumScore == nil, !AnswerDecision.answers(ranked.evidence) { candidates = [] }
         if !pinned.isEmpty { candidates = PinTable.place(pinned, in: candidates, limit: options.limit) }
@@ -239,8 +242,8 @@ public final class SearchEngine: Sendable {
     /// with the semantic ranking, the lexical ones fused with the articles closest to `encoderText` (`semanticText`;
     /// `typed`: search-box text, which may be ranked with an older embedding, `SemanticRanking.similarities(of:draft:typed:)`).
     func rank(_ concepts: [Concept], mode: QueryMode, encoderText: String? = nil, typed: Bool = false, options: SearchOptions,
-              fuses: Bool = true) async throws -> Ranked? {
-        let started = fuses ? startSimilarities(encoderText, mode: mode, typed: typed) : nil
+              fuses: Bool = true, started early: PendingSimilarities? = nil) async throws -> Ranked? {
+        let started = fuses ? early ?? startSimilarities(encoderText, mode: mode, typed: typed) : nil
         guard let query = QueryBuilder.build(concepts) else {
             return await semanticOnly(encoderText, mode: mode, typed: typed, options: options, started: started)
         }

@@ -313,6 +313,27 @@ import Testing
         }
     }
 
+    /// A draft's embedding starts before it is planned, so planning and the encoder share the two cores: it must
+    /// embed the text the plan asks for (else the plan starts another), and only a draft is sure to be one before.
+    @Test func aDraftsEmbeddingStartsWithTheTextItsPlanEmbeds() async throws {
+        guard let model = try Self.model() else { return }
+        try await Self.withEngines(model) { hybrid, lexical in
+            let drafts: [SearchInput] = [
+                .draft(subject: "Kuendigung", description: "Hallo, ich moechte meinen Vertrag kuendigen.\nGruesse, Jana"),
+                .draft(subject: "", description: String(repeating: "Seit gestern lädt meine Webseite nicht mehr. ", count: 20)),
+                .draft(subject: "E-Mail-Adresse ändern", description: "Wie ändere ich die Adresse?"),
+            ]
+            for draft in drafts {
+                let early = try #require(hybrid.earlySimilarities(draft))
+                #expect(early.text == hybrid.planned(draft).encoderText, "\(draft)")
+                #expect(await early.task.value != nil)
+                #expect(lexical.earlySimilarities(draft) == nil)
+            }
+            #expect(hybrid.earlySimilarities(.draft(subject: "Konto gesperrt", description: "")) == nil, "a subject alone may be short")
+            #expect(hybrid.earlySimilarities(.query("Konto gesperrt")) == nil)
+        }
+    }
+
     @Test func wordPrefixesEndAtWordEnds() {
         #expect(SemanticRanking.wordPrefixes(of: "Wie lautet der") == ["Wie lautet", "Wie"])
         #expect(SemanticRanking.wordPrefixes(of: "E-Mail, bitte") == ["E-Mail", "E"])
