@@ -92,7 +92,7 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
     return Application(
         router: router,
         server: .http1(configuration: .init(
-            additionalChannelHandlers: [HTTPParseErrorResponder(), ExpectContinueResponder(lengths: lengths)],
+            additionalChannelHandlers: [HTTP10Close.Installer(), HTTPParseErrorResponder(), ExpectContinueResponder(lengths: lengths)],
             idleTimeout: TimeAmount(configuration.idleTimeout))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lotse"),
         services: backgroundServices(configuration: configuration, holder: holder, curation: curation, tickets: tickets, logger: logger),

@@ -17,14 +17,14 @@ enum RawConnection {
         }
     }
 
-    /// Connects to 127.0.0.1:`port` and sends `bytes`; the connection stays open (a request stalled halfway, say) until
-    /// the caller closes the socket. Blocking, but brief: everything is sent before it returns.
     /// Whether the server has answered on `socket`, or closed it (nothing is consumed).
     static func hasAnswered(_ socket: Int32) -> Bool {
         var byte: UInt8 = 0
         return recv(socket, &byte, 1, Int32(MSG_DONTWAIT | MSG_PEEK)) >= 0
     }
 
+    /// Connects to 127.0.0.1:`port` and sends `bytes`; the connection stays open (a request stalled halfway, say) until
+    /// the caller closes the socket. Blocking, but brief: everything is sent before it returns.
     static func open(port: Int, sending bytes: [UInt8]) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EMFILE) }
