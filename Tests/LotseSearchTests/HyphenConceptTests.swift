@@ -25,6 +25,14 @@ import Testing
         #expect(!found.contains { $0.terms == [number] && !$0.allOf }, "\(found)")
     }
 
+    @Test("beside an abbreviation the word alone is not enough", arguments: ["IT-Kollege", "IP-Adresse"])
+    func besideAnAbbreviation(query: String) {
+        let found = alternatives(of: query.lowercased(), in: query)
+        let word = Analyzer().stem(String(query.split(separator: "-")[1]).lowercased())
+        #expect(!found.isEmpty)
+        #expect(!found.contains { $0.terms == [word] && !$0.allOf }, "\(found)")
+    }
+
     @Test func aChainOfWordsNeedsAllOfThem() {
         let found = alternatives(of: "e-mail-adresse", in: "E-Mail-Adresse")
         #expect(found.contains { $0.terms == ["mail", Analyzer().stem("adresse")] && $0.allOf }, "\(found)")

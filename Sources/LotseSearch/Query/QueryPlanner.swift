@@ -261,9 +261,10 @@ struct QueryPlanner {
         if meaningful.count > 1 {
             alternatives.append(
                 Concept.Alternative(terms: meaningful.map { german.stem($0) }, allOf: true, weight: AlternativeWeight.compoundPart))
-        } else if let part = meaningful.first, chain.count > 1, part.unicodeScalars.allSatisfy(\.properties.isAlphabetic) {
-            // "K-Nummer", "A-Eintrag": the letter alone matches nothing; the word is what the articles say (a number
-            // beside letters, "K-3019284", is a code).
+        } else if let part = meaningful.first, chain.count > 1, part.unicodeScalars.allSatisfy(\.properties.isAlphabetic),
+                  chain.allSatisfy({ $0 == part || $0.unicodeScalars.count == 1 }) {
+            // "K-Nummer", "A-Eintrag": the letter alone matches nothing; the word is what the articles say. Not beside
+            // an abbreviation ("IT-Kollege": the judged set's draft lost its first place) or as a number ("K-3019284").
             alternatives.append(Concept.Alternative(terms: [german.stem(part)], weight: AlternativeWeight.compoundPart))
         }
         var concept = Concept(word: chain.joined(separator: "-"), alternatives: alternatives, weight: weight)
