@@ -33,7 +33,6 @@ struct EarlySimilarities {
 }
 
 extension SearchEngine {
-
     /// A text with no word the lexical ranking can use (only stop words, or words no article has): the semantic
     /// ranking alone. Its evidence has no lexical score, so `AnswerDecision` answers only search-box text whose best
     /// article is very close in meaning (`semanticAnswerSimilarity`), and a fixed minimum score shows it.
