@@ -32,4 +32,15 @@ import Testing
             #expect(answer.seconds == nil, "still open")
         }
     }
+
+    @Test func aRequestPipelinedBehindAClosingOneIsNotAnswered() async throws {
+        try await ServerFixture().test(mode: .live) { client in
+            let port = try #require(client.port)
+            let requests = "GET /healthz HTTP/1.0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+            let answer = try await RawConnection.waitForClose(port: port, sending: Array(requests.utf8), seconds: Self.patience)
+            #expect(answer.seconds != nil)
+            #expect(answer.received.hasPrefix("HTTP/1.1 200 OK"), "\(answer.received)")
+            #expect(answer.received.components(separatedBy: "HTTP/1.1 ").count == 2, "one answer: \(answer.received)")
+        }
+    }
 }

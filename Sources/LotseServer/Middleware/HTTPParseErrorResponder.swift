@@ -12,7 +12,7 @@ import NIOHTTPTypes
 /// could ask for another language was not read. Errors inside a request body still go to the route reading it; once
 /// that request's answer has ended, the connection is closed without the second, empty 400 Hummingbird would add
 /// (a proxy reusing the connection would pair it with another client's request). CONNECT, which would turn the
-/// connection into a tunnel, is 405 at once.
+/// connection into a tunnel, is 405 at once. Bytes after a request that ends the connection get no answer.
 final class HTTPParseErrorResponder: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -33,6 +33,9 @@ final class HTTPParseErrorResponder: ChannelDuplexHandler, RemovableChannelHandl
     /// The open request's body broke HTTP/1.1: nothing more is read or answered on this connection.
     private var bodyBroken = false
     private var refused = false
+    /// The last request ends the connection (`Connection: close`, as `HTTP10Close` writes an HTTP/1.0 request's):
+    /// what the decoder refuses after it is no request to answer, only the end of the connection.
+    private var closing = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }
@@ -43,7 +46,10 @@ final class HTTPParseErrorResponder: ChannelDuplexHandler, RemovableChannelHandl
             problem.headers[.allow] = Self.methods.joined(separator: ", ")
             answer(problem, context: context)
             return
-        case .head: requestOpen = true; responsesOwed += 1
+        case .head(let head):
+            requestOpen = true
+            responsesOwed += 1
+            closing = head.headerFields[.connection] == "close"
         case .end: requestOpen = false
         case .body: break
         }
@@ -55,6 +61,11 @@ final class HTTPParseErrorResponder: ChannelDuplexHandler, RemovableChannelHandl
         guard !requestOpen else {
             bodyBroken = true
             return responsesOwed == 0 ? context.close(promise: nil) : context.fireErrorCaught(error)
+        }
+        if closing {
+            refused = true
+            if responsesOwed == 0 { context.close(promise: nil) }
+            return
         }
         if responsesOwed == 0 { answer(Self.problem(parseError), context: context) } else { deferred = parseError }
     }
