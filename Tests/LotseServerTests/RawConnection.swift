@@ -23,6 +23,16 @@ enum RawConnection {
         return recv(socket, &byte, 1, Int32(MSG_DONTWAIT | MSG_PEEK)) >= 0
     }
 
+    /// Whether `socket` is still open: what has arrived is read without waiting; a closed connection reads 0 bytes.
+    static func isOpen(_ socket: Int32) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count > 0 { continue }
+            return count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+        }
+    }
+
     /// Connects to 127.0.0.1:`port` and sends `bytes`; the connection stays open (a request stalled halfway, say) until
     /// the caller closes the socket. Blocking, but brief: everything is sent before it returns.
     static func open(port: Int, sending bytes: [UInt8]) throws -> Int32 {
