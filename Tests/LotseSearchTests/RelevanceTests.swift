@@ -159,7 +159,7 @@ import Testing
         var testDescription: String { file }
     }
 
-    /// Measured (BENCHMARKS.md "Relevance"): fresh2 .716 / .847 / .911 / .788, 21 of 30 out of scope answered; fresh3
+    /// Measured (BENCHMARKS.md "Relevance"): fresh2 .721 / .853 / .916 / .793, 21 of 30 out of scope answered; fresh3
     /// .742 / .868 / .916 / .809, 18; fresh4 .663 / .842 / .889 / .749, 12; drafts5 .487 / .637 / .650 / .561, 10 of 40.
     /// With every match shown each finds more (fresh3 .774 / .916 / .963 / .848, drafts5 .675 / .875 / .950 / .784):
     /// the draft bar hides right answers.
