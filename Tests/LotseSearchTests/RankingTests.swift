@@ -11,6 +11,11 @@ import Testing
         return try await engine.connection.read { db in try terms.map { try Postings.load(term: $0, db, table: table) } }
     }
 
+    /// Every document's positions, as read.
+    static func positions(of postings: Postings) -> [[UInt32]] {
+        postings.documents.indices.map { Array(postings.positions(at: $0)) }
+    }
+
     /// Document number and body text of an article of the fixture.
     private func article(_ id: String, engine: SearchEngine) async throws -> (document: Int32, body: String) {
         // A synchronous read: `Row` is not `Sendable`, so GRDB's async `read` does not apply.
@@ -58,8 +63,10 @@ import Testing
         func isTight<Element>(_ array: [Element]) -> Bool { (array.capacity - array.count) * MemoryLayout<Element>.stride < 64 }
         for postings in terms + combined {
             #expect(!postings.isEmpty)
-            #expect(isTight(postings.documents) && isTight(postings.starts) && isTight(postings.positions))
-            #expect(postings.byteCount == postings.documents.count * 8 + postings.positions.count * 4 + 128)
+            #expect(isTight(postings.documents) && isTight(postings.starts) && isTight(postings.narrow) && isTight(postings.wide))
+            // The help center's articles are short: every position fits 16 bits.
+            #expect(postings.isNarrow && postings.wide.isEmpty)
+            #expect(postings.byteCount == postings.documents.count * 8 + postings.positionCount * 2 + 128)
         }
         let merged = ConceptFrequencies(terms.map { .init(postings: $0, weight: 1) }, table: engine.documents)
         #expect(isTight(merged.documents) && isTight(merged.frequencies))
@@ -85,7 +92,7 @@ import Testing
         let both = Postings.allOf([terms[2], terms[3]])
         #expect(both.documents == terms[2].documents.filter(terms[3].documents.contains))
         let index = try #require(both.index(of: document))
-        let expected = (terms[2].positions(at: try #require(terms[2].index(of: document)))
+        let expected = (Array(terms[2].positions(at: try #require(terms[2].index(of: document))))
             + terms[3].positions(at: try #require(terms[3].index(of: document)))).sorted()
         #expect(Array(both.positions(at: index)) == expected)
     }
@@ -212,6 +219,34 @@ import Testing
 
     /// Terms read together in one transaction, while other requests read overlapping terms, get exactly the
     /// postings a read of each term alone gets (a term the index lacks: empty), and nothing stays marked as loading.
+    /// A list is held in 16 bits only when every position fits (column < 8, offset < 8,192); either way it reads the
+    /// positions it was given, and a document's gain is the same.
+    @Test func narrowAndWidePositionsReadAlike() async throws {
+        let engine = try SearchFixture.shared().engine
+        var generator = SystemRandomNumberGenerator()
+        for far in [false, true] {
+            var built = Postings()
+            var given: [[UInt32]] = []
+            for document in 0..<Int32(min(40, engine.documents.count)) {
+                let count = Int.random(in: 1...12, using: &generator)
+                var positions = Set<UInt32>()
+                while positions.count < count {
+                    let column = UInt32.random(in: 0..<UInt32(DocumentTable.columnCount), using: &generator)
+                    positions.insert(column << Postings.columnShift | UInt32.random(in: 0..<8_192, using: &generator))
+                }
+                if far, document == 0 { positions.insert(DocumentTable.bodyColumn << Postings.columnShift | 8_192) }
+                given.append(positions.sorted())
+                built.append(document, sorted: given.last!)
+            }
+            let cached = built.trimmed()
+            #expect(cached.isNarrow == !far)
+            #expect(Self.positions(of: cached) == given && Self.positions(of: built) == given)
+            let table = engine.documents
+            #expect(cached.documents.indices.allSatisfy { cached.gain(at: $0, table: table) == built.gain(at: $0, table: table) })
+            #expect(cached.byteCount == cached.documents.count * 8 + given.joined().count * (far ? 4 : 2) + 128)
+        }
+    }
+
     @Test func batchedLoadsMatchSingleTermReads() async throws {
         let warm = try SearchFixture.shared().engine
         let german = Analyzer()
@@ -228,7 +263,7 @@ import Testing
             for term in batch {
                 let expected = reference[try #require(terms.firstIndex(of: term))]
                 let got = loaded[index]?[term]
-                #expect(got?.documents == expected.documents && got?.positions == expected.positions, "\(term) in batch \(index)")
+                #expect(got.map(Self.positions) == Self.positions(of: expected), "\(term) in batch \(index)")
             }
         }
         #expect(cold.loading.withLock { $0.isEmpty })
