@@ -6,28 +6,6 @@ import LotseAnalysis
 enum SnippetBuilder {
     static let windowWords = 28
 
-    /// Byte ranges of a text's words, in index token positions: word breaking is most of a snippet's cost and
-    /// does not depend on the query, so the engine caches these per article.
-    struct WordRanges: Sendable {
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-
-        var count: Int { starts.count }
-        var byteCount: Int { starts.count * 8 + 64 }
-
-        init(of text: String, analyzer: Analyzer) {
-            var utf8 = text
-            utf8.withUTF8 { bytes in
-                analyzer.forEachWordRange(in: bytes) { start, end in
-                    starts.append(Int32(start))
-                    ends.append(Int32(end))
-                }
-            }
-            // Cached per article: no spare capacity.
-            (starts, ends) = (starts.trimmed(), ends.trimmed())
-        }
-    }
-
     /// A listing's snippet: the text's opening words, as `snippet(of:words:matched: [])` gives them. Only the first
     /// `openingBytes` are broken into words when they hold more than a window: a category page lists 50 articles, an
     /// article page lists its category's, and an article may be megabytes long.
@@ -60,12 +38,13 @@ enum SnippetBuilder {
         var text = text
         return text.withUTF8 { bytes in
             var result: [UInt8] = []
-            result.reserveCapacity(Int(words.ends[start + size - 1] - words.starts[start]) + 64)
+            let window = words.ranges(start..<(start + size))
+            result.reserveCapacity(window[size - 1].upperBound - window[0].lowerBound + 64)
             if start > 0 { result += "… ".utf8 }
-            var cursor = Int(words.starts[start])
+            var cursor = window[0].lowerBound
             var next = matched.firstIndex { $0 >= start } ?? matched.endIndex
-            for word in start..<(start + size) {
-                let (wordStart, wordEnd) = (Int(words.starts[word]), Int(words.ends[word]))
+            for (word, range) in zip(start..., window) {
+                let (wordStart, wordEnd) = (range.lowerBound, range.upperBound)
                 HTML.append(bytes[cursor..<wordStart], escapedTo: &result)
                 let marked = next < matched.endIndex && matched[next] == word
                 if marked { result += "<mark>".utf8; next += 1 }
