@@ -52,6 +52,7 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Optimised in debug builds too: the encoder's kernel unoptimised made the tests' index builds minutes slower.
         .target(name: "CByteSearch"),
+        .target(name: "CMemoryRelease"),
         .target(name: "CVectorKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
 
         .target(name: "LotseAnalysis", dependencies: ["CICUShim", "CStemmer"]),
@@ -80,8 +81,8 @@ let package = Package(
         .target(
             name: "LotseServer",
             dependencies: [
-                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets", "CByteSearch", hummingbird, httpTypes,
-                logging, nioCore,
+                "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets", "CByteSearch", "CMemoryRelease",
+                hummingbird, httpTypes, logging, nioCore,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

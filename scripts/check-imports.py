@@ -23,6 +23,7 @@ SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "Glibc",
 LAYERS = {
     "CByteSearch": set(),
     "CICUShim": set(),
+    "CMemoryRelease": set(),
     "CSentencePiece": set(),
     "CVectorKernels": set(),
     "LotseAnalysis": {"CICUShim", "CStemmer"},
@@ -32,7 +33,7 @@ LAYERS = {
     "LotseSearch": {"LotseAnalysis", "LotseIndex", "LotseSemantic"},
     "LotseEvaluation": {"LotseSearch"},
     "LotseTickets": set(),
-    "LotseServer": {"CByteSearch", "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets"},
+    "LotseServer": {"CByteSearch", "CMemoryRelease", "LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseTickets"},
     "LotseTestSupport": {"LotseAnalysis", "LotseIndex", "LotseSearch", "LotseSemantic"},
     "lotse": {"LotseAnalysis", "LotseEvaluation", "LotseIndex", "LotseSearch", "LotseSemantic", "LotseServer", "LotseTickets"},
 }

@@ -1,3 +1,4 @@
+import CMemoryRelease
 import Foundation
 import Hummingbird
 import Logging
@@ -24,6 +25,8 @@ public func buildApplication(configuration: ServerConfiguration, logger: Logger 
                 articlesDirectory: configuration.articlesDirectory, indexPath: configuration.indexPath,
                 semantic: configuration.semanticModel)).build()
             logger.info("\(report.summary)")
+            // A build's peak (~600 MB for 10,000 articles) would otherwise stay with malloc for the server's life.
+            lotse_release_free_memory()
         } catch let error as IndexError where error.leavesPreviousIndex && FileManager.default.fileExists(atPath: configuration.indexPath) {
             // A bad article (or an emptied folder) must not turn a restart into an outage: the last good index serves.
             logger.error("articles not indexed; serving the previous index", metadata: ["reason": "\(error)"])
