@@ -46,9 +46,12 @@ struct LatencyTests {
                 #expect(search.status == .ok)
                 for try await draft in group { answers.append(draft) }
                 for draft in answers { #expect(draft.status == 200 || draft.status == 503, "draft answered \(draft.status)") }
-                // Answers come in the order they were received: the second is the draft that held the slot meanwhile.
-                let running = answers[1].answered
-                #expect(answered < running, "the search (\(answered - started)) waited for a draft (\(running - started))")
+                // Answers come in the order they were received. When the first was a draft that ran (200), the next one
+                // answered 200 is the draft that held the slot meanwhile. On a loaded machine the queued drafts may be
+                // refused (503 after `computeWait`) before or after it: a refusal held no slot, so it is no yardstick.
+                if answers[0].status == 200, let running = answers.dropFirst().first(where: { $0.status == 200 })?.answered {
+                    #expect(answered < running, "the search (\(answered - started)) waited for a draft (\(running - started))")
+                }
                 #expect(answered - started < .seconds(2), "search took \(answered - started) while drafts ran")
             }
         }
