@@ -38,8 +38,8 @@ struct Ranker {
             guard let frequencies else { continue }
             let weight = weights[concept]
             let counts: UInt16 = optional?[concept] == true ? 0 : 1
-            for (document, frequency) in zip(frequencies.documents, frequencies.frequencies) {
-                let index = Int(document)
+            for (document, stored) in zip(frequencies.documents, frequencies.frequencies) {
+                let index = Int(document), frequency = Double(stored)
                 if !seen[index] {
                     seen[index] = true
                     touched.append(document)
