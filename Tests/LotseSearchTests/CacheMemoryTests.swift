@@ -5,7 +5,7 @@ import Testing
 /// `lotse serve --cache-memory`: the shares stay within the whole, and an engine whose caches evict all the time
 /// answers exactly as one that keeps everything.
 @Suite struct CacheMemoryTests {
-    @Test(arguments: [16, 440, 1000]) func sharesStayWithinTheWhole(megabytes: Int) {
+    @Test(arguments: [16, 256, 1000]) func sharesStayWithinTheWhole(megabytes: Int) {
         let memory = CacheMemory(megabytes: megabytes)
         let shares = [memory.postings, memory.conceptFrequencies, memory.resultSources, memory.answers, memory.plans, memory.queryVectors]
         #expect(shares.reduce(0, +) <= memory.bytes)
