@@ -4,7 +4,7 @@
     python3 Benchmarks/load/learning_build.py OLD_BIN NEW_BIN ARTICLES DATA.sqlite [--pairs 4] [--scratch DIR]
 
 DATA.sqlite comes from `Benchmarks/load/deflection_log.py`. Each round runs, per binary in turn (old first in odd
-rounds, new first in even ones): `lotse index --full --no-learning`, then `lotse index --full --data DATA`, each
+rounds, new first in even ones): `lotse index --full --no-semantic --no-learning`, then the same with `--data DATA`, each
 into that binary's own index file under --scratch. CPU is user + sys of the child (wait4), so other processes'
 load counts less than in wall time. Per binary: each round's extra CPU of the learning build over the
 `--no-learning` one, in seconds and percent, then median and range over the rounds. A first build per binary (not
@@ -32,7 +32,8 @@ def timed(command):
 
 def build(binary, articles, index, data):
     learning = ["--data", data] if data else ["--no-learning"]
-    return timed([binary, "index", "--full", "--articles", articles, "--index", index] + learning)
+    # Lexical-only, wherever it runs: in a checkout `.lotse/model` would add the vectors (~100 s a build).
+    return timed([binary, "index", "--full", "--no-semantic", "--articles", articles, "--index", index] + learning)
 
 
 def load():
