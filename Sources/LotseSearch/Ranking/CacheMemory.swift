@@ -13,8 +13,8 @@ public struct CacheMemory: Sendable, Equatable {
 
     /// Every term the 10,000-article benchmark's distinct typed stream reads fits, with room for larger help
     /// centers; the other caches hold what repeats often enough to pay for its memory. A busy hybrid server on 10,000
-    /// articles stays near 250 MB (issue 17), for ~10 % more CPU per search than caches that keep every concept and
-    /// snippet source of that stream (BENCHMARKS.md, "Memory").
+    /// articles stays near 250 MB (issue 17), for ~10 % more CPU per search than with 64 MB each for concept
+    /// frequencies and snippet sources (BENCHMARKS.md, "Memory").
     public static let standard = CacheMemory(megabytes: 256)
 
     // Shares in 256ths of the whole: the standard budgets in megabytes. Only the postings grow with the help center
